@@ -1,0 +1,22 @@
+// The one place @binaan/db reads the environment.
+import { fileURLToPath } from 'node:url';
+
+const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+
+export interface DatabaseEnv {
+  /** `postgres://…` to use PostgreSQL; unset to use the embedded PGlite database. */
+  databaseUrl: string | undefined;
+  /** Where the embedded database keeps its files (git-ignored). */
+  pgliteDataDir: string;
+}
+
+export function readDatabaseEnv(env: NodeJS.ProcessEnv = process.env): DatabaseEnv {
+  const databaseUrl = env.DATABASE_URL?.trim() || undefined;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new Error(`DATABASE_URL must start with postgres:// or postgresql:// (got "${databaseUrl.split(':')[0]}:…")`);
+  }
+  return {
+    databaseUrl,
+    pgliteDataDir: env.BINAAN_PGLITE_DIR?.trim() || `${repoRoot}.data/pglite`,
+  };
+}

@@ -1,0 +1,7 @@
+export { openDatabase, type Database, type DatabaseKind, type OpenDatabaseOptions } from './client.js';
+export { migrate, pendingMigrations, MigrationError, type MigrationResult } from './migrate.js';
+export { seedDatabase, hasAreas, SeedRefusedError, type SeedOptions, type SeedResult } from './seed/seed.js';
+export { prepareDatabase } from './prepare.js';
+export { personalFields } from './personal-data.js';
+export type { SqlDatabase, SqlExecutor } from './sql.js';
+export * from './generated/prisma/client.js';

@@ -1,0 +1,105 @@
+// Binaan's own migrator. Prisma Migrate needs a schema-engine binary we cannot download, so migrations
+// are plain SQL files (prisma/migrations/<timestamp>_<name>/migration.sql, Prisma's layout) applied here:
+// all pending files in one transaction, under an advisory lock so that two starting processes cannot
+// both apply them, with a record of what ran and its checksum so that an edited migration is caught.
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { SqlDatabase, SqlExecutor } from './sql.js';
+
+export const MIGRATIONS_TABLE = '_binaan_migrations';
+export const defaultMigrationsDir = fileURLToPath(new URL('../prisma/migrations', import.meta.url));
+
+/** Any constant works; it only has to be the same for every process migrating this database. */
+const MIGRATION_LOCK_KEY = 7_245_001;
+
+export interface MigrationFile {
+  name: string;
+  sql: string;
+  checksum: string;
+}
+
+export interface MigrationResult {
+  applied: string[];
+  alreadyApplied: string[];
+}
+
+export class MigrationError extends Error {
+  override name = 'MigrationError';
+}
+
+export function checksumOf(sql: string): string {
+  return createHash('sha256').update(sql.replace(/\r\n/g, '\n')).digest('hex');
+}
+
+export function readMigrations(dir = defaultMigrationsDir): MigrationFile[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort()
+    .map((name) => {
+      const sql = readFileSync(join(dir, name, 'migration.sql'), 'utf8');
+      return { name, sql, checksum: checksumOf(sql) };
+    });
+}
+
+async function appliedMigrations(tx: SqlExecutor): Promise<Map<string, string>> {
+  const rows = await tx.query<{ name: string; checksum: string }>(
+    `SELECT name, checksum FROM ${MIGRATIONS_TABLE} ORDER BY name`,
+  );
+  return new Map(rows.map((row) => [row.name, row.checksum]));
+}
+
+/** Checks that every migration recorded in the database is still present and unchanged. */
+function verifyHistory(files: MigrationFile[], applied: Map<string, string>): void {
+  const byName = new Map(files.map((file) => [file.name, file]));
+  for (const [name, checksum] of applied) {
+    const file = byName.get(name);
+    if (!file) {
+      throw new MigrationError(`Migration ${name} was applied to this database but its file is missing.`);
+    }
+    if (file.checksum !== checksum) {
+      throw new MigrationError(
+        `Migration ${name} was edited after it was applied (checksum ${checksum.slice(0, 12)}… in the database, ` +
+          `${file.checksum.slice(0, 12)}… on disk). Write a new migration instead of editing an applied one.`,
+      );
+    }
+  }
+}
+
+export async function migrate(sql: SqlDatabase, migrationsDir = defaultMigrationsDir): Promise<MigrationResult> {
+  const files = readMigrations(migrationsDir);
+  return sql.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY]);
+    await tx.exec(`CREATE TABLE IF NOT EXISTS ${MIGRATIONS_TABLE} (
+      name text PRIMARY KEY,
+      checksum text NOT NULL,
+      applied_at timestamptz NOT NULL DEFAULT now()
+    )`);
+    const applied = await appliedMigrations(tx);
+    verifyHistory(files, applied);
+    const pending = files.filter((file) => !applied.has(file.name));
+    for (const file of pending) {
+      try {
+        await tx.exec(file.sql);
+      } catch (error) {
+        throw new MigrationError(`Migration ${file.name} failed: ${(error as Error).message}`, { cause: error });
+      }
+      await tx.query(`INSERT INTO ${MIGRATIONS_TABLE} (name, checksum) VALUES ($1, $2)`, [file.name, file.checksum]);
+    }
+    return { applied: pending.map((file) => file.name), alreadyApplied: [...applied.keys()] };
+  });
+}
+
+/** Migrations on disk that the database has not run yet (for readiness checks and status output). */
+export async function pendingMigrations(sql: SqlDatabase, migrationsDir = defaultMigrationsDir): Promise<string[]> {
+  const [{ exists } = { exists: false }] = await sql.query<{ exists: boolean }>(
+    `SELECT to_regclass($1) IS NOT NULL AS exists`,
+    [MIGRATIONS_TABLE],
+  );
+  const applied = exists ? await appliedMigrations(sql) : new Map<string, string>();
+  return readMigrations(migrationsDir)
+    .map((file) => file.name)
+    .filter((name) => !applied.has(name));
+}

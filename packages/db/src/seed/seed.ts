@@ -1,0 +1,108 @@
+// Fills an empty (migrated) database with the programme's areas and demo records, in one transaction:
+// a failed or interrupted seed leaves nothing behind.
+import type { SqlDatabase, SqlExecutor } from '../sql.js';
+import { writeAreas } from './areas.js';
+import { dayOf } from './calendar.js';
+import { writeProgramme } from './programme.js';
+import { SeededRandom } from './random.js';
+import { RowWriter } from './row-writer.js';
+import { type ScaleName, scaleProfiles } from './scale.js';
+import { programmeTables, seededTablesChildrenFirst, tablesWithSerialId } from './tables.js';
+
+export const DEFAULT_SEED = 20_230_726;
+
+export interface SeedOptions {
+  scale?: ScaleName;
+  /** The generator writes records up to this day (ISO date); default today. Fix it for reproducible data. */
+  today?: string;
+  /** Random seed; the same seed and `today` give the same rows. */
+  seed?: number;
+  /** Empty the seeded tables first. Without it, seeding a database that has data is refused. */
+  reset?: boolean;
+  onProgress?: (event: SeedProgress) => void;
+}
+
+export type SeedProgress =
+  | { phase: 'areas'; rows: Record<string, number> }
+  | { phase: 'programme'; provinceCode: string; provinceIndex: number; provinces: number; rows: Record<string, number> };
+
+export interface SeedResult {
+  scale: ScaleName;
+  today: string;
+  /** Rows written per table. */
+  rows: Record<string, number>;
+  villagesByProvince: { code: string; name: string; villages: number }[];
+  durationMs: number;
+}
+
+export class SeedRefusedError extends Error {
+  override name = 'SeedRefusedError';
+}
+
+export async function hasAreas(sql: SqlExecutor): Promise<boolean> {
+  const [row] = await sql.query<{ present: boolean }>('SELECT EXISTS (SELECT 1 FROM province) AS present');
+  return row?.present ?? false;
+}
+
+export async function seedDatabase(sql: SqlDatabase, options: SeedOptions = {}): Promise<SeedResult> {
+  const started = Date.now();
+  const scaleName = options.scale ?? 'demo';
+  const today = options.today ?? new Date().toISOString().slice(0, 10);
+  const profile = { ...scaleProfiles[scaleName], today: dayOf(today) };
+  const random = new SeededRandom(options.seed ?? DEFAULT_SEED);
+  const onProgress = options.onProgress ?? (() => undefined);
+  const lastIds = new Map<string, number>();
+  const ids = {
+    next(table: string) {
+      const id = (lastIds.get(table) ?? 0) + 1;
+      lastIds.set(table, id);
+      return id;
+    },
+  };
+
+  return sql.transaction(async (tx) => {
+    if (options.reset) {
+      await tx.exec(`TRUNCATE ${seededTablesChildrenFirst.map((table) => `"${table}"`).join(', ')} RESTART IDENTITY CASCADE`);
+    } else if (await hasAreas(tx)) {
+      throw new SeedRefusedError('The database already has data. Run the seed with --reset to replace it.');
+    }
+
+    const areaRows: Record<string, number> = {};
+    const areas = await writeAreas(tx, profile, random, ids, (rows) => {
+      Object.assign(areaRows, rows);
+      onProgress({ phase: 'areas', rows });
+    });
+
+    let current = { provinceCode: '', provinceIndex: 0, provinces: areas.provinceCodes.length };
+    const programmeRows: Record<string, number> = {};
+    const writer = new RowWriter(tx, programmeTables, (rows) => {
+      Object.assign(programmeRows, rows);
+      onProgress({ phase: 'programme', ...current, rows });
+    });
+    await writeProgramme({ sql: tx, writer, random, ids, areas, scale: profile }, (provinceCode, index, total) => {
+      current = { provinceCode, provinceIndex: index, provinces: total };
+      onProgress({ phase: 'programme', ...current, rows: writer.counts() });
+    });
+
+    // The generator chose the ids; move each sequence past them so that the API's inserts do not collide.
+    for (const table of tablesWithSerialId) {
+      await tx.query(
+        `SELECT setval(pg_get_serial_sequence($1, 'id'), GREATEST((SELECT MAX(id) FROM "${table}"), 1), (SELECT MAX(id) FROM "${table}") IS NOT NULL)`,
+        [table],
+      );
+    }
+
+    const villagesByProvince = await tx.query<{ code: string; name: string; villages: number }>(
+      `SELECT p.code, p.name, COUNT(v.id)::int AS villages
+         FROM province p LEFT JOIN village v ON v.province_id = p.id
+        GROUP BY p.code, p.name ORDER BY p.code`,
+    );
+    return {
+      scale: scaleName,
+      today,
+      rows: { ...areaRows, ...programmeRows },
+      villagesByProvince,
+      durationMs: Date.now() - started,
+    };
+  });
+}
