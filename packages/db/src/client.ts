@@ -17,8 +17,8 @@ export interface Database {
   kind: DatabaseKind;
   prisma: PrismaClient;
   sql: SqlDatabase;
-  /** A driver adapter factory for tools that need their own Prisma connection (the schema engine). */
-  adapterFactory: SqlMigrationAwareDriverAdapterFactory;
+  /** A driver adapter for Prisma's schema engine (drift checks, new migrations); dispose it after use. */
+  schemaEngineAdapter(): { factory: SqlMigrationAwareDriverAdapterFactory; dispose(): Promise<void> };
   /** Where the data lives, without credentials, for log lines. */
   description: string;
   close(): Promise<void>;
@@ -31,24 +31,35 @@ export interface OpenDatabaseOptions {
   dataDir?: string;
   /** PostgreSQL pool size. */
   maxConnections?: number;
+  /** Called for every SQL statement the Prisma client sends (tests count them to catch N+1 queries). */
+  onPrismaQuery?: (query: string) => void;
+}
+
+function createPrismaClient(adapter: PrismaPGlite | PrismaPg, onPrismaQuery?: (query: string) => void): PrismaClient {
+  if (!onPrismaQuery) return new PrismaClient({ adapter });
+  const prisma = new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] });
+  prisma.$on('query', (event) => onPrismaQuery(event.query));
+  return prisma as unknown as PrismaClient;
 }
 
 export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<Database> {
   const env = readDatabaseEnv();
   const url = options.url ?? (options.dataDir ? undefined : env.databaseUrl);
-  return url ? openPostgres(url, options.maxConnections ?? 10) : openPglite(options.dataDir ?? env.pgliteDataDir);
+  return url
+    ? openPostgres(url, options.maxConnections ?? 10, options.onPrismaQuery)
+    : openPglite(options.dataDir ?? env.pgliteDataDir, options.onPrismaQuery);
 }
 
-async function openPglite(dataDir: string): Promise<Database> {
+async function openPglite(dataDir: string, onPrismaQuery?: (query: string) => void): Promise<Database> {
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
   const pglite = await PGlite.create(dataDir);
   const adapterFactory = new PrismaPGlite(pglite);
-  const prisma = new PrismaClient({ adapter: adapterFactory });
+  const prisma = createPrismaClient(adapterFactory, onPrismaQuery);
   return {
     kind: 'pglite',
     prisma,
     sql: pgliteSql(pglite),
-    adapterFactory,
+    schemaEngineAdapter: () => ({ factory: adapterFactory, dispose: async () => undefined }),
     description: `PGlite (${dataDir})`,
     async close() {
       await prisma.$disconnect();
@@ -57,21 +68,42 @@ async function openPglite(dataDir: string): Promise<Database> {
   };
 }
 
-async function openPostgres(url: string, max: number): Promise<Database> {
+async function openPostgres(url: string, max: number, onPrismaQuery?: (query: string) => void): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max });
   const adapterFactory = new PrismaPg(pool);
-  const prisma = new PrismaClient({ adapter: adapterFactory });
+  const prisma = createPrismaClient(adapterFactory, onPrismaQuery);
   const safeUrl = new URL(url);
   safeUrl.password = '';
   return {
     kind: 'postgres',
     prisma,
     sql: postgresSql(pool),
-    adapterFactory,
+    schemaEngineAdapter() {
+      const enginePool = poolReportingCharAsText(url);
+      return { factory: new PrismaPg(enginePool), dispose: () => enginePool.end() };
+    },
     description: `PostgreSQL (${safeUrl.host}${safeUrl.pathname})`,
     async close() {
       await prisma.$disconnect();
       await pool.end();
     },
   };
+}
+
+/**
+ * The schema engine introspects catalog columns of PostgreSQL's one-byte `"char"` type, which
+ * @prisma/adapter-pg refuses ("Column type 'char' could not be deserialized"). Its values arrive as
+ * strings anyway, so this pool reports those columns as text.
+ */
+function poolReportingCharAsText(url: string): pg.Pool {
+  const CHAR_OID = 18;
+  const TEXT_OID = 25;
+  const pool = new pg.Pool({ connectionString: url, max: 2 });
+  const query = pool.query.bind(pool) as (config: pg.QueryConfig) => Promise<pg.QueryResult>;
+  pool.query = (async (config: pg.QueryConfig) => {
+    const result = await query(config);
+    for (const field of result.fields ?? []) if (field.dataTypeID === CHAR_OID) field.dataTypeID = TEXT_OID;
+    return result;
+  }) as typeof pool.query;
+  return pool;
 }

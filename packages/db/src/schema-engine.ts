@@ -5,11 +5,9 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import {
-  bindMigrationAwareSqlAdapterFactory,
-  type SqlMigrationAwareDriverAdapterFactory,
-} from '@prisma/driver-adapter-utils';
+import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
 import * as engineBindings from '@prisma/schema-engine-wasm/schema_engine_bg';
+import type { Database } from './client.js';
 import { MIGRATIONS_TABLE } from './migrate.js';
 
 export const schemaPath = fileURLToPath(new URL('../prisma/schema.prisma', import.meta.url));
@@ -40,20 +38,18 @@ function loadWasm(): Promise<void> {
 }
 
 /**
- * The SQL needed to bring the database behind `adapterFactory` to the state `schema.prisma` describes.
+ * The SQL needed to bring `db` to the state `schema.prisma` describes.
  * Returns '' when they agree on tables, columns, types, nullability, defaults, uniques, indexes and
  * foreign keys.
  */
-export async function diffDatabaseToSchema(
-  adapterFactory: SqlMigrationAwareDriverAdapterFactory,
-  schema = readFileSync(schemaPath, 'utf8'),
-): Promise<string> {
+export async function diffDatabaseToSchema(db: Database, schema = readFileSync(schemaPath, 'utf8')): Promise<string> {
   await loadWasm();
   const files = [{ path: 'schema.prisma', content: schema }];
+  const adapter = db.schemaEngineAdapter();
   const engine = await engineBindings.SchemaEngine.new(
     { datamodels: [['schema.prisma', schema]] },
     () => undefined,
-    bindMigrationAwareSqlAdapterFactory(adapterFactory),
+    bindMigrationAwareSqlAdapterFactory(adapter.factory),
   );
   try {
     const result = await engine.diff({
@@ -66,6 +62,7 @@ export async function diffDatabaseToSchema(
     return stripEmptyScript(result.stdout ?? '');
   } finally {
     engine.free();
+    await adapter.dispose();
   }
 }
 

@@ -17,7 +17,7 @@ if (!name || !/^[a-z0-9_]+$/.test(name)) {
 const scratch = await openDatabase({ dataDir: 'memory://' });
 try {
   await migrate(scratch.sql);
-  const sql = await diffDatabaseToSchema(scratch.adapterFactory);
+  const sql = await diffDatabaseToSchema(scratch);
   if (!sql) {
     console.log('schema.prisma and the migrations agree: no migration needed.');
   } else {

@@ -91,7 +91,7 @@ function variantFor(provinceCode: string, village: VillageRow): Variant {
 /** Designations grow over time: later dates are more likely than early ones. */
 function randomInaugurationDay(random: SeededRandom, today: number): number {
   const start = dayOf(PROGRAMME_START) + 7;
-  return start + Math.floor(Math.sqrt(random.float()) * (today - start));
+  return start + Math.floor(Math.pow(random.float(), 0.7) * (today - start));
 }
 
 async function villagesOf(sql: SqlExecutor, provinceId: number): Promise<VillageRow[]> {

@@ -145,7 +145,7 @@ export const scaleProfiles: Record<ScaleName, ScaleProfile> = {
     name: 'national',
     provinceCodes: null,
     designationShare: 0.24,
-    reportRateFactor: 9,
-    membersPerTaskForce: [8, 12],
+    reportRateFactor: 18,
+    membersPerTaskForce: [9, 13],
   },
 };

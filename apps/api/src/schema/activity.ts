@@ -1,0 +1,158 @@
+// Programme activities: socialisation, counselling, coordination and Timpora meetings, task-force visits.
+import { z } from 'zod';
+import { builder } from '../builder.js';
+import { ActivityTypeEnum, ConflictError, mutationErrors, NotFoundError } from './common.js';
+import {
+  AreaFilter,
+  type AreaFilterShape,
+  areaWhere,
+  orderInput,
+  PeriodInput,
+  type PeriodShape,
+  periodWhere,
+  regencyCode,
+  villageCode,
+} from './filters.js';
+import { PROGRAMME_FIRST_YEAR, today, writeTransaction } from './writes.js';
+
+builder.prismaNode('Activity', {
+  id: { field: 'id' },
+  description: 'Something an office did for the programme, in a village or at kabupaten/kota level.',
+  fields: (t) => ({
+    type: t.expose('type', { type: ActivityTypeEnum, description: 'What kind of activity.' }),
+    title: t.exposeString('title', { description: 'Short title.' }),
+    heldOn: t.expose('heldOn', { type: 'Date', description: 'When.' }),
+    place: t.exposeString('place', { description: 'Venue.' }),
+    village: t.relation('village', { nullable: true, description: 'The village, when held in one.' }),
+    regency: t.relation('regency', { description: 'The kabupaten/kota where it took place.' }),
+    province: t.relation('province', { description: 'The province where it took place.' }),
+    office: t.relation('office', { description: 'The office that held it.' }),
+    agenciesPresent: t.exposeStringList('agenciesPresent', { description: 'Agencies present, e.g. Pemkab, Kodim, Polres.' }),
+    attendeeCount: t.exposeInt('attendeeCount', { description: 'How many people attended.' }),
+    description: t.exposeString('description', { nullable: true, description: 'What happened.' }),
+  }),
+});
+
+const ActivityFilter = builder.inputType('ActivityFilter', {
+  description: 'Which activities to list.',
+  fields: (t) => ({
+    area: t.field({ type: AreaFilter, required: false, description: 'Only activities in these areas.' }),
+    period: t.field({ type: PeriodInput, required: false, description: 'Only activities held in this period.' }),
+    types: t.field({ type: [ActivityTypeEnum], required: false, description: 'Only these types.' }),
+    officeCodes: t.stringList({ required: false, description: 'Only activities by these offices.', validate: z.array(z.string().max(60)).max(200) }),
+  }),
+});
+
+interface ActivityFilterShape {
+  area?: AreaFilterShape | null;
+  period?: PeriodShape | null;
+  types?: string[] | null;
+  officeCodes?: string[] | null;
+}
+
+function activityWhere(filter: ActivityFilterShape | null | undefined) {
+  return {
+    AND: [
+      ...areaWhere(filter?.area),
+      ...(filter?.area?.districtCodes?.length ? [{ village: { district: { code: { in: filter.area.districtCodes } } } }] : []),
+    ],
+    ...(periodWhere(filter?.period) ? { heldOn: periodWhere(filter?.period) } : {}),
+    ...(filter?.types?.length ? { type: { in: filter.types as never[] } } : {}),
+    ...(filter?.officeCodes?.length ? { office: { code: { in: filter.officeCodes } } } : {}),
+  };
+}
+
+const activityOrder = orderInput(
+  'ActivityOrder',
+  {
+    HELD_ON: { column: 'heldOn', description: 'Date held.' },
+    ATTENDEE_COUNT: { column: 'attendeeCount', description: 'Number of attendees.' },
+  },
+  'HELD_ON',
+);
+
+builder.queryFields((t) => ({
+  activities: t.prismaConnection({
+    type: 'Activity',
+    cursor: 'id',
+    description: 'Programme activities.',
+    args: {
+      filter: t.arg({ type: ActivityFilter, required: false, description: 'Which activities.' }),
+      orderBy: t.arg({ type: activityOrder.Input, required: false, description: 'Default: by date held.' }),
+    },
+    totalCount: (_root, { filter }, ctx) => ctx.db.prisma.activity.count({ where: activityWhere(filter) }),
+    resolve: (query, _root, { filter, orderBy }, ctx) =>
+      ctx.db.prisma.activity.findMany({ ...query, where: activityWhere(filter), orderBy: activityOrder.toPrisma(orderBy) }),
+  }),
+}));
+
+// ─── recordActivity ─────────────────────────────────────────────────────────────────────────────
+
+const RecordActivityInput = builder.inputType('RecordActivityInput', {
+  description: 'An activity that took place: in a village (villageCode) or at kabupaten/kota level (regencyCode).',
+  fields: (t) => ({
+    type: t.field({ type: ActivityTypeEnum, required: true, description: 'What kind of activity.' }),
+    title: t.string({ required: true, description: 'Short title.', validate: z.string().trim().min(3).max(200) }),
+    heldOn: t.field({ type: 'Date', required: true, description: 'When.' }),
+    place: t.string({ required: true, description: 'Venue.', validate: z.string().trim().min(2).max(200) }),
+    villageCode: t.string({ required: false, description: 'The village, when held in one.', validate: villageCode }),
+    regencyCode: t.string({ required: false, description: 'The kabupaten/kota, when not held in one village.', validate: regencyCode }),
+    officeCode: t.string({ required: true, description: 'The office that held it.', validate: z.string().min(1).max(60) }),
+    agenciesPresent: t.stringList({
+      required: false,
+      description: 'Agencies present.',
+      validate: z.array(z.string().trim().min(2).max(120)).max(50),
+    }),
+    attendeeCount: t.int({ required: true, description: 'How many attended.', validate: z.number().int().min(1).max(100_000) }),
+    description: t.string({ required: false, description: 'What happened.', validate: z.string().max(5000) }),
+  }),
+  validate: z
+    .object({ villageCode: z.string().nullish(), regencyCode: z.string().nullish(), heldOn: z.date() })
+    .refine((input) => Boolean(input.villageCode) !== Boolean(input.regencyCode), {
+      message: 'Give either villageCode or regencyCode.',
+      path: ['villageCode'],
+    })
+    .refine((input) => input.heldOn <= today() && input.heldOn.getUTCFullYear() >= PROGRAMME_FIRST_YEAR, {
+      message: `heldOn must be between ${PROGRAMME_FIRST_YEAR} and today.`,
+      path: ['heldOn'],
+    }),
+});
+
+builder.mutationField('recordActivity', (t) =>
+  t.prismaField({
+    type: 'Activity',
+    description: 'Records a programme activity.',
+    errors: mutationErrors,
+    args: { input: t.arg({ type: RecordActivityInput, required: true, description: 'The activity.' }) },
+    resolve: (query, _root, { input }, ctx) =>
+      writeTransaction(ctx, async (tx) => {
+        const office = await tx.immigrationOffice.findUnique({ where: { code: input.officeCode }, include: { workingAreas: true } });
+        if (!office) throw new NotFoundError(`No immigration office has code ${input.officeCode}.`, ['input', 'officeCode']);
+        const place = input.villageCode
+          ? await tx.village.findUnique({ where: { code: input.villageCode } })
+          : await tx.regency.findUnique({ where: { code: input.regencyCode! } });
+        const placeField = input.villageCode ? 'villageCode' : 'regencyCode';
+        if (!place) throw new NotFoundError(`No area has code ${input.villageCode ?? input.regencyCode}.`, ['input', placeField]);
+        const regencyId = 'regencyId' in place ? place.regencyId : place.id;
+        if (!office.workingAreas.some((area) => area.regencyId === regencyId)) {
+          throw new ConflictError(`${office.name} does not cover ${place.name}.`, ['input', placeField]);
+        }
+        return tx.activity.create({
+          ...query,
+          data: {
+            type: input.type,
+            title: input.title.trim(),
+            heldOn: input.heldOn,
+            place: input.place.trim(),
+            villageId: 'regencyId' in place ? place.id : null,
+            regencyId,
+            provinceId: place.provinceId,
+            officeId: office.id,
+            agenciesPresent: input.agenciesPresent ?? [],
+            attendeeCount: input.attendeeCount,
+            description: input.description ?? null,
+          },
+        });
+      }),
+  }),
+);

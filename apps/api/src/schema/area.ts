@@ -1,0 +1,269 @@
+// The wilayah hierarchy: Province → Regency (kabupaten/kota) → District (kecamatan) → Village.
+import { z } from 'zod';
+import { builder } from '../builder.js';
+import { RegencyKindEnum, VillageKindEnum } from './common.js';
+import { AreaFilter, type AreaFilterShape, areaWhere, districtCode, orderInput, provinceCode, regencyCode, villageCode } from './filters.js';
+
+const nameSearch = (search: string | null | undefined) =>
+  search ? { name: { contains: search, mode: 'insensitive' as const } } : {};
+
+const areaOrderFields = {
+  CODE: { column: 'code', description: 'Kemendagri code.' },
+  NAME: { column: 'name', description: 'Name, A to Z.' },
+} as const;
+
+export const Province = builder.prismaNode('Province', {
+  id: { field: 'id' },
+  description: 'A province (provinsi).',
+  fields: (t) => ({
+    code: t.exposeString('code', { description: 'Kemendagri code, two digits, e.g. `53`.' }),
+    name: t.exposeString('name', { description: 'Official name, e.g. Nusa Tenggara Timur.' }),
+    regencies: t.relation('regencies', {
+      description: 'Its kabupaten and kota, by code.',
+      query: { orderBy: { code: 'asc' } },
+    }),
+    districts: t.relatedConnection('districts', {
+      cursor: 'id',
+      description: 'Its kecamatan, by code.',
+      query: { orderBy: { code: 'asc' } },
+      totalCount: true,
+    }),
+    villages: t.relatedConnection('villages', {
+      cursor: 'id',
+      description: 'Its desa and kelurahan, by code.',
+      query: { orderBy: { code: 'asc' } },
+      totalCount: true,
+    }),
+    regionalOffice: t.relation('regionalOffice', {
+      nullable: true,
+      description: 'Its Kantor Wilayah, when recorded.',
+    }),
+    offices: t.relation('offices', { description: 'Immigration offices in the province.', query: { orderBy: { code: 'asc' } } }),
+  }),
+});
+
+export const Regency = builder.prismaNode('Regency', {
+  id: { field: 'id' },
+  description: 'A kabupaten (regency) or kota (city). "District" in the dashboard\'s "reports per district" means this level.',
+  fields: (t) => ({
+    code: t.exposeString('code', { description: 'Kemendagri code `PP.KK`, e.g. `53.18`.' }),
+    name: t.exposeString('name', { description: 'Official name, e.g. Kabupaten Sumba Barat Daya.' }),
+    kind: t.expose('kind', { type: RegencyKindEnum, description: 'Kabupaten or kota.' }),
+    province: t.relation('province', { description: 'The province it belongs to.' }),
+    districts: t.relation('districts', { description: 'Its kecamatan, by code.', query: { orderBy: { code: 'asc' } } }),
+    villages: t.relatedConnection('villages', {
+      cursor: 'id',
+      description: 'Its desa and kelurahan, by code.',
+      query: { orderBy: { code: 'asc' } },
+      totalCount: true,
+    }),
+  }),
+});
+
+export const District = builder.prismaNode('District', {
+  id: { field: 'id' },
+  description: 'A kecamatan.',
+  fields: (t) => ({
+    code: t.exposeString('code', { description: 'Kemendagri code `PP.KK.CC`, e.g. `63.02.15`.' }),
+    name: t.exposeString('name', { description: 'Official name, e.g. Sungai Durian.' }),
+    regency: t.relation('regency', { description: 'The kabupaten/kota it belongs to.' }),
+    province: t.relation('province', { description: 'The province it belongs to.' }),
+    villages: t.relation('villages', { description: 'Its desa and kelurahan, by code.', query: { orderBy: { code: 'asc' } } }),
+  }),
+});
+
+export const Village = builder.prismaNode('Village', {
+  id: { field: 'id' },
+  description: 'A desa (village) or kelurahan (urban ward), with what makes it a priority for the programme.',
+  fields: (t) => ({
+    code: t.exposeString('code', { description: 'Kemendagri code `PP.KK.CC.NNNN`, e.g. `63.02.15.2002`.' }),
+    name: t.exposeString('name', { description: 'Official name, e.g. Gendang Timburu.' }),
+    kind: t.expose('kind', { type: VillageKindEnum, description: 'Desa or kelurahan.' }),
+    district: t.relation('district', { description: 'Its kecamatan.' }),
+    regency: t.relation('regency', { description: 'Its kabupaten/kota.' }),
+    province: t.relation('province', { description: 'Its province.' }),
+    isLandBorder: t.exposeBoolean('isLandBorder', { description: 'Lies on a land border.' }),
+    isSeaBorder: t.exposeBoolean('isSeaBorder', { description: 'Lies on a sea border.' }),
+    isMigrantWorkerSendingArea: t.exposeBoolean('isMigrantWorkerSendingArea', {
+      description: 'Sends many migrant workers abroad (kantong PMI).',
+    }),
+    distanceToOfficeKm: t.exposeFloat('distanceToOfficeKm', {
+      nullable: true,
+      description: 'Distance to the nearest immigration office in km; null when unknown.',
+    }),
+    designations: t.relation('designations', {
+      description: 'Its designations under the programme, newest first.',
+      query: { orderBy: [{ year: 'desc' }, { id: 'desc' }] },
+    }),
+    reports: t.relatedConnection('reports', {
+      cursor: 'id',
+      description: 'Reports it sent, newest first.',
+      query: { orderBy: [{ submittedAt: 'desc' }, { id: 'desc' }] },
+      totalCount: true,
+    }),
+    activities: t.relatedConnection('activities', {
+      cursor: 'id',
+      description: 'Programme activities held in it, newest first.',
+      query: { orderBy: [{ heldOn: 'desc' }, { id: 'desc' }] },
+      totalCount: true,
+    }),
+    trainingSessions: t.relation('trainingSessions', {
+      description: 'Training sessions held in it, newest first.',
+      query: { orderBy: [{ heldOn: 'desc' }, { id: 'desc' }] },
+    }),
+  }),
+});
+
+const provinceOrder = orderInput('ProvinceOrder', areaOrderFields, 'CODE');
+const regencyOrder = orderInput('RegencyOrder', areaOrderFields, 'CODE');
+const districtOrder = orderInput('DistrictOrder', areaOrderFields, 'CODE');
+const villageOrder = orderInput(
+  'VillageOrder',
+  { ...areaOrderFields, DISTANCE_TO_OFFICE: { column: 'distanceToOfficeKm', description: 'Distance to the nearest office.' } },
+  'CODE',
+);
+
+const VillageFilter = builder.inputType('VillageFilter', {
+  description: 'Which villages to list.',
+  fields: (t) => ({
+    area: t.field({ type: AreaFilter, required: false, description: 'Only villages in these areas.' }),
+    kind: t.field({ type: VillageKindEnum, required: false, description: 'Only desa, or only kelurahan.' }),
+    designated: t.boolean({
+      required: false,
+      description: 'true: only villages with an active designation; false: only villages without one.',
+    }),
+    isBorder: t.boolean({ required: false, description: 'Only villages on (true) or off (false) a land or sea border.' }),
+    isMigrantWorkerSendingArea: t.boolean({ required: false, description: 'Only migrant-worker sending areas (true) or others.' }),
+    search: t.string({
+      required: false,
+      description: 'Case-insensitive part of the name.',
+      validate: z.string().min(1).max(100),
+    }),
+  }),
+});
+
+type SearchArgs = { area?: AreaFilterShape | null; search?: string | null };
+
+function regencyWhere(args: SearchArgs & { kind?: 'REGENCY' | 'CITY' | null }) {
+  return {
+    AND: [
+      ...(args.area?.provinceCodes?.length ? [{ province: { code: { in: args.area.provinceCodes } } }] : []),
+      ...(args.area?.regencyCodes?.length ? [{ code: { in: args.area.regencyCodes } }] : []),
+    ],
+    ...(args.kind ? { kind: args.kind } : {}),
+    ...nameSearch(args.search),
+  };
+}
+
+function districtWhere(args: SearchArgs) {
+  return {
+    AND: [...areaWhere(args.area), ...(args.area?.districtCodes?.length ? [{ code: { in: args.area.districtCodes } }] : [])],
+    ...nameSearch(args.search),
+  };
+}
+
+interface VillageFilterShape extends SearchArgs {
+  kind?: 'DESA' | 'KELURAHAN' | null;
+  designated?: boolean | null;
+  isBorder?: boolean | null;
+  isMigrantWorkerSendingArea?: boolean | null;
+}
+
+function villageWhere(filter: VillageFilterShape | null | undefined) {
+  return {
+    AND: [
+      ...areaWhere(filter?.area, { district: true }),
+      ...(filter?.isBorder === true ? [{ OR: [{ isLandBorder: true }, { isSeaBorder: true }] }] : []),
+      ...(filter?.isBorder === false ? [{ isLandBorder: false, isSeaBorder: false }] : []),
+    ],
+    ...(filter?.kind ? { kind: filter.kind } : {}),
+    ...(filter?.isMigrantWorkerSendingArea != null ? { isMigrantWorkerSendingArea: filter.isMigrantWorkerSendingArea } : {}),
+    ...(filter?.designated === true ? { designations: { some: { status: 'ACTIVE' as const } } } : {}),
+    ...(filter?.designated === false ? { designations: { none: { status: 'ACTIVE' as const } } } : {}),
+    ...nameSearch(filter?.search),
+  };
+}
+
+const codeArg = (schema: z.ZodString, description: string) => ({ required: true as const, description, validate: schema });
+
+builder.queryFields((t) => ({
+  provinces: t.prismaConnection({
+    type: 'Province',
+    cursor: 'id',
+    description: 'Provinces.',
+    totalCount: (_root, args, ctx) => ctx.db.prisma.province.count({ where: nameSearch(args.search) }),
+    args: {
+      search: t.arg.string({ required: false, description: 'Case-insensitive part of the name.', validate: z.string().min(1).max(100) }),
+      orderBy: t.arg({ type: provinceOrder.Input, required: false, description: 'Default: by code.' }),
+    },
+    resolve: (query, _root, args, ctx) =>
+      ctx.db.prisma.province.findMany({ ...query, where: nameSearch(args.search), orderBy: provinceOrder.toPrisma(args.orderBy) }),
+  }),
+  province: t.prismaField({
+    type: 'Province',
+    nullable: true,
+    description: 'A province by its Kemendagri code.',
+    args: { code: t.arg.string(codeArg(provinceCode, 'e.g. `53`.')) },
+    resolve: (query, _root, { code }, ctx) => ctx.db.prisma.province.findUnique({ ...query, where: { code } }),
+  }),
+  regencies: t.prismaConnection({
+    type: 'Regency',
+    cursor: 'id',
+    description: 'Kabupaten and kota.',
+    totalCount: (_root, args, ctx) => ctx.db.prisma.regency.count({ where: regencyWhere(args) }),
+    args: {
+      area: t.arg({ type: AreaFilter, required: false, description: 'Only in these provinces (or these codes).' }),
+      kind: t.arg({ type: RegencyKindEnum, required: false, description: 'Only kabupaten, or only kota.' }),
+      search: t.arg.string({ required: false, description: 'Case-insensitive part of the name.', validate: z.string().min(1).max(100) }),
+      orderBy: t.arg({ type: regencyOrder.Input, required: false, description: 'Default: by code.' }),
+    },
+    resolve: (query, _root, args, ctx) =>
+      ctx.db.prisma.regency.findMany({ ...query, where: regencyWhere(args), orderBy: regencyOrder.toPrisma(args.orderBy) }),
+  }),
+  regency: t.prismaField({
+    type: 'Regency',
+    nullable: true,
+    description: 'A kabupaten/kota by its Kemendagri code.',
+    args: { code: t.arg.string(codeArg(regencyCode, 'e.g. `53.18`.')) },
+    resolve: (query, _root, { code }, ctx) => ctx.db.prisma.regency.findUnique({ ...query, where: { code } }),
+  }),
+  districts: t.prismaConnection({
+    type: 'District',
+    cursor: 'id',
+    description: 'Kecamatan.',
+    totalCount: (_root, args, ctx) => ctx.db.prisma.district.count({ where: districtWhere(args) }),
+    args: {
+      area: t.arg({ type: AreaFilter, required: false, description: 'Only in these areas.' }),
+      search: t.arg.string({ required: false, description: 'Case-insensitive part of the name.', validate: z.string().min(1).max(100) }),
+      orderBy: t.arg({ type: districtOrder.Input, required: false, description: 'Default: by code.' }),
+    },
+    resolve: (query, _root, args, ctx) =>
+      ctx.db.prisma.district.findMany({ ...query, where: districtWhere(args), orderBy: districtOrder.toPrisma(args.orderBy) }),
+  }),
+  district: t.prismaField({
+    type: 'District',
+    nullable: true,
+    description: 'A kecamatan by its Kemendagri code.',
+    args: { code: t.arg.string(codeArg(districtCode, 'e.g. `63.02.15`.')) },
+    resolve: (query, _root, { code }, ctx) => ctx.db.prisma.district.findUnique({ ...query, where: { code } }),
+  }),
+  villages: t.prismaConnection({
+    type: 'Village',
+    cursor: 'id',
+    description: 'Desa and kelurahan.',
+    totalCount: (_root, { filter }, ctx) => ctx.db.prisma.village.count({ where: villageWhere(filter) }),
+    args: {
+      filter: t.arg({ type: VillageFilter, required: false, description: 'Which villages.' }),
+      orderBy: t.arg({ type: villageOrder.Input, required: false, description: 'Default: by code.' }),
+    },
+    resolve: (query, _root, { filter, orderBy }, ctx) =>
+      ctx.db.prisma.village.findMany({ ...query, where: villageWhere(filter), orderBy: villageOrder.toPrisma(orderBy) }),
+  }),
+  village: t.prismaField({
+    type: 'Village',
+    nullable: true,
+    description: 'A desa or kelurahan by its Kemendagri code.',
+    args: { code: t.arg.string(codeArg(villageCode, 'e.g. `63.02.15.2002`.')) },
+    resolve: (query, _root, { code }, ctx) => ctx.db.prisma.village.findUnique({ ...query, where: { code } }),
+  }),
+}));

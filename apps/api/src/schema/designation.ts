@@ -1,0 +1,226 @@
+// Designations: a village designated under a programme variant by an office, and the work-plan targets.
+import { z } from 'zod';
+import { builder } from '../builder.js';
+import {
+  ConflictError,
+  DesignationStatusEnum,
+  mutationErrors,
+  NotFoundError,
+  ProgrammeVariantEnum,
+  SelectionReasonEnum,
+} from './common.js';
+import { AreaFilter, type AreaFilterShape, orderInput, villageCode } from './filters.js';
+import { PROGRAMME_FIRST_YEAR, today, writeTransaction } from './writes.js';
+
+export const Designation = builder.prismaNode('Designation', {
+  id: { field: 'id' },
+  description: 'A village designated under a programme variant by an immigration office.',
+  fields: (t) => ({
+    village: t.relation('village', { description: 'The designated desa or kelurahan.' }),
+    variant: t.expose('variant', { type: ProgrammeVariantEnum, description: 'Under which form of the programme.' }),
+    office: t.relation('office', { description: 'The immigration office that designated it.' }),
+    year: t.exposeInt('year', { description: 'Programme year of the designation.' }),
+    status: t.expose('status', { type: DesignationStatusEnum, description: 'Where it is in its lifecycle.' }),
+    inauguratedOn: t.expose('inauguratedOn', {
+      type: 'Date',
+      nullable: true,
+      description: 'Date of the inauguration (diresmikan); null while planned.',
+    }),
+    statusChangedAt: t.expose('statusChangedAt', { type: 'DateTime', description: 'When the status last changed.' }),
+    decreeNumber: t.exposeString('decreeNumber', { nullable: true, description: "Number of the office head's decree (SK)." }),
+    selectionReasons: t.field({
+      type: [SelectionReasonEnum],
+      description: 'Why the village was chosen.',
+      resolve: (designation) => designation.selectionReasons,
+    }),
+    taskForce: t.relation('taskForce', { nullable: true, description: 'Its task force (gugus tugas), once formed.' }),
+    reports: t.relatedConnection('reports', {
+      cursor: 'id',
+      description: 'Reports sent under this designation, newest first.',
+      query: { orderBy: [{ submittedAt: 'desc' }, { id: 'desc' }] },
+      totalCount: true,
+    }),
+  }),
+});
+
+const DesignationFilter = builder.inputType('DesignationFilter', {
+  description: 'Which designations to list.',
+  fields: (t) => ({
+    area: t.field({ type: AreaFilter, required: false, description: 'Only villages in these areas.' }),
+    variants: t.field({ type: [ProgrammeVariantEnum], required: false, description: 'Only these programme variants.' }),
+    statuses: t.field({ type: [DesignationStatusEnum], required: false, description: 'Only these statuses.' }),
+    years: t.intList({ required: false, description: 'Only these programme years.', validate: z.array(z.number().int().min(2000).max(2100)).max(50) }),
+    officeCodes: t.stringList({ required: false, description: 'Only designations by these offices.', validate: z.array(z.string().max(60)).max(200) }),
+  }),
+});
+
+interface DesignationFilterShape {
+  area?: AreaFilterShape | null;
+  variants?: ('DESA_BINAAN' | 'KELURAHAN_BINAAN' | 'IMIGRASI_CORNER')[] | null;
+  statuses?: ('PLANNED' | 'ACTIVE' | 'SUSPENDED' | 'ENDED')[] | null;
+  years?: number[] | null;
+  officeCodes?: string[] | null;
+}
+
+export function villageAreaWhere(area: AreaFilterShape | null | undefined) {
+  return {
+    AND: [
+      ...(area?.provinceCodes?.length ? [{ province: { code: { in: area.provinceCodes } } }] : []),
+      ...(area?.regencyCodes?.length ? [{ regency: { code: { in: area.regencyCodes } } }] : []),
+      ...(area?.districtCodes?.length ? [{ district: { code: { in: area.districtCodes } } }] : []),
+    ],
+  };
+}
+
+function designationWhere(filter: DesignationFilterShape | null | undefined) {
+  return {
+    village: villageAreaWhere(filter?.area),
+    ...(filter?.variants?.length ? { variant: { in: filter.variants } } : {}),
+    ...(filter?.statuses?.length ? { status: { in: filter.statuses } } : {}),
+    ...(filter?.years?.length ? { year: { in: filter.years } } : {}),
+    ...(filter?.officeCodes?.length ? { office: { code: { in: filter.officeCodes } } } : {}),
+  };
+}
+
+const designationOrder = orderInput(
+  'DesignationOrder',
+  {
+    YEAR: { column: 'year', description: 'Programme year.' },
+    INAUGURATED_ON: { column: 'inauguratedOn', description: 'Inauguration date.' },
+    STATUS_CHANGED_AT: { column: 'statusChangedAt', description: 'Last status change.' },
+  },
+  'YEAR',
+);
+
+builder.queryFields((t) => ({
+  designations: t.prismaConnection({
+    type: 'Designation',
+    cursor: 'id',
+    description: 'Designations of villages under the programme.',
+    args: {
+      filter: t.arg({ type: DesignationFilter, required: false, description: 'Which designations.' }),
+      orderBy: t.arg({ type: designationOrder.Input, required: false, description: 'Default: by year.' }),
+    },
+    totalCount: (_root, { filter }, ctx) => ctx.db.prisma.designation.count({ where: designationWhere(filter) }),
+    resolve: (query, _root, { filter, orderBy }, ctx) =>
+      ctx.db.prisma.designation.findMany({ ...query, where: designationWhere(filter), orderBy: designationOrder.toPrisma(orderBy) }),
+  }),
+}));
+
+// ─── Targets ────────────────────────────────────────────────────────────────────────────────────
+
+builder.prismaObject('ProvinceTarget', {
+  description: "A province's yearly work-plan (rencana kerja) target.",
+  fields: (t) => ({
+    year: t.exposeInt('year', { description: 'Programme year.' }),
+    villagesToDesignate: t.exposeInt('villagesToDesignate', { description: 'Villages to designate that year.' }),
+    membersToTrain: t.exposeInt('membersToTrain', { description: 'Task-force members to train that year.' }),
+    province: t.relation('province', { description: 'The province.' }),
+  }),
+});
+
+builder.prismaObject('RegencyTarget', {
+  description: "A kabupaten/kota's yearly work-plan (rencana kerja) target.",
+  fields: (t) => ({
+    year: t.exposeInt('year', { description: 'Programme year.' }),
+    villagesToDesignate: t.exposeInt('villagesToDesignate', { description: 'Villages to designate that year.' }),
+    membersToTrain: t.exposeInt('membersToTrain', { description: 'Task-force members to train that year.' }),
+    regency: t.relation('regency', { description: 'The kabupaten/kota.' }),
+  }),
+});
+
+builder.prismaObjectFields('Province', (t) => ({
+  targets: t.relation('targets', { description: 'Yearly work-plan targets, by year.', query: { orderBy: { year: 'asc' } } }),
+}));
+builder.prismaObjectFields('Regency', (t) => ({
+  targets: t.relation('targets', { description: 'Yearly work-plan targets, by year.', query: { orderBy: { year: 'asc' } } }),
+}));
+
+// ─── designateVillage ───────────────────────────────────────────────────────────────────────────
+
+const DesignateVillageInput = builder.inputType('DesignateVillageInput', {
+  description: 'A village to designate under the programme.',
+  fields: (t) => ({
+    villageCode: t.string({ required: true, description: 'Kemendagri code of the village.', validate: villageCode }),
+    variant: t.field({ type: ProgrammeVariantEnum, required: true, description: 'Under which programme variant.' }),
+    officeCode: t.string({ required: true, description: 'The designating office; it must cover the village.', validate: z.string().min(1).max(60) }),
+    year: t.int({ required: true, description: 'Programme year.', validate: z.number().int().min(PROGRAMME_FIRST_YEAR).max(2100) }),
+    status: t.field({
+      type: DesignationStatusEnum,
+      required: false,
+      defaultValue: 'PLANNED',
+      description: 'PLANNED (default) or ACTIVE when it is being inaugurated now.',
+    }),
+    inauguratedOn: t.field({ type: 'Date', required: false, description: 'Inauguration date; required when ACTIVE.' }),
+    decreeNumber: t.string({ required: false, description: 'Decree (SK) number.', validate: z.string().min(1).max(120) }),
+    selectionReasons: t.field({
+      type: [SelectionReasonEnum],
+      required: false,
+      description: 'Why the village was chosen.',
+      validate: z.array(z.string()).max(3),
+    }),
+  }),
+  validate: z
+    .object({
+      status: z.string().nullish(),
+      inauguratedOn: z.date().nullish(),
+      year: z.number(),
+    })
+    .refine((input) => !input.status || ['PLANNED', 'ACTIVE'].includes(input.status), {
+      message: 'A new designation is PLANNED or ACTIVE.',
+      path: ['status'],
+    })
+    .refine((input) => (input.status === 'ACTIVE') === Boolean(input.inauguratedOn), {
+      message: 'inauguratedOn is required for an ACTIVE designation and must be empty for a PLANNED one.',
+      path: ['inauguratedOn'],
+    })
+    .refine((input) => !input.inauguratedOn || input.inauguratedOn <= today(), {
+      message: 'inauguratedOn cannot be in the future.',
+      path: ['inauguratedOn'],
+    })
+    .refine((input) => !input.inauguratedOn || input.inauguratedOn.getUTCFullYear() === input.year, {
+      message: 'inauguratedOn must fall in the programme year.',
+      path: ['inauguratedOn'],
+    }),
+});
+
+builder.mutationField('designateVillage', (t) =>
+  t.prismaField({
+    type: 'Designation',
+    description: 'Designates a village under a programme variant. A village has at most one designation per variant.',
+    errors: mutationErrors,
+    args: { input: t.arg({ type: DesignateVillageInput, required: true, description: 'The designation.' }) },
+    resolve: (query, _root, { input }, ctx) =>
+      writeTransaction(ctx, async (tx) => {
+        const village = await tx.village.findUnique({ where: { code: input.villageCode } });
+        if (!village) throw new NotFoundError(`No village has code ${input.villageCode}.`, ['input', 'villageCode']);
+        const office = await tx.immigrationOffice.findUnique({
+          where: { code: input.officeCode },
+          include: { workingAreas: { where: { regencyId: village.regencyId } } },
+        });
+        if (!office) throw new NotFoundError(`No immigration office has code ${input.officeCode}.`, ['input', 'officeCode']);
+        if (office.workingAreas.length === 0) {
+          throw new ConflictError(`${office.name} does not cover the kabupaten/kota of ${village.name}.`, ['input', 'officeCode']);
+        }
+        const existing = await tx.designation.findUnique({
+          where: { villageId_variant: { villageId: village.id, variant: input.variant } },
+        });
+        if (existing) {
+          throw new ConflictError(`${village.name} is already designated under ${input.variant} (${existing.year}).`, ['input', 'variant']);
+        }
+        return tx.designation.create({
+          ...query,
+          data: {
+            villageId: village.id,
+            variant: input.variant,
+            officeId: office.id,
+            year: input.year,
+            status: input.status ?? 'PLANNED',
+            inauguratedOn: input.inauguratedOn ?? null,
+            decreeNumber: input.decreeNumber ?? null,
+            selectionReasons: input.selectionReasons ?? [],
+          },
+        });
+      }),
+  }),
+);

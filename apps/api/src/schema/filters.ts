@@ -1,0 +1,110 @@
+// Inputs shared by the record connections and the analytics: which areas, which period, which order.
+import { z } from 'zod';
+import { builder } from '../builder.js';
+import { SortDirectionEnum } from './common.js';
+
+const MAX_CODES = 200;
+export const provinceCode = z.string().regex(/^\d{2}$/, 'A province code has two digits, e.g. 53.');
+export const regencyCode = z.string().regex(/^\d{2}\.\d{2}$/, 'A kabupaten/kota code looks like 53.18.');
+export const districtCode = z.string().regex(/^\d{2}\.\d{2}\.\d{2}$/, 'A kecamatan code looks like 53.18.01.');
+export const villageCode = z.string().regex(/^\d{2}\.\d{2}\.\d{2}\.\d{4}$/, 'A village code looks like 63.02.15.2002.');
+
+export interface AreaFilterShape {
+  provinceCodes?: string[] | null;
+  regencyCodes?: string[] | null;
+  districtCodes?: string[] | null;
+}
+
+export const AreaFilter = builder.inputType('AreaFilter', {
+  description: 'Limits results to areas, by Kemendagri code. Lists are ORed within a level and ANDed across levels.',
+  fields: (t) => ({
+    provinceCodes: t.stringList({
+      required: false,
+      description: 'Provinces, e.g. `["53", "63"]`.',
+      validate: z.array(provinceCode).max(MAX_CODES),
+    }),
+    regencyCodes: t.stringList({
+      required: false,
+      description: 'Kabupaten/kota, e.g. `["53.18"]`.',
+      validate: z.array(regencyCode).max(MAX_CODES),
+    }),
+    districtCodes: t.stringList({
+      required: false,
+      description: 'Kecamatan, e.g. `["63.02.15"]`.',
+      validate: z.array(districtCode).max(MAX_CODES),
+    }),
+  }),
+});
+
+export interface PeriodShape {
+  from?: Date | null;
+  to?: Date | null;
+}
+
+export const PeriodInput = builder.inputType('Period', {
+  description: 'A range of calendar days, both ends included. A missing end is open.',
+  fields: (t) => ({
+    from: t.field({ type: 'Date', required: false, description: 'First day included.' }),
+    to: t.field({ type: 'Date', required: false, description: 'Last day included.' }),
+  }),
+  validate: z
+    .object({ from: z.date().nullish(), to: z.date().nullish() })
+    .refine((period) => !period.from || !period.to || period.from <= period.to, {
+      message: '`from` must not be after `to`.',
+      path: ['to'],
+    }),
+});
+
+/** Prisma `where` on a date column for a period. */
+export function periodWhere(period: PeriodShape | null | undefined) {
+  if (!period?.from && !period?.to) return undefined;
+  return { ...(period.from ? { gte: period.from } : {}), ...(period.to ? { lte: period.to } : {}) };
+}
+
+/** Prisma `where` on a DateTime column for a period of whole days. */
+export function periodTimestampWhere(period: PeriodShape | null | undefined) {
+  if (!period?.from && !period?.to) return undefined;
+  const dayAfter = period.to ? new Date(period.to.getTime() + 86_400_000) : undefined;
+  return { ...(period.from ? { gte: period.from } : {}), ...(dayAfter ? { lt: dayAfter } : {}) };
+}
+
+/** Prisma `where` for records that carry provinceId/regencyId, by area codes. */
+export function areaWhere(area: AreaFilterShape | null | undefined, via: { district?: boolean } = {}) {
+  const where: Record<string, unknown>[] = [];
+  if (area?.provinceCodes?.length) where.push({ province: { code: { in: area.provinceCodes } } });
+  if (area?.regencyCodes?.length) where.push({ regency: { code: { in: area.regencyCodes } } });
+  if (area?.districtCodes?.length && via.district) where.push({ district: { code: { in: area.districtCodes } } });
+  return where;
+}
+
+/**
+ * An `orderBy` input for a connection: one of `fields` (each a model column) and a direction. Results are
+ * always tie-broken by id so that cursors stay stable.
+ */
+export function orderInput<const Fields extends Record<string, { column: string; description: string }>>(
+  name: string,
+  fields: Fields,
+  defaultField: keyof Fields & string,
+) {
+  type Field = keyof Fields & string;
+  const subject = name.replace(/Order$/, '');
+  const FieldEnum = builder.enumType(`${subject}OrderField`, {
+    description: `What to sort ${subject} results by.`,
+    values: Object.fromEntries(
+      Object.entries<{ description: string }>(fields).map(([value, { description }]) => [value, { description }]),
+    ) as Record<Field, { description: string }>,
+  });
+  const Input = builder.inputType(name, {
+    description: `Sort order for ${subject} results.`,
+    fields: (t) => ({
+      field: t.field({ type: FieldEnum, required: true, description: 'What to sort by.' }),
+      direction: t.field({ type: SortDirectionEnum, required: false, defaultValue: 'ASC', description: 'Which way.' }),
+    }),
+  });
+  const toPrisma = (order: { field: Field; direction?: 'ASC' | 'DESC' | null } | null | undefined) => {
+    const direction = order?.direction === 'DESC' ? ('desc' as const) : ('asc' as const);
+    const { column } = fields[order?.field ?? defaultField]!;
+    return [{ [column]: direction }, { id: direction }];
+  };
+  return { Input, toPrisma };
+}

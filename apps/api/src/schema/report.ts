@@ -1,0 +1,344 @@
+// Village reports and their status workflow. Submission is idempotent on (source, clientReference):
+// a retried submission returns the row the first attempt created, never a second row.
+import { Prisma } from '@binaan/db';
+import { z } from 'zod';
+import { builder } from '../builder.js';
+import type { Context } from '../context.js';
+import {
+  ConflictError,
+  mutationErrors,
+  NotFoundError,
+  ProgrammeVariantEnum,
+  ReportStatusEnum,
+  ReportTypeEnum,
+} from './common.js';
+import {
+  AreaFilter,
+  type AreaFilterShape,
+  areaWhere,
+  orderInput,
+  PeriodInput,
+  type PeriodShape,
+  periodTimestampWhere,
+  villageCode,
+} from './filters.js';
+import { indonesianPhone } from './task-force.js';
+import { today, type Tx, writeTransaction } from './writes.js';
+
+type ReportStatus = 'SUBMITTED' | 'VERIFIED' | 'FOLLOWED_UP' | 'CLOSED' | 'REJECTED';
+type ReportTypeName =
+  | 'FOREIGN_NATIONAL_PRESENT'
+  | 'SUSPECTED_TRAFFICKING'
+  | 'SUSPECTED_SMUGGLING'
+  | 'NON_PROCEDURAL_MIGRANT_WORKER'
+  | 'REFUGEES'
+  | 'PASSPORT_INFORMATION_REQUEST'
+  | 'OTHER';
+
+/** The workflow: submitted → verified → followed up → closed, or rejected before follow-up. */
+export const allowedTransitions: Record<ReportStatus, ReportStatus[]> = {
+  SUBMITTED: ['VERIFIED', 'REJECTED'],
+  VERIFIED: ['FOLLOWED_UP', 'REJECTED'],
+  FOLLOWED_UP: ['CLOSED'],
+  CLOSED: [],
+  REJECTED: [],
+};
+const OPEN_STATUSES: ReportStatus[] = ['SUBMITTED', 'VERIFIED', 'FOLLOWED_UP'];
+
+builder.prismaObject('ReportStatusTransition', {
+  description: 'One step of a report through its workflow.',
+  fields: (t) => ({
+    fromStatus: t.expose('fromStatus', { type: ReportStatusEnum, nullable: true, description: 'Status before; null for the submission.' }),
+    toStatus: t.expose('toStatus', { type: ReportStatusEnum, description: 'Status after.' }),
+    changedAt: t.expose('changedAt', { type: 'DateTime', description: 'When.' }),
+    changedBy: t.exposeString('changedBy', { description: 'Who (user or application identifier).' }),
+    note: t.exposeString('note', { nullable: true, description: 'Why, when given.' }),
+  }),
+});
+
+export const VillageReport = builder.prismaNode('VillageReport', {
+  id: { field: 'id' },
+  description: 'A report a village sent in. The reporter\'s identity is personal data and not part of this public schema.',
+  fields: (t) => ({
+    source: t.exposeString('source', { description: 'Who sent it: an application or channel, e.g. `app:desa-lapor`.' }),
+    clientReference: t.exposeString('clientReference', { description: "The sender's own reference, unique per source." }),
+    village: t.relation('village', { description: 'The village it came from.' }),
+    regency: t.relation('regency', { description: 'The kabupaten/kota of the village.' }),
+    province: t.relation('province', { description: 'The province of the village.' }),
+    designation: t.relation('designation', { nullable: true, description: 'The designation the village was under, if any.' }),
+    type: t.expose('type', { type: ReportTypeEnum, description: 'What it is about.' }),
+    occurredOn: t.expose('occurredOn', { type: 'Date', description: 'When it happened.' }),
+    submittedAt: t.expose('submittedAt', { type: 'DateTime', description: 'When it was received.' }),
+    peopleInvolved: t.exposeInt('peopleInvolved', { description: 'How many people it is about.' }),
+    description: t.exposeString('description', { description: 'What was reported.' }),
+    status: t.expose('status', { type: ReportStatusEnum, description: 'Where it is in the workflow.' }),
+    statusChangedAt: t.expose('statusChangedAt', { type: 'DateTime', description: 'When the status last changed.' }),
+    isOpen: t.boolean({
+      description: 'Still needs work: submitted, verified or followed up.',
+      select: { status: true },
+      resolve: (report) => OPEN_STATUSES.includes(report.status),
+    }),
+    ageDays: t.int({
+      description: 'Whole days since it was received.',
+      select: { submittedAt: true },
+      resolve: (report, _args, ctx) => Math.floor((ctx.requestedAt.getTime() - report.submittedAt.getTime()) / 86_400_000),
+    }),
+    transitions: t.relation('transitions', {
+      description: 'Its workflow so far, oldest first.',
+      query: { orderBy: [{ changedAt: 'asc' }, { id: 'asc' }] },
+    }),
+  }),
+});
+
+const ReportFilter = builder.inputType('VillageReportFilter', {
+  description: 'Which reports to list.',
+  fields: (t) => ({
+    area: t.field({ type: AreaFilter, required: false, description: 'Only reports from these areas.' }),
+    villageCodes: t.stringList({ required: false, description: 'Only reports from these villages.', validate: z.array(villageCode).max(200) }),
+    period: t.field({ type: PeriodInput, required: false, description: 'Only reports received in this period.' }),
+    types: t.field({ type: [ReportTypeEnum], required: false, description: 'Only these types.' }),
+    statuses: t.field({ type: [ReportStatusEnum], required: false, description: 'Only these statuses.' }),
+    variants: t.field({ type: [ProgrammeVariantEnum], required: false, description: 'Only reports under designations of these variants.' }),
+    open: t.boolean({ required: false, description: 'true: only open reports; false: only closed or rejected ones.' }),
+  }),
+});
+
+interface ReportFilterShape {
+  area?: AreaFilterShape | null;
+  villageCodes?: string[] | null;
+  period?: PeriodShape | null;
+  types?: ReportTypeName[] | null;
+  statuses?: ReportStatus[] | null;
+  variants?: ('DESA_BINAAN' | 'KELURAHAN_BINAAN' | 'IMIGRASI_CORNER')[] | null;
+  open?: boolean | null;
+}
+
+function reportWhere(filter: ReportFilterShape | null | undefined): Prisma.VillageReportWhereInput {
+  const statuses = [
+    ...(filter?.statuses ?? []),
+  ].filter((status) => filter?.open == null || OPEN_STATUSES.includes(status) === filter.open);
+  return {
+    AND: [
+      ...(areaWhere(filter?.area) as Prisma.VillageReportWhereInput[]),
+      ...(filter?.area?.districtCodes?.length ? [{ village: { district: { code: { in: filter.area.districtCodes } } } }] : []),
+      ...(filter?.open === true && !filter.statuses?.length ? [{ status: { in: OPEN_STATUSES } }] : []),
+      ...(filter?.open === false && !filter.statuses?.length ? [{ status: { notIn: OPEN_STATUSES } }] : []),
+    ],
+    ...(filter?.villageCodes?.length ? { village: { code: { in: filter.villageCodes } } } : {}),
+    ...(periodTimestampWhere(filter?.period) ? { submittedAt: periodTimestampWhere(filter?.period) } : {}),
+    ...(filter?.types?.length ? { type: { in: filter.types } } : {}),
+    ...(filter?.statuses?.length ? { status: { in: statuses } } : {}),
+    ...(filter?.variants?.length ? { designation: { variant: { in: filter.variants } } } : {}),
+  };
+}
+
+const reportOrder = orderInput(
+  'VillageReportOrder',
+  {
+    SUBMITTED_AT: { column: 'submittedAt', description: 'When received.' },
+    OCCURRED_ON: { column: 'occurredOn', description: 'When it happened.' },
+    STATUS_CHANGED_AT: { column: 'statusChangedAt', description: 'Last status change.' },
+  },
+  'SUBMITTED_AT',
+);
+
+builder.queryFields((t) => ({
+  reports: t.prismaConnection({
+    type: 'VillageReport',
+    cursor: 'id',
+    description: 'Village reports.',
+    args: {
+      filter: t.arg({ type: ReportFilter, required: false, description: 'Which reports.' }),
+      orderBy: t.arg({ type: reportOrder.Input, required: false, description: 'Default: by time received, oldest first.' }),
+    },
+    totalCount: (_root, { filter }, ctx) => ctx.db.prisma.villageReport.count({ where: reportWhere(filter) }),
+    resolve: (query, _root, { filter, orderBy }, ctx) =>
+      ctx.db.prisma.villageReport.findMany({ ...query, where: reportWhere(filter), orderBy: reportOrder.toPrisma(orderBy) }),
+  }),
+}));
+
+// ─── submitVillageReport ────────────────────────────────────────────────────────────────────────
+
+const SubmitVillageReportInput = builder.inputType('SubmitVillageReportInput', {
+  description: 'A report from a village. Send the same clientReference again to retry safely.',
+  fields: (t) => ({
+    source: t.string({
+      required: true,
+      description: 'Who sends it: your application or channel, e.g. `app:desa-lapor`.',
+      validate: z.string().regex(/^[a-z0-9][a-z0-9:._-]{1,79}$/, 'A source is 2-80 lowercase letters, digits and : . _ -'),
+    }),
+    clientReference: t.string({
+      required: true,
+      description: 'Your unique reference for this report; retries reuse it.',
+      validate: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9:._\/-]{0,127}$/, 'A clientReference is 1-128 letters, digits and : . _ / -'),
+    }),
+    villageCode: t.string({ required: true, description: 'The village reporting.', validate: villageCode }),
+    type: t.field({ type: ReportTypeEnum, required: true, description: 'What it is about.' }),
+    occurredOn: t.field({ type: 'Date', required: true, description: 'When it happened.' }),
+    peopleInvolved: t.int({ required: true, description: 'How many people it is about.', validate: z.number().int().min(1).max(10_000) }),
+    description: t.string({ required: true, description: 'What happened.', validate: z.string().trim().min(5).max(5000) }),
+    reporterName: t.string({ required: false, description: 'Who reported (personal data).', validate: z.string().trim().min(2).max(120) }),
+    reporterPhone: t.string({ required: false, description: "Reporter's phone (personal data).", validate: indonesianPhone }),
+  }),
+  validate: z.object({ occurredOn: z.date() }).refine((input) => input.occurredOn <= today() && input.occurredOn.getUTCFullYear() >= 2000, {
+    message: 'occurredOn must be a past date.',
+    path: ['occurredOn'],
+  }),
+});
+
+interface SubmissionShape {
+  report: { id: number };
+  created: boolean;
+}
+
+const SubmitVillageReportPayload = builder.objectRef<SubmissionShape>('SubmitVillageReportPayload').implement({
+  description: 'The report as recorded.',
+  fields: (t) => ({
+    report: t.prismaField({
+      type: 'VillageReport',
+      description: 'The recorded report.',
+      resolve: (query, payload, _args, ctx) => ctx.db.prisma.villageReport.findUniqueOrThrow({ ...query, where: { id: payload.report.id } }),
+    }),
+    created: t.exposeBoolean('created', { description: 'false when this clientReference was already recorded (a retry).' }),
+  }),
+});
+
+type SubmitInput = {
+  source: string;
+  clientReference: string;
+  villageCode: string;
+  type: ReportTypeName;
+  occurredOn: Date;
+  peopleInvolved: number;
+  description: string;
+  reporterName?: string | null;
+  reporterPhone?: string | null;
+};
+
+/** A retry must carry the same report; a different one under the same reference is a client bug. */
+async function existingSubmission(ctx: Context | { db: Context['db'] }, input: SubmitInput, villageId: number): Promise<SubmissionShape | null> {
+  const existing = await ctx.db.prisma.villageReport.findUnique({
+    where: { source_clientReference: { source: input.source, clientReference: input.clientReference } },
+  });
+  if (!existing) return null;
+  const same =
+    existing.villageId === villageId &&
+    existing.type === input.type &&
+    existing.occurredOn.getTime() === input.occurredOn.getTime() &&
+    existing.peopleInvolved === input.peopleInvolved &&
+    existing.description === input.description.trim();
+  if (!same) {
+    throw new ConflictError(
+      `clientReference ${input.clientReference} was already used by ${input.source} for a different report.`,
+      ['input', 'clientReference'],
+    );
+  }
+  return { report: existing, created: false };
+}
+
+builder.mutationField('submitVillageReport', (t) =>
+  t.field({
+    type: SubmitVillageReportPayload,
+    description: 'Records a village report. Idempotent: resending the same (source, clientReference) returns the first row.',
+    errors: mutationErrors,
+    args: { input: t.arg({ type: SubmitVillageReportInput, required: true, description: 'The report.' }) },
+    resolve: async (_root, { input }, ctx) => {
+      const village = await ctx.db.prisma.village.findUnique({ where: { code: input.villageCode } });
+      if (!village) throw new NotFoundError(`No village has code ${input.villageCode}.`, ['input', 'villageCode']);
+      const retry = await existingSubmission(ctx, input, village.id);
+      if (retry) return retry;
+      try {
+        const report = await writeTransaction(ctx, async (tx) => {
+          const designation = await tx.designation.findFirst({
+            where: { villageId: village.id, status: 'ACTIVE' },
+            orderBy: { year: 'desc' },
+          });
+          const now = new Date();
+          return tx.villageReport.create({
+            data: {
+              source: input.source,
+              clientReference: input.clientReference,
+              villageId: village.id,
+              regencyId: village.regencyId,
+              provinceId: village.provinceId,
+              designationId: designation?.id ?? null,
+              type: input.type,
+              occurredOn: input.occurredOn,
+              submittedAt: now,
+              peopleInvolved: input.peopleInvolved,
+              description: input.description.trim(),
+              reporterName: input.reporterName?.trim() ?? null,
+              reporterPhone: input.reporterPhone ?? null,
+              status: 'SUBMITTED',
+              statusChangedAt: now,
+              transitions: { create: { toStatus: 'SUBMITTED', changedAt: now, changedBy: input.source } },
+            },
+          });
+        });
+        return { report, created: true };
+      } catch (error) {
+        // A concurrent retry won the race to insert: answer as for any retry.
+        if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+          const winner = await existingSubmission(ctx, input, village.id);
+          if (winner) return winner;
+        }
+        throw error;
+      }
+    },
+  }),
+);
+
+// ─── transitionReportStatus ─────────────────────────────────────────────────────────────────────
+
+const TransitionReportStatusInput = builder.inputType('TransitionReportStatusInput', {
+  description: 'Moves a report one step through its workflow.',
+  fields: (t) => ({
+    reportId: t.globalID({ required: true, for: [VillageReport], description: 'The report.' }),
+    toStatus: t.field({ type: ReportStatusEnum, required: true, description: 'The next status.' }),
+    expectedStatus: t.field({
+      type: ReportStatusEnum,
+      required: false,
+      description: 'The status you saw; if the report has moved on since, nothing changes and a ConflictError comes back.',
+    }),
+    note: t.string({ required: false, description: 'Why.', validate: z.string().trim().min(1).max(2000) }),
+  }),
+});
+
+async function moveReport(tx: Tx, reportId: number, from: ReportStatus, to: ReportStatus, actor: string, note: string | null) {
+  const now = new Date();
+  // Only moves the report if nobody moved it meanwhile.
+  const { count } = await tx.villageReport.updateMany({
+    where: { id: reportId, status: from },
+    data: { status: to, statusChangedAt: now },
+  });
+  if (count === 0) throw new ConflictError('The report changed meanwhile; reload it and try again.', ['input', 'reportId']);
+  await tx.reportStatusTransition.create({ data: { reportId, fromStatus: from, toStatus: to, changedAt: now, changedBy: actor, note } });
+}
+
+builder.mutationField('transitionReportStatus', (t) =>
+  t.prismaField({
+    type: 'VillageReport',
+    description: 'Moves a report to its next status: SUBMITTED → VERIFIED → FOLLOWED_UP → CLOSED, or to REJECTED before follow-up.',
+    errors: mutationErrors,
+    args: { input: t.arg({ type: TransitionReportStatusInput, required: true, description: 'The step.' }) },
+    resolve: (query, _root, { input }, ctx) =>
+      writeTransaction(ctx, async (tx) => {
+        const reportId = Number(input.reportId.id);
+        const report = await tx.villageReport.findUnique({ where: { id: reportId } });
+        if (!report) throw new NotFoundError('No such report.', ['input', 'reportId']);
+        if (input.expectedStatus && input.expectedStatus !== report.status) {
+          throw new ConflictError(`The report is ${report.status}, not ${input.expectedStatus}.`, ['input', 'expectedStatus']);
+        }
+        if (!allowedTransitions[report.status].includes(input.toStatus)) {
+          const allowed = allowedTransitions[report.status];
+          throw new ConflictError(
+            `A ${report.status} report cannot become ${input.toStatus}` +
+              (allowed.length ? ` (allowed: ${allowed.join(', ')}).` : ' (it is final).'),
+            ['input', 'toStatus'],
+          );
+        }
+        await moveReport(tx, reportId, report.status, input.toStatus, ctx.actor, input.note?.trim() ?? null);
+        return tx.villageReport.findUniqueOrThrow({ ...query, where: { id: reportId } });
+      }),
+  }),
+);

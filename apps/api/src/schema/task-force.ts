@@ -1,0 +1,157 @@
+// Task forces (gugus tugas) and their members. Names and phone numbers are personal data: they are
+// stored, but this schema does not expose them until sign-in and role-scoped access exist.
+import { z } from 'zod';
+import { builder } from '../builder.js';
+import { ConflictError, mutationErrors, NotFoundError, TaskForceRoleEnum } from './common.js';
+import { Designation, villageAreaWhere } from './designation.js';
+import { TrainingModule } from './training-module.js';
+import { AreaFilter, type AreaFilterShape, orderInput } from './filters.js';
+import { today, writeTransaction } from './writes.js';
+
+builder.prismaNode('TaskForce', {
+  id: { field: 'id' },
+  description: 'The gugus tugas of a designated village: village officials and partners.',
+  fields: (t) => ({
+    designation: t.relation('designation', { description: 'The designation it serves.' }),
+    formedOn: t.expose('formedOn', { type: 'Date', description: 'When it was formed.' }),
+    decreeNumber: t.exposeString('decreeNumber', { nullable: true, description: 'Decree (SK) forming it.' }),
+    members: t.relation('members', { description: 'Its members, current and past.', query: { orderBy: { id: 'asc' } } }),
+  }),
+});
+
+export const TaskForceMember = builder.prismaNode('TaskForceMember', {
+  id: { field: 'id' },
+  description: 'A member of a task force. Personal details (name, phone) are not part of this public schema.',
+  fields: (t) => ({
+    role: t.expose('role', { type: TaskForceRoleEnum, description: 'Their role in the task force.' }),
+    isSynthetic: t.exposeBoolean('isSynthetic', { description: 'True for generated demo people.' }),
+    joinedOn: t.expose('joinedOn', { type: 'Date', description: 'When they joined.' }),
+    leftOn: t.expose('leftOn', { type: 'Date', nullable: true, description: 'When they left; null while a member.' }),
+    taskForce: t.relation('taskForce', { description: 'Their task force.' }),
+    completedModules: t.field({
+      type: [TrainingModule],
+      description: 'Training modules they completed, in module order.',
+      select: (_args, _ctx, nestedSelection) => ({
+        attendances: { where: { completed: true }, select: { module: nestedSelection(true) } },
+      }),
+      resolve: (member) => {
+        const modules = new Map(member.attendances.map((attendance) => [attendance.module.id, attendance.module]));
+        return [...modules.values()].sort((a, b) => a.sortOrder - b.sortOrder);
+      },
+    }),
+  }),
+});
+
+const TaskForceMemberFilter = builder.inputType('TaskForceMemberFilter', {
+  description: 'Which task-force members to list.',
+  fields: (t) => ({
+    area: t.field({ type: AreaFilter, required: false, description: 'Only members of task forces in these areas.' }),
+    roles: t.field({ type: [TaskForceRoleEnum], required: false, description: 'Only these roles.' }),
+    current: t.boolean({ required: false, description: 'true: only current members; false: only those who left.' }),
+  }),
+});
+
+interface MemberFilterShape {
+  area?: AreaFilterShape | null;
+  roles?: string[] | null;
+  current?: boolean | null;
+}
+
+function memberWhere(filter: MemberFilterShape | null | undefined) {
+  return {
+    taskForce: { designation: { village: villageAreaWhere(filter?.area) } },
+    ...(filter?.roles?.length ? { role: { in: filter.roles as never[] } } : {}),
+    ...(filter?.current === true ? { leftOn: null } : {}),
+    ...(filter?.current === false ? { leftOn: { not: null } } : {}),
+  };
+}
+
+const memberOrder = orderInput(
+  'TaskForceMemberOrder',
+  { JOINED_ON: { column: 'joinedOn', description: 'Date joined.' }, ROLE: { column: 'role', description: 'Role.' } },
+  'JOINED_ON',
+);
+
+builder.queryFields((t) => ({
+  taskForceMembers: t.prismaConnection({
+    type: 'TaskForceMember',
+    cursor: 'id',
+    description: 'Task-force members, without personal details.',
+    args: {
+      filter: t.arg({ type: TaskForceMemberFilter, required: false, description: 'Which members.' }),
+      orderBy: t.arg({ type: memberOrder.Input, required: false, description: 'Default: by date joined.' }),
+    },
+    totalCount: (_root, { filter }, ctx) => ctx.db.prisma.taskForceMember.count({ where: memberWhere(filter) }),
+    resolve: (query, _root, { filter, orderBy }, ctx) =>
+      ctx.db.prisma.taskForceMember.findMany({ ...query, where: memberWhere(filter), orderBy: memberOrder.toPrisma(orderBy) }),
+  }),
+}));
+
+// ─── addTaskForceMember ─────────────────────────────────────────────────────────────────────────
+
+/** Roles a task force has one of at a time. */
+const SINGLE_SEAT_ROLES = new Set(['VILLAGE_HEAD', 'VILLAGE_SECRETARY']);
+
+const personName = z
+  .string()
+  .trim()
+  .min(2, 'A name has at least 2 characters.')
+  .max(120, 'A name has at most 120 characters.')
+  .regex(/^[\p{L}\p{M}][\p{L}\p{M} .,'-]*$/u, 'A name has letters, spaces and . , \' - only.');
+export const indonesianPhone = z
+  .string()
+  .regex(/^(\+62|0)8\d{7,12}$/, 'A phone number looks like 081234567890 or +6281234567890.');
+
+const AddTaskForceMemberInput = builder.inputType('AddTaskForceMemberInput', {
+  description: "A new member of a designation's task force. The task force is formed with its first member.",
+  fields: (t) => ({
+    designationId: t.globalID({ required: true, for: [Designation], description: 'The (active) designation.' }),
+    role: t.field({ type: TaskForceRoleEnum, required: true, description: 'Their role.' }),
+    fullName: t.string({ required: true, description: 'Full name (personal data).', validate: personName }),
+    phone: t.string({ required: false, description: 'Phone number (personal data).', validate: indonesianPhone }),
+    joinedOn: t.field({ type: 'Date', required: true, description: 'When they joined.' }),
+  }),
+  validate: z.object({ joinedOn: z.date() }).refine((input) => input.joinedOn <= today(), {
+    message: 'joinedOn cannot be in the future.',
+    path: ['joinedOn'],
+  }),
+});
+
+builder.mutationField('addTaskForceMember', (t) =>
+  t.prismaField({
+    type: 'TaskForceMember',
+    description: "Adds a member to a designation's task force, forming the task force if it has none.",
+    errors: mutationErrors,
+    args: { input: t.arg({ type: AddTaskForceMemberInput, required: true, description: 'The member.' }) },
+    resolve: (query, _root, { input }, ctx) =>
+      writeTransaction(ctx, async (tx) => {
+        const designation = await tx.designation.findUnique({
+          where: { id: Number(input.designationId.id) },
+          include: { taskForce: { include: { members: { where: { leftOn: null } } } } },
+        });
+        if (!designation) throw new NotFoundError('No such designation.', ['input', 'designationId']);
+        if (designation.status !== 'ACTIVE') {
+          throw new ConflictError(`Only an ACTIVE designation has a task force (this one is ${designation.status}).`, ['input', 'designationId']);
+        }
+        if (designation.inauguratedOn && input.joinedOn < designation.inauguratedOn) {
+          throw new ConflictError('joinedOn is before the designation was inaugurated.', ['input', 'joinedOn']);
+        }
+        const seatTaken = designation.taskForce?.members.some((member) => member.role === input.role);
+        if (SINGLE_SEAT_ROLES.has(input.role) && seatTaken) {
+          throw new ConflictError(`The task force already has a current ${input.role}.`, ['input', 'role']);
+        }
+        const taskForce =
+          designation.taskForce ?? (await tx.taskForce.create({ data: { designationId: designation.id, formedOn: input.joinedOn } }));
+        return tx.taskForceMember.create({
+          ...query,
+          data: {
+            taskForceId: taskForce.id,
+            role: input.role,
+            fullName: input.fullName.trim(),
+            phone: input.phone ?? null,
+            joinedOn: input.joinedOn,
+          },
+        });
+      }),
+  }),
+);

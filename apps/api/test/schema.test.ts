@@ -1,0 +1,43 @@
+// The checked-in SDL is what other applications read; it must match the code, and describe everything.
+import { readFileSync } from 'node:fs';
+import { isEnumType, isInputObjectType, isInterfaceType, isObjectType, isIntrospectionType } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { schema } from '../src/schema/index.js';
+import { printSortedSchema, schemaFile } from '../src/schema/sdl.js';
+
+describe('the GraphQL schema', () => {
+  it('matches the checked-in schema.graphql (run `npm run print-schema -w @binaan/api` after changing it)', () => {
+    expect(readFileSync(schemaFile, 'utf8')).toBe(printSortedSchema());
+  });
+
+  it('describes every type, field, argument, input field and enum value', () => {
+    const missing: string[] = [];
+    for (const type of Object.values(schema.getTypeMap())) {
+      if (isIntrospectionType(type) || type.name.startsWith('__')) continue;
+      if (['String', 'Int', 'Float', 'Boolean', 'ID'].includes(type.name)) continue;
+      if (!type.description) missing.push(type.name);
+      if (isObjectType(type) || isInterfaceType(type)) {
+        for (const field of Object.values(type.getFields())) {
+          if (!field.description) missing.push(`${type.name}.${field.name}`);
+          for (const arg of field.args) if (!arg.description) missing.push(`${type.name}.${field.name}(${arg.name})`);
+        }
+      }
+      if (isInputObjectType(type)) {
+        for (const field of Object.values(type.getFields())) if (!field.description) missing.push(`${type.name}.${field.name}`);
+      }
+      if (isEnumType(type)) {
+        for (const value of type.getValues()) if (!value.description) missing.push(`${type.name}.${value.name}`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it('never returns personal data (names and phone numbers are write-only until access control exists)', () => {
+    const personal = ['fullName', 'phone', 'reporterName', 'reporterPhone', 'officerName'];
+    const exposed = Object.values(schema.getTypeMap())
+      .filter((type) => isObjectType(type) || isInterfaceType(type))
+      .flatMap((type) => Object.keys((type as { getFields(): Record<string, unknown> }).getFields()).map((field) => `${type.name}.${field}`))
+      .filter((name) => personal.includes(name.split('.')[1]!));
+    expect(exposed).toEqual([]);
+  });
+});
