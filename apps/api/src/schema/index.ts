@@ -10,6 +10,7 @@ import './task-force.js';
 import './training.js';
 import './activity.js';
 import './report.js';
+import './analytics.js';
 
 builder.queryType({ description: 'Read the programme: areas, offices, designations, people, activities, reports and analytics.' });
 builder.mutationType({ description: 'Record the programme. Every write runs in one transaction; bad input returns a typed error and writes nothing.' });

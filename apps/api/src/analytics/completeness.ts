@@ -1,0 +1,72 @@
+// Reporting completeness: of the villages designated (and active) in a month, how many sent at least
+// one report that month.
+import type { SqlExecutor } from '@binaan/db';
+import {
+  AREA_PREDICATE,
+  type AnalyticsFilter,
+  type AreaLevel,
+  areaColumns,
+  dayStart,
+  FILTER_CTE,
+  filterParams,
+  VARIANT_PREDICATE,
+  VILLAGE_JOINS,
+} from './filter.js';
+
+export interface CompletenessRow {
+  /** `YYYY-MM`, in WIB. */
+  month: string;
+  area: { level: AreaLevel; code: string; name: string } | null;
+  /** Villages designated and active at some point in the month. */
+  designatedVillages: number;
+  /** Of those, villages that sent at least one report (of the filter's types) in the month. */
+  reportingVillages: number;
+}
+
+/**
+ * One row per month of the period (default: the twelve months up to today) and, if `level` is given,
+ * per area at that level.
+ */
+export async function reportingCompleteness(sql: SqlExecutor, level: AreaLevel | null, filter: AnalyticsFilter): Promise<CompletenessRow[]> {
+  const area = level ? areaColumns(level) : null;
+  const areaSelect = area ? `${area.code} AS code, ${area.name} AS name,` : `NULL::text AS code, NULL::text AS name,`;
+  const rows = await sql.query<{ month: string; code: string | null; name: string | null; designated: number; reporting: number }>(
+    `WITH ${FILTER_CTE},
+     today AS (SELECT (now() AT TIME ZONE f.tz)::date AS day FROM f),
+     months AS (
+       SELECT m::date AS month_start, (m + interval '1 month')::date AS next_month
+         FROM f, today,
+              generate_series(date_trunc('month', COALESCE(f.date_from, (today.day - interval '11 months')::date)),
+                              date_trunc('month', COALESCE(f.date_to, today.day)), interval '1 month') AS m
+     ),
+     designated AS (
+       SELECT DISTINCT m.month_start, g.village_id, ${areaSelect} 1 AS one
+         FROM months m
+         CROSS JOIN f
+         JOIN designation g ON g.inaugurated_on < m.next_month
+          AND (g.status = 'ACTIVE' OR (g.status IN ('SUSPENDED', 'ENDED') AND g.status_changed_at >= ${dayStart('m.month_start')}))
+         JOIN village v ON v.id = g.village_id ${VILLAGE_JOINS}
+        WHERE ${AREA_PREDICATE} AND ${VARIANT_PREDICATE}
+     ),
+     reporting AS (
+       SELECT DISTINCT m.month_start, rep.village_id
+         FROM months m
+         CROSS JOIN f
+         JOIN village_report rep ON rep.submitted_at >= ${dayStart('m.month_start')} AND rep.submitted_at < ${dayStart('m.next_month')}
+        WHERE f.report_types IS NULL OR rep.type::text = ANY(f.report_types)
+     )
+     SELECT to_char(d.month_start, 'YYYY-MM') AS month, d.code, d.name,
+            COUNT(*)::int AS designated, COUNT(rp.village_id)::int AS reporting
+       FROM designated d
+       LEFT JOIN reporting rp ON rp.month_start = d.month_start AND rp.village_id = d.village_id
+      GROUP BY d.month_start, d.code, d.name
+      ORDER BY d.month_start, d.code`,
+    filterParams(filter),
+  );
+  return rows.map((row) => ({
+    month: row.month,
+    area: level && row.code ? { level, code: row.code, name: row.name ?? '' } : null,
+    designatedVillages: row.designated,
+    reportingVillages: row.reporting,
+  }));
+}
