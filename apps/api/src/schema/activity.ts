@@ -107,7 +107,7 @@ const RecordActivityInput = builder.inputType('RecordActivityInput', {
     description: t.string({ required: false, description: 'What happened.', validate: z.string().max(5000) }),
   }),
   validate: z
-    .object({ villageCode: z.string().nullish(), regencyCode: z.string().nullish(), heldOn: z.date() })
+    .looseObject({ villageCode: z.string().nullish(), regencyCode: z.string().nullish(), heldOn: z.date() })
     .refine((input) => Boolean(input.villageCode) !== Boolean(input.regencyCode), {
       message: 'Give either villageCode or regencyCode.',
       path: ['villageCode'],

@@ -161,7 +161,7 @@ const DesignateVillageInput = builder.inputType('DesignateVillageInput', {
     }),
   }),
   validate: z
-    .object({
+    .looseObject({
       status: z.string().nullish(),
       inauguratedOn: z.date().nullish(),
       year: z.number(),

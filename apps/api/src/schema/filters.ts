@@ -48,7 +48,7 @@ export const PeriodInput = builder.inputType('Period', {
     to: t.field({ type: 'Date', required: false, description: 'Last day included.' }),
   }),
   validate: z
-    .object({ from: z.date().nullish(), to: z.date().nullish() })
+    .looseObject({ from: z.date().nullish(), to: z.date().nullish() })
     .refine((period) => !period.from || !period.to || period.from <= period.to, {
       message: '`from` must not be after `to`.',
       path: ['to'],

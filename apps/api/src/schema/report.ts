@@ -180,7 +180,7 @@ const SubmitVillageReportInput = builder.inputType('SubmitVillageReportInput', {
     reporterName: t.string({ required: false, description: 'Who reported (personal data).', validate: z.string().trim().min(2).max(120) }),
     reporterPhone: t.string({ required: false, description: "Reporter's phone (personal data).", validate: indonesianPhone }),
   }),
-  validate: z.object({ occurredOn: z.date() }).refine((input) => input.occurredOn <= today() && input.occurredOn.getUTCFullYear() >= 2000, {
+  validate: z.looseObject({ occurredOn: z.date() }).refine((input) => input.occurredOn <= today() && input.occurredOn.getUTCFullYear() >= 2000, {
     message: 'occurredOn must be a past date.',
     path: ['occurredOn'],
   }),

@@ -111,7 +111,7 @@ const AddTaskForceMemberInput = builder.inputType('AddTaskForceMemberInput', {
     phone: t.string({ required: false, description: 'Phone number (personal data).', validate: indonesianPhone }),
     joinedOn: t.field({ type: 'Date', required: true, description: 'When they joined.' }),
   }),
-  validate: z.object({ joinedOn: z.date() }).refine((input) => input.joinedOn <= today(), {
+  validate: z.looseObject({ joinedOn: z.date() }).refine((input) => input.joinedOn <= today(), {
     message: 'joinedOn cannot be in the future.',
     path: ['joinedOn'],
   }),

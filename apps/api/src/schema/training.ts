@@ -125,7 +125,7 @@ const RecordTrainingSessionInput = builder.inputType('RecordTrainingSessionInput
     }),
   }),
   validate: z
-    .object({ heldOn: z.date(), moduleCodes: z.array(z.string()), attendance: z.array(z.object({ moduleCode: z.string(), memberId: z.object({ id: z.string() }) })) })
+    .looseObject({ heldOn: z.date(), moduleCodes: z.array(z.string()), attendance: z.array(z.looseObject({ moduleCode: z.string(), memberId: z.unknown(), attended: z.boolean().nullish(), completed: z.boolean() })) })
     .refine((input) => input.heldOn <= today() && input.heldOn.getUTCFullYear() >= PROGRAMME_FIRST_YEAR, {
       message: `heldOn must be between ${PROGRAMME_FIRST_YEAR} and today.`,
       path: ['heldOn'],
@@ -134,8 +134,12 @@ const RecordTrainingSessionInput = builder.inputType('RecordTrainingSessionInput
       message: 'Every attendance row names one of moduleCodes.',
       path: ['attendance'],
     })
+    .refine((input) => input.attendance.every((row) => row.attended !== false || row.completed !== true), {
+      message: 'A member who did not attend cannot have completed the module.',
+      path: ['attendance'],
+    })
     .refine(
-      (input) => new Set(input.attendance.map((row) => `${row.memberId.id}/${row.moduleCode}`)).size === input.attendance.length,
+      (input) => new Set(input.attendance.map((row) => `${JSON.stringify(row.memberId)}/${row.moduleCode}`)).size === input.attendance.length,
       { message: 'Each member and module at most once.', path: ['attendance'] },
     ),
 });

@@ -1,0 +1,327 @@
+// Every mutation: a good input is stored; a bad input gets a typed error in the payload and changes
+// nothing in the database (checked with a fingerprint of every table the mutations write).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSeededApi, type SeededApi } from './support/seeded-api.js';
+
+const WRITTEN_TABLES = [
+  'designation',
+  'task_force',
+  'task_force_member',
+  'training_session',
+  'training_session_module',
+  'training_attendance',
+  'activity',
+  'village_report',
+  'report_status_transition',
+];
+
+async function fingerprint(api: SeededApi): Promise<Record<string, string>> {
+  const parts = await Promise.all(
+    WRITTEN_TABLES.map(async (table) => {
+      const [row] = await api.db.sql.query<{ digest: string }>(
+        `SELECT COUNT(*) || ':' || COALESCE(md5(string_agg(t::text, ',' ORDER BY t::text)), '') AS digest FROM ${table} t`,
+      );
+      return [table, row!.digest] as const;
+    }),
+  );
+  return Object.fromEntries(parts);
+}
+
+const ERROR_FIELDS = `__typename ... on Error { message } ... on InputValidationError { issues { path message } }
+  ... on NotFoundError { path } ... on ConflictError { path }`;
+
+describe('mutations', () => {
+  let api: SeededApi;
+  let villageCode: string;
+  let designationId: string;
+
+  beforeAll(async () => {
+    api = await createSeededApi();
+    const free = await api.graphql(`{ villages(first: 1, filter: { area: { regencyCodes: ["63.02"] }, designated: false, kind: DESA }) {
+      edges { node { code } } } }`);
+    villageCode = free.data!.villages.edges[0].node.code;
+  });
+  afterAll(async () => {
+    await api.dispose();
+  });
+
+  /** Sends a mutation expected to fail, and checks that it returned a typed error and wrote nothing. */
+  async function expectRefused(mutation: string, field: string, variables: Record<string, unknown>, typename: string, path?: string[]) {
+    const before = await fingerprint(api);
+    const result = await api.graphql(mutation, variables);
+    expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
+    const payload = result.data![field];
+    expect(payload.__typename, JSON.stringify(payload)).toBe(typename);
+    expect(payload.message.length).toBeGreaterThan(0);
+    if (path) {
+      const paths = payload.issues ? payload.issues.map((issue: { path: string[] }) => issue.path) : [payload.path];
+      expect(paths).toContainEqual(path);
+    }
+    expect(await fingerprint(api)).toEqual(before);
+    return payload;
+  }
+
+  describe('designateVillage', () => {
+    const mutation = `mutation($input: DesignateVillageInput!) { designateVillage(input: $input) {
+      ${ERROR_FIELDS} ... on MutationDesignateVillageSuccess { data { id variant status year inauguratedOn office { code } village { code } selectionReasons } } } }`;
+    const valid = () => ({
+      villageCode,
+      variant: 'DESA_BINAAN',
+      officeCode: 'KANIM-BATULICIN',
+      year: 2026,
+      status: 'ACTIVE',
+      inauguratedOn: '2026-11-02',
+      decreeNumber: 'SK/TEST/2026/1',
+      selectionReasons: ['FAR_FROM_OFFICE'],
+    });
+
+    it('designates a village', async () => {
+      const result = await api.graphql(mutation, { input: valid() });
+      expect(result.errors).toBeUndefined();
+      const designation = result.data!.designateVillage.data;
+      expect(designation).toMatchObject({
+        variant: 'DESA_BINAAN',
+        status: 'ACTIVE',
+        year: 2026,
+        inauguratedOn: '2026-11-02',
+        office: { code: 'KANIM-BATULICIN' },
+        village: { code: villageCode },
+        selectionReasons: ['FAR_FROM_OFFICE'],
+      });
+      designationId = designation.id;
+      const node = await api.graphql(`query($id: ID!) { node(id: $id) { ... on Designation { village { code } } } }`, { id: designationId });
+      expect(node.data!.node.village.code).toBe(villageCode);
+    });
+
+    it('refuses bad input and writes nothing', async () => {
+      await expectRefused(mutation, 'designateVillage', { input: valid() }, 'ConflictError', ['input', 'variant']);
+      await expectRefused(mutation, 'designateVillage', { input: { ...valid(), villageCode: '63.02.15.9999' } }, 'NotFoundError', ['input', 'villageCode']);
+      await expectRefused(mutation, 'designateVillage', { input: { ...valid(), villageCode: '63.02' } }, 'InputValidationError', ['input', 'villageCode']);
+      await expectRefused(mutation, 'designateVillage', { input: { ...valid(), variant: 'IMIGRASI_CORNER', officeCode: 'KANIM-KUPANG' } }, 'ConflictError', ['input', 'officeCode']);
+      await expectRefused(mutation, 'designateVillage', { input: { ...valid(), variant: 'IMIGRASI_CORNER', officeCode: 'KANIM-NOPE' } }, 'NotFoundError', ['input', 'officeCode']);
+      await expectRefused(mutation, 'designateVillage', { input: { ...valid(), variant: 'IMIGRASI_CORNER', inauguratedOn: null } }, 'InputValidationError', ['input', 'inauguratedOn']);
+      await expectRefused(mutation, 'designateVillage', { input: { ...valid(), variant: 'IMIGRASI_CORNER', inauguratedOn: '2099-01-01', year: 2099 } }, 'InputValidationError', ['input', 'inauguratedOn']);
+      await expectRefused(mutation, 'designateVillage', { input: { ...valid(), variant: 'IMIGRASI_CORNER', year: 1999 } }, 'InputValidationError', ['input', 'year']);
+      await expectRefused(mutation, 'designateVillage', { input: { ...valid(), variant: 'IMIGRASI_CORNER', status: 'ENDED' } }, 'InputValidationError', ['input', 'status']);
+    });
+
+    it('rejects values the schema does not know before anything runs', async () => {
+      const before = await fingerprint(api);
+      const result = await api.graphql(mutation, { input: { ...valid(), variant: 'NOT_A_VARIANT' } });
+      expect(result.errors?.[0]?.message).toMatch(/NOT_A_VARIANT/);
+      expect(result.data).toBeUndefined();
+      expect(await fingerprint(api)).toEqual(before);
+    });
+  });
+
+  let memberId: string;
+  describe('addTaskForceMember', () => {
+    const mutation = `mutation($input: AddTaskForceMemberInput!) { addTaskForceMember(input: $input) {
+      ${ERROR_FIELDS} ... on MutationAddTaskForceMemberSuccess { data { id role joinedOn isSynthetic taskForce { formedOn designation { id } } } } } }`;
+    const valid = () => ({ designationId, role: 'VILLAGE_HEAD', fullName: 'Siti Rahmawati', phone: '081234567890', joinedOn: '2026-11-03' });
+
+    it('forms the task force with its first member', async () => {
+      const result = await api.graphql(mutation, { input: valid() });
+      expect(result.errors).toBeUndefined();
+      const member = result.data!.addTaskForceMember.data;
+      expect(member).toMatchObject({
+        role: 'VILLAGE_HEAD',
+        joinedOn: '2026-11-03',
+        isSynthetic: false,
+        taskForce: { formedOn: '2026-11-03', designation: { id: designationId } },
+      });
+      memberId = member.id;
+      const [stored] = await api.db.sql.query<{ full_name: string; phone: string }>('SELECT full_name, phone FROM task_force_member WHERE full_name = $1', ['Siti Rahmawati']);
+      expect(stored).toEqual({ full_name: 'Siti Rahmawati', phone: '081234567890' });
+    });
+
+    it('refuses bad input and writes nothing', async () => {
+      await expectRefused(mutation, 'addTaskForceMember', { input: valid() }, 'ConflictError', ['input', 'role']);
+      await expectRefused(mutation, 'addTaskForceMember', { input: { ...valid(), role: 'BABINSA', phone: '12345' } }, 'InputValidationError', ['input', 'phone']);
+      await expectRefused(mutation, 'addTaskForceMember', { input: { ...valid(), role: 'BABINSA', fullName: '<script>' } }, 'InputValidationError', ['input', 'fullName']);
+      await expectRefused(mutation, 'addTaskForceMember', { input: { ...valid(), role: 'BABINSA', joinedOn: '2026-10-01' } }, 'ConflictError', ['input', 'joinedOn']);
+      await expectRefused(mutation, 'addTaskForceMember', { input: { ...valid(), role: 'BABINSA', joinedOn: '2099-01-01' } }, 'InputValidationError', ['input', 'joinedOn']);
+      const missing = Buffer.from('Designation:999999').toString('base64');
+      await expectRefused(mutation, 'addTaskForceMember', { input: { ...valid(), role: 'BABINSA', designationId: missing } }, 'NotFoundError', ['input', 'designationId']);
+      const planned = await api.graphql(`{ designations(first: 1, filter: { statuses: [PLANNED] }) { edges { node { id } } } }`);
+      await expectRefused(
+        mutation,
+        'addTaskForceMember',
+        { input: { ...valid(), role: 'BABINSA', designationId: planned.data!.designations.edges[0].node.id } },
+        'ConflictError',
+        ['input', 'designationId'],
+      );
+    });
+  });
+
+  describe('recordTrainingSession', () => {
+    const mutation = `mutation($input: RecordTrainingSessionInput!) { recordTrainingSession(input: $input) {
+      ${ERROR_FIELDS} ... on MutationRecordTrainingSessionSuccess { data { id heldOn modules { code } attendances { completed module { code } member { id } } } } } }`;
+    const valid = () => ({
+      officeCode: 'KANIM-BATULICIN',
+      heldOn: '2026-11-10',
+      place: 'Balai Desa',
+      villageCode,
+      moduleCodes: ['PASSPORT_MPASPOR', 'TPPO_NONPROCEDURAL_MIGRATION'],
+      attendance: [
+        { memberId, moduleCode: 'PASSPORT_MPASPOR', completed: true },
+        { memberId, moduleCode: 'TPPO_NONPROCEDURAL_MIGRATION', completed: false },
+      ],
+    });
+
+    it('refuses bad input and writes nothing', async () => {
+      await expectRefused(mutation, 'recordTrainingSession', { input: { ...valid(), moduleCodes: ['PASSPORT_MPASPOR'] } }, 'InputValidationError', ['input', 'attendance']);
+      await expectRefused(mutation, 'recordTrainingSession', { input: { ...valid(), moduleCodes: ['PASSPORT_MPASPOR', 'NO_SUCH_MODULE'], attendance: [] } }, 'NotFoundError', ['input', 'moduleCodes']);
+      await expectRefused(mutation, 'recordTrainingSession', { input: { ...valid(), officeCode: 'KANIM-KUPANG' } }, 'ConflictError', ['input', 'villageCode']);
+      await expectRefused(mutation, 'recordTrainingSession', { input: { ...valid(), heldOn: '2026-11-01' } }, 'ConflictError', ['input', 'attendance', '0', 'memberId']);
+      await expectRefused(mutation, 'recordTrainingSession', { input: { ...valid(), moduleCodes: [] } }, 'InputValidationError', ['input', 'moduleCodes']);
+      await expectRefused(
+        mutation,
+        'recordTrainingSession',
+        { input: { ...valid(), attendance: [{ ...valid().attendance[0], attended: false, completed: true }] } },
+        'InputValidationError',
+        ['input', 'attendance'],
+      );
+      await expectRefused(
+        mutation,
+        'recordTrainingSession',
+        { input: { ...valid(), attendance: [valid().attendance[0], valid().attendance[0]] } },
+        'InputValidationError',
+        ['input', 'attendance'],
+      );
+    });
+
+    it('records a session with its attendance', async () => {
+      const result = await api.graphql(mutation, { input: valid() });
+      expect(result.errors).toBeUndefined();
+      const session = result.data!.recordTrainingSession.data;
+      expect(session.heldOn).toBe('2026-11-10');
+      expect(session.modules.map((m: { code: string }) => m.code)).toEqual(['PASSPORT_MPASPOR', 'TPPO_NONPROCEDURAL_MIGRATION']);
+      expect(session.attendances).toEqual([
+        { completed: true, module: { code: 'PASSPORT_MPASPOR' }, member: { id: memberId } },
+        { completed: false, module: { code: 'TPPO_NONPROCEDURAL_MIGRATION' }, member: { id: memberId } },
+      ]);
+      const member = await api.graphql(`query($id: ID!) { node(id: $id) { ... on TaskForceMember { completedModules { code } } } }`, { id: memberId });
+      expect(member.data!.node.completedModules).toEqual([{ code: 'PASSPORT_MPASPOR' }]);
+    });
+  });
+
+  describe('recordActivity', () => {
+    const mutation = `mutation($input: RecordActivityInput!) { recordActivity(input: $input) {
+      ${ERROR_FIELDS} ... on MutationRecordActivitySuccess { data { type heldOn regency { code } village { code } province { code } agenciesPresent attendeeCount } } } }`;
+    const valid = () => ({
+      type: 'TIMPORA_MEETING',
+      title: 'Rapat Timpora Kabupaten Kotabaru',
+      heldOn: '2026-11-12',
+      place: 'Aula Kantor Bupati',
+      regencyCode: '63.02',
+      officeCode: 'KANIM-BATULICIN',
+      agenciesPresent: ['Pemkab Kotabaru', 'Kodim 1004', 'Polres Kotabaru'],
+      attendeeCount: 35,
+    });
+
+    it('records an activity at kabupaten/kota level', async () => {
+      const result = await api.graphql(mutation, { input: valid() });
+      expect(result.errors).toBeUndefined();
+      expect(result.data!.recordActivity.data).toEqual({
+        type: 'TIMPORA_MEETING',
+        heldOn: '2026-11-12',
+        regency: { code: '63.02' },
+        village: null,
+        province: { code: '63' },
+        agenciesPresent: ['Pemkab Kotabaru', 'Kodim 1004', 'Polres Kotabaru'],
+        attendeeCount: 35,
+      });
+    });
+
+    it('refuses bad input and writes nothing', async () => {
+      await expectRefused(mutation, 'recordActivity', { input: { ...valid(), villageCode } }, 'InputValidationError', ['input', 'villageCode']);
+      await expectRefused(mutation, 'recordActivity', { input: { ...valid(), regencyCode: null } }, 'InputValidationError', ['input', 'villageCode']);
+      await expectRefused(mutation, 'recordActivity', { input: { ...valid(), attendeeCount: 0 } }, 'InputValidationError', ['input', 'attendeeCount']);
+      await expectRefused(mutation, 'recordActivity', { input: { ...valid(), heldOn: '2022-01-01' } }, 'InputValidationError', ['input', 'heldOn']);
+      await expectRefused(mutation, 'recordActivity', { input: { ...valid(), regencyCode: '53.18' } }, 'ConflictError', ['input', 'regencyCode']);
+      await expectRefused(mutation, 'recordActivity', { input: { ...valid(), regencyCode: '63.99' } }, 'NotFoundError', ['input', 'regencyCode']);
+      await expectRefused(mutation, 'recordActivity', { input: { ...valid(), title: 'x'.repeat(10_000) } }, 'InputValidationError', ['input', 'title']);
+    });
+  });
+
+  describe('submitVillageReport and transitionReportStatus', () => {
+    const submit = `mutation($input: SubmitVillageReportInput!) { submitVillageReport(input: $input) {
+      ${ERROR_FIELDS} ... on MutationSubmitVillageReportSuccess { data { created report { id status type occurredOn designation { id } transitions { toStatus changedBy } } } } } }`;
+    const transition = `mutation($input: TransitionReportStatusInput!) { transitionReportStatus(input: $input) {
+      ${ERROR_FIELDS} ... on MutationTransitionReportStatusSuccess { data { status transitions { fromStatus toStatus changedBy note } } } } }`;
+    const report = () => ({
+      source: 'app:desa-lapor',
+      clientReference: 'GT-2026-11-0001',
+      villageCode,
+      type: 'FOREIGN_NATIONAL_PRESENT',
+      occurredOn: '2026-11-20',
+      peopleInvolved: 2,
+      description: 'Dua orang asing menginap di rumah warga sejak kemarin.',
+      reporterName: 'Budi',
+      reporterPhone: '+6281234567890',
+    });
+    let reportId: string;
+
+    it('records a report once, however often it is sent', async () => {
+      const first = await api.graphql(submit, { input: report() });
+      expect(first.errors).toBeUndefined();
+      const created = first.data!.submitVillageReport.data;
+      expect(created).toMatchObject({
+        created: true,
+        report: { status: 'SUBMITTED', type: 'FOREIGN_NATIONAL_PRESENT', occurredOn: '2026-11-20', designation: { id: designationId } },
+      });
+      expect(created.report.transitions).toEqual([{ toStatus: 'SUBMITTED', changedBy: 'app:desa-lapor' }]);
+      reportId = created.report.id;
+
+      const before = await fingerprint(api);
+      const retry = await api.graphql(submit, { input: report() });
+      expect(retry.data!.submitVillageReport.data).toMatchObject({ created: false, report: { id: reportId } });
+      expect(await fingerprint(api)).toEqual(before);
+    });
+
+    it('records exactly one row when retries arrive at the same time', async () => {
+      const input = { ...report(), clientReference: 'GT-2026-11-PARALLEL' };
+      const results = await Promise.all(Array.from({ length: 8 }, () => api.graphql(submit, { input })));
+      for (const result of results) expect(result.data?.submitVillageReport.__typename, JSON.stringify(result)).toBe('MutationSubmitVillageReportSuccess');
+      const ids = new Set(results.map((result) => result.data!.submitVillageReport.data.report.id));
+      expect(ids.size).toBe(1);
+      expect(results.filter((result) => result.data!.submitVillageReport.data.created)).toHaveLength(1);
+      const [row] = await api.db.sql.query<{ count: number }>(
+        `SELECT COUNT(*)::int AS count FROM village_report WHERE source = 'app:desa-lapor' AND client_reference = 'GT-2026-11-PARALLEL'`,
+      );
+      expect(row!.count).toBe(1);
+    });
+
+    it('refuses bad reports and writes nothing', async () => {
+      await expectRefused(submit, 'submitVillageReport', { input: { ...report(), peopleInvolved: 3 } }, 'ConflictError', ['input', 'clientReference']);
+      await expectRefused(submit, 'submitVillageReport', { input: { ...report(), clientReference: 'new-1', villageCode: '63.02.15.9999' } }, 'NotFoundError', ['input', 'villageCode']);
+      await expectRefused(submit, 'submitVillageReport', { input: { ...report(), clientReference: 'new-2', peopleInvolved: -1 } }, 'InputValidationError', ['input', 'peopleInvolved']);
+      await expectRefused(submit, 'submitVillageReport', { input: { ...report(), clientReference: 'new-3', occurredOn: '2099-12-31' } }, 'InputValidationError', ['input', 'occurredOn']);
+      await expectRefused(submit, 'submitVillageReport', { input: { ...report(), clientReference: 'new-4', source: 'Not A Source!' } }, 'InputValidationError', ['input', 'source']);
+      await expectRefused(submit, 'submitVillageReport', { input: { ...report(), clientReference: 'bad ref with spaces' } }, 'InputValidationError', ['input', 'clientReference']);
+      await expectRefused(submit, 'submitVillageReport', { input: { ...report(), clientReference: 'new-5', description: 'x'.repeat(6000) } }, 'InputValidationError', ['input', 'description']);
+    });
+
+    it('moves a report through its workflow and refuses illegal steps', async () => {
+      const verified = await api.graphql(transition, { input: { reportId, toStatus: 'VERIFIED', expectedStatus: 'SUBMITTED', note: 'Dicek petugas' } });
+      expect(verified.errors).toBeUndefined();
+      expect(verified.data!.transitionReportStatus.data.status).toBe('VERIFIED');
+      expect(verified.data!.transitionReportStatus.data.transitions[1]).toEqual({
+        fromStatus: 'SUBMITTED',
+        toStatus: 'VERIFIED',
+        changedBy: 'api:anonymous',
+        note: 'Dicek petugas',
+      });
+      await expectRefused(transition, 'transitionReportStatus', { input: { reportId, toStatus: 'CLOSED' } }, 'ConflictError', ['input', 'toStatus']);
+      await expectRefused(transition, 'transitionReportStatus', { input: { reportId, toStatus: 'FOLLOWED_UP', expectedStatus: 'SUBMITTED' } }, 'ConflictError', ['input', 'expectedStatus']);
+      const missing = Buffer.from('VillageReport:99999999').toString('base64');
+      await expectRefused(transition, 'transitionReportStatus', { input: { reportId: missing, toStatus: 'VERIFIED' } }, 'NotFoundError', ['input', 'reportId']);
+      const wrongType = Buffer.from(`Village:1`).toString('base64');
+      const before = await fingerprint(api);
+      const result = await api.graphql(transition, { input: { reportId: wrongType, toStatus: 'VERIFIED' } });
+      expect(result.data?.transitionReportStatus?.__typename ?? result.errors?.[0]?.message).toBeTruthy();
+      expect(await fingerprint(api)).toEqual(before);
+    });
+  });
+});
