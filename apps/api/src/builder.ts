@@ -7,6 +7,7 @@ import ErrorsPlugin from '@pothos/plugin-errors';
 import PrismaPlugin from '@pothos/plugin-prisma';
 import RelayPlugin from '@pothos/plugin-relay';
 import ValidationPlugin from '@pothos/plugin-validation';
+import { z } from 'zod';
 import type { Context } from './context.js';
 
 export const MAX_PAGE_SIZE = 100;
@@ -43,9 +44,15 @@ export const builder = new SchemaBuilder<{
     hasPreviousPageFieldOptions: { description: 'More results come before this page.' },
     startCursorFieldOptions: { description: 'Cursor of the first result on this page.' },
     endCursorFieldOptions: { description: 'Cursor of the last result on this page: pass it as `after` for the next page.' },
-    firstArgOptions: { description: `How many results to return, at most ${100}.` },
+    firstArgOptions: {
+      description: `How many results to return, at most ${MAX_PAGE_SIZE}.`,
+      validate: z.number().int().min(0).max(MAX_PAGE_SIZE, `At most ${MAX_PAGE_SIZE} results per page; use the cursor for more.`),
+    },
     afterArgOptions: { description: 'Return the results after this cursor.' },
-    lastArgOptions: { description: `How many results to return from the end, at most ${100}.` },
+    lastArgOptions: {
+      description: `How many results to return from the end, at most ${MAX_PAGE_SIZE}.`,
+      validate: z.number().int().min(0).max(MAX_PAGE_SIZE, `At most ${MAX_PAGE_SIZE} results per page; use the cursor for more.`),
+    },
     beforeArgOptions: { description: 'Return the results before this cursor.' },
     defaultConnectionTypeOptions: { description: 'A page of results, with how many there are in all.' },
     defaultEdgeTypeOptions: { description: 'One result and its cursor.' },

@@ -22,7 +22,8 @@ export function createApp({ db, production = false }: AppOptions) {
       ? false
       : {
           title: 'Binaan GraphQL',
-          defaultQuery: exampleQueries[0]?.query,
+          // Every example as a named operation: pick one with the run button's menu.
+          defaultQuery: exampleQueries.map((example) => `# ${example.title}\n${example.query}`).join('\n\n'),
         },
   });
 }

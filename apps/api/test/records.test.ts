@@ -10,6 +10,14 @@ describe('records through GraphQL', () => {
     await api.dispose();
   });
 
+  /** Runs a query and returns how many SQL statements the Prisma client sent for it. */
+  async function countQueries(query: string, variables?: Record<string, unknown>): Promise<number> {
+    api.prismaQueries.length = 0;
+    const result = await api.graphql(query, variables);
+    expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
+    return api.prismaQueries.length;
+  }
+
   it('lists provinces with their kabupaten/kota', async () => {
     const result = await api.graphql(`{ provinces(first: 10) { totalCount edges { node { id code name regencies { code kind } } } } }`);
     expect(result.errors).toBeUndefined();
@@ -18,5 +26,109 @@ describe('records through GraphQL', () => {
     expect(ntt.name).toBe('Nusa Tenggara Timur');
     expect(ntt.regencies).toHaveLength(22);
     expect(ntt.regencies.filter((regency: any) => regency.kind === 'CITY')).toEqual([{ code: '53.71', kind: 'CITY' }]);
+  });
+
+  it('pages through a connection with cursors, in the requested order', async () => {
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let page = 0; page < 10; page += 1) {
+      const result: any = await api.graphql(
+        `query($after: String) { regencies(first: 5, after: $after, area: { provinceCodes: ["53"] }, orderBy: { field: NAME, direction: DESC }) {
+          totalCount pageInfo { hasNextPage endCursor } edges { node { name } } } }`,
+        { after },
+      );
+      expect(result.errors).toBeUndefined();
+      expect(result.data.regencies.totalCount).toBe(22);
+      seen.push(...result.data.regencies.edges.map((edge: any) => edge.node.name));
+      if (!result.data.regencies.pageInfo.hasNextPage) break;
+      after = result.data.regencies.pageInfo.endCursor;
+    }
+    expect(seen).toHaveLength(22);
+    expect(seen).toEqual([...seen].sort((a, b) => (a < b ? 1 : -1)));
+  });
+
+  it('enforces the maximum page size', async () => {
+    const result = await api.graphql(`{ villages(first: 101) { edges { node { code } } } }`);
+    expect(result.errors?.[0]?.message).toMatch(/100/);
+    const ok = await api.graphql(`{ villages(first: 100) { edges { node { code } } } }`);
+    expect(ok.data!.villages.edges).toHaveLength(100);
+  });
+
+  it('filters villages by area, kind and priority', async () => {
+    const result = await api.graphql(`{ villages(first: 100, filter: { area: { regencyCodes: ["53.04"] }, isBorder: true, kind: DESA }) {
+      totalCount edges { node { code kind isLandBorder isSeaBorder regency { code } } } } }`);
+    expect(result.errors).toBeUndefined();
+    const { totalCount, edges } = result.data!.villages;
+    expect(totalCount).toBeGreaterThan(0);
+    for (const { node } of edges) {
+      expect(node.regency.code).toBe('53.04');
+      expect(node.kind).toBe('DESA');
+      expect(node.isLandBorder || node.isSeaBorder).toBe(true);
+    }
+    const [row] = await api.db.sql.query<{ count: number }>(
+      `SELECT COUNT(*)::int AS count FROM village v JOIN regency r ON r.id = v.regency_id
+        WHERE r.code = '53.04' AND v.kind = 'DESA' AND (v.is_land_border OR v.is_sea_border)`,
+    );
+    expect(totalCount).toBe(row!.count);
+  });
+
+  it('fetches every kind of record again by its global ID', async () => {
+    const result = await api.graphql(`{
+      province(code: "63") { id } regency(code: "63.02") { id } district(code: "63.02.15") { id } village(code: "63.02.15.2002") { id }
+      office(code: "KANIM-BATULICIN") { id }
+      designations(first: 1) { edges { node { id } } } reports(first: 1) { edges { node { id } } }
+      activities(first: 1) { edges { node { id } } } trainings(first: 1) { edges { node { id } } }
+      taskForceMembers(first: 1) { edges { node { id } } } trainingModules { id }
+    }`);
+    expect(result.errors).toBeUndefined();
+    const data = result.data!;
+    const ids: string[] = [
+      data.province.id, data.regency.id, data.district.id, data.village.id, data.office.id,
+      data.designations.edges[0].node.id, data.reports.edges[0].node.id, data.activities.edges[0].node.id,
+      data.trainings.edges[0].node.id, data.taskForceMembers.edges[0].node.id, data.trainingModules[0].id,
+    ];
+    const nodes = await api.graphql(`query($ids: [ID!]!) { nodes(ids: $ids) { __typename id } }`, { ids });
+    expect(nodes.errors).toBeUndefined();
+    expect(nodes.data!.nodes.map((node: any) => node.__typename)).toEqual([
+      'Province', 'Regency', 'District', 'Village', 'ImmigrationOffice', 'Designation', 'VillageReport',
+      'Activity', 'TrainingSession', 'TaskForceMember', 'TrainingModule',
+    ]);
+    expect(nodes.data!.nodes.map((node: any) => node.id)).toEqual(ids);
+  });
+
+  describe('nested relations resolve without N+1 queries', () => {
+    const cases: [string, string][] = [
+      [
+        'villages with their area, designations, offices and task forces',
+        `query($n: Int) { villages(first: $n, filter: { designated: true }) { totalCount edges { node { name
+          district { name } regency { name province { name } offices { name } }
+          designations { status office { name workingArea { code } } taskForce { formedOn members { role completedModules { code } } } }
+        } } } }`,
+      ],
+      [
+        'reports with their village, designation and workflow',
+        `query($n: Int) { reports(first: $n) { edges { node { type status ageDays isOpen
+          village { name regency { name } } designation { variant office { code } } transitions { toStatus changedAt } } } } }`,
+      ],
+      [
+        'training sessions with modules and attendance',
+        `query($n: Int) { trainings(first: $n) { edges { node { heldOn office { name } village { name }
+          modules { code } attendances { completed module { code } member { role } } } } } }`,
+      ],
+      [
+        'activities with their places and offices',
+        `query($n: Int) { activities(first: $n) { edges { node { title village { name } regency { name province { name } } office { name } } } } }`,
+      ],
+      [
+        'a province with paged villages',
+        `query($n: Int) { province(code: "53") { regencies { name districts { name } } villages(first: $n) { totalCount edges { node { name designations { year } } } } } }`,
+      ],
+    ];
+    it.each(cases)('%s', async (_name, query) => {
+      const few = await countQueries(query, { n: 3 });
+      const many = await countQueries(query, { n: 60 });
+      expect(many).toBe(few);
+      expect(few).toBeLessThanOrEqual(20);
+    });
   });
 });
