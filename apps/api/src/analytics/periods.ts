@@ -22,18 +22,29 @@ export function currentMonthToDate(now = new Date()): DateRange {
 }
 
 /**
- * The period to compare with: for a period starting on the 1st of a month, the same days of the previous
- * month (so that "this month so far" compares with the same stretch of last month); otherwise the period
- * of the same length just before.
+ * The period to compare with. A period starting on the 1st of a month is shifted back by the number of
+ * months it spans: this month so far compares with the same days of last month, a quarter with the
+ * previous quarter, a year with the previous year. Any other period compares with the period of the same
+ * length just before it.
  */
 export function previousPeriod({ from, to }: DateRange): DateRange {
-  const days = Math.round((ms(to) - ms(from)) / DAY);
   if (from.endsWith('-01')) {
     const start = new Date(ms(from));
-    const previousStart = Date.UTC(start.getUTCFullYear(), start.getUTCMonth() - 1, 1);
-    const previousMonthEnd = Date.UTC(start.getUTCFullYear(), start.getUTCMonth(), 0);
-    return { from: iso(previousStart), to: iso(Math.min(previousStart + days * DAY, previousMonthEnd)) };
+    const end = new Date(ms(to));
+    const months = (end.getUTCFullYear() - start.getUTCFullYear()) * 12 + end.getUTCMonth() - start.getUTCMonth() + 1;
+    const shift = (date: Date) => {
+      const lastDayOfTargetMonth = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() - months + 1, 0)).getUTCDate();
+      return iso(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() - months, Math.min(date.getUTCDate(), lastDayOfTargetMonth)));
+    };
+    return { from: shift(start), to: shift(end) };
   }
+  const days = Math.round((ms(to) - ms(from)) / DAY);
   const previousTo = ms(from) - DAY;
   return { from: iso(previousTo - days * DAY), to: iso(previousTo) };
+}
+
+/** The period cut at today: figures for days to come would be incomplete and skew the comparison. */
+export function clipToToday(period: DateRange, now = new Date()): DateRange {
+  const today = todayInIndonesia(now);
+  return { from: period.from, to: period.to > today ? today : period.to };
 }

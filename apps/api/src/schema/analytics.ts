@@ -6,7 +6,7 @@ import type { Context } from '../context.js';
 import { reportingCompleteness } from '../analytics/completeness.js';
 import { coverageByArea, type CoverageFigures, type CoverageRow as CoverageRowShape, sumCoverage } from '../analytics/coverage.js';
 import type { AnalyticsFilter as AnalyticsFilterShape, AreaLevel } from '../analytics/filter.js';
-import { currentMonthToDate, type DateRange, previousPeriod } from '../analytics/periods.js';
+import { clipToToday, currentMonthToDate, type DateRange, previousPeriod } from '../analytics/periods.js';
 import { type ReportDimension, reportStats, type ReportStatsRow as ReportStatsRowShape } from '../analytics/reports.js';
 import { sumTraining, trainingCompletion, type TrainingCompletionRow as TrainingRowShape } from '../analytics/training.js';
 import { ProgrammeVariantEnum, Ratio, ratio, ReportStatusEnum, ReportTypeEnum } from './common.js';
@@ -327,10 +327,15 @@ const Overview = builder.objectRef<OverviewShape>('Overview').implement({
   description: "The dashboard's headline figures for a period, each with the previous period's value.",
   fields: (t) => ({
     computedAt: t.expose('computedAt', { type: 'DateTime', description: 'When these figures were computed ("data per").' }),
-    period: t.field({ type: PeriodRange, description: 'The period (default: this month so far, WIB).', resolve: (o) => o.period }),
+    period: t.field({
+      type: PeriodRange,
+      description: 'The period (default: this month so far, WIB), cut at today.',
+      resolve: (o) => o.period,
+    }),
     previousPeriod: t.field({
       type: PeriodRange,
-      description: 'The period compared with: the same days of the previous month for a period starting on the 1st, else the same length just before.',
+      description:
+        'The period compared with: for a period starting on the 1st of a month, the same days shifted back by the months it spans (previous month, quarter or year); otherwise the same length just before.',
       resolve: (o) => o.previousPeriod,
     }),
     designatedVillages: t.field({ type: CountComparison, description: 'Villages with an active designation at the end of each period.', resolve: (o) => o.designatedVillages }),
@@ -435,7 +440,7 @@ builder.queryFields((t) => ({
       const base = toAnalyticsFilter(filter);
       const thisMonth = currentMonthToDate(ctx.requestedAt);
       const to = base.to ?? thisMonth.to;
-      const current = { from: base.from ?? `${to.slice(0, 7)}-01`, to };
+      const current = clipToToday({ from: base.from ?? `${to.slice(0, 7)}-01`, to }, ctx.requestedAt);
       const before = previousPeriod(current);
       const [now, then] = await Promise.all([headlineFigures(ctx, base, current), headlineFigures(ctx, base, before)]);
       return {
