@@ -70,6 +70,11 @@ async function openPglite(dataDir: string, onPrismaQuery?: (query: string) => vo
 
 async function openPostgres(url: string, max: number, onPrismaQuery?: (query: string) => void): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max });
+  // An idle connection can die (server restart, failover, a dropped database). The pool replaces it;
+  // without a listener node-postgres would crash the process with an unhandled 'error' event.
+  pool.on('error', (error) => {
+    if ((error as { code?: string }).code !== '57P01') console.warn(`PostgreSQL idle connection lost: ${error.message}`);
+  });
   const adapterFactory = new PrismaPg(pool);
   const prisma = createPrismaClient(adapterFactory, onPrismaQuery);
   const safeUrl = new URL(url);
@@ -99,6 +104,7 @@ function poolReportingCharAsText(url: string): pg.Pool {
   const CHAR_OID = 18;
   const TEXT_OID = 25;
   const pool = new pg.Pool({ connectionString: url, max: 2 });
+  pool.on('error', () => undefined); // short-lived; see openPostgres
   const query = pool.query.bind(pool) as (config: pg.QueryConfig) => Promise<pg.QueryResult>;
   pool.query = (async (config: pg.QueryConfig) => {
     const result = await query(config);
