@@ -72,6 +72,35 @@ describe('records through GraphQL', () => {
     expect(totalCount).toBe(row!.count);
   });
 
+  it('finds priority villages not yet designated', async () => {
+    const result = await api.graphql(`{ villages(first: 5, filter: { area: { provinceCodes: ["53"] }, isPriority: true, designated: false }) { totalCount } }`);
+    expect(result.errors).toBeUndefined();
+    const [row] = await api.db.sql.query<{ count: number }>(
+      `SELECT COUNT(*)::int AS count FROM village v JOIN province p ON p.id = v.province_id
+        WHERE p.code = '53' AND (v.is_land_border OR v.is_sea_border OR v.is_migrant_worker_sending_area OR v.distance_to_office_km > 100)
+          AND NOT EXISTS (SELECT 1 FROM designation g WHERE g.village_id = v.id AND g.status = 'ACTIVE')`,
+    );
+    expect(result.data!.villages.totalCount).toBe(row!.count);
+    expect(row!.count).toBeGreaterThan(0);
+  });
+
+  it('finds task-force members who have not completed every module', async () => {
+    const result = await api.graphql(`{ incomplete: taskForceMembers(first: 1, filter: { incompleteTraining: true, area: { provinceCodes: ["19"] } }) { totalCount }
+      complete: taskForceMembers(first: 1, filter: { incompleteTraining: false, area: { provinceCodes: ["19"] } }) { totalCount }
+      all: taskForceMembers(first: 1, filter: { area: { provinceCodes: ["19"] } }) { totalCount } }`);
+    expect(result.errors).toBeUndefined();
+    const [row] = await api.db.sql.query<{ complete: number }>(
+      `SELECT COUNT(*)::int AS complete FROM task_force_member m
+         JOIN task_force tf ON tf.id = m.task_force_id JOIN designation g ON g.id = tf.designation_id
+         JOIN village v ON v.id = g.village_id JOIN province p ON p.id = v.province_id
+        WHERE p.code = '19' AND (SELECT COUNT(DISTINCT a.module_id) FROM training_attendance a WHERE a.member_id = m.id AND a.completed)
+              = (SELECT COUNT(*) FROM training_module)`,
+    );
+    expect(result.data!.complete.totalCount).toBe(row!.complete);
+    expect(result.data!.incomplete.totalCount + result.data!.complete.totalCount).toBe(result.data!.all.totalCount);
+    expect(result.data!.incomplete.totalCount).toBeGreaterThan(0);
+  });
+
   it('fetches every kind of record again by its global ID', async () => {
     const result = await api.graphql(`{
       province(code: "63") { id } regency(code: "63.02") { id } district(code: "63.02.15") { id } village(code: "63.02.15.2002") { id }

@@ -134,6 +134,10 @@ const VillageFilter = builder.inputType('VillageFilter', {
     }),
     isBorder: t.boolean({ required: false, description: 'Only villages on (true) or off (false) a land or sea border.' }),
     isMigrantWorkerSendingArea: t.boolean({ required: false, description: 'Only migrant-worker sending areas (true) or others.' }),
+    isPriority: t.boolean({
+      required: false,
+      description: `true: only villages the programme prioritises (border, migrant-worker sending area, or over ${FAR_FROM_OFFICE_KM} km from an office); false: only others.`,
+    }),
     search: t.string({
       required: false,
       description: 'Case-insensitive part of the name.',
@@ -162,7 +166,18 @@ function districtWhere(args: SearchArgs) {
   };
 }
 
+/** Beyond this distance a village counts as far from an immigration office (a selection reason). */
+export const FAR_FROM_OFFICE_KM = 100;
+
+const PRIORITY_CONDITIONS = [
+  { isLandBorder: true },
+  { isSeaBorder: true },
+  { isMigrantWorkerSendingArea: true },
+  { distanceToOfficeKm: { gt: FAR_FROM_OFFICE_KM } },
+];
+
 interface VillageFilterShape extends SearchArgs {
+  isPriority?: boolean | null;
   kind?: 'DESA' | 'KELURAHAN' | null;
   designated?: boolean | null;
   isBorder?: boolean | null;
@@ -175,6 +190,8 @@ function villageWhere(filter: VillageFilterShape | null | undefined) {
       ...areaWhere(filter?.area, { district: true }),
       ...(filter?.isBorder === true ? [{ OR: [{ isLandBorder: true }, { isSeaBorder: true }] }] : []),
       ...(filter?.isBorder === false ? [{ isLandBorder: false, isSeaBorder: false }] : []),
+      ...(filter?.isPriority === true ? [{ OR: PRIORITY_CONDITIONS }] : []),
+      ...(filter?.isPriority === false ? [{ NOT: { OR: PRIORITY_CONDITIONS } }] : []),
     ],
     ...(filter?.kind ? { kind: filter.kind } : {}),
     ...(filter?.isMigrantWorkerSendingArea != null ? { isMigrantWorkerSendingArea: filter.isMigrantWorkerSendingArea } : {}),

@@ -2,6 +2,7 @@
 // stored, but this schema does not expose them until sign-in and role-scoped access exist.
 import { z } from 'zod';
 import { builder } from '../builder.js';
+import type { Context } from '../context.js';
 import { ConflictError, mutationErrors, NotFoundError, TaskForceRoleEnum } from './common.js';
 import { Designation, villageAreaWhere } from './designation.js';
 import { TrainingModule } from './training-module.js';
@@ -48,6 +49,10 @@ const TaskForceMemberFilter = builder.inputType('TaskForceMemberFilter', {
     area: t.field({ type: AreaFilter, required: false, description: 'Only members of task forces in these areas.' }),
     roles: t.field({ type: [TaskForceRoleEnum], required: false, description: 'Only these roles.' }),
     current: t.boolean({ required: false, description: 'true: only current members; false: only those who left.' }),
+    incompleteTraining: t.boolean({
+      required: false,
+      description: 'true: only members who have not completed every training module; false: only those who have.',
+    }),
   }),
 });
 
@@ -55,15 +60,25 @@ interface MemberFilterShape {
   area?: AreaFilterShape | null;
   roles?: string[] | null;
   current?: boolean | null;
+  incompleteTraining?: boolean | null;
 }
 
-function memberWhere(filter: MemberFilterShape | null | undefined) {
+function memberWhere(filter: MemberFilterShape | null | undefined, moduleIds: number[]) {
+  // Missing a module: no completed attendance of it. Complete: none missing.
+  const missingAny = { OR: moduleIds.map((moduleId) => ({ attendances: { none: { moduleId, completed: true } } })) };
   return {
+    ...(filter?.incompleteTraining === true ? { AND: [missingAny] } : {}),
+    ...(filter?.incompleteTraining === false ? { NOT: missingAny } : {}),
     taskForce: { designation: { village: villageAreaWhere(filter?.area) } },
     ...(filter?.roles?.length ? { role: { in: filter.roles as never[] } } : {}),
     ...(filter?.current === true ? { leftOn: null } : {}),
     ...(filter?.current === false ? { leftOn: { not: null } } : {}),
   };
+}
+
+async function moduleIds(ctx: Context): Promise<number[]> {
+  const modules = await ctx.db.prisma.trainingModule.findMany({ select: { id: true } });
+  return modules.map((module) => module.id);
 }
 
 const memberOrder = orderInput(
@@ -81,9 +96,14 @@ builder.queryFields((t) => ({
       filter: t.arg({ type: TaskForceMemberFilter, required: false, description: 'Which members.' }),
       orderBy: t.arg({ type: memberOrder.Input, required: false, description: 'Default: by date joined.' }),
     },
-    totalCount: (_root, { filter }, ctx) => ctx.db.prisma.taskForceMember.count({ where: memberWhere(filter) }),
-    resolve: (query, _root, { filter, orderBy }, ctx) =>
-      ctx.db.prisma.taskForceMember.findMany({ ...query, where: memberWhere(filter), orderBy: memberOrder.toPrisma(orderBy) }),
+    totalCount: async (_root, { filter }, ctx) =>
+      ctx.db.prisma.taskForceMember.count({ where: memberWhere(filter, await moduleIds(ctx)) }),
+    resolve: async (query, _root, { filter, orderBy }, ctx) =>
+      ctx.db.prisma.taskForceMember.findMany({
+        ...query,
+        where: memberWhere(filter, await moduleIds(ctx)),
+        orderBy: memberOrder.toPrisma(orderBy),
+      }),
   }),
 }));
 
