@@ -1,8 +1,18 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
+const apiTarget = process.env.BINAAN_API_URL ?? 'http://127.0.0.1:4000';
+
 export default defineConfig({
   plugins: [react()],
-  server: { port: 5173 },
-  test: { include: ['test/**/*.test.{ts,tsx}'] },
+  // In development the API runs separately; Vite forwards GraphQL to it so the browser sees one origin.
+  server: { port: 5173, proxy: { '/graphql': apiTarget } },
+  build: { chunkSizeWarningLimit: 700 },
+  test: {
+    include: ['test/**/*.test.{ts,tsx}', 'e2e/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 60_000,
+    hookTimeout: 180_000,
+    fileParallelism: false,
+  },
 });

@@ -3,6 +3,7 @@
 import { createServer } from 'node:http';
 import { openDatabase, prepareDatabase } from '@binaan/db';
 import { readApiEnv } from './env.js';
+import { createHttpHandler, hasDashboard } from './http.js';
 import { createApp } from './yoga.js';
 
 const env = readApiEnv();
@@ -12,9 +13,12 @@ console.log(`Database: ${db.description}`);
 await prepareDatabase(db, { seedIfEmpty: db.kind === 'pglite', log: (line) => console.log(line) });
 
 const app = createApp({ db, production: env.production });
-const server = createServer(app);
+const server = createServer(createHttpHandler(app, env.dashboardDir));
 server.listen(env.port, env.host, () => {
-  console.log(`Binaan API ready in ${((Date.now() - started) / 1000).toFixed(1)} s: http://localhost:${env.port}/graphql`);
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  const base = `http://localhost:${env.port}`;
+  if (hasDashboard(env.dashboardDir)) console.log(`Binaan ready in ${seconds} s: ${base}/  (GraphQL: ${base}/graphql)`);
+  else console.log(`Binaan API ready in ${seconds} s: ${base}/graphql  (dashboard not built: npm run build -w @binaan/dashboard)`);
 });
 
 async function shutdown(signal: string) {

@@ -7,6 +7,7 @@ import type { SqlExecutor } from '../sql.js';
 import {
   landBorderRegencies,
   offices as referenceOffices,
+  referenceVillageAttributes,
   type OfficeReference,
   regionalOffices,
   trainingModules,
@@ -138,7 +139,8 @@ export async function writeAreas(
       province_id: provinceIdByCode.get(provinceCode)!,
       is_land_border: landBorderRegency && random.chance(0.3),
       is_sea_border: seaBorderRegencies.has(regencyCode) && random.chance(0.25),
-      is_migrant_worker_sending_area: random.chance(character.migrantWorkerShare),
+      is_migrant_worker_sending_area:
+        random.chance(character.migrantWorkerShare) || referenceVillageAttributes[village.code]?.isMigrantWorkerSendingArea === true,
       distance_to_office_km: Math.round(distance * 10) / 10,
     });
   }

@@ -169,6 +169,16 @@ export const trainingModules = [
 
 export type TrainingModuleCode = (typeof trainingModules)[number]['code'];
 
+/**
+ * What the sources say about particular villages, applied over the synthetic attributes: the Gendang
+ * Timburu report is about preventing non-procedural migration from the village, and Oinlasi lies in
+ * Timor Tengah Selatan, one of NTT's main migrant-worker sending areas.
+ */
+export const referenceVillageAttributes: Record<string, { isMigrantWorkerSendingArea?: boolean }> = {
+  '63.02.15.2002': { isMigrantWorkerSendingArea: true },
+  '53.02.02.2008': { isMigrantWorkerSendingArea: true },
+};
+
 /** Regencies on the land border with Timor-Leste. */
 export const landBorderRegencies = new Set(['53.01', '53.03', '53.04', '53.21']);
 
@@ -179,7 +189,6 @@ export type ReferenceDesignation = {
   year: number;
   /** ISO date; null while planned. */
   inauguratedOn: string | null;
-  selectionReasons: ('MIGRANT_WORKER_SENDING_AREA' | 'BORDER_AREA' | 'FAR_FROM_OFFICE')[];
 };
 
 /** Designations named in the sources. */
@@ -191,7 +200,6 @@ export const referenceDesignations: ReferenceDesignation[] = [
     officeCode: 'KANIM-BATULICIN',
     year: 2024,
     inauguratedOn: '2024-05-03',
-    selectionReasons: ['MIGRANT_WORKER_SENDING_AREA', 'FAR_FROM_OFFICE'],
   },
   {
     // Desa Oinlasi, Kec. Mollo Selatan, Kab. Timor Tengah Selatan: designated at a Timpora meeting, 19 Sept 2024.
@@ -200,7 +208,6 @@ export const referenceDesignations: ReferenceDesignation[] = [
     officeCode: 'KANIM-KUPANG',
     year: 2024,
     inauguratedOn: '2024-09-19',
-    selectionReasons: ['MIGRANT_WORKER_SENDING_AREA'],
   },
 ];
 

@@ -126,8 +126,6 @@ function planDesignations(ctx: ProgrammeContext, provinceCode: string, villages:
     const village = byCode.get(reference.villageCode);
     if (!village) continue;
     plan(village, reference.inauguratedOn ? dayOf(reference.inauguratedOn) : null, true, reference.variant);
-    const entry = planned.get(village.id)!;
-    entry.selectionReasons = [...reference.selectionReasons];
   }
   for (const reference of unnamedReferenceDesignations) {
     const candidates = villages.filter(

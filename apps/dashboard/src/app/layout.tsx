@@ -1,0 +1,61 @@
+// The frame of every page: title, navigation, language switch, print, the filter bar, and (in print) the
+// filters that produced the page.
+import { NavLink, Outlet, useLocation } from 'react-router';
+import { FilterBar } from '../features/filters/filter-bar';
+import { describeFilters } from '../features/filters/describe';
+import { useDashboardFilters } from '../features/filters/url-filters';
+import type { Locale } from '../lib/format';
+import { setLocale, useI18n } from '../lib/i18n';
+
+const pages = [
+  { path: '/ringkasan', key: 'overview' },
+  { path: '/cakupan', key: 'coverage' },
+  { path: '/laporan', key: 'reports' },
+  { path: '/pelatihan', key: 'training' },
+  { path: '/desa', key: 'village' },
+] as const;
+
+export function Layout() {
+  const { t, locale } = useI18n();
+  const { filters } = useDashboardFilters();
+  const { search } = useLocation();
+  return (
+    <div className="app">
+      <a className="skip-link" href="#content">
+        {t('app.skipToContent')}
+      </a>
+      <header className="app-header">
+        <div className="brand">
+          <p className="brand-title">{t('app.title')}</p>
+          <p className="brand-subtitle">{t('app.subtitle')}</p>
+        </div>
+        <nav aria-label={t('app.title')} className="no-print">
+          <ul>
+            {pages.map((page) => (
+              <li key={page.path}>
+                <NavLink to={{ pathname: page.path, search }}>{t(`nav.${page.key}`)}</NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className="header-actions no-print">
+          <label>
+            <span className="visually-hidden">{t('app.language')}</span>
+            <select aria-label={t('app.language')} value={locale} onChange={(event) => setLocale(event.target.value as Locale)}>
+              <option value="id">Bahasa Indonesia</option>
+              <option value="en">English</option>
+            </select>
+          </label>
+          <button type="button" onClick={() => window.print()}>
+            {t('app.print')}
+          </button>
+        </div>
+      </header>
+      <FilterBar />
+      <p className="print-only applied-filters">{t('filters.applied', { filters: describeFilters(filters, t) })}</p>
+      <main id="content" tabIndex={-1}>
+        <Outlet />
+      </main>
+    </div>
+  );
+}

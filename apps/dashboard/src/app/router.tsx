@@ -1,0 +1,27 @@
+// Routes: each page loads with its own code (and its charts), so the first screen stays small.
+import { createBrowserRouter, Navigate, useLocation } from 'react-router';
+import { Layout } from './layout';
+
+function ToOverview() {
+  const { search } = useLocation();
+  return <Navigate to={{ pathname: '/ringkasan', search }} replace />;
+}
+
+export function createRouter() {
+  return createBrowserRouter([
+    {
+      path: '/',
+      element: <Layout />,
+      children: [
+        { index: true, element: <ToOverview /> },
+        { path: 'ringkasan', lazy: async () => ({ Component: (await import('../features/overview/overview-page')).OverviewPage }) },
+        { path: 'cakupan', lazy: async () => ({ Component: (await import('../features/coverage/coverage-page')).CoveragePage }) },
+        { path: 'laporan', lazy: async () => ({ Component: (await import('../features/reports/reports-page')).ReportsPage }) },
+        { path: 'pelatihan', lazy: async () => ({ Component: (await import('../features/training/training-page')).TrainingPage }) },
+        { path: 'desa', lazy: async () => ({ Component: (await import('../features/village/village-page')).VillageSearchPage }) },
+        { path: 'desa/:code', lazy: async () => ({ Component: (await import('../features/village/village-page')).VillagePage }) },
+        { path: '*', element: <ToOverview /> },
+      ],
+    },
+  ]);
+}

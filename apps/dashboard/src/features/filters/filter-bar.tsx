@@ -1,0 +1,136 @@
+// The global filter bar: provinces, kabupaten/kota, programme variant and period. Every change goes to
+// the URL.
+import { monthName } from '../../lib/format';
+import { useI18n } from '../../lib/i18n';
+import { useFilterOptions } from './filter-options';
+import { type PeriodChoice, periodRange, todayInIndonesia, useDashboardFilters, type Variant, variants } from './url-filters';
+
+const years = (() => {
+  const current = Number(todayInIndonesia().slice(0, 4));
+  return Array.from({ length: current - 2023 + 1 }, (_, index) => current - index);
+})();
+
+export function FilterBar() {
+  const { t, locale } = useI18n();
+  const { filters, update } = useDashboardFilters();
+  const { provinces } = useFilterOptions();
+  const regencies = provinces
+    .filter((province) => filters.provinces.length === 0 || filters.provinces.includes(province.code))
+    .flatMap((province) => province.regencies);
+  const period = filters.period;
+  const year = period.kind === 'range' ? Number(period.to.slice(0, 4)) : period.year;
+
+  const setPeriodKind = (kind: PeriodChoice['kind']) => {
+    const range = periodRange(period);
+    const month = Number(range.to.slice(5, 7));
+    const next: PeriodChoice =
+      kind === 'year'
+        ? { kind, year }
+        : kind === 'quarter'
+          ? { kind, year, quarter: (Math.floor((month - 1) / 3) + 1) as 1 | 2 | 3 | 4 }
+          : kind === 'month'
+            ? { kind, year, month }
+            : { kind, ...range };
+    update({ period: next });
+  };
+
+  return (
+    <form className="filter-bar no-print" aria-label={t('filters.label')} onSubmit={(event) => event.preventDefault()}>
+      <label>
+        <span>{t('filters.province')}</span>
+        <select
+          value={filters.provinces.length === 1 ? filters.provinces[0] : filters.provinces.length > 1 ? 'multiple' : ''}
+          onChange={(event) => update({ provinces: event.target.value ? [event.target.value] : [], regencies: [] })}
+        >
+          <option value="">{t('filters.allProvinces')}</option>
+          {filters.provinces.length > 1 && <option value="multiple">{filters.provinces.join(', ')}</option>}
+          {provinces.map((province) => (
+            <option key={province.code} value={province.code}>
+              {province.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        <span>{t('filters.regency')}</span>
+        <select
+          value={filters.regencies[0] ?? ''}
+          onChange={(event) => update({ regencies: event.target.value ? [event.target.value] : [] })}
+        >
+          <option value="">{t('filters.allRegencies')}</option>
+          {regencies.map((regency) => (
+            <option key={regency.code} value={regency.code}>
+              {regency.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        <span>{t('filters.variant')}</span>
+        <select value={filters.variant ?? ''} onChange={(event) => update({ variant: (event.target.value || null) as Variant | null })}>
+          <option value="">{t('filters.allVariants')}</option>
+          {variants.map((variant) => (
+            <option key={variant} value={variant}>
+              {t(`enums.variant.${variant}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <fieldset className="period">
+        <legend>{t('filters.period')}</legend>
+        <select aria-label={t('filters.period')} value={period.kind} onChange={(event) => setPeriodKind(event.target.value as PeriodChoice['kind'])}>
+          <option value="year">{t('filters.year')}</option>
+          <option value="quarter">{t('filters.quarter')}</option>
+          <option value="month">{t('filters.month')}</option>
+          <option value="range">{t('filters.custom')}</option>
+        </select>
+        {period.kind !== 'range' && (
+          <select aria-label={t('filters.year')} value={year} onChange={(event) => update({ period: { ...period, year: Number(event.target.value) } })}>
+            {years.map((option) => (
+              <option key={option} value={option}>
+                {option}
+              </option>
+            ))}
+          </select>
+        )}
+        {period.kind === 'quarter' && (
+          <select
+            aria-label={t('filters.quarter')}
+            value={period.quarter}
+            onChange={(event) => update({ period: { ...period, quarter: Number(event.target.value) as 1 | 2 | 3 | 4 } })}
+          >
+            {[1, 2, 3, 4].map((quarter) => (
+              <option key={quarter} value={quarter}>
+                Q{quarter}
+              </option>
+            ))}
+          </select>
+        )}
+        {period.kind === 'month' && (
+          <select aria-label={t('filters.month')} value={period.month} onChange={(event) => update({ period: { ...period, month: Number(event.target.value) } })}>
+            {Array.from({ length: 12 }, (_, index) => index + 1).map((month) => (
+              <option key={month} value={month}>
+                {monthName(month, locale)}
+              </option>
+            ))}
+          </select>
+        )}
+        {period.kind === 'range' && (
+          <>
+            <label>
+              <span>{t('filters.from')}</span>
+              <input type="date" value={period.from} max={period.to} onChange={(event) => event.target.value && update({ period: { ...period, from: event.target.value } })} />
+            </label>
+            <label>
+              <span>{t('filters.to')}</span>
+              <input type="date" value={period.to} min={period.from} onChange={(event) => event.target.value && update({ period: { ...period, to: event.target.value } })} />
+            </label>
+          </>
+        )}
+      </fieldset>
+      <button type="button" className="reset" onClick={() => update({ provinces: [], regencies: [], variant: null })}>
+        {t('filters.reset')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,142 @@
+// The global filters live in the URL (?prov=53&kab=53.18&var=DESA_BINAAN&period=2026-Q3), so a link
+// reproduces the view and the back button works. Every page reads them through useDashboardFilters.
+import { useCallback, useMemo } from 'react';
+import { useSearchParams } from 'react-router';
+
+export type Variant = 'DESA_BINAAN' | 'KELURAHAN_BINAAN' | 'IMIGRASI_CORNER';
+export const variants: Variant[] = ['DESA_BINAAN', 'KELURAHAN_BINAAN', 'IMIGRASI_CORNER'];
+
+export type PeriodChoice =
+  | { kind: 'year'; year: number }
+  | { kind: 'quarter'; year: number; quarter: 1 | 2 | 3 | 4 }
+  | { kind: 'month'; year: number; month: number }
+  | { kind: 'range'; from: string; to: string };
+
+export interface DashboardFilters {
+  provinces: string[];
+  regencies: string[];
+  variant: Variant | null;
+  period: PeriodChoice;
+}
+
+const pad = (value: number) => String(value).padStart(2, '0');
+
+/** Today where the programme works (WIB). */
+export function todayInIndonesia(now = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta' }).format(now);
+}
+
+export function defaultPeriod(now = new Date()): PeriodChoice {
+  const today = todayInIndonesia(now);
+  return { kind: 'month', year: Number(today.slice(0, 4)), month: Number(today.slice(5, 7)) };
+}
+
+export function parsePeriod(value: string | null, now = new Date()): PeriodChoice {
+  if (!value) return defaultPeriod(now);
+  let match = /^(\d{4})$/.exec(value);
+  if (match) return { kind: 'year', year: Number(match[1]) };
+  match = /^(\d{4})-Q([1-4])$/.exec(value);
+  if (match) return { kind: 'quarter', year: Number(match[1]), quarter: Number(match[2]) as 1 | 2 | 3 | 4 };
+  match = /^(\d{4})-(\d{2})$/.exec(value);
+  if (match && Number(match[2]) >= 1 && Number(match[2]) <= 12) return { kind: 'month', year: Number(match[1]), month: Number(match[2]) };
+  match = /^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$/.exec(value);
+  if (match && match[1]! <= match[2]!) return { kind: 'range', from: match[1]!, to: match[2]! };
+  return defaultPeriod(now);
+}
+
+export function serializePeriod(period: PeriodChoice): string {
+  switch (period.kind) {
+    case 'year':
+      return String(period.year);
+    case 'quarter':
+      return `${period.year}-Q${period.quarter}`;
+    case 'month':
+      return `${period.year}-${pad(period.month)}`;
+    case 'range':
+      return `${period.from}..${period.to}`;
+  }
+}
+
+/** First and last day of the period. */
+export function periodRange(period: PeriodChoice): { from: string; to: string } {
+  const lastDay = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
+  switch (period.kind) {
+    case 'year':
+      return { from: `${period.year}-01-01`, to: `${period.year}-12-31` };
+    case 'quarter': {
+      const first = (period.quarter - 1) * 3 + 1;
+      return { from: `${period.year}-${pad(first)}-01`, to: `${period.year}-${pad(first + 2)}-${lastDay(period.year, first + 2)}` };
+    }
+    case 'month':
+      return { from: `${period.year}-${pad(period.month)}-01`, to: `${period.year}-${pad(period.month)}-${lastDay(period.year, period.month)}` };
+    case 'range':
+      return { from: period.from, to: period.to };
+  }
+}
+
+/** The twelve months up to the period's end, for trend charts. */
+export function trendRange(period: PeriodChoice): { from: string; to: string } {
+  const { to } = periodRange(period);
+  const end = new Date(`${to}T00:00:00Z`);
+  const start = new Date(Date.UTC(end.getUTCFullYear(), end.getUTCMonth() - 11, 1));
+  return { from: start.toISOString().slice(0, 10), to };
+}
+
+const list = (value: string | null, pattern: RegExp) => (value ? value.split(',').filter((item) => pattern.test(item)) : []);
+
+export function parseFilters(params: URLSearchParams, now = new Date()): DashboardFilters {
+  const variant = params.get('var');
+  return {
+    provinces: list(params.get('prov'), /^\d{2}$/),
+    regencies: list(params.get('kab'), /^\d{2}\.\d{2}$/),
+    variant: variants.includes(variant as Variant) ? (variant as Variant) : null,
+    period: parsePeriod(params.get('period'), now),
+  };
+}
+
+export function writeFilters(params: URLSearchParams, filters: DashboardFilters): URLSearchParams {
+  const next = new URLSearchParams(params);
+  const set = (key: string, value: string | null) => (value ? next.set(key, value) : next.delete(key));
+  set('prov', filters.provinces.join(',') || null);
+  set('kab', filters.regencies.join(',') || null);
+  set('var', filters.variant);
+  set('period', serializePeriod(filters.period));
+  return next;
+}
+
+/** The filter as the API's AnalyticsFilter. */
+export function toAnalyticsFilter(filters: DashboardFilters, range = periodRange(filters.period)) {
+  return {
+    area: {
+      provinceCodes: filters.provinces.length ? filters.provinces : null,
+      regencyCodes: filters.regencies.length ? filters.regencies : null,
+    },
+    variants: filters.variant ? [filters.variant] : null,
+    period: range,
+  };
+}
+
+/** Parts of a file name that say which filters produced an export. */
+export function filterFileNameParts(filters: DashboardFilters): string[] {
+  return [
+    filters.provinces.length ? `prov-${filters.provinces.join('-')}` : 'nasional',
+    filters.regencies.length ? `kab-${filters.regencies.join('-')}` : '',
+    filters.variant ?? '',
+    serializePeriod(filters.period).replace('..', '_'),
+  ].filter(Boolean);
+}
+
+export function useDashboardFilters() {
+  const [params, setParams] = useSearchParams();
+  const filters = useMemo(() => parseFilters(params), [params]);
+  const update = useCallback(
+    (change: Partial<DashboardFilters>) => {
+      const next = { ...filters, ...change };
+      // A kabupaten/kota outside the chosen provinces no longer applies.
+      if (change.provinces) next.regencies = next.regencies.filter((code) => next.provinces.length === 0 || next.provinces.includes(code.slice(0, 2)));
+      setParams(writeFilters(params, next));
+    },
+    [filters, params, setParams],
+  );
+  return { filters, update };
+}

@@ -1,0 +1,37 @@
+import { useQuery } from 'urql';
+import { type DashboardFilters, toAnalyticsFilter, trendRange } from '../filters/url-filters';
+import { graphql } from '../../lib/graphql';
+
+/** Everything the overview shows, in one round trip. */
+export const OverviewPageQuery = graphql(`
+  query OverviewPage($filter: AnalyticsFilter!, $trend: AnalyticsFilter!) {
+    overview(filter: $filter) {
+      computedAt
+      period { from to }
+      previousPeriod { from to }
+      designatedVillages { current previous change }
+      coverage { current { numerator denominator rate } previous { numerator denominator rate } }
+      targetAttainment { current { numerator denominator rate } previous { numerator denominator rate } }
+      reports { current previous change }
+      reportingCompleteness { current { numerator denominator rate } previous { numerator denominator rate } }
+      membersFullyTrained { current { numerator denominator rate } previous { numerator denominator rate } }
+    }
+    coverage(groupBy: PROVINCE, filter: $filter) {
+      computedAt
+      rows { area { code name } villages designatedVillages coverage { numerator denominator rate } }
+    }
+    reportStats(groupBy: [MONTH, TYPE], filter: $trend) {
+      rows { month type reports }
+    }
+    trainingCompletion(groupBy: PROVINCE, filter: $filter) {
+      rows { area { code name } members completedAll { numerator denominator rate } }
+    }
+  }
+`);
+
+export function useOverview(filters: DashboardFilters) {
+  const filter = toAnalyticsFilter(filters);
+  const trend = toAnalyticsFilter(filters, trendRange(filters.period));
+  const [result, reexecute] = useQuery({ query: OverviewPageQuery, variables: { filter, trend } });
+  return { ...result, retry: () => reexecute({ requestPolicy: 'network-only' }) };
+}

@@ -1,0 +1,162 @@
+import { Link, useLocation } from 'react-router';
+import { BarChart } from '../../components/charts/bar-chart';
+import { LineChart } from '../../components/charts/line-chart';
+import { DataTable } from '../../components/ui/data-table';
+import { Panel } from '../../components/ui/panel';
+import { QueryView } from '../../components/ui/query-view';
+import { EmptyState } from '../../components/ui/states';
+import { csvFileName } from '../../lib/csv';
+import { formatDate, formatDateTime, formatMonth, formatNumber, shortAreaName } from '../../lib/format';
+import { useI18n } from '../../lib/i18n';
+import { pivot } from '../../lib/pivot';
+import { filterFileNameParts, useDashboardFilters } from '../filters/url-filters';
+import { reportTypes } from '../overview/reports-by-month';
+import { useReports } from './reports-query';
+
+const statuses = ['SUBMITTED', 'VERIFIED', 'FOLLOWED_UP', 'CLOSED', 'REJECTED'] as const;
+
+export function ReportsPage() {
+  const { t, locale } = useI18n();
+  const { search } = useLocation();
+  const { filters } = useDashboardFilters();
+  const { data, error, retry } = useReports(filters);
+  const fileParts = filterFileNameParts(filters);
+
+  return (
+    <>
+      <h1>{t('reports.title')}</h1>
+      <QueryView data={data} error={error} retry={retry} skeletonHeight={520}>
+        {({ byRegencyType, byRegencyStatus, byRegency, trend, openReports }) => {
+          const dataTime = t('common.dataPer', { time: formatDateTime(byRegencyType.computedAt, locale) });
+          const types = pivot(
+            byRegencyType.rows.map((row) => ({ key: row.regency?.code ?? '', label: row.regency?.name ?? '', series: row.type ?? '', value: row.reports })),
+            reportTypes,
+          ).sort((a, b) => b.total - a.total);
+          const statusRows = pivot(
+            byRegencyStatus.rows.map((row) => ({ key: row.regency?.code ?? '', label: row.regency?.name ?? '', series: row.status ?? '', value: row.reports })),
+            statuses,
+          );
+          const medians = new Map(byRegency.rows.map((row) => [row.regency?.code ?? '', row]));
+          if (types.length === 0) return <EmptyState message={t('reports.noReports')} />;
+          return (
+            <>
+              <p className="data-time">{dataTime}</p>
+              <Panel
+                title={t('reports.byRegency')}
+                dataTime={dataTime}
+                tableLabel={t('common.table')}
+                table={
+                  <DataTable
+                    caption={t('reports.byRegency')}
+                    rows={types}
+                    rowKey={(row) => row.key}
+                    csvFileName={csvFileName(['laporan-jenis', ...fileParts])}
+                    csvLabel={t('common.exportCsv')}
+                    columns={[
+                      { key: 'label', header: t('reports.regency'), cell: (row) => row.label },
+                      ...reportTypes.map((type) => ({
+                        key: type,
+                        header: t(`enums.reportType.${type}`),
+                        numeric: true,
+                        cell: (row: (typeof types)[number]) => formatNumber(row[type], locale),
+                        csv: (row: (typeof types)[number]) => row[type],
+                      })),
+                      { key: 'total', header: t('common.total'), numeric: true, cell: (row) => formatNumber(row.total, locale), csv: (row) => row.total },
+                    ]}
+                  />
+                }
+              >
+                <BarChart
+                  ariaLabel={t('reports.byRegency')}
+                  data={types}
+                  index="label"
+                  layout="horizontal"
+                  labelFormatter={shortAreaName}
+                  stacked
+                  categories={reportTypes.map((type) => ({ key: type, label: t(`enums.reportType.${type}`) }))}
+                  valueFormatter={(value) => formatNumber(value, locale)}
+                  height={Math.max(200, types.length * 34)}
+                />
+              </Panel>
+              <Panel title={t('reports.byStatus')} dataTime={dataTime}>
+                <DataTable
+                  caption={t('reports.byStatus')}
+                  rows={statusRows}
+                  rowKey={(row) => row.key}
+                  csvFileName={csvFileName(['laporan-status', ...fileParts])}
+                  csvLabel={t('common.exportCsv')}
+                  columns={[
+                    { key: 'label', header: t('reports.regency'), cell: (row) => row.label },
+                    ...statuses.map((status) => ({
+                      key: status,
+                      header: t(`enums.reportStatus.${status}`),
+                      numeric: true,
+                      cell: (row: (typeof statusRows)[number]) => formatNumber(row[status], locale),
+                      csv: (row: (typeof statusRows)[number]) => row[status],
+                    })),
+                    {
+                      key: 'median',
+                      header: t('reports.medianDays'),
+                      numeric: true,
+                      cell: (row) => formatNumber(medians.get(row.key)?.medianDaysToFollowUp, locale, 1),
+                      csv: (row) => medians.get(row.key)?.medianDaysToFollowUp,
+                    },
+                  ]}
+                />
+              </Panel>
+              <Panel
+                title={t('reports.trend')}
+                dataTime={dataTime}
+                tableLabel={t('common.table')}
+                table={
+                  <DataTable
+                    caption={t('reports.trend')}
+                    rows={trend.rows}
+                    rowKey={(row) => row.month ?? ''}
+                    csvFileName={csvFileName(['laporan-bulanan', ...fileParts])}
+                    csvLabel={t('common.exportCsv')}
+                    columns={[
+                      { key: 'month', header: t('filters.month'), cell: (row) => formatMonth(row.month ?? '', locale), csv: (row) => row.month },
+                      { key: 'reports', header: t('reports.reports'), numeric: true, cell: (row) => formatNumber(row.reports, locale), csv: (row) => row.reports },
+                      { key: 'followedUp', header: t('reports.followedUp'), numeric: true, cell: (row) => formatNumber(row.followedUp, locale), csv: (row) => row.followedUp },
+                    ]}
+                  />
+                }
+              >
+                <LineChart
+                  ariaLabel={t('reports.trend')}
+                  data={trend.rows.map((row) => ({ month: row.month ?? '', reports: row.reports, followedUp: row.followedUp }))}
+                  index="month"
+                  categories={[
+                    { key: 'reports', label: t('reports.reports') },
+                    { key: 'followedUp', label: t('reports.followedUp') },
+                  ]}
+                  labelFormatter={(month) => formatMonth(month, locale)}
+                  valueFormatter={(value) => formatNumber(value, locale)}
+                />
+              </Panel>
+              <Panel title={`${t('reports.open')} (${formatNumber(openReports.totalCount, locale)})`} dataTime={dataTime}>
+                <DataTable
+                  caption={t('reports.open')}
+                  rows={openReports.edges.map((edge) => edge.node)}
+                  rowKey={(row) => row.id}
+                  emptyMessage={t('reports.noOpen')}
+                  csvFileName={csvFileName(['laporan-terbuka', ...fileParts])}
+                  csvLabel={t('common.exportCsv')}
+                  columns={[
+                    { key: 'submitted', header: t('reports.submittedAt'), cell: (row) => formatDate(row.submittedAt, locale), csv: (row) => row.submittedAt },
+                    { key: 'village', header: t('reports.village'), csv: (row) => row.village.name, cell: (row) => <Link to={`/desa/${row.village.code}${search}`}>{row.village.name}</Link> },
+                    { key: 'regency', header: t('reports.regency'), cell: (row) => row.regency.name },
+                    { key: 'type', header: t('reports.type'), cell: (row) => t(`enums.reportType.${row.type}`) },
+                    { key: 'status', header: t('reports.status'), cell: (row) => t(`enums.reportStatus.${row.status}`) },
+                    { key: 'age', header: t('reports.age'), numeric: true, cell: (row) => formatNumber(row.ageDays, locale), csv: (row) => row.ageDays },
+                  ]}
+                />
+              </Panel>
+            </>
+          );
+        }}
+      </QueryView>
+    </>
+  );
+}

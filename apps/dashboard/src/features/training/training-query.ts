@@ -1,0 +1,43 @@
+import { useQuery } from 'urql';
+import { graphql } from '../../lib/graphql';
+import { levelFor } from '../coverage/coverage-query';
+import { type DashboardFilters, toAnalyticsFilter } from '../filters/url-filters';
+
+export const TrainingPageQuery = graphql(`
+  query TrainingPage($groupBy: AreaLevel!, $filter: AnalyticsFilter!, $members: TaskForceMemberFilter!) {
+    trainingCompletion(groupBy: $groupBy, filter: $filter) {
+      computedAt
+      rows {
+        area { code name }
+        members
+        completedAll { numerator denominator rate }
+        modules { module { code name } completed { numerator denominator rate } }
+      }
+      total {
+        members
+        completedAll { numerator denominator rate }
+        modules { module { code name } completed { numerator denominator rate } }
+      }
+    }
+    missing: taskForceMembers(first: 50, filter: $members, orderBy: { field: JOINED_ON, direction: ASC }) {
+      totalCount
+      edges {
+        node {
+          id
+          role
+          joinedOn
+          completedModules { code }
+          taskForce { designation { village { code name regency { name } } } }
+        }
+      }
+    }
+    trainingModules { code name }
+  }
+`);
+
+export function useTraining(filters: DashboardFilters) {
+  const filter = toAnalyticsFilter(filters);
+  const members = { area: filter.area, current: true, incompleteTraining: true };
+  const [result, reexecute] = useQuery({ query: TrainingPageQuery, variables: { groupBy: levelFor(filters), filter, members } });
+  return { ...result, retry: () => reexecute({ requestPolicy: 'network-only' }) };
+}

@@ -1,0 +1,168 @@
+import { type FormEvent, useState } from 'react';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
+import { DataTable } from '../../components/ui/data-table';
+import { Panel } from '../../components/ui/panel';
+import { QueryView } from '../../components/ui/query-view';
+import { EmptyState } from '../../components/ui/states';
+import { csvFileName } from '../../lib/csv';
+import { formatDate, formatNumber } from '../../lib/format';
+import { useI18n } from '../../lib/i18n';
+import { useVillage } from './village-query';
+
+const VILLAGE_CODE = /^\d{2}\.\d{2}\.\d{2}\.\d{4}$/;
+
+export function VillageSearchPage() {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const { search } = useLocation();
+  const [code, setCode] = useState('');
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (VILLAGE_CODE.test(code.trim())) navigate(`/desa/${code.trim()}${search}`);
+  };
+  return (
+    <>
+      <h1>{t('village.title')}</h1>
+      <form className="village-search" onSubmit={submit}>
+        <label>
+          <span>{t('village.search')}</span>
+          <input value={code} onChange={(event) => setCode(event.target.value)} pattern="\d{2}\.\d{2}\.\d{2}\.\d{4}" required inputMode="decimal" />
+        </label>
+        <button type="submit">{t('village.open')}</button>
+      </form>
+      <p className="hint">
+        <Link to={`/desa/63.02.15.2002${search}`}>Gendang Timburu (63.02.15.2002)</Link>
+      </p>
+    </>
+  );
+}
+
+export function VillagePage() {
+  const { t, locale } = useI18n();
+  const { code = '' } = useParams();
+  const { search } = useLocation();
+  const { data, error, retry } = useVillage(code);
+
+  return (
+    <QueryView data={data} error={error} retry={retry} skeletonHeight={480}>
+      {({ village, trainingModules }) => {
+        if (!village) return <EmptyState message={t('village.notFound')} />;
+        const activities = village.activities.edges.map((edge) => edge.node);
+        const reports = village.reports.edges.map((edge) => edge.node);
+        return (
+          <>
+            <p className="breadcrumb-line">
+              <Link to={`/cakupan?prov=${village.province.code}`}>{village.province.name}</Link> ›{' '}
+              <Link to={`/cakupan?prov=${village.province.code}&kab=${village.regency.code}`}>{village.regency.name}</Link> ›{' '}
+              {village.district.name}
+            </p>
+            <h1>
+              {t(`village.kind.${village.kind}`)} {village.name} <span className="code">{village.code}</span>
+            </h1>
+            <ul className="tags">
+              {(village.isLandBorder || village.isSeaBorder) && <li>{t('village.border')}</li>}
+              {village.isMigrantWorkerSendingArea && <li>{t('village.migrantArea')}</li>}
+              {village.distanceToOfficeKm !== null && (
+                <li>
+                  {t('coverage.distance')}: {formatNumber(village.distanceToOfficeKm, locale, 1)}
+                </li>
+              )}
+            </ul>
+            <Panel title={t('village.designations')}>
+              {village.designations.length === 0 ? (
+                <EmptyState message={t('village.notDesignated')} />
+              ) : (
+                village.designations.map((designation) => (
+                  <article key={designation.id} className="designation">
+                    <h3>
+                      {t(`enums.variant.${designation.variant}`)} {designation.year} · {t(`enums.designationStatus.${designation.status}`)}
+                    </h3>
+                    <dl>
+                      <dt>{t('village.office')}</dt>
+                      <dd>{designation.office.name}</dd>
+                      <dt>{t('village.inaugurated')}</dt>
+                      <dd>{formatDate(designation.inauguratedOn, locale)}</dd>
+                      <dt>{t('village.decree')}</dt>
+                      <dd>{designation.decreeNumber ?? '–'}</dd>
+                      <dt>{t('coverage.reasons')}</dt>
+                      <dd>{designation.selectionReasons.map((reason) => t(`enums.reason.${reason}`)).join(', ') || '–'}</dd>
+                    </dl>
+                    <h4>{t('village.taskForce')}</h4>
+                    {designation.taskForce ? (
+                      <DataTable
+                        caption={`${t('village.taskForce')} · ${formatDate(designation.taskForce.formedOn, locale)}`}
+                        rows={designation.taskForce.members}
+                        rowKey={(row) => row.id}
+                        csvFileName={csvFileName(['gugus-tugas', village.code])}
+                        csvLabel={t('common.exportCsv')}
+                        columns={[
+                          { key: 'role', header: t('training.role'), cell: (row) => t(`enums.role.${row.role}`) },
+                          { key: 'joined', header: t('village.joined'), cell: (row) => formatDate(row.joinedOn, locale), csv: (row) => row.joinedOn },
+                          ...trainingModules.map((module) => ({
+                            key: module.code,
+                            header: module.name,
+                            cell: (row: { completedModules: { code: string }[] }) => (row.completedModules.some((done) => done.code === module.code) ? '✓' : '–'),
+                          })),
+                        ]}
+                      />
+                    ) : (
+                      <EmptyState message={t('village.noTaskForce')} />
+                    )}
+                  </article>
+                ))
+              )}
+            </Panel>
+            <div className="grid">
+              <Panel title={`${t('village.activities')} (${formatNumber(village.activities.totalCount, locale)})`}>
+                {activities.length === 0 ? (
+                  <EmptyState message={t('village.noActivities')} />
+                ) : (
+                  <ol className="timeline">
+                    {activities.map((activity) => (
+                      <li key={activity.id}>
+                        <time dateTime={activity.heldOn}>{formatDate(activity.heldOn, locale)}</time>
+                        <strong>{t(`enums.activityType.${activity.type}`)}</strong> {activity.title} · {activity.place} ·{' '}
+                        {formatNumber(activity.attendeeCount, locale)}
+                      </li>
+                    ))}
+                  </ol>
+                )}
+                {village.trainingSessions.length > 0 && (
+                  <ol className="timeline">
+                    {village.trainingSessions.map((session) => (
+                      <li key={session.id}>
+                        <time dateTime={session.heldOn}>{formatDate(session.heldOn, locale)}</time>
+                        <strong>{t('nav.training')}</strong> {session.modules.map((module) => module.name).join(', ')}
+                      </li>
+                    ))}
+                  </ol>
+                )}
+              </Panel>
+              <Panel title={`${t('village.reports')} (${formatNumber(village.reports.totalCount, locale)})`}>
+                <DataTable
+                  caption={t('village.reports')}
+                  rows={reports}
+                  rowKey={(row) => row.id}
+                  emptyMessage={t('reports.noReports')}
+                  csvFileName={csvFileName(['laporan-desa', village.code])}
+                  csvLabel={t('common.exportCsv')}
+                  columns={[
+                    { key: 'submitted', header: t('reports.submittedAt'), cell: (row) => formatDate(row.submittedAt, locale), csv: (row) => row.submittedAt },
+                    { key: 'type', header: t('reports.type'), cell: (row) => t(`enums.reportType.${row.type}`) },
+                    { key: 'status', header: t('reports.status'), cell: (row) => t(`enums.reportStatus.${row.status}`) },
+                    { key: 'age', header: t('reports.age'), numeric: true, cell: (row) => formatNumber(row.ageDays, locale), csv: (row) => row.ageDays },
+                  ]}
+                />
+              </Panel>
+            </div>
+            <p className="no-print">
+              <Link to={`/laporan?prov=${village.province.code}&kab=${village.regency.code}`}>
+                {t('reports.title')} · {village.regency.name}
+              </Link>
+            </p>
+          </>
+        );
+      }}
+    </QueryView>
+  );
+}

@@ -1,0 +1,35 @@
+// i18next with Bahasa Indonesia first; the chosen language is remembered in the browser.
+import i18next from 'i18next';
+import { initReactI18next, useTranslation } from 'react-i18next';
+import type { Locale } from '../format';
+import { en } from './en';
+import { id } from './id';
+
+const STORAGE_KEY = 'binaan.language';
+
+export function initialLocale(): Locale {
+  if (typeof localStorage === 'undefined') return 'id';
+  return localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'id';
+}
+
+export const i18n = i18next.createInstance();
+void i18n.use(initReactI18next).init({
+  resources: { id: { translation: id }, en: { translation: en } },
+  lng: initialLocale(),
+  fallbackLng: 'id',
+  interpolation: { escapeValue: false },
+  initImmediate: false,
+});
+
+export function setLocale(locale: Locale): void {
+  void i18n.changeLanguage(locale);
+  if (typeof localStorage !== 'undefined') localStorage.setItem(STORAGE_KEY, locale);
+  if (typeof document !== 'undefined') document.documentElement.lang = locale;
+}
+
+/** The translation function and the current locale for formatting. */
+export function useI18n() {
+  const { t, i18n: instance } = useTranslation();
+  const locale: Locale = instance.language === 'en' ? 'en' : 'id';
+  return { t, locale };
+}
