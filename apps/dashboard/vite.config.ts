@@ -7,8 +7,10 @@ export default defineConfig({
   plugins: [react()],
   // In development the API runs separately; Vite forwards GraphQL to it so the browser sees one origin.
   server: { port: 5173, proxy: { '/graphql': apiTarget } },
-  build: { chunkSizeWarningLimit: 700 },
+  build: { chunkSizeWarningLimit: 700, manifest: true },
   test: {
+    // graphql ships CJS and ESM builds; the API's schema and Yoga must share one (end-to-end tests).
+    alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }],
     include: ['test/**/*.test.{ts,tsx}', 'e2e/**/*.test.ts'],
     environment: 'node',
     testTimeout: 60_000,

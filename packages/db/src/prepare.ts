@@ -21,5 +21,7 @@ export async function prepareDatabase(
     seeded = await seedDatabase(db.sql, { scale: 'demo' });
     log(`Demo data loaded in ${(seeded.durationMs / 1000).toFixed(1)} s.`);
   }
+  // PGlite has no autovacuum daemon to keep planner statistics current; refresh them on each start.
+  if (db.kind === 'pglite' && !seeded) await db.sql.exec('ANALYZE');
   return { appliedMigrations: applied, seeded };
 }

@@ -2,14 +2,15 @@
 // one report that month.
 import type { SqlExecutor } from '@binaan/db';
 import {
-  AREA_PREDICATE,
+  areaPredicate,
   type AnalyticsFilter,
   type AreaLevel,
   areaColumns,
   dayStart,
   FILTER_CTE,
   filterParams,
-  VARIANT_PREDICATE,
+  reportTypePredicate,
+  variantPredicate,
   VILLAGE_JOINS,
 } from './filter.js';
 
@@ -46,14 +47,14 @@ export async function reportingCompleteness(sql: SqlExecutor, level: AreaLevel |
          JOIN designation g ON g.inaugurated_on < m.next_month
           AND (g.status = 'ACTIVE' OR (g.status IN ('SUSPENDED', 'ENDED') AND g.status_changed_at >= ${dayStart('m.month_start')}))
          JOIN village v ON v.id = g.village_id ${VILLAGE_JOINS}
-        WHERE ${AREA_PREDICATE} AND ${VARIANT_PREDICATE}
+        WHERE ${areaPredicate(filter)} AND ${variantPredicate(filter)}
      ),
      reporting AS (
        SELECT DISTINCT m.month_start, rep.village_id
          FROM months m
          CROSS JOIN f
          JOIN village_report rep ON rep.submitted_at >= ${dayStart('m.month_start')} AND rep.submitted_at < ${dayStart('m.next_month')}
-        WHERE f.report_types IS NULL OR rep.type::text = ANY(f.report_types)
+        WHERE ${reportTypePredicate(filter)}
      )
      SELECT to_char(d.month_start, 'YYYY-MM') AS month, d.code, d.name,
             COUNT(*)::int AS designated, COUNT(rp.village_id)::int AS reporting

@@ -1,13 +1,13 @@
 // Programme coverage: villages in an area, those with an active designation, and the work-plan target.
 import type { SqlExecutor } from '@binaan/db';
 import {
-  AREA_PREDICATE,
+  areaPredicate,
   type AnalyticsFilter,
   type AreaLevel,
   areaColumns,
   FILTER_CTE,
   filterParams,
-  VARIANT_PREDICATE,
+  variantPredicate,
   VILLAGE_JOINS,
 } from './filter.js';
 
@@ -43,15 +43,15 @@ export async function coverageByArea(sql: SqlExecutor, level: AreaLevel, filter:
      scope AS (
        SELECT v.id AS village_id, ${area.code} AS code, ${area.name} AS name
          FROM village v ${VILLAGE_JOINS} CROSS JOIN f
-        WHERE ${AREA_PREDICATE}
+        WHERE ${areaPredicate(filter)}
      ),
      designated AS (
        SELECT DISTINCT g.village_id FROM designation g CROSS JOIN f
-        WHERE g.status = 'ACTIVE' AND ${VARIANT_PREDICATE} AND (f.date_to IS NULL OR g.inaugurated_on <= f.date_to)
+        WHERE g.status = 'ACTIVE' AND ${variantPredicate(filter)} AND (f.date_to IS NULL OR g.inaugurated_on <= f.date_to)
      ),
      inaugurated AS (
        SELECT g.village_id, COUNT(*)::int AS n FROM designation g CROSS JOIN f
-        WHERE g.status <> 'PLANNED' AND ${VARIANT_PREDICATE} AND ${yearRange}
+        WHERE g.status <> 'PLANNED' AND ${variantPredicate(filter)} AND ${yearRange}
           AND (f.date_to IS NULL OR g.inaugurated_on <= f.date_to)
         GROUP BY g.village_id
      )

@@ -37,17 +37,33 @@ export const FILTER_CTE = `f AS (
          $5::date AS date_from, $6::date AS date_to, $7::text[] AS report_types, $8::text AS tz
 )`;
 
+// Predicates are written only for the parts of the filter that are set: a catch-all form such as
+// `(f.provinces IS NULL OR p.code = ANY(f.provinces))` hides its selectivity from the planner, which then
+// estimates one row and nests loops over thousands.
+
 /** Villages `v` (joined to `p`, `r`, `dist`) inside the filter's areas. */
-export const AREA_PREDICATE = `(f.provinces IS NULL OR p.code = ANY(f.provinces))
-  AND (f.regencies IS NULL OR r.code = ANY(f.regencies))
-  AND (f.districts IS NULL OR dist.code = ANY(f.districts))`;
+export function areaPredicate(filter: AnalyticsFilter): string {
+  const parts = [
+    nonEmpty(filter.provinceCodes) && 'p.code = ANY(f.provinces)',
+    nonEmpty(filter.regencyCodes) && 'r.code = ANY(f.regencies)',
+    nonEmpty(filter.districtCodes) && 'dist.code = ANY(f.districts)',
+  ].filter(Boolean);
+  return parts.length ? parts.join(' AND ') : 'TRUE';
+}
 
 export const VILLAGE_JOINS = `JOIN province p ON p.id = v.province_id
   JOIN regency r ON r.id = v.regency_id
   JOIN district dist ON dist.id = v.district_id`;
 
 /** Designations `g` of the filter's variants. */
-export const VARIANT_PREDICATE = `(f.variants IS NULL OR g.variant::text = ANY(f.variants))`;
+export function variantPredicate(filter: AnalyticsFilter): string {
+  return nonEmpty(filter.variants) ? 'g.variant::text = ANY(f.variants)' : 'TRUE';
+}
+
+/** Reports `rep` of the filter's types. */
+export function reportTypePredicate(filter: AnalyticsFilter): string {
+  return nonEmpty(filter.reportTypes) ? 'rep.type::text = ANY(f.report_types)' : 'TRUE';
+}
 
 /** The code and name columns of an area level, from the joins above. */
 export function areaColumns(level: AreaLevel): { code: string; name: string } {

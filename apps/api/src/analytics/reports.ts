@@ -1,7 +1,16 @@
 // Report statistics: counts by any combination of area, type, status and month, with the median days
 // from submission to follow-up.
 import type { SqlExecutor } from '@binaan/db';
-import { AREA_PREDICATE, type AnalyticsFilter, dayStart, FILTER_CTE, filterParams, VILLAGE_JOINS } from './filter.js';
+import {
+  type AnalyticsFilter,
+  areaPredicate,
+  dayStart,
+  FILTER_CTE,
+  filterParams,
+  reportTypePredicate,
+  variantPredicate,
+  VILLAGE_JOINS,
+} from './filter.js';
 
 export type ReportDimension = 'PROVINCE' | 'REGENCY' | 'DISTRICT' | 'TYPE' | 'STATUS' | 'MONTH';
 
@@ -29,7 +38,7 @@ const dimensionColumns: Record<ReportDimension, string[]> = {
 };
 
 /** Reports inside the filter, one row each, with what the statistics group and measure. */
-export const FILTERED_REPORTS = `filtered_reports AS (
+export const filteredReports = (filter: AnalyticsFilter) => `filtered_reports AS (
   SELECT rep.id, rep.village_id, rep.type::text AS type, rep.status::text AS status, rep.submitted_at,
          p.code AS province_code, p.name AS province_name, r.code AS regency_code, r.name AS regency_name,
          dist.code AS district_code, dist.name AS district_name,
@@ -38,9 +47,9 @@ export const FILTERED_REPORTS = `filtered_reports AS (
     JOIN village v ON v.id = rep.village_id ${VILLAGE_JOINS}
     LEFT JOIN designation g ON g.id = rep.designation_id
     CROSS JOIN f
-   WHERE ${AREA_PREDICATE}
-     AND (f.variants IS NULL OR g.variant::text = ANY(f.variants))
-     AND (f.report_types IS NULL OR rep.type::text = ANY(f.report_types))
+   WHERE ${areaPredicate(filter)}
+     AND ${variantPredicate(filter)}
+     AND ${reportTypePredicate(filter)}
      AND (f.date_from IS NULL OR rep.submitted_at >= ${dayStart('f.date_from')})
      AND (f.date_to IS NULL OR rep.submitted_at < ${dayStart('(f.date_to + 1)')})
 )`;
@@ -51,7 +60,7 @@ export async function reportStats(sql: SqlExecutor, groupBy: ReportDimension[], 
   const select = columns.length ? `${columns.join(', ')},` : '';
   const grouping = columns.length ? `GROUP BY ${columns.join(', ')} ORDER BY ${columns.join(', ')}` : '';
   const rows = await sql.query<Record<string, string | number | null>>(
-    `WITH ${FILTER_CTE}, ${FILTERED_REPORTS},
+    `WITH ${FILTER_CTE}, ${filteredReports(filter)},
      with_follow_up AS (
        SELECT fr.*, (SELECT MIN(t.changed_at) FROM report_status_transition t
                       WHERE t.report_id = fr.id AND t.to_status = 'FOLLOWED_UP') AS followed_up_at

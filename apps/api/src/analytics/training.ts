@@ -2,13 +2,13 @@
 // designations, who completed each module and who completed all of them.
 import type { SqlExecutor } from '@binaan/db';
 import {
-  AREA_PREDICATE,
+  areaPredicate,
   type AnalyticsFilter,
   type AreaLevel,
   areaColumns,
   FILTER_CTE,
   filterParams,
-  VARIANT_PREDICATE,
+  variantPredicate,
   VILLAGE_JOINS,
 } from './filter.js';
 
@@ -25,14 +25,14 @@ export interface TrainingCompletionRow {
 }
 
 /** Members in scope: present at the end of the period (or now). */
-const MEMBERS = `members AS (
+const membersCte = (filter: AnalyticsFilter) => `members AS (
   SELECT m.id, CODE_COLUMN AS code, NAME_COLUMN AS name
     FROM task_force_member m
     JOIN task_force tf ON tf.id = m.task_force_id
     JOIN designation g ON g.id = tf.designation_id
     JOIN village v ON v.id = g.village_id ${VILLAGE_JOINS}
     CROSS JOIN f
-   WHERE m.role <> 'IMMIGRATION_OFFICER' AND g.status <> 'PLANNED' AND ${AREA_PREDICATE} AND ${VARIANT_PREDICATE}
+   WHERE m.role <> 'IMMIGRATION_OFFICER' AND g.status <> 'PLANNED' AND ${areaPredicate(filter)} AND ${variantPredicate(filter)}
      AND (f.date_to IS NULL OR m.joined_on <= f.date_to)
      AND (m.left_on IS NULL OR (f.date_to IS NOT NULL AND m.left_on > f.date_to))
 ),
@@ -44,15 +44,16 @@ completed AS (
 
 export async function trainingCompletion(sql: SqlExecutor, level: AreaLevel, filter: AnalyticsFilter): Promise<TrainingCompletionRow[]> {
   const area = areaColumns(level);
-  const members = MEMBERS.replace('CODE_COLUMN', area.code).replace('NAME_COLUMN', area.name);
+  const members = membersCte(filter).replace('CODE_COLUMN', area.code).replace('NAME_COLUMN', area.name);
   const params = filterParams(filter);
   const [perArea, perModule] = await Promise.all([
     sql.query<{ code: string; name: string; members: number; completed_all: number }>(
       `WITH ${FILTER_CTE}, ${members},
-       done AS (SELECT mb.code, mb.name, mb.id, (SELECT COUNT(*) FROM completed c WHERE c.member_id = mb.id) AS modules FROM members mb)
-       SELECT code, name, COUNT(*)::int AS members,
-              COUNT(*) FILTER (WHERE modules = (SELECT COUNT(*) FROM training_module))::int AS completed_all
-         FROM done GROUP BY code, name ORDER BY code`,
+       modules_done AS (SELECT member_id, COUNT(*) AS modules FROM completed GROUP BY member_id)
+       SELECT mb.code, mb.name, COUNT(*)::int AS members,
+              COUNT(*) FILTER (WHERE d.modules = (SELECT COUNT(*) FROM training_module))::int AS completed_all
+         FROM members mb LEFT JOIN modules_done d ON d.member_id = mb.id
+        GROUP BY mb.code, mb.name ORDER BY mb.code`,
       params,
     ),
     sql.query<{ code: string; module_id: number; completed: number }>(

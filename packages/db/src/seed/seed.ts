@@ -92,6 +92,9 @@ export async function seedDatabase(sql: SqlDatabase, options: SeedOptions = {}):
       );
     }
 
+    // Fresh statistics, or the planner guesses one row per table and picks nested loops for analytics.
+    await tx.exec('ANALYZE');
+
     const villagesByProvince = await tx.query<{ code: string; name: string; villages: number }>(
       `SELECT p.code, p.name, COUNT(v.id)::int AS villages
          FROM province p LEFT JOIN village v ON v.province_id = p.id

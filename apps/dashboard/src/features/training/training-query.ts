@@ -35,9 +35,12 @@ export const TrainingPageQuery = graphql(`
   }
 `);
 
+const trainees = ['VILLAGE_HEAD', 'VILLAGE_SECRETARY', 'VILLAGE_OFFICIAL', 'BABINSA', 'BHABINKAMTIBMAS', 'COMMUNITY_FIGURE'] as const;
+
 export function useTraining(filters: DashboardFilters) {
   const filter = toAnalyticsFilter(filters);
-  const members = { area: filter.area, current: true, incompleteTraining: true };
+  // The immigration officer trains the task force and is not counted among its trainees.
+  const members = { area: filter.area, current: true, incompleteTraining: true, roles: [...trainees] };
   const [result, reexecute] = useQuery({ query: TrainingPageQuery, variables: { groupBy: levelFor(filters), filter, members } });
   return { ...result, retry: () => reexecute({ requestPolicy: 'network-only' }) };
 }

@@ -1,0 +1,153 @@
+// The dashboard as a person uses it, in a real browser against the real API and database. Screenshots of
+// every page go to apps/dashboard/test-output/screenshots/. Without Chromium these tests are reported
+// as skipped, with the reason.
+import { mkdirSync, readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultPeriod, periodRange } from '../src/features/filters/url-filters';
+import { formatNumber, formatPercent } from '../src/lib/format';
+import { browserMissing, outputDir, type RunningDashboard, startDashboard } from './support';
+
+if (browserMissing) console.warn(`End-to-end tests skipped: ${browserMissing}`);
+
+const screenshots = `${outputDir}screenshots/`;
+
+describe.skipIf(browserMissing !== null)('the dashboard in Chromium', () => {
+  let dashboard: RunningDashboard;
+  let page: Page;
+  const consoleErrors: string[] = [];
+
+  beforeAll(async () => {
+    mkdirSync(screenshots, { recursive: true });
+    dashboard = await startDashboard();
+    const context = await dashboard.browser.newContext({ viewport: { width: 1366, height: 900 }, acceptDownloads: true, locale: 'id-ID' });
+    page = await context.newPage();
+    page.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(message.text());
+    });
+  }, 180_000);
+
+  afterAll(async () => {
+    await dashboard?.close();
+  });
+
+  const open = async (path: string) => {
+    await page.goto(`${dashboard.url}${path}`);
+    await page.waitForSelector('.panel, .empty-state', { timeout: 20_000 });
+  };
+  const text = async (selector: string) => (await page.textContent(selector))?.trim() ?? '';
+
+  it('opens on the overview in Bahasa Indonesia, with the headline figures the API returns', async () => {
+    await open('/');
+    expect(new URL(page.url()).pathname).toBe('/ringkasan');
+    expect(await text('h1')).toBe('Ringkasan program');
+    const range = periodRange(defaultPeriod());
+    const { overview } = await dashboard.graphql(
+      `query($filter: AnalyticsFilter!) { overview(filter: $filter) { designatedVillages { current }
+        reports { current } coverage { current { numerator denominator rate } } membersFullyTrained { current { rate } } } }`,
+      { filter: { area: { provinceCodes: null, regencyCodes: null }, variants: null, period: range } },
+    );
+    expect(await text('[data-testid="designated-villages-value"]')).toBe(formatNumber(overview.designatedVillages.current, 'id'));
+    expect(await text('[data-testid="reports-value"]')).toBe(formatNumber(overview.reports.current, 'id'));
+    expect(await text('[data-testid="coverage-value"]')).toBe(formatPercent(overview.coverage.current.rate, 'id'));
+    expect(await text('[data-testid="coverage"] .figure-parts')).toBe(
+      `${formatNumber(overview.coverage.current.numerator, 'id')} dari ${formatNumber(overview.coverage.current.denominator, 'id')}`,
+    );
+    expect(await text('[data-testid="trained-value"]')).toBe(formatPercent(overview.membersFullyTrained.current.rate, 'id'));
+    expect(await text('main .data-time')).toMatch(/^Data per .+WIB$/);
+    expect(await page.locator('.recharts-bar-rectangle path').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: `${screenshots}ringkasan.png`, fullPage: true });
+  });
+
+  it('changes the URL and the figures when a filter changes, and the back button undoes it', async () => {
+    await open('/ringkasan?period=2025');
+    const national = await text('[data-testid="designated-villages-value"]');
+    await page.selectOption('select:near(:text("Provinsi"))', '53');
+    await page.waitForURL(/prov=53/);
+    await page.waitForFunction(
+      (previous) => document.querySelector('[data-testid="designated-villages-value"]')?.textContent?.trim() !== previous,
+      national,
+    );
+    const { overview } = await dashboard.graphql(
+      `{ overview(filter: { area: { provinceCodes: ["53"] }, period: { from: "2025-01-01", to: "2025-12-31" } }) { designatedVillages { current } } }`,
+    );
+    expect(await text('[data-testid="designated-villages-value"]')).toBe(formatNumber(overview.designatedVillages.current, 'id'));
+    expect(new URL(page.url()).searchParams.get('period')).toBe('2025');
+    await page.goBack();
+    await page.waitForURL((url) => !url.searchParams.has('prov'));
+    await page.waitForFunction((value) => document.querySelector('[data-testid="designated-villages-value"]')?.textContent?.trim() === value, national);
+  });
+
+  it('drills down from a province to a kabupaten/kota to a village', async () => {
+    await open('/cakupan?period=2026');
+    expect(await text('h1')).toBe('Cakupan program');
+    await page.getByRole('button', { name: 'Rinci Nusa Tenggara Timur' }).click();
+    await page.waitForURL(/prov=53/);
+    await page.getByRole('button', { name: 'Rinci Kabupaten Sumba Barat Daya' }).waitFor();
+    const regencyRows = await page.locator('table').first().locator('tbody tr').count();
+    expect(regencyRows).toBe(22);
+    await page.screenshot({ path: `${screenshots}cakupan.png`, fullPage: true });
+    await page.getByRole('button', { name: 'Rinci Kabupaten Sumba Barat Daya' }).click();
+    await page.waitForURL(/kab=53\.18/);
+    await page.waitForFunction(() => document.querySelectorAll('main table')[0]?.querySelectorAll('tbody tr').length === 11);
+    expect(await page.locator('.breadcrumb').textContent()).toContain('Kabupaten Sumba Barat Daya');
+    const village = page.locator('main table').nth(1).locator('tbody tr a').first();
+    const villageName = (await village.textContent())?.trim();
+    await village.click();
+    await page.waitForURL(/\/desa\/53\.18\.\d{2}\.\d{4}/);
+    await page.waitForSelector('h1');
+    expect(await text('h1')).toContain(villageName!);
+    expect(await text('.breadcrumb-line')).toContain('Kabupaten Sumba Barat Daya');
+  });
+
+  it('shows a village with its designation, task force, training, activities and reports', async () => {
+    await open('/desa/63.02.15.2002');
+    expect(await text('h1')).toContain('Gendang Timburu');
+    const body = (await page.textContent('main')) ?? '';
+    expect(body).toContain('Kantor Imigrasi Kelas II TPI Batulicin');
+    expect(body).toContain('3 Mei 2024');
+    expect(body).toContain('Gugus tugas');
+    expect(body).toContain('Kepala desa');
+    await page.screenshot({ path: `${screenshots}desa.png`, fullPage: true });
+  });
+
+  it('downloads a CSV with the rows on screen and the filters in its name', async () => {
+    await open('/cakupan?prov=63&period=2026');
+    await page.getByRole('button', { name: 'Rinci Kabupaten Kotabaru' }).waitFor();
+    const screenRows = await page.locator('main table').first().locator('tbody tr').allTextContents();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Unduh CSV' }).first().click()]);
+    expect(download.suggestedFilename()).toBe('binaan_cakupan_regency_prov-63_2026.csv');
+    const csv = readFileSync((await download.path())!, 'utf8').replace(/^\ufeff/, '').trim().split(/\r?\n/);
+    expect(csv).toHaveLength(screenRows.length + 1);
+    expect(csv[0]).toMatch(/^Kode,Kabupaten\/kota,Desa\/kelurahan,Desa binaan,Cakupan,Target,Capaian target$/);
+    const kotabaru = csv.find((line) => line.startsWith('63.02,'));
+    expect(kotabaru).toContain('Kabupaten Kotabaru');
+    expect(screenRows.some((row) => row.includes('Kabupaten Kotabaru'))).toBe(true);
+  });
+
+  it('switches to English and back', async () => {
+    await open('/laporan?prov=53&period=2026');
+    expect(await text('h1')).toBe('Laporan per kabupaten/kota');
+    await page.screenshot({ path: `${screenshots}laporan.png`, fullPage: true });
+    await page.selectOption('select[aria-label="Bahasa"]', 'en');
+    await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'Reports per regency/city');
+    expect(await text('nav a.active')).toBe('Reports');
+    await page.screenshot({ path: `${screenshots}reports-en.png`, fullPage: true });
+    await page.selectOption('select[aria-label="Language"]', 'id');
+    await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'Laporan per kabupaten/kota');
+  });
+
+  it('shows training completion and the members still missing modules', async () => {
+    await open('/pelatihan?period=2026');
+    expect(await text('h1')).toBe('Penyelesaian pelatihan');
+    const { trainingCompletion } = await dashboard.graphql(
+      `{ trainingCompletion(filter: { period: { from: "2026-01-01", to: "2026-12-31" } }) { total { completedAll { rate } } } }`,
+    );
+    expect(await text('[data-testid="training-total"]')).toBe(formatPercent(trainingCompletion.total.completedAll.rate, 'id'));
+    await page.screenshot({ path: `${screenshots}pelatihan.png`, fullPage: true });
+  });
+
+  it('loaded every page without errors in the browser console', () => {
+    expect(consoleErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,61 @@
+// Runs the real thing for end-to-end tests: the dashboard built by Vite, served with the GraphQL API by
+// the API's own HTTP handler, on a fresh embedded database seeded with the demo data, in headless
+// Debian Chromium driven by playwright-core.
+import { existsSync, mkdirSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { createHttpHandler } from '@binaan/api/http';
+import { createApp } from '@binaan/api/app';
+import { migrate, seedDatabase } from '@binaan/db';
+import { createTestDatabase, type TestDatabase } from '@binaan/db/testing';
+import { type Browser, chromium } from 'playwright-core';
+import { build } from 'vite';
+
+export const outputDir = fileURLToPath(new URL('../test-output/', import.meta.url));
+const distDir = `${outputDir}e2e-dist`;
+
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const browserMissing = existsSync(chromiumPath) ? null : `no Chromium at ${chromiumPath} (apt-get install -y chromium, or set CHROMIUM_PATH)`;
+
+export interface RunningDashboard {
+  url: string;
+  browser: Browser;
+  graphql<T = any>(query: string, variables?: Record<string, unknown>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export async function startDashboard(): Promise<RunningDashboard> {
+  mkdirSync(outputDir, { recursive: true });
+  await build({ root: fileURLToPath(new URL('..', import.meta.url)), logLevel: 'warn', build: { outDir: distDir, emptyOutDir: true } });
+  const test: TestDatabase = await createTestDatabase();
+  await migrate(test.db.sql);
+  await seedDatabase(test.db.sql);
+  const app = createApp({ db: test.db });
+  const server: Server = createServer(createHttpHandler(app, distDir));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const browser = await chromium.launch({
+    executablePath: chromiumPath,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  return {
+    url,
+    browser,
+    async graphql(query, variables) {
+      const response = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query, variables }),
+      });
+      const body = (await response.json()) as { data: any; errors?: unknown[] };
+      if (body.errors) throw new Error(JSON.stringify(body.errors));
+      return body.data;
+    },
+    async close() {
+      await browser.close();
+      await new Promise((resolve) => server.close(resolve));
+      await test.dispose();
+    },
+  };
+}

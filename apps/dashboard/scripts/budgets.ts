@@ -1,0 +1,76 @@
+// npm run budgets -w @binaan/dashboard: measures the dashboard's budgets and prints them.
+//   1. initial JavaScript (gzipped) that the first page load needs, from Vite's manifest;
+//   2. time until the overview's first chart is visible, on a local build against the embedded database;
+//   3. GraphQL round trips each page needs.
+// It measures; it does not fail on a missed budget (CI runs the tests, this reports the figures).
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { browserMissing, startDashboard } from '../e2e/support';
+
+const BUDGET_INITIAL_KB = 250;
+const BUDGET_FIRST_CHART_MS = 1500;
+const BUDGET_ROUND_TRIPS = 2;
+
+const dashboard = await startDashboard();
+try {
+  const dist = new URL('../test-output/e2e-dist/', import.meta.url);
+  type Chunk = { file: string; imports?: string[]; isEntry?: boolean; css?: string[] };
+  const manifest = JSON.parse(readFileSync(new URL('.vite/manifest.json', dist), 'utf8')) as Record<string, Chunk>;
+  const initial = new Set<string>();
+  const visit = (key: string) => {
+    const chunk = manifest[key];
+    if (!chunk || initial.has(chunk.file)) return;
+    initial.add(chunk.file);
+    for (const css of chunk.css ?? []) initial.add(css);
+    for (const imported of chunk.imports ?? []) visit(imported);
+  };
+  for (const [key, chunk] of Object.entries(manifest)) if (chunk.isEntry) visit(key);
+  const sizes = [...initial].map((file) => ({ file, gzip: gzipSync(readFileSync(new URL(file, dist))).length }));
+  const initialJs = sizes.filter((entry) => entry.file.endsWith('.js')).reduce((sum, entry) => sum + entry.gzip, 0);
+
+  if (browserMissing) throw new Error(`cannot measure in a browser: ${browserMissing}`);
+  const page = await dashboard.browser.newPage({ viewport: { width: 1366, height: 900 } });
+  const pages = ['/ringkasan', '/cakupan?prov=53', '/laporan?prov=53', '/pelatihan', '/desa/63.02.15.2002'];
+  // Warm the server once (the first query compiles the schema's resolvers and fills PGlite's caches).
+  await page.goto(`${dashboard.url}/ringkasan`);
+  await page.waitForSelector('.recharts-bar-rectangle path', { timeout: 30_000 });
+
+  const firstChart: number[] = [];
+  for (let run = 0; run < 5; run += 1) {
+    const fresh = await dashboard.browser.newPage({ viewport: { width: 1366, height: 900 } });
+    const started = Date.now();
+    await fresh.goto(`${dashboard.url}/ringkasan`);
+    await fresh.waitForSelector('.recharts-bar-rectangle path', { timeout: 30_000 });
+    firstChart.push(Date.now() - started);
+    await fresh.close();
+  }
+  firstChart.sort((a, b) => a - b);
+
+  const roundTrips: { page: string; requests: number }[] = [];
+  for (const path of pages) {
+    const fresh = await dashboard.browser.newPage({ viewport: { width: 1366, height: 900 } });
+    let requests = 0;
+    fresh.on('request', (request) => {
+      if (request.url().endsWith('/graphql')) requests += 1;
+    });
+    await fresh.goto(`${dashboard.url}${path}`);
+    await fresh.waitForSelector('.panel, .empty-state', { timeout: 30_000 });
+    await fresh.waitForLoadState('networkidle');
+    roundTrips.push({ page: path, requests });
+    await fresh.close();
+  }
+
+  const median = firstChart[Math.floor(firstChart.length / 2)]!;
+  const line = (label: string, value: string, budget: string, ok: boolean) =>
+    console.log(`${label.padEnd(44)} ${value.padStart(10)}   budget ${budget.padEnd(9)} ${ok ? 'met' : 'MISSED'}`);
+  console.log('\nDashboard budgets (local build, embedded database)\n');
+  line('initial JavaScript, gzipped', `${(initialJs / 1024).toFixed(1)} KB`, `< ${BUDGET_INITIAL_KB} KB`, initialJs / 1024 < BUDGET_INITIAL_KB);
+  for (const entry of sizes) console.log(`  ${entry.file.padEnd(40)} ${(entry.gzip / 1024).toFixed(1).padStart(8)} KB gz`);
+  line('overview: first chart visible (median of 5)', `${median} ms`, `< ${BUDGET_FIRST_CHART_MS} ms`, median < BUDGET_FIRST_CHART_MS);
+  console.log(`  runs: ${firstChart.join(', ')} ms`);
+  for (const entry of roundTrips) {
+    line(`GraphQL round trips: ${entry.page}`, String(entry.requests), `<= ${BUDGET_ROUND_TRIPS}`, entry.requests <= BUDGET_ROUND_TRIPS);
+  }
+} finally {
+  await dashboard.close();
+}
