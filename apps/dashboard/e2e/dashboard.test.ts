@@ -95,13 +95,14 @@ describe.skipIf(browserMissing !== null)('the dashboard in Chromium', () => {
     const villageName = (await village.textContent())?.trim();
     await village.click();
     await page.waitForURL(/\/desa\/53\.18\.\d{2}\.\d{4}/);
-    await page.waitForSelector('h1');
+    await page.waitForFunction((name) => document.querySelector('h1')?.textContent?.includes(name), villageName!);
     expect(await text('h1')).toContain(villageName!);
     expect(await text('.breadcrumb-line')).toContain('Kabupaten Sumba Barat Daya');
   });
 
   it('shows a village with its designation, task force, training, activities and reports', async () => {
     await open('/desa/63.02.15.2002');
+    await page.waitForFunction(() => document.querySelector('h1')?.textContent?.includes('Gendang Timburu'));
     expect(await text('h1')).toContain('Gendang Timburu');
     const body = (await page.textContent('main')) ?? '';
     expect(body).toContain('Kantor Imigrasi Kelas II TPI Batulicin');
@@ -145,6 +146,32 @@ describe.skipIf(browserMissing !== null)('the dashboard in Chromium', () => {
     );
     expect(await text('[data-testid="training-total"]')).toBe(formatPercent(trainingCompletion.total.completedAll.rate, 'id'));
     await page.screenshot({ path: `${screenshots}pelatihan.png`, fullPage: true });
+  });
+
+  it('says why a chart is empty instead of drawing a blank one', async () => {
+    await open('/laporan?period=2023-01');
+    expect(await text('.empty-state')).toBe('Tidak ada laporan pada periode ini.');
+  });
+
+  it('lays out a briefing page for print, with the filters and the data time', async () => {
+    await open('/ringkasan?prov=53&period=2026-Q3');
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.isVisible('.filter-bar')).toBe(false);
+    expect(await page.isVisible('.applied-filters')).toBe(true);
+    expect(await text('.applied-filters')).toContain('Provinsi: Nusa Tenggara Timur');
+    expect(await text('.applied-filters')).toContain('2026-Q3');
+    expect(await page.isVisible('main .data-time')).toBe(true);
+    await page.pdf({ path: `${screenshots}ringkasan-cetak.pdf`, format: 'A4', landscape: true });
+    await page.emulateMedia({ media: 'screen' });
+  });
+
+  it('fits a tablet screen', async () => {
+    await page.setViewportSize({ width: 820, height: 1180 });
+    await open('/cakupan?prov=53&period=2026');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: `${screenshots}cakupan-tablet.png`, fullPage: false });
+    await page.setViewportSize({ width: 1366, height: 900 });
   });
 
   it('loaded every page without errors in the browser console', () => {

@@ -2,6 +2,7 @@
 // filters that produced the page.
 import { NavLink, Outlet, useLocation } from 'react-router';
 import { FilterBar } from '../features/filters/filter-bar';
+import { useFilterOptions } from '../features/filters/filter-options';
 import { describeFilters } from '../features/filters/describe';
 import { useDashboardFilters } from '../features/filters/url-filters';
 import type { Locale } from '../lib/format';
@@ -18,6 +19,8 @@ const pages = [
 export function Layout() {
   const { t, locale } = useI18n();
   const { filters } = useDashboardFilters();
+  const { provinces } = useFilterOptions();
+  const areaNames = new Map(provinces.flatMap((province) => [[province.code, province.name] as const, ...province.regencies.map((regency) => [regency.code, regency.name] as const)]));
   const { search } = useLocation();
   return (
     <div className="app">
@@ -52,7 +55,7 @@ export function Layout() {
         </div>
       </header>
       <FilterBar />
-      <p className="print-only applied-filters">{t('filters.applied', { filters: describeFilters(filters, t) })}</p>
+      <p className="print-only applied-filters">{t('filters.applied', { filters: describeFilters(filters, t, areaNames) })}</p>
       <main id="content" tabIndex={-1}>
         <Outlet />
       </main>
