@@ -15,7 +15,7 @@ export function createRouter() {
       children: [
         { index: true, element: <ToOverview /> },
         { path: 'ringkasan', lazy: async () => ({ Component: (await import('../features/overview/overview-page')).OverviewPage }) },
-        { path: 'cakupan', lazy: async () => ({ Component: (await import('../features/coverage/coverage-page')).CoveragePage }) },
+        { path: 'cakupan', lazy: async () => ({ Component: (await import('../features/area-coverage/coverage-page')).CoveragePage }) },
         { path: 'laporan', lazy: async () => ({ Component: (await import('../features/reports/reports-page')).ReportsPage }) },
         { path: 'pelatihan', lazy: async () => ({ Component: (await import('../features/training/training-page')).TrainingPage }) },
         { path: 'desa', lazy: async () => ({ Component: (await import('../features/village/village-page')).VillageSearchPage }) },

@@ -8,7 +8,7 @@ import { EmptyState } from '../../components/ui/states';
 import { csvFileName } from '../../lib/csv';
 import { formatDate, formatDateTime, formatNumber, formatPercent, shortAreaName } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
-import { levelFor } from '../coverage/coverage-query';
+import { levelFor } from '../area-coverage/coverage-query';
 import { filterFileNameParts, useDashboardFilters } from '../filters/url-filters';
 import { useTraining } from './training-query';
 

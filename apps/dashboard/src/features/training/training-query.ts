@@ -1,6 +1,6 @@
 import { useQuery } from 'urql';
 import { graphql } from '../../lib/graphql';
-import { levelFor } from '../coverage/coverage-query';
+import { levelFor } from '../area-coverage/coverage-query';
 import { type DashboardFilters, toAnalyticsFilter } from '../filters/url-filters';
 
 export const TrainingPageQuery = graphql(`

@@ -1,0 +1,158 @@
+import { Link, useLocation } from 'react-router';
+import { BarChart } from '../../components/charts/bar-chart';
+import { DataTable } from '../../components/ui/data-table';
+import { Panel } from '../../components/ui/panel';
+import { QueryView } from '../../components/ui/query-view';
+import { EmptyState } from '../../components/ui/states';
+import { csvFileName } from '../../lib/csv';
+import { formatDateTime, formatNumber, formatPercent, shortAreaName } from '../../lib/format';
+import { useI18n } from '../../lib/i18n';
+import { useFilterOptions } from '../filters/filter-options';
+import { filterFileNameParts, useDashboardFilters } from '../filters/url-filters';
+import { levelFor, useCoverage } from './coverage-query';
+
+export function CoveragePage() {
+  const { t, locale } = useI18n();
+  const { search } = useLocation();
+  const { filters, update } = useDashboardFilters();
+  const { provinces } = useFilterOptions();
+  const { data, error, retry } = useCoverage(filters);
+  const level = levelFor(filters);
+  const province = provinces.find((option) => option.code === filters.provinces[0]);
+  const regency = province?.regencies.find((option) => option.code === filters.regencies[0]);
+  const fileParts = filterFileNameParts(filters);
+
+  const drillInto = (code: string) => {
+    if (level === 'PROVINCE') update({ provinces: [code], regencies: [] });
+    else if (level === 'REGENCY') update({ regencies: [code] });
+  };
+
+  return (
+    <>
+      <h1>{t('coverage.title')}</h1>
+      <nav aria-label={t('coverage.title')} className="breadcrumb">
+        <ol>
+          <li>
+            {level === 'PROVINCE' ? (
+              <span aria-current="page">{t('coverage.national')}</span>
+            ) : (
+              <button type="button" className="link" onClick={() => update({ provinces: [], regencies: [] })}>
+                {t('coverage.national')}
+              </button>
+            )}
+          </li>
+          {province && level !== 'PROVINCE' && (
+            <li>
+              {level === 'REGENCY' ? (
+                <span aria-current="page">{province.name}</span>
+              ) : (
+                <button type="button" className="link" onClick={() => update({ regencies: [] })}>
+                  {province.name}
+                </button>
+              )}
+            </li>
+          )}
+          {regency && level === 'DISTRICT' && (
+            <li>
+              <span aria-current="page">{regency.name}</span>
+            </li>
+          )}
+        </ol>
+      </nav>
+      <QueryView data={data} error={error} retry={retry} skeletonHeight={420}>
+        {({ coverage, priorityVillages }) => {
+          const dataTime = t('common.dataPer', { time: formatDateTime(coverage.computedAt, locale) });
+          const rows = coverage.rows
+            .map((row) => ({ ...row, code: row.area?.code ?? '', name: row.area?.name ?? '', rate: row.coverage.rate ?? 0 }))
+            .sort((a, b) => b.rate - a.rate || a.name.localeCompare(b.name));
+          const canDrill = level !== 'DISTRICT';
+          return (
+            <>
+              <p className="data-time">{dataTime}</p>
+              <Panel title={`${t('coverage.chart')} · ${t(`coverage.byLevel.${level}`)}`} dataTime={dataTime}>
+                <BarChart
+                  ariaLabel={t('coverage.chart')}
+                  data={rows}
+                  index="name"
+                  layout="horizontal"
+                  labelFormatter={shortAreaName}
+                  categories={[{ key: 'rate', label: t('coverage.coverageRate') }]}
+                  valueFormatter={(value) => formatPercent(value, locale, 1)}
+                  height={Math.max(180, rows.length * 34)}
+                  onSelect={canDrill ? (row) => drillInto(row.code) : undefined}
+                />
+                <DataTable
+                  caption={`${t('coverage.title')} · ${t(`coverage.byLevel.${level}`)}`}
+                  rows={rows}
+                  rowKey={(row) => row.code}
+                  csvFileName={csvFileName(['cakupan', level.toLowerCase(), ...fileParts])}
+                  csvLabel={t('common.exportCsv')}
+                  columns={[
+                    { key: 'code', header: 'Kode', cell: (row) => row.code },
+                    {
+                      key: 'name',
+                      header: t(`coverage.byLevel.${level}`),
+                      csv: (row) => row.name,
+                      cell: (row) =>
+                        canDrill ? (
+                          <button type="button" className="link" onClick={() => drillInto(row.code)} aria-label={t('coverage.drillDown', { name: row.name })}>
+                            {row.name}
+                          </button>
+                        ) : (
+                          row.name
+                        ),
+                    },
+                    { key: 'villages', header: t('coverage.villages'), numeric: true, cell: (row) => formatNumber(row.villages, locale), csv: (row) => row.villages },
+                    { key: 'designated', header: t('coverage.designated'), numeric: true, cell: (row) => formatNumber(row.designatedVillages, locale), csv: (row) => row.designatedVillages },
+                    { key: 'rate', header: t('coverage.coverageRate'), numeric: true, cell: (row) => formatPercent(row.coverage.rate, locale), csv: (row) => row.coverage.rate },
+                    { key: 'target', header: t('coverage.target'), numeric: true, cell: (row) => (row.target === null ? t('common.noTarget') : formatNumber(row.target, locale)), csv: (row) => row.target },
+                    {
+                      key: 'attainment',
+                      header: t('coverage.attainment'),
+                      numeric: true,
+                      cell: (row) => (row.targetAttainment ? `${formatPercent(row.targetAttainment.rate, locale)} (${formatNumber(row.targetAttainment.numerator, locale)}/${formatNumber(row.targetAttainment.denominator, locale)})` : '–'),
+                      csv: (row) => row.targetAttainment?.rate,
+                    },
+                  ]}
+                />
+              </Panel>
+              <Panel title={t('coverage.priority')} dataTime={dataTime}>
+                <p className="hint">{t('coverage.priorityHint')}</p>
+                {priorityVillages.edges.length === 0 ? (
+                  <EmptyState message={t('coverage.noPriority')} />
+                ) : (
+                  <DataTable
+                    caption={`${t('coverage.priority')} (${formatNumber(priorityVillages.totalCount, locale)})`}
+                    rows={priorityVillages.edges.map((edge) => edge.node)}
+                    rowKey={(row) => row.code}
+                    csvFileName={csvFileName(['desa-prioritas', ...fileParts])}
+                    csvLabel={t('common.exportCsv')}
+                    columns={[
+                      { key: 'name', header: t('reports.village'), csv: (row) => row.name, cell: (row) => <Link to={`/desa/${row.code}${search}`}>{row.name}</Link> },
+                      { key: 'code', header: 'Kode', cell: (row) => row.code },
+                      { key: 'district', header: t('coverage.byLevel.DISTRICT'), cell: (row) => row.district.name },
+                      { key: 'regency', header: t('coverage.byLevel.REGENCY'), cell: (row) => row.regency.name },
+                      {
+                        key: 'reasons',
+                        header: t('coverage.reasons'),
+                        cell: (row) =>
+                          [
+                            row.isLandBorder || row.isSeaBorder ? t('enums.reason.BORDER_AREA') : null,
+                            row.isMigrantWorkerSendingArea ? t('enums.reason.MIGRANT_WORKER_SENDING_AREA') : null,
+                            (row.distanceToOfficeKm ?? 0) > 100 ? t('enums.reason.FAR_FROM_OFFICE') : null,
+                          ]
+                            .filter(Boolean)
+                            .join(', '),
+                      },
+                      { key: 'distance', header: t('coverage.distance'), numeric: true, cell: (row) => formatNumber(row.distanceToOfficeKm, locale, 1), csv: (row) => row.distanceToOfficeKm },
+                    ]}
+                  />
+                )}
+              </Panel>
+            </>
+          );
+        }}
+      </QueryView>
+    </>
+  );
+}

@@ -1,0 +1,53 @@
+import { useQuery } from 'urql';
+import { graphql } from '../../lib/graphql';
+import { type DashboardFilters, toAnalyticsFilter } from '../filters/url-filters';
+
+export type AreaLevel = 'PROVINCE' | 'REGENCY' | 'DISTRICT';
+
+/** The drill-down level follows the filters: all provinces → one province's kabupaten/kota → one kabupaten/kota's kecamatan. */
+export function levelFor(filters: DashboardFilters): AreaLevel {
+  if (filters.regencies.length === 1) return 'DISTRICT';
+  if (filters.provinces.length === 1) return 'REGENCY';
+  return 'PROVINCE';
+}
+
+export const CoveragePageQuery = graphql(`
+  query CoveragePage($groupBy: AreaLevel!, $filter: AnalyticsFilter!, $area: AreaFilter) {
+    coverage(groupBy: $groupBy, filter: $filter) {
+      computedAt
+      rows {
+        area { level code name }
+        villages
+        designatedVillages
+        target
+        coverage { numerator denominator rate }
+        targetAttainment { numerator denominator rate }
+      }
+      total { villages designatedVillages target coverage { rate } targetAttainment { rate } }
+    }
+    priorityVillages: villages(first: 50, filter: { area: $area, isPriority: true, designated: false }, orderBy: { field: DISTANCE_TO_OFFICE, direction: DESC }) {
+      totalCount
+      edges {
+        node {
+          code
+          name
+          district { name }
+          regency { name }
+          isLandBorder
+          isSeaBorder
+          isMigrantWorkerSendingArea
+          distanceToOfficeKm
+        }
+      }
+    }
+  }
+`);
+
+export function useCoverage(filters: DashboardFilters) {
+  const filter = toAnalyticsFilter(filters);
+  const [result, reexecute] = useQuery({
+    query: CoveragePageQuery,
+    variables: { groupBy: levelFor(filters), filter, area: filter.area },
+  });
+  return { ...result, retry: () => reexecute({ requestPolicy: 'network-only' }) };
+}
