@@ -267,6 +267,19 @@ describe('analytics agree with the raw rows', () => {
     expect(overview.reports.current).toBeGreaterThan(0);
   });
 
+  it('counts the same reports as the reports connection for the same filter', async () => {
+    const filter = { area: { provinceCodes: ['19'] }, period: { from: '2025-03-01', to: '2025-08-31' }, types: ['REFUGEES', 'FOREIGN_NATIONAL_PRESENT'] };
+    const result = await api.graphql(
+      `query($connection: VillageReportFilter, $analytics: AnalyticsFilter) {
+        reports(first: 1, filter: $connection) { totalCount }
+        reportStats(filter: $analytics) { rows { reports } } }`,
+      { connection: filter, analytics: { area: filter.area, period: filter.period, reportTypes: filter.types } },
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.reports.totalCount).toBe(result.data!.reportStats.rows[0].reports);
+    expect(result.data!.reports.totalCount).toBeGreaterThan(0);
+  });
+
   it('says when the figures were computed', async () => {
     const before = Date.now();
     const result = await api.graphql(`{ coverage { computedAt } overview { computedAt } }`);

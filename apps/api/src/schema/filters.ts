@@ -42,7 +42,7 @@ export interface PeriodShape {
 }
 
 export const PeriodInput = builder.inputType('Period', {
-  description: 'A range of calendar days, both ends included. A missing end is open.',
+  description: 'A range of calendar days (WIB), both ends included. A missing end is open.',
   fields: (t) => ({
     from: t.field({ type: 'Date', required: false, description: 'First day included.' }),
     to: t.field({ type: 'Date', required: false, description: 'Last day included.' }),
@@ -61,11 +61,16 @@ export function periodWhere(period: PeriodShape | null | undefined) {
   return { ...(period.from ? { gte: period.from } : {}), ...(period.to ? { lte: period.to } : {}) };
 }
 
-/** Prisma `where` on a DateTime column for a period of whole days. */
+/** The instant a calendar day starts in WIB (UTC+7, no daylight saving), where analytics count days too. */
+function startOfDayInWib(date: Date): Date {
+  return new Date(`${date.toISOString().slice(0, 10)}T00:00:00+07:00`);
+}
+
+/** Prisma `where` on a DateTime column for a period of whole days in WIB. */
 export function periodTimestampWhere(period: PeriodShape | null | undefined) {
   if (!period?.from && !period?.to) return undefined;
-  const dayAfter = period.to ? new Date(period.to.getTime() + 86_400_000) : undefined;
-  return { ...(period.from ? { gte: period.from } : {}), ...(dayAfter ? { lt: dayAfter } : {}) };
+  const end = period.to ? startOfDayInWib(new Date(period.to.getTime() + 86_400_000)) : undefined;
+  return { ...(period.from ? { gte: startOfDayInWib(period.from) } : {}), ...(end ? { lt: end } : {}) };
 }
 
 /** Prisma `where` for records that carry provinceId/regencyId, by area codes. */
