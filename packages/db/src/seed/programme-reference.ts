@@ -300,9 +300,10 @@ export const referenceActivities: ReferenceActivity[] = [
   },
 ];
 
-/** Sources say how many villages were designated here on a date, without naming them. */
+/** Designations on a date the sources name, in villages they do not name (chosen by the generator). */
 export const unnamedReferenceDesignations = [
-  // Timpora meeting in Tambolaka, 25 June 2024: desa binaan implemented in Sumba Barat Daya.
+  // Timpora meeting in Tambolaka, 25 June 2024: desa binaan implemented in Sumba Barat Daya. The report
+  // gives no number of villages; three is our assumption.
   { regencyCode: '53.18', count: 3, officeCode: 'KANIM-KUPANG', inauguratedOn: '2024-06-25' },
   // Timpora meeting in Rote Ndao, 24 July 2025: five villages.
   { regencyCode: '53.14', count: 5, officeCode: 'KANIM-KUPANG', inauguratedOn: '2025-07-24' },
