@@ -86,6 +86,9 @@ describe.skipIf(browserMissing !== null)('the dashboard in Chromium', () => {
     await page.getByRole('button', { name: 'Rinci Kabupaten Sumba Barat Daya' }).waitFor();
     const regencyRows = await page.locator('table').first().locator('tbody tr').count();
     expect(regencyRows).toBe(22);
+    await page.locator('.recharts-bar-rectangle path').first().hover();
+    await page.waitForSelector('.recharts-tooltip-wrapper li');
+    expect(await text('.recharts-tooltip-wrapper li')).toMatch(/\d+ dari \d/);
     await page.screenshot({ path: `${screenshots}cakupan.png`, fullPage: true });
     await page.getByRole('button', { name: 'Rinci Kabupaten Sumba Barat Daya' }).click();
     await page.waitForURL(/kab=53\.18/);

@@ -22,6 +22,8 @@ export interface BarChartProps<Row extends object> {
   height?: number;
   ariaLabel: string;
   onSelect?: (row: Row) => void;
+  /** Shown after the value on hover, e.g. the numerator and denominator of a rate: "38 dari 393". */
+  detail?: (row: Row) => string;
 }
 
 export function BarChart<Row extends object>({
@@ -36,6 +38,7 @@ export function BarChart<Row extends object>({
   height = 300,
   ariaLabel,
   onSelect,
+  detail,
 }: BarChartProps<Row>) {
   const horizontal = layout === 'horizontal';
   const chart = (
@@ -59,7 +62,13 @@ export function BarChart<Row extends object>({
           <YAxis tickFormatter={valueFormatter} />
         </>
       )}
-      <Tooltip formatter={(value) => valueFormatter(Number(value))} labelFormatter={(label) => labelFormatter(String(label))} />
+      <Tooltip
+        formatter={(value, _name, item) => {
+          const formatted = valueFormatter(Number(value));
+          return detail && item?.payload ? `${formatted} (${detail(item.payload as Row)})` : formatted;
+        }}
+        labelFormatter={(label) => labelFormatter(String(label))}
+      />
       {categories.length > 1 && <Legend />}
       {categories.map((category, position) => (
         <Bar

@@ -78,6 +78,7 @@ export function CoveragePage() {
                   labelFormatter={shortAreaName}
                   categories={[{ key: 'rate', label: t('coverage.coverageRate') }]}
                   valueFormatter={(value) => formatPercent(value, locale, 1)}
+                  detail={(row) => t('common.ofTotal', { numerator: formatNumber(row.coverage.numerator, locale), denominator: formatNumber(row.coverage.denominator, locale) })}
                   height={Math.max(180, rows.length * 34)}
                   onSelect={canDrill ? (row) => drillInto(row.code) : undefined}
                 />

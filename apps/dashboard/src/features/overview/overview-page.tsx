@@ -108,6 +108,7 @@ export function OverviewPage() {
                     labelFormatter={shortAreaName}
                     categories={[{ key: 'rate', label: t('coverage.coverageRate') }]}
                     valueFormatter={(value) => formatPercent(value, locale, 1)}
+                    detail={(row) => t('common.ofTotal', { numerator: formatNumber(row.coverage.numerator, locale), denominator: formatNumber(row.coverage.denominator, locale) })}
                     height={Math.max(160, coverageRows.length * 44)}
                     onSelect={(row) => navigate({ pathname: '/cakupan', search: `?prov=${row.area.code}` })}
                   />
@@ -137,6 +138,7 @@ export function OverviewPage() {
                     labelFormatter={shortAreaName}
                     categories={[{ key: 'rate', label: t('training.completedAll'), color: colorAt(2) }]}
                     valueFormatter={(value) => formatPercent(value, locale, 0)}
+                    detail={(row) => t('common.ofTotal', { numerator: formatNumber(row.completedAll.numerator, locale), denominator: formatNumber(row.completedAll.denominator, locale) })}
                     height={Math.max(160, trainingRows.length * 44)}
                   />
                 </Panel>

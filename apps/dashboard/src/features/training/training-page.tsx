@@ -62,6 +62,7 @@ export function TrainingPage() {
                     labelFormatter={shortAreaName}
                     categories={[{ key: 'rate', label: t('training.completedAll'), color: colorAt(2) }]}
                     valueFormatter={(value) => formatPercent(value, locale, 0)}
+                    detail={(row) => t('common.ofTotal', { numerator: formatNumber(row.completedAll.numerator, locale), denominator: formatNumber(row.completedAll.denominator, locale) })}
                     height={Math.max(180, areaRows.length * 34)}
                   />
                 </Panel>
@@ -74,6 +75,7 @@ export function TrainingPage() {
                     labelFormatter={shortAreaName}
                     categories={[{ key: 'rate', label: t('training.completed') }]}
                     valueFormatter={(value) => formatPercent(value, locale, 0)}
+                    detail={(row) => t('common.ofTotal', { numerator: formatNumber(row.completed.numerator, locale), denominator: formatNumber(row.completed.denominator, locale) })}
                     height={Math.max(180, moduleRows.length * 50)}
                   />
                   <DataTable
