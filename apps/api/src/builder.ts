@@ -1,9 +1,12 @@
-// Creates the schema builder and its plugins; defines no types. Plugin order matters: errors before
-// prisma (so `errors` works on prisma fields); scope-auth will go first when sign-in arrives.
+// Creates the schema builder and its plugins; defines no types. Plugin order matters: scope-auth first,
+// errors before prisma (so `errors` works on prisma fields).
 import type PrismaTypes from '@binaan/db/pothos-types';
 import { getDatamodel } from '@binaan/db/pothos-types';
 import SchemaBuilder from '@pothos/core';
 import ErrorsPlugin from '@pothos/plugin-errors';
+import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
+import { GraphQLError } from 'graphql';
+import { inScope } from './auth/permissions.js';
 import PrismaPlugin from '@pothos/plugin-prisma';
 import RelayPlugin from '@pothos/plugin-relay';
 import ValidationPlugin from '@pothos/plugin-validation';
@@ -19,14 +22,41 @@ export const builder = new SchemaBuilder<{
   DefaultFieldNullability: false;
   DefaultEdgesNullability: false;
   DefaultNodeNullability: false;
+  AuthScopes: {
+    signedIn: boolean;
+    readRecords: boolean;
+    readAggregates: boolean;
+    personal: boolean;
+    readAuditLog: boolean;
+    issueTokens: boolean;
+    /** The caller may see this kabupaten/kota. */
+    inArea: number | null;
+  };
   Scalars: {
     Date: { Input: Date; Output: Date | string };
     DateTime: { Input: Date; Output: Date | string };
+    JSON: { Input: unknown; Output: unknown };
     ID: { Input: string; Output: string | number };
   };
 }>({
-  plugins: [ErrorsPlugin, RelayPlugin, ValidationPlugin, PrismaPlugin],
+  plugins: [ScopeAuthPlugin, ErrorsPlugin, RelayPlugin, ValidationPlugin, PrismaPlugin],
   defaultFieldNullability: false,
+  scopeAuth: {
+    authScopes: (ctx) => ({
+      signedIn: ctx.permissions.signedIn,
+      readRecords: ctx.permissions.readRecords,
+      readAggregates: ctx.permissions.readAggregates,
+      personal: ctx.permissions.personal,
+      readAuditLog: ctx.permissions.readAuditLog,
+      issueTokens: ctx.permissions.issueTokens,
+      inArea: (regencyId) => inScope(ctx.permissions, regencyId),
+    }),
+    // A refusal says so (and is not masked as an unexpected error); it never says what exists.
+    unauthorizedError: (_parent, ctx) =>
+      new GraphQLError(ctx.permissions.signedIn ? 'Not allowed for your role or area.' : 'Sign in first.', {
+        extensions: { code: ctx.permissions.signedIn ? 'FORBIDDEN' : 'UNAUTHENTICATED' },
+      }),
+  },
   relay: {
     clientMutationId: 'omit',
     cursorType: 'String',
@@ -34,8 +64,16 @@ export const builder = new SchemaBuilder<{
     idFieldOptions: { description: 'Globally unique ID (Relay): pass it to `node(id:)` or to mutations.' },
     nodeTypeOptions: { description: 'A record that can be fetched again by its global ID with `node(id:)`.' },
     pageInfoTypeOptions: { description: 'Where a page sits in the whole list, for fetching the next or previous page.' },
-    nodeQueryOptions: { description: 'Fetches any record by its global ID; null when it does not exist.', args: { id: { description: 'A global ID.' } } },
-    nodesQueryOptions: { description: 'Fetches records by their global IDs, in the same order.', args: { ids: { description: 'Global IDs.' } } },
+    nodeQueryOptions: {
+      description: 'Fetches any record by its global ID; null when it does not exist or is outside your area.',
+      args: { id: { description: 'A global ID.' } },
+      authScopes: { signedIn: true },
+    },
+    nodesQueryOptions: {
+      description: 'Fetches records by their global IDs, in the same order.',
+      args: { ids: { description: 'Global IDs.' } },
+      authScopes: { signedIn: true },
+    },
     cursorFieldOptions: { description: 'Pass as `after` (or `before`) to get the results after (or before) this one.' },
     nodeFieldOptions: { nullable: false, description: 'The record.' },
     edgesFieldOptions: { nullable: false, description: 'The records on this page, each with its cursor.' },

@@ -1,13 +1,30 @@
 import type { Database } from '@binaan/db';
+import { type Caller, identify } from './auth/caller.js';
+import type { Permissions } from './auth/permissions.js';
+
+export type Locale = 'id' | 'en';
 
 export interface Context {
   db: Database;
-  /** Who is acting, recorded on every write. Until sign-in exists every caller is `api:anonymous`. */
+  caller: Caller;
+  permissions: Permissions;
+  /** Who is acting, recorded on every write: `user:<id>`, `token:<id>` or `anonymous`. */
   actor: string;
   /** When this request started: the "data per" time of every aggregate it returns. */
   requestedAt: Date;
+  /** The language of messages for people: Bahasa Indonesia unless the request prefers English. */
+  locale: Locale;
+  /** Adds a Set-Cookie header to the response (sign-in and sign-out). */
+  setCookie(header: string): void;
 }
 
-export function createContext(db: Database): Context {
-  return { db, actor: 'api:anonymous', requestedAt: new Date() };
+export function localeOf(request: Request): Locale {
+  const preferred = request.headers.get('accept-language')?.split(',')[0]?.trim().toLowerCase() ?? '';
+  return preferred.startsWith('en') ? 'en' : 'id';
+}
+
+export async function createContext(db: Database, request: Request, setCookie: (header: string) => void): Promise<Context> {
+  const requestedAt = new Date();
+  const { caller, permissions, actor } = await identify(db, request, requestedAt);
+  return { db, caller, permissions, actor, requestedAt, locale: localeOf(request), setCookie };
 }

@@ -1,20 +1,46 @@
 // The GraphQL server as a fetch handler (tests call yoga.fetch; server.ts listens on a port).
 import type { Database } from '@binaan/db';
+import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
+import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
+import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
 import { createYoga } from 'graphql-yoga';
 import { createContext } from './context.js';
 import { exampleQueries } from './example-queries.js';
+import { useRateLimit } from './plugins/rate-limit.js';
+import { useResponseCookies } from './plugins/response-cookies.js';
 import { schema } from './schema/index.js';
 
 export interface AppOptions {
   db: Database;
-  /** Production mode: no GraphiQL. */
+  /** Production mode: no GraphiQL, no introspection. */
   production?: boolean;
+  /** Requests per caller per minute. */
+  rateLimit?: number;
 }
 
-export function createApp({ db, production = false }: AppOptions) {
+/** Limits every operation must stay within; refused operations are rejected before any SQL runs. */
+export const operationLimits = { maxDepth: 12, maxAliases: 20, maxTokens: 4000, maxCost: 20_000, maxDirectives: 20 };
+
+export function createApp({ db, production = false, rateLimit = 600 }: AppOptions) {
+  const cookies = useResponseCookies();
+  const plugins = [
+    useRateLimit({ limit: rateLimit, windowMs: 60_000, anonymousKey: (request) => request.headers.get('x-forwarded-for') ?? 'direct' }),
+    EnvelopArmorPlugin({
+      maxDepth: { n: operationLimits.maxDepth, ignoreIntrospection: true },
+      maxAliases: { n: operationLimits.maxAliases },
+      maxTokens: { n: operationLimits.maxTokens },
+      costLimit: { maxCost: operationLimits.maxCost, ignoreIntrospection: true },
+      maxDirectives: { n: operationLimits.maxDirectives },
+      blockFieldSuggestion: { enabled: production },
+    }),
+    // Browsers send cross-site form posts and simple GETs with cookies; those must carry a custom header.
+    useCSRFPrevention({ requestHeaders: ['x-binaan-client'] }),
+    cookies.plugin,
+  ];
   return createYoga({
     schema,
-    context: () => createContext(db),
+    plugins: production ? [...plugins, useDisableIntrospection()] : plugins,
+    context: ({ request }) => createContext(db, request, cookies.setterFor(request)),
     graphqlEndpoint: '/graphql',
     maskedErrors: true,
     landingPage: false,

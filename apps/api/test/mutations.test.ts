@@ -28,7 +28,7 @@ async function fingerprint(api: SeededApi): Promise<Record<string, string>> {
 }
 
 const ERROR_FIELDS = `__typename ... on Error { message } ... on InputValidationError { issues { path message } }
-  ... on NotFoundError { path } ... on ConflictError { path }`;
+  ... on NotFoundError { path } ... on ConflictError { path } ... on ForbiddenError { path }`;
 
 describe('mutations', () => {
   let api: SeededApi;
@@ -48,7 +48,7 @@ describe('mutations', () => {
   /** Sends a mutation expected to fail, and checks that it returned a typed error and wrote nothing. */
   async function expectRefused(mutation: string, field: string, variables: Record<string, unknown>, typename: string, path?: string[]) {
     const before = await fingerprint(api);
-    const result = await api.graphql(mutation, variables);
+    const result = await api.graphql(mutation, variables, 'kanim');
     expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
     const payload = result.data![field];
     expect(payload.__typename, JSON.stringify(payload)).toBe(typename);
@@ -76,7 +76,7 @@ describe('mutations', () => {
     });
 
     it('designates a village', async () => {
-      const result = await api.graphql(mutation, { input: valid() });
+      const result = await api.graphql(mutation, { input: valid() }, 'kanim');
       expect(result.errors).toBeUndefined();
       const designation = result.data!.designateVillage.data;
       expect(designation).toMatchObject({
@@ -98,6 +98,7 @@ describe('mutations', () => {
       await expectRefused(mutation, 'designateVillage', { input: { ...valid(), villageCode: '63.02.15.9999' } }, 'NotFoundError', ['input', 'villageCode']);
       await expectRefused(mutation, 'designateVillage', { input: { ...valid(), villageCode: '63.02' } }, 'InputValidationError', ['input', 'villageCode']);
       await expectRefused(mutation, 'designateVillage', { input: { ...valid(), variant: 'IMIGRASI_CORNER', officeCode: 'KANIM-KUPANG' } }, 'ConflictError', ['input', 'officeCode']);
+      await expectRefused(mutation, 'designateVillage', { input: { ...valid(), villageCode: '53.18.01.2001' } }, 'ForbiddenError', ['input', 'villageCode']);
       await expectRefused(mutation, 'designateVillage', { input: { ...valid(), variant: 'IMIGRASI_CORNER', officeCode: 'KANIM-NOPE' } }, 'NotFoundError', ['input', 'officeCode']);
       await expectRefused(mutation, 'designateVillage', { input: { ...valid(), variant: 'IMIGRASI_CORNER', inauguratedOn: null } }, 'InputValidationError', ['input', 'inauguratedOn']);
       await expectRefused(mutation, 'designateVillage', { input: { ...valid(), variant: 'IMIGRASI_CORNER', inauguratedOn: '2099-01-01', year: 2099 } }, 'InputValidationError', ['input', 'inauguratedOn']);
@@ -107,7 +108,7 @@ describe('mutations', () => {
 
     it('rejects values the schema does not know before anything runs', async () => {
       const before = await fingerprint(api);
-      const result = await api.graphql(mutation, { input: { ...valid(), variant: 'NOT_A_VARIANT' } });
+      const result = await api.graphql(mutation, { input: { ...valid(), variant: 'NOT_A_VARIANT' } }, 'kanim');
       expect(result.errors?.[0]?.message).toMatch(/NOT_A_VARIANT/);
       expect(result.data).toBeUndefined();
       expect(await fingerprint(api)).toEqual(before);
@@ -121,7 +122,7 @@ describe('mutations', () => {
     const valid = () => ({ designationId, role: 'VILLAGE_HEAD', fullName: 'Siti Rahmawati', phone: '081234567890', joinedOn: '2026-11-03' });
 
     it('forms the task force with its first member', async () => {
-      const result = await api.graphql(mutation, { input: valid() });
+      const result = await api.graphql(mutation, { input: valid() }, 'kanim');
       expect(result.errors).toBeUndefined();
       const member = result.data!.addTaskForceMember.data;
       expect(member).toMatchObject({
@@ -143,7 +144,7 @@ describe('mutations', () => {
       await expectRefused(mutation, 'addTaskForceMember', { input: { ...valid(), role: 'BABINSA', joinedOn: '2099-01-01' } }, 'InputValidationError', ['input', 'joinedOn']);
       const missing = Buffer.from('Designation:999999').toString('base64');
       await expectRefused(mutation, 'addTaskForceMember', { input: { ...valid(), role: 'BABINSA', designationId: missing } }, 'NotFoundError', ['input', 'designationId']);
-      const planned = await api.graphql(`{ designations(first: 1, filter: { statuses: [PLANNED] }) { edges { node { id } } } }`);
+      const planned = await api.graphql(`{ designations(first: 1, filter: { statuses: [PLANNED] }) { edges { node { id } } } }`, {}, 'kanim');
       await expectRefused(
         mutation,
         'addTaskForceMember',
@@ -172,7 +173,7 @@ describe('mutations', () => {
     it('refuses bad input and writes nothing', async () => {
       await expectRefused(mutation, 'recordTrainingSession', { input: { ...valid(), moduleCodes: ['PASSPORT_MPASPOR'] } }, 'InputValidationError', ['input', 'attendance']);
       await expectRefused(mutation, 'recordTrainingSession', { input: { ...valid(), moduleCodes: ['PASSPORT_MPASPOR', 'NO_SUCH_MODULE'], attendance: [] } }, 'NotFoundError', ['input', 'moduleCodes']);
-      await expectRefused(mutation, 'recordTrainingSession', { input: { ...valid(), officeCode: 'KANIM-KUPANG' } }, 'ConflictError', ['input', 'villageCode']);
+      await expectRefused(mutation, 'recordTrainingSession', { input: { ...valid(), officeCode: 'KANIM-KUPANG' } }, 'ForbiddenError', ['input', 'officeCode']);
       await expectRefused(mutation, 'recordTrainingSession', { input: { ...valid(), heldOn: '2026-11-01' } }, 'ConflictError', ['input', 'attendance', '0', 'memberId']);
       await expectRefused(mutation, 'recordTrainingSession', { input: { ...valid(), moduleCodes: [] } }, 'InputValidationError', ['input', 'moduleCodes']);
       await expectRefused(
@@ -192,7 +193,7 @@ describe('mutations', () => {
     });
 
     it('records a session with its attendance', async () => {
-      const result = await api.graphql(mutation, { input: valid() });
+      const result = await api.graphql(mutation, { input: valid() }, 'kanim');
       expect(result.errors).toBeUndefined();
       const session = result.data!.recordTrainingSession.data;
       expect(session.heldOn).toBe('2026-11-10');
@@ -221,7 +222,7 @@ describe('mutations', () => {
     });
 
     it('records an activity at kabupaten/kota level', async () => {
-      const result = await api.graphql(mutation, { input: valid() });
+      const result = await api.graphql(mutation, { input: valid() }, 'kanim');
       expect(result.errors).toBeUndefined();
       expect(result.data!.recordActivity.data).toEqual({
         type: 'TIMPORA_MEETING',
@@ -239,7 +240,8 @@ describe('mutations', () => {
       await expectRefused(mutation, 'recordActivity', { input: { ...valid(), regencyCode: null } }, 'InputValidationError', ['input', 'villageCode']);
       await expectRefused(mutation, 'recordActivity', { input: { ...valid(), attendeeCount: 0 } }, 'InputValidationError', ['input', 'attendeeCount']);
       await expectRefused(mutation, 'recordActivity', { input: { ...valid(), heldOn: '2022-01-01' } }, 'InputValidationError', ['input', 'heldOn']);
-      await expectRefused(mutation, 'recordActivity', { input: { ...valid(), regencyCode: '53.18' } }, 'ConflictError', ['input', 'regencyCode']);
+      await expectRefused(mutation, 'recordActivity', { input: { ...valid(), regencyCode: '53.18' } }, 'ForbiddenError', ['input', 'regencyCode']);
+      await expectRefused(mutation, 'recordActivity', { input: { ...valid(), officeCode: 'KANIM-BANJARMASIN' } }, 'ConflictError', ['input', 'regencyCode']);
       await expectRefused(mutation, 'recordActivity', { input: { ...valid(), regencyCode: '63.99' } }, 'NotFoundError', ['input', 'regencyCode']);
       await expectRefused(mutation, 'recordActivity', { input: { ...valid(), title: 'x'.repeat(10_000) } }, 'InputValidationError', ['input', 'title']);
     });
@@ -264,25 +266,25 @@ describe('mutations', () => {
     let reportId: string;
 
     it('records a report once, however often it is sent', async () => {
-      const first = await api.graphql(submit, { input: report() });
+      const first = await api.graphql(submit, { input: report() }, 'kanim');
       expect(first.errors).toBeUndefined();
       const created = first.data!.submitVillageReport.data;
       expect(created).toMatchObject({
         created: true,
         report: { status: 'SUBMITTED', type: 'FOREIGN_NATIONAL_PRESENT', occurredOn: '2026-11-20', designation: { id: designationId } },
       });
-      expect(created.report.transitions).toEqual([{ toStatus: 'SUBMITTED', changedBy: 'app:desa-lapor' }]);
+      expect(created.report.transitions).toEqual([{ toStatus: 'SUBMITTED', changedBy: expect.stringMatching(/^user:\d+$/) }]);
       reportId = created.report.id;
 
       const before = await fingerprint(api);
-      const retry = await api.graphql(submit, { input: report() });
+      const retry = await api.graphql(submit, { input: report() }, 'kanim');
       expect(retry.data!.submitVillageReport.data).toMatchObject({ created: false, report: { id: reportId } });
       expect(await fingerprint(api)).toEqual(before);
     });
 
     it('records exactly one row when retries arrive at the same time', async () => {
       const input = { ...report(), clientReference: 'GT-2026-11-PARALLEL' };
-      const results = await Promise.all(Array.from({ length: 8 }, () => api.graphql(submit, { input })));
+      const results = await Promise.all(Array.from({ length: 8 }, () => api.graphql(submit, { input }, 'kanim')));
       for (const result of results) expect(result.data?.submitVillageReport.__typename, JSON.stringify(result)).toBe('MutationSubmitVillageReportSuccess');
       const ids = new Set(results.map((result) => result.data!.submitVillageReport.data.report.id));
       expect(ids.size).toBe(1);
@@ -304,13 +306,13 @@ describe('mutations', () => {
     });
 
     it('moves a report through its workflow and refuses illegal steps', async () => {
-      const verified = await api.graphql(transition, { input: { reportId, toStatus: 'VERIFIED', expectedStatus: 'SUBMITTED', note: 'Dicek petugas' } });
+      const verified = await api.graphql(transition, { input: { reportId, toStatus: 'VERIFIED', expectedStatus: 'SUBMITTED', note: 'Dicek petugas' } }, 'kanim');
       expect(verified.errors).toBeUndefined();
       expect(verified.data!.transitionReportStatus.data.status).toBe('VERIFIED');
       expect(verified.data!.transitionReportStatus.data.transitions[1]).toEqual({
         fromStatus: 'SUBMITTED',
         toStatus: 'VERIFIED',
-        changedBy: 'api:anonymous',
+        changedBy: expect.stringMatching(/^user:\d+$/),
         note: 'Dicek petugas',
       });
       await expectRefused(transition, 'transitionReportStatus', { input: { reportId, toStatus: 'CLOSED' } }, 'ConflictError', ['input', 'toStatus']);
@@ -319,7 +321,7 @@ describe('mutations', () => {
       await expectRefused(transition, 'transitionReportStatus', { input: { reportId: missing, toStatus: 'VERIFIED' } }, 'NotFoundError', ['input', 'reportId']);
       const wrongType = Buffer.from(`Village:1`).toString('base64');
       const before = await fingerprint(api);
-      const result = await api.graphql(transition, { input: { reportId: wrongType, toStatus: 'VERIFIED' } });
+      const result = await api.graphql(transition, { input: { reportId: wrongType, toStatus: 'VERIFIED' } }, 'kanim');
       expect(result.data?.transitionReportStatus?.__typename ?? result.errors?.[0]?.message).toBeTruthy();
       expect(await fingerprint(api)).toEqual(before);
     });

@@ -32,12 +32,23 @@ describe('the GraphQL schema', () => {
     expect(missing).toEqual([]);
   });
 
-  it('never returns personal data (names and phone numbers are write-only until access control exists)', () => {
+  it('marks every personal field as such: nullable, and documented as personal data', () => {
     const personal = ['fullName', 'phone', 'reporterName', 'reporterPhone', 'officerName'];
-    const exposed = Object.values(schema.getTypeMap())
-      .filter((type) => isObjectType(type) || isInterfaceType(type))
-      .flatMap((type) => Object.keys((type as { getFields(): Record<string, unknown> }).getFields()).map((field) => `${type.name}.${field}`))
-      .filter((name) => personal.includes(name.split('.')[1]!));
-    expect(exposed).toEqual([]);
+    const fields = Object.values(schema.getTypeMap())
+      .filter((type) => isObjectType(type))
+      .flatMap((type) => Object.values((type as import('graphql').GraphQLObjectType).getFields()).map((field) => ({ type, field })))
+      .filter(({ field }) => personal.includes(field.name));
+    expect(fields.map(({ type, field }) => `${type.name}.${field.name}`).sort()).toEqual([
+      'Designation.officerName',
+      'TaskForceMember.fullName',
+      'TaskForceMember.phone',
+      'VillageReport.reporterName',
+      'VillageReport.reporterPhone',
+    ]);
+    for (const { field } of fields) {
+      expect(String(field.type)).not.toMatch(/!$/);
+      expect(field.description).toMatch(/^Personal data/);
+    }
   });
+
 });

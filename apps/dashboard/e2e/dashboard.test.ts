@@ -5,6 +5,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultPeriod, periodRange } from '../src/features/filters/url-filters';
+import { DEFAULT_DEMO_PASSWORD } from '@binaan/db';
 import { formatNumber, formatPercent } from '../src/lib/format';
 import { browserMissing, outputDir, type RunningDashboard, startDashboard } from './support';
 
@@ -31,11 +32,32 @@ describe.skipIf(browserMissing !== null)('the dashboard in Chromium', () => {
     await dashboard?.close();
   });
 
+  const signIn = async (target: Page, email: string, password = DEFAULT_DEMO_PASSWORD) => {
+    await target.goto(`${dashboard.url}/masuk`);
+    await target.fill('input[type=email]', email);
+    await target.fill('input[type=password]', password);
+    await target.click('button[type=submit]');
+  };
+
   const open = async (path: string) => {
     await page.goto(`${dashboard.url}${path}`);
     await page.waitForSelector('.panel, .empty-state', { timeout: 20_000 });
   };
   const text = async (selector: string) => (await page.textContent(selector))?.trim() ?? '';
+
+  it('asks for sign-in first, and refuses a wrong password', async () => {
+    await page.goto(`${dashboard.url}/ringkasan?period=2026`);
+    await page.waitForURL(/\/masuk\?next=/);
+    await page.fill('input[type=email]', 'pimpinan@binaan.test');
+    await page.fill('input[type=password]', 'not-the-password');
+    await page.click('button[type=submit]');
+    expect(await page.textContent('[role=alert]')).toBe('Email atau kata sandi salah.');
+    await page.screenshot({ path: `${screenshots}masuk.png` });
+    await page.fill('input[type=password]', DEFAULT_DEMO_PASSWORD);
+    await page.click('button[type=submit]');
+    await page.waitForURL(/\/ringkasan\?period=2026/);
+    expect(await text('[data-testid="signed-in"]')).toContain('Pimpinan Nasional (demo)');
+  });
 
   it('opens on the overview in Bahasa Indonesia, with the headline figures the API returns', async () => {
     await open('/');
@@ -175,6 +197,24 @@ describe.skipIf(browserMissing !== null)('the dashboard in Chromium', () => {
     expect(overflow).toBeLessThanOrEqual(0);
     await page.screenshot({ path: `${screenshots}cakupan-tablet.png`, fullPage: false });
     await page.setViewportSize({ width: 1366, height: 900 });
+  });
+
+  it('shows an immigration office only its own area, with names it may see', async () => {
+    const context = await dashboard.browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'id-ID' });
+    const kanim = await context.newPage();
+    await signIn(kanim, 'kanim.batulicin@binaan.test');
+    await kanim.waitForURL(/\/ringkasan/);
+    await kanim.goto(`${dashboard.url}/cakupan?period=2026`);
+    await kanim.waitForSelector('main table tbody tr');
+    const rows = await kanim.locator('main table').first().locator('tbody tr').allTextContents();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toContain('Kalimantan Selatan');
+    const { villages } = await dashboard.graphql(`{ villages(first: 1, filter: { area: { regencyCodes: ["63.02", "63.10"] } }) { totalCount } }`);
+    expect(rows[0]).toContain(formatNumber(villages.totalCount, 'id'));
+    await kanim.goto(`${dashboard.url}/pelatihan?period=2026`);
+    await kanim.waitForSelector('th:text("Nama")');
+    await kanim.screenshot({ path: `${screenshots}pelatihan-kanim.png`, fullPage: false });
+    await context.close();
   });
 
   it('loaded every page without errors in the browser console', () => {

@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { createHttpHandler } from '@binaan/api/http';
 import { createApp } from '@binaan/api/app';
-import { migrate, seedDatabase } from '@binaan/db';
+import { DEFAULT_DEMO_PASSWORD, migrate, seedDatabase } from '@binaan/db';
 import { createTestDatabase, type TestDatabase } from '@binaan/db/testing';
 import { type Browser, chromium } from 'playwright-core';
 import { build } from 'vite';
@@ -39,13 +39,23 @@ export async function startDashboard(): Promise<RunningDashboard> {
     executablePath: chromiumPath,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
+  // The tests' own GraphQL calls go as national leadership, who sees every area.
+  const signIn = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      query: 'mutation($input: SignInInput!) { signIn(input: $input) { __typename } }',
+      variables: { input: { email: 'pimpinan@binaan.test', password: DEFAULT_DEMO_PASSWORD } },
+    }),
+  });
+  const cookie = signIn.headers.get('set-cookie')?.split(';')[0] ?? '';
   return {
     url,
     browser,
     async graphql(query, variables) {
       const response = await fetch(`${url}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', cookie },
         body: JSON.stringify({ query, variables }),
       });
       const body = (await response.json()) as { data: any; errors?: unknown[] };

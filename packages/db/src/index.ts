@@ -5,3 +5,5 @@ export { prepareDatabase } from './prepare.js';
 export { personalFields } from './personal-data.js';
 export type { SqlDatabase, SqlExecutor } from './sql.js';
 export * from './generated/prisma/client.js';
+export { hashPassword, verifyPassword } from './passwords.js';
+export { demoUsers, DEFAULT_DEMO_PASSWORD, writeDemoUsers } from './seed/demo-users.js';

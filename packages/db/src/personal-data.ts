@@ -5,6 +5,7 @@ export const personalFields = {
   Designation: ['officerName'],
   TaskForceMember: ['fullName', 'phone'],
   VillageReport: ['reporterName', 'reporterPhone'],
+  User: ['displayName'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type PersonalModel = keyof typeof personalFields;

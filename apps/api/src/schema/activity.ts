@@ -1,5 +1,6 @@
 // Programme activities: socialisation, counselling, coordination and Timpora meetings, task-force visits.
 import { z } from 'zod';
+import { scopeWhere } from '../auth/scope-where.js';
 import { builder } from '../builder.js';
 import { ActivityTypeEnum, ConflictError, mutationErrors, NotFoundError } from './common.js';
 import {
@@ -13,10 +14,11 @@ import {
   regencyCode,
   villageCode,
 } from './filters.js';
-import { PROGRAMME_FIRST_YEAR, today, writeTransaction } from './writes.js';
+import { audit, PROGRAMME_FIRST_YEAR, requireArea, requirePermission, today, writeTransaction } from './writes.js';
 
 builder.prismaNode('Activity', {
   id: { field: 'id' },
+  findUnique: (id, ctx) => ({ id: Number(id), AND: [scopeWhere.activity(ctx.permissions)] }),
   description: 'Something an office did for the programme, in a village or at kabupaten/kota level.',
   fields: (t) => ({
     type: t.expose('type', { type: ActivityTypeEnum, description: 'What kind of activity.' }),
@@ -75,14 +77,20 @@ builder.queryFields((t) => ({
   activities: t.prismaConnection({
     type: 'Activity',
     cursor: 'id',
-    description: 'Programme activities.',
+    authScopes: { readRecords: true },
+    description: 'Programme activities in your area.',
     args: {
       filter: t.arg({ type: ActivityFilter, required: false, description: 'Which activities.' }),
       orderBy: t.arg({ type: activityOrder.Input, required: false, description: 'Default: by date held.' }),
     },
-    totalCount: (_root, { filter }, ctx) => ctx.db.prisma.activity.count({ where: activityWhere(filter) }),
+    totalCount: (_root, { filter }, ctx) =>
+      ctx.db.prisma.activity.count({ where: { AND: [activityWhere(filter), scopeWhere.activity(ctx.permissions)] } }),
     resolve: (query, _root, { filter, orderBy }, ctx) =>
-      ctx.db.prisma.activity.findMany({ ...query, where: activityWhere(filter), orderBy: activityOrder.toPrisma(orderBy) }),
+      ctx.db.prisma.activity.findMany({
+        ...query,
+        where: { AND: [activityWhere(filter), scopeWhere.activity(ctx.permissions)] },
+        orderBy: activityOrder.toPrisma(orderBy),
+      }),
   }),
 }));
 
@@ -126,6 +134,7 @@ builder.mutationField('recordActivity', (t) =>
     args: { input: t.arg({ type: RecordActivityInput, required: true, description: 'The activity.' }) },
     resolve: (query, _root, { input }, ctx) =>
       writeTransaction(ctx, async (tx) => {
+        requirePermission(ctx, 'writeRecords');
         const office = await tx.immigrationOffice.findUnique({ where: { code: input.officeCode }, include: { workingAreas: true } });
         if (!office) throw new NotFoundError(`No immigration office has code ${input.officeCode}.`, ['input', 'officeCode']);
         const place = input.villageCode
@@ -134,11 +143,11 @@ builder.mutationField('recordActivity', (t) =>
         const placeField = input.villageCode ? 'villageCode' : 'regencyCode';
         if (!place) throw new NotFoundError(`No area has code ${input.villageCode ?? input.regencyCode}.`, ['input', placeField]);
         const regencyId = 'regencyId' in place ? place.regencyId : place.id;
+        requireArea(ctx, regencyId, ['input', placeField]);
         if (!office.workingAreas.some((area) => area.regencyId === regencyId)) {
           throw new ConflictError(`${office.name} does not cover ${place.name}.`, ['input', placeField]);
         }
-        return tx.activity.create({
-          ...query,
+        const activity = await tx.activity.create({
           data: {
             type: input.type,
             title: input.title.trim(),
@@ -153,6 +162,8 @@ builder.mutationField('recordActivity', (t) =>
             description: input.description ?? null,
           },
         });
+        await audit(tx, ctx, { action: 'recordActivity', entity: 'Activity', entityId: activity.id, after: activity });
+        return tx.activity.findUniqueOrThrow({ ...query, where: { id: activity.id } });
       }),
   }),
 );

@@ -76,6 +76,31 @@ type FilterArg = {
 
 const isoDate = (date: Date | null | undefined) => (date ? date.toISOString().slice(0, 10) : null);
 
+/** A code no kabupaten/kota has: restricts a filter to nothing. */
+const NO_REGENCY = '00.00';
+const areaCodesCache = new WeakMap<Context, Promise<string[]>>();
+
+/** The kabupaten/kota codes the caller may count; null when unrestricted. */
+function allowedRegencyCodes(ctx: Context): Promise<string[]> | null {
+  const ids = ctx.permissions.regencyIds;
+  if (!ids) return null;
+  let codes = areaCodesCache.get(ctx);
+  if (!codes) {
+    codes = ctx.db.prisma.regency.findMany({ where: { id: { in: [...ids] } }, select: { code: true } }).then((rows) => rows.map((row) => row.code));
+    areaCodesCache.set(ctx, codes);
+  }
+  return codes;
+}
+
+/** The filter as asked, narrowed to the caller's area: an aggregate never counts beyond it. */
+async function scopedFilter(ctx: Context, filter: FilterArg): Promise<AnalyticsFilterShape> {
+  const asked = toAnalyticsFilter(filter);
+  const allowed = await allowedRegencyCodes(ctx);
+  if (!allowed) return asked;
+  const regencyCodes = asked.regencyCodes?.length ? asked.regencyCodes.filter((code) => allowed.includes(code)) : allowed;
+  return { ...asked, regencyCodes: regencyCodes.length ? regencyCodes : [NO_REGENCY] };
+}
+
 function toAnalyticsFilter(filter: FilterArg): AnalyticsFilterShape {
   return {
     provinceCodes: filter?.area?.provinceCodes,
@@ -106,6 +131,7 @@ const CoverageRow = builder.objectRef<CoverageRowValue>('CoverageRow').implement
       description: 'Villages to designate in the period\'s years per the work plan; null at kecamatan level, where no target is set.',
     }),
     coverage: t.field({
+    authScopes: { readAggregates: true },
       type: Ratio,
       description: 'designatedVillages / villages.',
       resolve: (row) => ratio(row.designatedVillages, row.villages),
@@ -348,6 +374,7 @@ const Overview = builder.objectRef<OverviewShape>('Overview').implement({
     }),
     reports: t.field({ type: CountComparison, description: 'Reports received in each period.', resolve: (o) => o.reports }),
     reportingCompleteness: t.field({
+    authScopes: { readAggregates: true },
       type: RatioComparison,
       description: 'Villages that reported in the last month of each period / villages designated in it.',
       resolve: (o) => o.reportingCompleteness,
@@ -395,10 +422,11 @@ builder.queryFields((t) => ({
     resolve: async (_root, { groupBy, filter }, ctx) => ({
       computedAt: ctx.requestedAt,
       groupBy: groupBy ?? 'PROVINCE',
-      rows: await coverageByArea(ctx.db.sql, groupBy ?? 'PROVINCE', toAnalyticsFilter(filter)),
+      rows: await coverageByArea(ctx.db.sql, groupBy ?? 'PROVINCE', await scopedFilter(ctx, filter)),
     }),
   }),
   reportStats: t.field({
+    authScopes: { readAggregates: true },
     type: ReportStatsReport,
     description: 'Report counts and median days to follow-up, grouped by any of area, type, status and month.',
     args: {
@@ -408,7 +436,7 @@ builder.queryFields((t) => ({
     resolve: async (_root, { groupBy, filter }, ctx) => ({
       computedAt: ctx.requestedAt,
       groupBy: groupBy ?? [],
-      rows: await reportStats(ctx.db.sql, groupBy ?? [], toAnalyticsFilter(filter)),
+      rows: await reportStats(ctx.db.sql, groupBy ?? [], await scopedFilter(ctx, filter)),
     }),
   }),
   reportingCompleteness: t.field({
@@ -420,24 +448,26 @@ builder.queryFields((t) => ({
     },
     resolve: async (_root, { groupBy, filter }, ctx) => ({
       computedAt: ctx.requestedAt,
-      rows: await reportingCompleteness(ctx.db.sql, groupBy ?? null, toAnalyticsFilter(filter)),
+      rows: await reportingCompleteness(ctx.db.sql, groupBy ?? null, await scopedFilter(ctx, filter)),
     }),
   }),
   trainingCompletion: t.field({
+    authScopes: { readAggregates: true },
     type: TrainingCompletionReport,
     description: 'Task-force members who completed each module and all modules, per area; `total.modules` gives it per module.',
     args: {
       groupBy: t.arg({ type: AreaLevelEnum, required: false, defaultValue: 'PROVINCE', description: 'Row level (default PROVINCE).' }),
       filter: t.arg({ type: AnalyticsFilter, required: false, description: 'Whom to count (period: as of its end).' }),
     },
-    resolve: (_root, { groupBy, filter }, ctx) => trainingReport(ctx, groupBy ?? 'PROVINCE', toAnalyticsFilter(filter)),
+    resolve: async (_root, { groupBy, filter }, ctx) => trainingReport(ctx, groupBy ?? 'PROVINCE', await scopedFilter(ctx, filter)),
   }),
   overview: t.field({
+    authScopes: { readAggregates: true },
     type: Overview,
     description: "The dashboard's headline figures, each with the previous period's value.",
     args: { filter: t.arg({ type: AnalyticsFilter, required: false, description: 'What to count (default period: this month so far).' }) },
     resolve: async (_root, { filter }, ctx) => {
-      const base = toAnalyticsFilter(filter);
+      const base = await scopedFilter(ctx, filter);
       const thisMonth = currentMonthToDate(ctx.requestedAt);
       const to = base.to ?? thisMonth.to;
       const current = clipToToday({ from: base.from ?? `${to.slice(0, 7)}-01`, to }, ctx.requestedAt);

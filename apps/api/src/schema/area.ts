@@ -1,5 +1,6 @@
 // The wilayah hierarchy: Province → Regency (kabupaten/kota) → District (kecamatan) → Village.
 import { z } from 'zod';
+import { scopeWhere } from '../auth/scope-where.js';
 import { builder } from '../builder.js';
 import { RegencyKindEnum, VillageKindEnum } from './common.js';
 import { AreaFilter, type AreaFilterShape, areaWhere, districtCode, orderInput, provinceCode, regencyCode, villageCode } from './filters.js';
@@ -91,25 +92,30 @@ export const Village = builder.prismaNode('Village', {
       nullable: true,
       description: 'Distance to the nearest immigration office in km; null when unknown.',
     }),
+    // A village's programme records are visible only inside the caller's area (and with the permission).
     designations: t.relation('designations', {
-      description: 'Its designations under the programme, newest first.',
-      query: { orderBy: [{ year: 'desc' }, { id: 'desc' }] },
+      description: 'Its designations under the programme, newest first (empty outside your area).',
+      authScopes: { readRecords: true },
+      query: (_args, ctx) => ({ where: scopeWhere.designation(ctx.permissions), orderBy: [{ year: 'desc' }, { id: 'desc' }] }),
     }),
     reports: t.relatedConnection('reports', {
       cursor: 'id',
-      description: 'Reports it sent, newest first.',
-      query: { orderBy: [{ submittedAt: 'desc' }, { id: 'desc' }] },
+      description: 'Reports it sent, newest first (empty outside your area).',
+      authScopes: { readRecords: true },
+      query: (_args, ctx) => ({ where: scopeWhere.report(ctx.permissions), orderBy: [{ submittedAt: 'desc' }, { id: 'desc' }] }),
       totalCount: true,
     }),
     activities: t.relatedConnection('activities', {
       cursor: 'id',
-      description: 'Programme activities held in it, newest first.',
-      query: { orderBy: [{ heldOn: 'desc' }, { id: 'desc' }] },
+      description: 'Programme activities held in it, newest first (empty outside your area).',
+      authScopes: { readRecords: true },
+      query: (_args, ctx) => ({ where: scopeWhere.activity(ctx.permissions), orderBy: [{ heldOn: 'desc' }, { id: 'desc' }] }),
       totalCount: true,
     }),
     trainingSessions: t.relation('trainingSessions', {
-      description: 'Training sessions held in it, newest first.',
-      query: { orderBy: [{ heldOn: 'desc' }, { id: 'desc' }] },
+      description: 'Training sessions held in it, newest first (empty outside your area).',
+      authScopes: { readRecords: true },
+      query: (_args, ctx) => ({ where: scopeWhere.trainingSession(ctx.permissions), orderBy: [{ heldOn: 'desc' }, { id: 'desc' }] }),
     }),
   }),
 });
@@ -206,6 +212,7 @@ const codeArg = (schema: z.ZodString, description: string) => ({ required: true 
 builder.queryFields((t) => ({
   provinces: t.prismaConnection({
     type: 'Province',
+    authScopes: { signedIn: true },
     cursor: 'id',
     description: 'Provinces.',
     totalCount: (_root, args, ctx) => ctx.db.prisma.province.count({ where: nameSearch(args.search) }),
@@ -218,6 +225,7 @@ builder.queryFields((t) => ({
   }),
   province: t.prismaField({
     type: 'Province',
+    authScopes: { signedIn: true },
     nullable: true,
     description: 'A province by its Kemendagri code.',
     args: { code: t.arg.string(codeArg(provinceCode, 'e.g. `53`.')) },
@@ -225,6 +233,7 @@ builder.queryFields((t) => ({
   }),
   regencies: t.prismaConnection({
     type: 'Regency',
+    authScopes: { signedIn: true },
     cursor: 'id',
     description: 'Kabupaten and kota.',
     totalCount: (_root, args, ctx) => ctx.db.prisma.regency.count({ where: regencyWhere(args) }),
@@ -239,6 +248,7 @@ builder.queryFields((t) => ({
   }),
   regency: t.prismaField({
     type: 'Regency',
+    authScopes: { signedIn: true },
     nullable: true,
     description: 'A kabupaten/kota by its Kemendagri code.',
     args: { code: t.arg.string(codeArg(regencyCode, 'e.g. `53.18`.')) },
@@ -246,6 +256,7 @@ builder.queryFields((t) => ({
   }),
   districts: t.prismaConnection({
     type: 'District',
+    authScopes: { signedIn: true },
     cursor: 'id',
     description: 'Kecamatan.',
     totalCount: (_root, args, ctx) => ctx.db.prisma.district.count({ where: districtWhere(args) }),
@@ -259,6 +270,7 @@ builder.queryFields((t) => ({
   }),
   district: t.prismaField({
     type: 'District',
+    authScopes: { signedIn: true },
     nullable: true,
     description: 'A kecamatan by its Kemendagri code.',
     args: { code: t.arg.string(codeArg(districtCode, 'e.g. `63.02.15`.')) },
@@ -266,6 +278,7 @@ builder.queryFields((t) => ({
   }),
   villages: t.prismaConnection({
     type: 'Village',
+    authScopes: { signedIn: true },
     cursor: 'id',
     description: 'Desa and kelurahan.',
     totalCount: (_root, { filter }, ctx) => ctx.db.prisma.village.count({ where: villageWhere(filter) }),
@@ -278,6 +291,7 @@ builder.queryFields((t) => ({
   }),
   village: t.prismaField({
     type: 'Village',
+    authScopes: { signedIn: true },
     nullable: true,
     description: 'A desa or kelurahan by its Kemendagri code.',
     args: { code: t.arg.string(codeArg(villageCode, 'e.g. `63.02.15.2002`.')) },

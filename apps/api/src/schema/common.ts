@@ -151,6 +151,11 @@ export class ConflictError extends FieldError {
   override name = 'ConflictError';
 }
 
+/** The caller may not do this, or not in this area. Nothing was written. */
+export class ForbiddenError extends FieldError {
+  override name = 'ForbiddenError';
+}
+
 builder.objectType(NotFoundError, {
   name: 'NotFoundError',
   description: 'Something the input refers to does not exist.',
@@ -168,6 +173,16 @@ builder.objectType(ConflictError, {
   isTypeOf: (value) => value instanceof ConflictError,
   fields: (t) => ({
     path: t.exposeStringList('path', { description: 'The input field in conflict.' }),
+  }),
+});
+
+builder.objectType(ForbiddenError, {
+  name: 'ForbiddenError',
+  description: 'Your role or area does not allow this. Nothing was written.',
+  interfaces: [ErrorInterface],
+  isTypeOf: (value) => value instanceof ForbiddenError,
+  fields: (t) => ({
+    path: t.exposeStringList('path', { description: 'The input field that points outside what you may change, if any.' }),
   }),
 });
 
@@ -194,7 +209,7 @@ builder.objectType(InputValidationError, {
 
 /** The `errors` option of every mutation: the typed errors it can return, and its success payload. */
 export const mutationErrors = {
-  types: [InputValidationError, NotFoundError, ConflictError],
+  types: [InputValidationError, NotFoundError, ConflictError, ForbiddenError],
   dataField: { description: 'The record as stored.' },
 };
 

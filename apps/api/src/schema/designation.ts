@@ -1,5 +1,6 @@
 // Designations: a village designated under a programme variant by an office, and the work-plan targets.
 import { z } from 'zod';
+import { scopeWhere } from '../auth/scope-where.js';
 import { builder } from '../builder.js';
 import {
   ConflictError,
@@ -10,10 +11,12 @@ import {
   SelectionReasonEnum,
 } from './common.js';
 import { AreaFilter, type AreaFilterShape, orderInput, villageCode } from './filters.js';
-import { PROGRAMME_FIRST_YEAR, today, writeTransaction } from './writes.js';
+import { audit, PROGRAMME_FIRST_YEAR, requireArea, requirePermission, today, writeTransaction } from './writes.js';
 
 export const Designation = builder.prismaNode('Designation', {
   id: { field: 'id' },
+  // node(id) finds it only inside the caller's area.
+  findUnique: (id, ctx) => ({ id: Number(id), AND: [scopeWhere.designation(ctx.permissions)] }),
   description: 'A village designated under a programme variant by an immigration office.',
   fields: (t) => ({
     village: t.relation('village', { description: 'The designated desa or kelurahan.' }),
@@ -28,6 +31,12 @@ export const Designation = builder.prismaNode('Designation', {
     }),
     statusChangedAt: t.expose('statusChangedAt', { type: 'DateTime', description: 'When the status last changed.' }),
     decreeNumber: t.exposeString('decreeNumber', { nullable: true, description: "Number of the office head's decree (SK)." }),
+    officerName: t.exposeString('officerName', {
+      nullable: true,
+      description: 'Personal data: the assigned officer (PIMPASA). Null unless your role may see personal data.',
+      authScopes: { personal: true },
+      unauthorizedResolver: () => null,
+    }),
     selectionReasons: t.field({
       type: [SelectionReasonEnum],
       description: 'Why the village was chosen.',
@@ -96,14 +105,20 @@ builder.queryFields((t) => ({
   designations: t.prismaConnection({
     type: 'Designation',
     cursor: 'id',
-    description: 'Designations of villages under the programme.',
+    authScopes: { readRecords: true },
+    description: 'Designations of villages under the programme (in your area).',
     args: {
       filter: t.arg({ type: DesignationFilter, required: false, description: 'Which designations.' }),
       orderBy: t.arg({ type: designationOrder.Input, required: false, description: 'Default: by year.' }),
     },
-    totalCount: (_root, { filter }, ctx) => ctx.db.prisma.designation.count({ where: designationWhere(filter) }),
+    totalCount: (_root, { filter }, ctx) =>
+      ctx.db.prisma.designation.count({ where: { AND: [designationWhere(filter), scopeWhere.designation(ctx.permissions)] } }),
     resolve: (query, _root, { filter, orderBy }, ctx) =>
-      ctx.db.prisma.designation.findMany({ ...query, where: designationWhere(filter), orderBy: designationOrder.toPrisma(orderBy) }),
+      ctx.db.prisma.designation.findMany({
+        ...query,
+        where: { AND: [designationWhere(filter), scopeWhere.designation(ctx.permissions)] },
+        orderBy: designationOrder.toPrisma(orderBy),
+      }),
   }),
 }));
 
@@ -192,8 +207,10 @@ builder.mutationField('designateVillage', (t) =>
     args: { input: t.arg({ type: DesignateVillageInput, required: true, description: 'The designation.' }) },
     resolve: (query, _root, { input }, ctx) =>
       writeTransaction(ctx, async (tx) => {
+        requirePermission(ctx, 'writeRecords');
         const village = await tx.village.findUnique({ where: { code: input.villageCode } });
         if (!village) throw new NotFoundError(`No village has code ${input.villageCode}.`, ['input', 'villageCode']);
+        requireArea(ctx, village.regencyId, ['input', 'villageCode']);
         const office = await tx.immigrationOffice.findUnique({
           where: { code: input.officeCode },
           include: { workingAreas: { where: { regencyId: village.regencyId } } },
@@ -208,8 +225,7 @@ builder.mutationField('designateVillage', (t) =>
         if (existing) {
           throw new ConflictError(`${village.name} is already designated under ${input.variant} (${existing.year}).`, ['input', 'variant']);
         }
-        return tx.designation.create({
-          ...query,
+        const created = await tx.designation.create({
           data: {
             villageId: village.id,
             variant: input.variant,
@@ -221,6 +237,8 @@ builder.mutationField('designateVillage', (t) =>
             selectionReasons: input.selectionReasons ?? [],
           },
         });
+        await audit(tx, ctx, { action: 'designateVillage', entity: 'Designation', entityId: created.id, after: created });
+        return tx.designation.findUniqueOrThrow({ ...query, where: { id: created.id } });
       }),
   }),
 );

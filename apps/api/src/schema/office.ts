@@ -57,6 +57,7 @@ function officeWhere({ area, search }: { area?: AreaFilterShape | null; search?:
 builder.queryFields((t) => ({
   offices: t.prismaConnection({
     type: 'ImmigrationOffice',
+    authScopes: { signedIn: true },
     cursor: 'id',
     description: 'Immigration offices (Kantor Imigrasi).',
     args: {
@@ -74,6 +75,7 @@ builder.queryFields((t) => ({
   }),
   office: t.prismaField({
     type: 'ImmigrationOffice',
+    authScopes: { signedIn: true },
     nullable: true,
     description: 'An immigration office by its code.',
     args: { code: t.arg.string({ required: true, description: 'e.g. `KANIM-BATULICIN`.', validate: z.string().min(1).max(60) }) },

@@ -2,6 +2,7 @@
 // a retried submission returns the row the first attempt created, never a second row.
 import { Prisma } from '@binaan/db';
 import { z } from 'zod';
+import { scopeWhere } from '../auth/scope-where.js';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import {
@@ -23,7 +24,7 @@ import {
   villageCode,
 } from './filters.js';
 import { indonesianPhone } from './task-force.js';
-import { today, type Tx, writeTransaction } from './writes.js';
+import { audit, requireArea, requirePermission, today, type Tx, writeTransaction } from './writes.js';
 
 type ReportStatus = 'SUBMITTED' | 'VERIFIED' | 'FOLLOWED_UP' | 'CLOSED' | 'REJECTED';
 type ReportTypeName =
@@ -58,8 +59,21 @@ builder.prismaObject('ReportStatusTransition', {
 
 export const VillageReport = builder.prismaNode('VillageReport', {
   id: { field: 'id' },
-  description: 'A report a village sent in. The reporter\'s identity is personal data and not part of this public schema.',
+  findUnique: (id, ctx) => ({ id: Number(id), AND: [scopeWhere.report(ctx.permissions)] }),
+  description: "A report a village sent in. The reporter's identity is personal data, shown only to roles allowed to see it.",
   fields: (t) => ({
+    reporterName: t.exposeString('reporterName', {
+      nullable: true,
+      description: 'Personal data: who reported. Null unless your role may see personal data.',
+      authScopes: { personal: true },
+      unauthorizedResolver: () => null,
+    }),
+    reporterPhone: t.exposeString('reporterPhone', {
+      nullable: true,
+      description: "Personal data: the reporter's phone. Null unless your role may see personal data.",
+      authScopes: { personal: true },
+      unauthorizedResolver: () => null,
+    }),
     source: t.exposeString('source', { description: 'Who sent it: an application or channel, e.g. `app:desa-lapor`.' }),
     clientReference: t.exposeString('clientReference', { description: "The sender's own reference, unique per source." }),
     village: t.relation('village', { description: 'The village it came from.' }),
@@ -146,14 +160,20 @@ builder.queryFields((t) => ({
   reports: t.prismaConnection({
     type: 'VillageReport',
     cursor: 'id',
-    description: 'Village reports.',
+    authScopes: { readRecords: true },
+    description: 'Village reports in your area.',
     args: {
       filter: t.arg({ type: ReportFilter, required: false, description: 'Which reports.' }),
       orderBy: t.arg({ type: reportOrder.Input, required: false, description: 'Default: by time received, oldest first.' }),
     },
-    totalCount: (_root, { filter }, ctx) => ctx.db.prisma.villageReport.count({ where: reportWhere(filter) }),
+    totalCount: (_root, { filter }, ctx) =>
+      ctx.db.prisma.villageReport.count({ where: { AND: [reportWhere(filter), scopeWhere.report(ctx.permissions)] } }),
     resolve: (query, _root, { filter, orderBy }, ctx) =>
-      ctx.db.prisma.villageReport.findMany({ ...query, where: reportWhere(filter), orderBy: reportOrder.toPrisma(orderBy) }),
+      ctx.db.prisma.villageReport.findMany({
+        ...query,
+        where: { AND: [reportWhere(filter), scopeWhere.report(ctx.permissions)] },
+        orderBy: reportOrder.toPrisma(orderBy),
+      }),
   }),
 }));
 
@@ -243,8 +263,11 @@ builder.mutationField('submitVillageReport', (t) =>
     errors: mutationErrors,
     args: { input: t.arg({ type: SubmitVillageReportInput, required: true, description: 'The report.' }) },
     resolve: async (_root, { input }, ctx) => {
+      requirePermission(ctx, 'submitReports');
       const village = await ctx.db.prisma.village.findUnique({ where: { code: input.villageCode } });
       if (!village) throw new NotFoundError(`No village has code ${input.villageCode}.`, ['input', 'villageCode']);
+      // Checked before a retry is answered, so nobody learns of reports outside their area.
+      requireArea(ctx, village.regencyId, ['input', 'villageCode']);
       const retry = await existingSubmission(ctx, input, village.id);
       if (retry) return retry;
       try {
@@ -254,7 +277,7 @@ builder.mutationField('submitVillageReport', (t) =>
             orderBy: { year: 'desc' },
           });
           const now = new Date();
-          return tx.villageReport.create({
+          const created = await tx.villageReport.create({
             data: {
               source: input.source,
               clientReference: input.clientReference,
@@ -271,9 +294,13 @@ builder.mutationField('submitVillageReport', (t) =>
               reporterPhone: input.reporterPhone ?? null,
               status: 'SUBMITTED',
               statusChangedAt: now,
-              transitions: { create: { toStatus: 'SUBMITTED', changedAt: now, changedBy: input.source } },
+              transitions: { create: { toStatus: 'SUBMITTED', changedAt: now, changedBy: ctx.actor } },
             },
           });
+          // The audit trail records the report, not the reporter's personal details.
+          const { reporterName: _name, reporterPhone: _phone, ...recorded } = created;
+          await audit(tx, ctx, { action: 'submitVillageReport', entity: 'VillageReport', entityId: created.id, after: recorded });
+          return created;
         });
         return { report, created: true };
       } catch (error) {
@@ -323,9 +350,11 @@ builder.mutationField('transitionReportStatus', (t) =>
     args: { input: t.arg({ type: TransitionReportStatusInput, required: true, description: 'The step.' }) },
     resolve: (query, _root, { input }, ctx) =>
       writeTransaction(ctx, async (tx) => {
+        requirePermission(ctx, 'writeRecords');
         const reportId = Number(input.reportId.id);
         const report = await tx.villageReport.findUnique({ where: { id: reportId } });
         if (!report) throw new NotFoundError('No such report.', ['input', 'reportId']);
+        requireArea(ctx, report.regencyId, ['input', 'reportId']);
         if (input.expectedStatus && input.expectedStatus !== report.status) {
           throw new ConflictError(`The report is ${report.status}, not ${input.expectedStatus}.`, ['input', 'expectedStatus']);
         }
@@ -338,6 +367,13 @@ builder.mutationField('transitionReportStatus', (t) =>
           );
         }
         await moveReport(tx, reportId, report.status, input.toStatus, ctx.actor, input.note?.trim() ?? null);
+        await audit(tx, ctx, {
+          action: 'transitionReportStatus',
+          entity: 'VillageReport',
+          entityId: reportId,
+          before: { status: report.status },
+          after: { status: input.toStatus, note: input.note ?? null },
+        });
         return tx.villageReport.findUniqueOrThrow({ ...query, where: { id: reportId } });
       }),
   }),

@@ -1,16 +1,18 @@
 // Task forces (gugus tugas) and their members. Names and phone numbers are personal data: they are
 // stored, but this schema does not expose them until sign-in and role-scoped access exist.
 import { z } from 'zod';
+import { scopeWhere } from '../auth/scope-where.js';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import { ConflictError, mutationErrors, NotFoundError, TaskForceRoleEnum } from './common.js';
 import { Designation, villageAreaWhere } from './designation.js';
 import { TrainingModule } from './training-module.js';
 import { AreaFilter, type AreaFilterShape, orderInput } from './filters.js';
-import { today, writeTransaction } from './writes.js';
+import { audit, requireArea, requirePermission, today, writeTransaction } from './writes.js';
 
 builder.prismaNode('TaskForce', {
   id: { field: 'id' },
+  findUnique: (id, ctx) => ({ id: Number(id), AND: [scopeWhere.taskForce(ctx.permissions)] }),
   description: 'The gugus tugas of a designated village: village officials and partners.',
   fields: (t) => ({
     designation: t.relation('designation', { description: 'The designation it serves.' }),
@@ -22,8 +24,21 @@ builder.prismaNode('TaskForce', {
 
 export const TaskForceMember = builder.prismaNode('TaskForceMember', {
   id: { field: 'id' },
-  description: 'A member of a task force. Personal details (name, phone) are not part of this public schema.',
+  findUnique: (id, ctx) => ({ id: Number(id), AND: [scopeWhere.member(ctx.permissions)] }),
+  description: 'A member of a task force. Name and phone are personal data, shown only to roles allowed to see them.',
   fields: (t) => ({
+    fullName: t.exposeString('fullName', {
+      nullable: true,
+      description: 'Personal data: full name. Null unless your role may see personal data.',
+      authScopes: { personal: true },
+      unauthorizedResolver: () => null,
+    }),
+    phone: t.exposeString('phone', {
+      nullable: true,
+      description: 'Personal data: phone number. Null unless your role may see personal data.',
+      authScopes: { personal: true },
+      unauthorizedResolver: () => null,
+    }),
     role: t.expose('role', { type: TaskForceRoleEnum, description: 'Their role in the task force.' }),
     isSynthetic: t.exposeBoolean('isSynthetic', { description: 'True for generated demo people.' }),
     joinedOn: t.expose('joinedOn', { type: 'Date', description: 'When they joined.' }),
@@ -63,13 +78,16 @@ interface MemberFilterShape {
   incompleteTraining?: boolean | null;
 }
 
-function memberWhere(filter: MemberFilterShape | null | undefined, moduleIds: number[]) {
+function memberWhere(filter: MemberFilterShape | null | undefined, moduleIds: number[], ctx: Context) {
   // Missing a module: no completed attendance of it. Complete: none missing.
   const missingAny = { OR: moduleIds.map((moduleId) => ({ attendances: { none: { moduleId, completed: true } } })) };
   return {
-    ...(filter?.incompleteTraining === true ? { AND: [missingAny] } : {}),
-    ...(filter?.incompleteTraining === false ? { NOT: missingAny } : {}),
-    taskForce: { designation: { village: villageAreaWhere(filter?.area) } },
+    AND: [
+      scopeWhere.member(ctx.permissions),
+      { taskForce: { designation: { village: villageAreaWhere(filter?.area) } } },
+      ...(filter?.incompleteTraining === true ? [missingAny] : []),
+      ...(filter?.incompleteTraining === false ? [{ NOT: missingAny }] : []),
+    ],
     ...(filter?.roles?.length ? { role: { in: filter.roles as never[] } } : {}),
     ...(filter?.current === true ? { leftOn: null } : {}),
     ...(filter?.current === false ? { leftOn: { not: null } } : {}),
@@ -91,17 +109,18 @@ builder.queryFields((t) => ({
   taskForceMembers: t.prismaConnection({
     type: 'TaskForceMember',
     cursor: 'id',
-    description: 'Task-force members, without personal details.',
+    authScopes: { readRecords: true },
+    description: 'Task-force members in your area (personal details only for roles allowed to see them).',
     args: {
       filter: t.arg({ type: TaskForceMemberFilter, required: false, description: 'Which members.' }),
       orderBy: t.arg({ type: memberOrder.Input, required: false, description: 'Default: by date joined.' }),
     },
     totalCount: async (_root, { filter }, ctx) =>
-      ctx.db.prisma.taskForceMember.count({ where: memberWhere(filter, await moduleIds(ctx)) }),
+      ctx.db.prisma.taskForceMember.count({ where: memberWhere(filter, await moduleIds(ctx), ctx) }),
     resolve: async (query, _root, { filter, orderBy }, ctx) =>
       ctx.db.prisma.taskForceMember.findMany({
         ...query,
-        where: memberWhere(filter, await moduleIds(ctx)),
+        where: memberWhere(filter, await moduleIds(ctx), ctx),
         orderBy: memberOrder.toPrisma(orderBy),
       }),
   }),
@@ -145,11 +164,13 @@ builder.mutationField('addTaskForceMember', (t) =>
     args: { input: t.arg({ type: AddTaskForceMemberInput, required: true, description: 'The member.' }) },
     resolve: (query, _root, { input }, ctx) =>
       writeTransaction(ctx, async (tx) => {
+        requirePermission(ctx, 'writeRecords');
         const designation = await tx.designation.findUnique({
           where: { id: Number(input.designationId.id) },
-          include: { taskForce: { include: { members: { where: { leftOn: null } } } } },
+          include: { village: true, taskForce: { include: { members: { where: { leftOn: null } } } } },
         });
         if (!designation) throw new NotFoundError('No such designation.', ['input', 'designationId']);
+        requireArea(ctx, designation.village.regencyId, ['input', 'designationId']);
         if (designation.status !== 'ACTIVE') {
           throw new ConflictError(`Only an ACTIVE designation has a task force (this one is ${designation.status}).`, ['input', 'designationId']);
         }
@@ -162,8 +183,7 @@ builder.mutationField('addTaskForceMember', (t) =>
         }
         const taskForce =
           designation.taskForce ?? (await tx.taskForce.create({ data: { designationId: designation.id, formedOn: input.joinedOn } }));
-        return tx.taskForceMember.create({
-          ...query,
+        const member = await tx.taskForceMember.create({
           data: {
             taskForceId: taskForce.id,
             role: input.role,
@@ -172,6 +192,14 @@ builder.mutationField('addTaskForceMember', (t) =>
             joinedOn: input.joinedOn,
           },
         });
+        // The audit trail records what changed, not the member's personal details.
+        await audit(tx, ctx, {
+          action: 'addTaskForceMember',
+          entity: 'TaskForceMember',
+          entityId: member.id,
+          after: { id: member.id, taskForceId: member.taskForceId, role: member.role, joinedOn: member.joinedOn },
+        });
+        return tx.taskForceMember.findUniqueOrThrow({ ...query, where: { id: member.id } });
       }),
   }),
 );

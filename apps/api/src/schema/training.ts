@@ -1,12 +1,14 @@
 // Training of task-force members: modules, sessions, and each member's attendance and completion.
 import { z } from 'zod';
+import { inScope } from '../auth/permissions.js';
+import { scopeWhere } from '../auth/scope-where.js';
 import { builder } from '../builder.js';
-import { ConflictError, mutationErrors, NotFoundError } from './common.js';
+import { ConflictError, ForbiddenError, mutationErrors, NotFoundError } from './common.js';
 import { villageAreaWhere } from './designation.js';
 import { AreaFilter, type AreaFilterShape, orderInput, PeriodInput, type PeriodShape, periodWhere, villageCode } from './filters.js';
 import { TaskForceMember } from './task-force.js';
 import { TrainingModule } from './training-module.js';
-import { PROGRAMME_FIRST_YEAR, today, writeTransaction } from './writes.js';
+import { audit, PROGRAMME_FIRST_YEAR, requireArea, requirePermission, today, writeTransaction } from './writes.js';
 
 builder.prismaObject('TrainingAttendance', {
   description: "A member's attendance of one module in one session.",
@@ -20,6 +22,7 @@ builder.prismaObject('TrainingAttendance', {
 
 builder.prismaNode('TrainingSession', {
   id: { field: 'id' },
+  findUnique: (id, ctx) => ({ id: Number(id), AND: [scopeWhere.trainingSession(ctx.permissions)] }),
   description: 'A training session held by an immigration office.',
   fields: (t) => ({
     office: t.relation('office', { description: 'The office that held it.' }),
@@ -34,7 +37,10 @@ builder.prismaNode('TrainingSession', {
       }),
       resolve: (session) => session.modules.map((entry) => entry.module),
     }),
-    attendances: t.relation('attendances', { description: 'Who attended which module.', query: { orderBy: { id: 'asc' } } }),
+    attendances: t.relation('attendances', {
+      description: 'Who attended which module (members in your area).',
+      query: (_args, ctx) => ({ where: scopeWhere.attendance(ctx.permissions), orderBy: { id: 'asc' } }),
+    }),
   }),
 });
 
@@ -70,20 +76,27 @@ const sessionOrder = orderInput('TrainingSessionOrder', { HELD_ON: { column: 'he
 builder.queryFields((t) => ({
   trainingModules: t.prismaField({
     type: [TrainingModule],
+    authScopes: { signedIn: true },
     description: 'The curriculum, in order.',
     resolve: (query, _root, _args, ctx) => ctx.db.prisma.trainingModule.findMany({ ...query, orderBy: { sortOrder: 'asc' } }),
   }),
   trainings: t.prismaConnection({
     type: 'TrainingSession',
     cursor: 'id',
-    description: 'Training sessions.',
+    authScopes: { readRecords: true },
+    description: 'Training sessions in your area.',
     args: {
       filter: t.arg({ type: TrainingSessionFilter, required: false, description: 'Which sessions.' }),
       orderBy: t.arg({ type: sessionOrder.Input, required: false, description: 'Default: by date held.' }),
     },
-    totalCount: (_root, { filter }, ctx) => ctx.db.prisma.trainingSession.count({ where: sessionWhere(filter) }),
+    totalCount: (_root, { filter }, ctx) =>
+      ctx.db.prisma.trainingSession.count({ where: { AND: [sessionWhere(filter), scopeWhere.trainingSession(ctx.permissions)] } }),
     resolve: (query, _root, { filter, orderBy }, ctx) =>
-      ctx.db.prisma.trainingSession.findMany({ ...query, where: sessionWhere(filter), orderBy: sessionOrder.toPrisma(orderBy) }),
+      ctx.db.prisma.trainingSession.findMany({
+        ...query,
+        where: { AND: [sessionWhere(filter), scopeWhere.trainingSession(ctx.permissions)] },
+        orderBy: sessionOrder.toPrisma(orderBy),
+      }),
   }),
 }));
 
@@ -152,13 +165,18 @@ builder.mutationField('recordTrainingSession', (t) =>
     args: { input: t.arg({ type: RecordTrainingSessionInput, required: true, description: 'The session.' }) },
     resolve: (query, _root, { input }, ctx) =>
       writeTransaction(ctx, async (tx) => {
+        requirePermission(ctx, 'writeRecords');
         const office = await tx.immigrationOffice.findUnique({ where: { code: input.officeCode }, include: { workingAreas: true } });
         if (!office) throw new NotFoundError(`No immigration office has code ${input.officeCode}.`, ['input', 'officeCode']);
         const covered = new Set(office.workingAreas.map((area) => area.regencyId));
+        if (![...covered].some((regencyId) => inScope(ctx.permissions, regencyId))) {
+          throw new ForbiddenError('This office works outside your area.', ['input', 'officeCode']);
+        }
         let villageId: number | null = null;
         if (input.villageCode) {
           const village = await tx.village.findUnique({ where: { code: input.villageCode } });
           if (!village) throw new NotFoundError(`No village has code ${input.villageCode}.`, ['input', 'villageCode']);
+          requireArea(ctx, village.regencyId, ['input', 'villageCode']);
           if (!covered.has(village.regencyId)) {
             throw new ConflictError(`${office.name} does not cover ${village.name}.`, ['input', 'villageCode']);
           }
@@ -179,6 +197,7 @@ builder.mutationField('recordTrainingSession', (t) =>
           const member = memberById.get(Number(row.memberId.id));
           const path = ['input', 'attendance', String(index), 'memberId'];
           if (!member) throw new NotFoundError('No such task-force member.', path);
+          requireArea(ctx, member.taskForce.designation.village.regencyId, path);
           if (!covered.has(member.taskForce.designation.village.regencyId)) {
             throw new ConflictError(`This member's village is outside ${office.name}'s working area.`, path);
           }
@@ -204,6 +223,12 @@ builder.mutationField('recordTrainingSession', (t) =>
             attended: row.attended ?? true,
             completed: row.completed,
           })),
+        });
+        await audit(tx, ctx, {
+          action: 'recordTrainingSession',
+          entity: 'TrainingSession',
+          entityId: session.id,
+          after: { ...session, moduleCodes: input.moduleCodes, attendance: input.attendance.length },
         });
         return tx.trainingSession.findUniqueOrThrow({ ...query, where: { id: session.id } });
       }),

@@ -1,6 +1,8 @@
 // The frame of every page: title, navigation, language switch, print, the filter bar, and (in print) the
 // filters that produced the page.
-import { NavLink, Outlet, useLocation } from 'react-router';
+import { Navigate, NavLink, Outlet, useLocation } from 'react-router';
+import { Skeleton } from '../components/ui/states';
+import { useSession, useSignOut } from '../features/auth/session';
 import { FilterBar } from '../features/filters/filter-bar';
 import { useFilterOptions } from '../features/filters/filter-options';
 import { describeFilters } from '../features/filters/describe';
@@ -18,6 +20,16 @@ const pages = [
 
 export function Layout() {
   const { t, locale } = useI18n();
+  const { me, fetching } = useSession();
+  const { pathname, search: currentSearch } = useLocation();
+  if (fetching) return <Skeleton label={t('common.loading')} height={400} />;
+  if (!me) return <Navigate to={`/masuk?next=${encodeURIComponent(pathname + currentSearch)}`} replace />;
+  return <SignedInLayout me={me} />;
+}
+
+function SignedInLayout({ me }: { me: NonNullable<ReturnType<typeof useSession>['me']> }) {
+  const { t, locale } = useI18n();
+  const [, signOut] = useSignOut();
   const { filters } = useDashboardFilters();
   const { provinces } = useFilterOptions();
   const areaNames = new Map(provinces.flatMap((province) => [[province.code, province.name] as const, ...province.regencies.map((regency) => [regency.code, regency.name] as const)]));
@@ -42,6 +54,20 @@ export function Layout() {
           </ul>
         </nav>
         <div className="header-actions no-print">
+          <p className="signed-in" data-testid="signed-in">
+            {t('auth.signedInAs', { name: me.displayName })}
+            <br />
+            <small>{me.area ?? t('auth.wholeCountry')}</small>
+          </p>
+          <button
+            type="button"
+            onClick={async () => {
+              await signOut({});
+              window.location.assign('/masuk');
+            }}
+          >
+            {t('auth.signOut')}
+          </button>
           <label>
             <span className="visually-hidden">{t('app.language')}</span>
             <select aria-label={t('app.language')} value={locale} onChange={(event) => setLocale(event.target.value as Locale)}>

@@ -8,6 +8,12 @@ export const graphqlClient = new Client({
   url: '/graphql',
   exchanges: [cacheExchange, fetchExchange],
   preferGetMethod: false,
+  // The session cookie goes along (same origin); the header satisfies the API's CSRF check; messages
+  // come back in the dashboard's language.
+  fetchOptions: () => ({
+    credentials: 'same-origin',
+    headers: { 'x-binaan-client': 'dashboard', 'accept-language': i18n.language === 'en' ? 'en' : 'id' },
+  }),
 });
 
 export function Providers({ children, client = graphqlClient }: { children: ReactNode; client?: Client }) {

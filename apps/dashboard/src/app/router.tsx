@@ -1,5 +1,6 @@
 // Routes: each page loads with its own code (and its charts), so the first screen stays small.
 import { createBrowserRouter, Navigate, useLocation } from 'react-router';
+import { SignInPage } from '../features/auth/sign-in-page';
 import { Layout } from './layout';
 
 function ToOverview() {
@@ -9,6 +10,7 @@ function ToOverview() {
 
 export function createRouter() {
   return createBrowserRouter([
+    { path: '/masuk', element: <SignInPage /> },
     {
       path: '/',
       element: <Layout />,

@@ -5,6 +5,7 @@ import { writeAreas } from './areas.js';
 import { dayOf } from './calendar.js';
 import { writeProgramme } from './programme.js';
 import { SeededRandom } from './random.js';
+import { writeDemoUsers } from './demo-users.js';
 import { RowWriter } from './row-writer.js';
 import { type ScaleName, scaleProfiles } from './scale.js';
 import { programmeTables, seededTablesChildrenFirst, tablesWithSerialId } from './tables.js';
@@ -92,6 +93,8 @@ export async function seedDatabase(sql: SqlDatabase, options: SeedOptions = {}):
       );
     }
 
+    const users = await writeDemoUsers(tx);
+
     // Fresh statistics, or the planner guesses one row per table and picks nested loops for analytics.
     await tx.exec('ANALYZE');
 
@@ -103,7 +106,7 @@ export async function seedDatabase(sql: SqlDatabase, options: SeedOptions = {}):
     return {
       scale: scaleName,
       today,
-      rows: { ...areaRows, ...programmeRows },
+      rows: { ...areaRows, ...programmeRows, app_user: users },
       villagesByProvince,
       durationMs: Date.now() - started,
     };

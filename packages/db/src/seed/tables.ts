@@ -80,8 +80,11 @@ export const programmeTables = {
   report_status_transition: ['id', 'report_id', 'from_status', 'to_status', 'changed_at', 'changed_by', 'note'],
 } as const;
 
+/** Sign-in data: demo users are seeded; sessions, tokens and the audit trail go with them on --reset. */
+const accessTables = ['app_user', 'session', 'api_token', 'audit_log'];
+
 /** Every table the seed fills, children first: the order to empty them in. */
-export const seededTablesChildrenFirst = [...Object.keys(programmeTables), ...Object.keys(areaTables)].reverse();
+export const seededTablesChildrenFirst = [...Object.keys(areaTables), ...Object.keys(programmeTables), ...accessTables].reverse();
 
 /** Tables whose `id` comes from a sequence that must move past the ids the seed assigned. */
 export const tablesWithSerialId = Object.entries({ ...areaTables, ...programmeTables })

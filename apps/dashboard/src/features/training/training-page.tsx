@@ -10,6 +10,7 @@ import { formatDate, formatDateTime, formatNumber, formatPercent, shortAreaName 
 import { useI18n } from '../../lib/i18n';
 import { levelFor } from '../area-coverage/coverage-query';
 import { filterFileNameParts, useDashboardFilters } from '../filters/url-filters';
+import { useSession } from '../auth/session';
 import { useTraining } from './training-query';
 
 export function TrainingPage() {
@@ -17,6 +18,8 @@ export function TrainingPage() {
   const { search } = useLocation();
   const { filters } = useDashboardFilters();
   const { data, error, retry } = useTraining(filters);
+  const { me } = useSession();
+  const showNames = me?.permissions.personal === true;
   const level = levelFor(filters);
   const fileParts = filterFileNameParts(filters);
 
@@ -115,7 +118,7 @@ export function TrainingPage() {
                 />
               </Panel>
               <Panel title={`${t('training.missing')} (${formatNumber(missing.totalCount, locale)})`} dataTime={dataTime}>
-                <p className="hint">{t('training.missingHint')}</p>
+                {!showNames && <p className="hint">{t('auth.personalHidden')}</p>}
                 <DataTable
                   caption={t('training.missing')}
                   rows={missing.edges.map((edge) => edge.node)}
@@ -130,6 +133,7 @@ export function TrainingPage() {
                       cell: (row) => <Link to={`/desa/${row.taskForce.designation.village.code}${search}`}>{row.taskForce.designation.village.name}</Link>,
                     },
                     { key: 'regency', header: t('reports.regency'), cell: (row) => row.taskForce.designation.village.regency.name },
+                    ...(showNames ? [{ key: 'name', header: t('auth.name'), cell: (row: (typeof missing.edges)[number]['node']) => row.fullName ?? '–' }] : []),
                     { key: 'role', header: t('training.role'), cell: (row) => t(`enums.role.${row.role}`) },
                     { key: 'joined', header: t('village.joined'), cell: (row) => formatDate(row.joinedOn, locale), csv: (row) => row.joinedOn },
                     {

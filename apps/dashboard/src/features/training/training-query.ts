@@ -25,6 +25,7 @@ export const TrainingPageQuery = graphql(`
         node {
           id
           role
+          fullName
           joinedOn
           completedModules { code }
           taskForce { designation { village { code name regency { name } } } }

@@ -2,6 +2,18 @@ import type { Messages } from './id';
 
 export const en: Messages = {
   app: { title: 'Binaan', subtitle: 'Monitoring immigration-guided villages', language: 'Language', print: 'Print', skipToContent: 'Skip to content' },
+  auth: {
+    title: 'Sign in',
+    email: 'Email',
+    password: 'Password',
+    submit: 'Sign in',
+    failed: 'Wrong email or password.',
+    signOut: 'Sign out',
+    signedInAs: 'Signed in as {{name}}',
+    wholeCountry: 'All of Indonesia',
+    personalHidden: 'Names are hidden for your role.',
+    name: 'Name',
+  },
   nav: { overview: 'Overview', coverage: 'Coverage', reports: 'Reports', training: 'Training', village: 'Village' },
   filters: {
     label: 'Filter data',

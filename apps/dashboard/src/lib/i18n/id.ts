@@ -7,6 +7,18 @@ export const id = {
     print: 'Cetak',
     skipToContent: 'Lewati ke konten',
   },
+  auth: {
+    title: 'Masuk',
+    email: 'Email',
+    password: 'Kata sandi',
+    submit: 'Masuk',
+    failed: 'Email atau kata sandi salah.',
+    signOut: 'Keluar',
+    signedInAs: 'Masuk sebagai {{name}}',
+    wholeCountry: 'Seluruh Indonesia',
+    personalHidden: 'Nama disembunyikan untuk peran Anda.',
+    name: 'Nama',
+  },
   nav: { overview: 'Ringkasan', coverage: 'Cakupan', reports: 'Laporan', training: 'Pelatihan', village: 'Desa' },
   filters: {
     label: 'Saring data',

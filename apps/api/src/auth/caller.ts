@@ -1,0 +1,91 @@
+// Who is calling: a signed-in user (session cookie), an application (bearer token) or nobody. Resolved
+// once per request; every permission follows from it (permissions.ts).
+import type { Database } from '@binaan/db';
+import { noPermissions, type Permissions, type Role, tokenPermissions, userPermissions } from './permissions.js';
+import { hashSecret, isApiToken } from './tokens.js';
+
+export const SESSION_COOKIE = 'binaan_session';
+/** Sessions and tokens record when they were last used at most this often (one write, not one per request). */
+const TOUCH_INTERVAL_MS = 60_000;
+
+export type Caller =
+  | { kind: 'anonymous' }
+  | { kind: 'user'; userId: number; sessionId: number; email: string; displayName: string; role: Role; area: string | null }
+  | { kind: 'token'; tokenId: number; name: string; scopes: string[]; area: string | null };
+
+export interface Identity {
+  caller: Caller;
+  permissions: Permissions;
+  /** Recorded on writes and in the audit log: `user:<id>`, `token:<id>`, `anonymous`. */
+  actor: string;
+}
+
+const anonymous: Identity = { caller: { kind: 'anonymous' }, permissions: noPermissions, actor: 'anonymous' };
+
+export function readCookie(header: string | null, name: string): string | null {
+  for (const part of header?.split(';') ?? []) {
+    const [key, ...value] = part.trim().split('=');
+    if (key === name) return decodeURIComponent(value.join('='));
+  }
+  return null;
+}
+
+/** The secret a request carries: a bearer token, else the session cookie. */
+export function credentialOf(request: Request): string | null {
+  const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.get('authorization') ?? '')?.[1];
+  return bearer ?? readCookie(request.headers.get('cookie'), SESSION_COOKIE);
+}
+
+async function regenciesOfOffice(db: Database, officeId: number): Promise<Set<number>> {
+  const areas = await db.prisma.officeWorkingArea.findMany({ where: { officeId }, select: { regencyId: true } });
+  return new Set(areas.map((area) => area.regencyId));
+}
+
+export async function identify(db: Database, request: Request, now = new Date()): Promise<Identity> {
+  const secret = credentialOf(request);
+  if (!secret) return anonymous;
+  const hash = hashSecret(secret);
+
+  if (isApiToken(secret)) {
+    const token = await db.prisma.apiToken.findUnique({ where: { tokenHash: hash }, include: { office: true } });
+    if (!token || token.revokedAt || (token.expiresAt && token.expiresAt <= now)) return anonymous;
+    if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() > TOUCH_INTERVAL_MS) {
+      await db.prisma.apiToken.update({ where: { id: token.id }, data: { lastUsedAt: now } });
+    }
+    const regencies = token.officeId ? await regenciesOfOffice(db, token.officeId) : null;
+    return {
+      caller: { kind: 'token', tokenId: token.id, name: token.name, scopes: token.scopes, area: token.office?.name ?? null },
+      permissions: tokenPermissions(token.scopes, regencies),
+      actor: `token:${token.id}`,
+    };
+  }
+
+  const session = await db.prisma.session.findUnique({
+    where: { tokenHash: hash },
+    include: { user: { include: { province: true, office: true } } },
+  });
+  if (!session || session.revokedAt || session.expiresAt <= now || session.user.disabledAt) return anonymous;
+  if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
+    await db.prisma.session.update({ where: { id: session.id }, data: { lastSeenAt: now } });
+  }
+  const { user } = session;
+  let regencies: Set<number> | null = null;
+  if (user.role === 'IMMIGRATION_OFFICE') regencies = user.officeId ? await regenciesOfOffice(db, user.officeId) : new Set();
+  if (user.role === 'REGIONAL_OFFICE') {
+    const inProvince = await db.prisma.regency.findMany({ where: { provinceId: user.provinceId ?? -1 }, select: { id: true } });
+    regencies = new Set(inProvince.map((regency) => regency.id));
+  }
+  return {
+    caller: {
+      kind: 'user',
+      userId: user.id,
+      sessionId: session.id,
+      email: user.email,
+      displayName: user.displayName,
+      role: user.role,
+      area: user.office?.name ?? user.province?.name ?? null,
+    },
+    permissions: userPermissions(user.role, user.canSeePersonalData, regencies),
+    actor: `user:${user.id}`,
+  };
+}
