@@ -19,11 +19,29 @@ export interface AppOptions {
 }
 
 /** Limits every operation must stay within; refused operations are rejected before any SQL runs. */
-export const operationLimits = { maxDepth: 12, maxAliases: 20, maxTokens: 4000, maxCost: 20_000, maxDirectives: 20 };
+export const operationLimits = { maxDepth: 12, maxAliases: 20, maxTokens: 4000, maxCost: 20_000, maxDirectives: 20, maxBodyBytes: 256 * 1024 };
+
+/** Refuses a request body over the limit (by its declared length) before reading it. */
+function useBodySizeLimit(maxBytes: number) {
+  return {
+    onRequest({ request, endResponse, fetchAPI }: { request: Request; endResponse(response: Response): void; fetchAPI: { Response: typeof Response } }) {
+      const length = Number(request.headers.get('content-length') ?? 0);
+      if (length > maxBytes) {
+        endResponse(
+          new fetchAPI.Response(JSON.stringify({ errors: [{ message: `Request body over ${maxBytes} bytes.`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] }), {
+            status: 413,
+            headers: { 'content-type': 'application/json' },
+          }),
+        );
+      }
+    },
+  };
+}
 
 export function createApp({ db, production = false, rateLimit = 600 }: AppOptions) {
   const cookies = useResponseCookies();
   const plugins = [
+    useBodySizeLimit(operationLimits.maxBodyBytes),
     useRateLimit({ limit: rateLimit, windowMs: 60_000, anonymousKey: (request) => request.headers.get('x-forwarded-for') ?? 'direct' }),
     EnvelopArmorPlugin({
       maxDepth: { n: operationLimits.maxDepth, ignoreIntrospection: true },

@@ -50,9 +50,13 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
     : openPglite(options.dataDir ?? env.pgliteDataDir, options.onPrismaQuery);
 }
 
+/** No statement may run longer than this: a runaway query cannot hold the database. */
+export const STATEMENT_TIMEOUT_MS = 15_000;
+
 async function openPglite(dataDir: string, onPrismaQuery?: (query: string) => void): Promise<Database> {
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
   const pglite = await PGlite.create(dataDir);
+  await pglite.exec(`SET statement_timeout = ${STATEMENT_TIMEOUT_MS}`);
   const adapterFactory = new PrismaPGlite(pglite);
   const prisma = createPrismaClient(adapterFactory, onPrismaQuery);
   return {
@@ -69,7 +73,7 @@ async function openPglite(dataDir: string, onPrismaQuery?: (query: string) => vo
 }
 
 async function openPostgres(url: string, max: number, onPrismaQuery?: (query: string) => void): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max });
+  const pool = new pg.Pool({ connectionString: url, max, statement_timeout: STATEMENT_TIMEOUT_MS });
   // An idle connection can die (server restart, failover, a dropped database). The pool replaces it;
   // without a listener node-postgres would crash the process with an unhandled 'error' event.
   pool.on('error', (error) => {

@@ -1,0 +1,107 @@
+// Abuse limits: every refused operation is refused before any SQL runs, and says why.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp, operationLimits } from '../src/yoga.js';
+import { createSeededApi, type SeededApi } from './support/seeded-api.js';
+
+describe('operation limits', () => {
+  let api: SeededApi;
+  beforeAll(async () => {
+    api = await createSeededApi();
+    await api.graphql('{ me { kind } }'); // sign in before counting queries
+  });
+  afterAll(async () => {
+    await api.dispose();
+  });
+
+  /** Sends a query and returns its errors and how many SQL statements it caused. */
+  async function refused(query: string) {
+    api.prismaQueries.length = 0;
+    const result = await api.graphql(query);
+    const sqlBefore = api.prismaQueries.filter((statement) => !/"session"|"app_user"|"office_working_area"|"regency"/.test(statement));
+    return { errors: result.errors ?? [], data: result.data, sql: sqlBefore.length };
+  }
+
+  it('refuses a query nested deeper than the limit, running no SQL', async () => {
+    let selection = 'code';
+    // Two levels per step: 7 steps nest 15 deep, over the limit of 12, while the estimated cost stays low.
+    for (let step = 0; step < 7; step += 1) selection = `province { regencies { ${selection} } }`;
+    const { errors, data, sql } = await refused(`{ regency(code: "53.18") { ${selection} } }`);
+    expect(errors.map((error) => error.message).join('\n')).toMatch(/depth limit of 12/i);
+    expect(data).toBeUndefined();
+    expect(sql).toBe(0);
+  });
+
+  it('refuses too many aliases, and too many tokens', async () => {
+    const aliases = Array.from({ length: operationLimits.maxAliases + 1 }, (_, index) => `a${index}: me { kind }`).join(' ');
+    expect((await refused(`{ ${aliases} }`)).errors[0]?.message).toMatch(/alias/i);
+    const tokens = Array.from({ length: operationLimits.maxTokens }, () => 'kind').join(' ');
+    expect((await refused(`{ me { ${tokens} } }`)).errors[0]?.message).toMatch(/token/i);
+  });
+
+  it('refuses an operation whose estimated cost is over the limit', async () => {
+    const expensive = Array.from({ length: 15 }, (_, index) =>
+      `r${index}: reports(first: 100) { edges { node { village { district { regency { province { name } } } } transitions { toStatus } } } }`,
+    ).join(' ');
+    const { errors, sql } = await refused(`{ ${expensive} }`);
+    expect(errors[0]?.message).toMatch(/cost/i);
+    expect(sql).toBe(0);
+  });
+
+  it('refuses a page larger than the maximum', async () => {
+    const { errors } = await refused('{ villages(first: 1000) { edges { node { code } } } }');
+    expect(errors[0]?.message).toMatch(/100/);
+  });
+
+  it('refuses a request body over the limit with 413', async () => {
+    const response = await api.post({ query: `{ me { kind } } # ${'x'.repeat(operationLimits.maxBodyBytes)}` });
+    expect(response.status).toBe(413);
+  });
+
+  it('refuses browser requests that could be cross-site forgeries', async () => {
+    const response = await api.app.fetch('http://binaan.test/graphql?query=%7Bme%7Bkind%7D%7D', { method: 'GET' });
+    expect(response.status).toBe(403);
+    const allowed = await api.app.fetch('http://binaan.test/graphql?query=%7Bme%7Bkind%7D%7D', {
+      method: 'GET',
+      headers: { 'x-binaan-client': 'dashboard' },
+    });
+    expect(allowed.status).toBe(200);
+  });
+
+  it('limits every statement in the database', async () => {
+    const [row] = await api.db.sql.query<{ statement_timeout: string }>('SHOW statement_timeout');
+    expect(row!.statement_timeout).toBe('15s');
+  });
+
+  it('turns off introspection and GraphiQL in production mode', async () => {
+    const production = createApp({ db: api.db, production: true });
+    const response = await production.fetch('http://binaan.test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ __schema { types { name } } }' }),
+    });
+    const body = await response.json();
+    expect(body.errors?.[0]?.message).toMatch(/introspection/i);
+    const development = await api.post({ query: '{ __schema { queryType { name } } }' }, 'anonymous');
+    expect((await development.json()).data.__schema.queryType.name).toBe('Query');
+  });
+});
+
+describe('the per-caller rate limit', () => {
+  it('reports the remaining budget and refuses with 429 when it is spent', async () => {
+    const api = await createSeededApi({ seed: false, rateLimit: 3 });
+    try {
+      const first = await api.post({ query: '{ __typename }' }, 'anonymous');
+      expect(first.headers.get('x-ratelimit-limit')).toBe('3');
+      expect(first.headers.get('x-ratelimit-remaining')).toBe('2');
+      expect((await first.json()).extensions.rateLimit).toMatchObject({ limit: 3, remaining: 2 });
+      await api.post({ query: '{ __typename }' }, 'anonymous');
+      await api.post({ query: '{ __typename }' }, 'anonymous');
+      const refusedResponse = await api.post({ query: '{ __typename }' }, 'anonymous');
+      expect(refusedResponse.status).toBe(429);
+      expect(refusedResponse.headers.get('retry-after')).toMatch(/^\d+$/);
+      expect((await refusedResponse.json()).errors[0].extensions.code).toBe('RATE_LIMITED');
+    } finally {
+      await api.dispose();
+    }
+  });
+});
