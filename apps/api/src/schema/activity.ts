@@ -14,10 +14,12 @@ import {
   regencyCode,
   villageCode,
 } from './filters.js';
-import { audit, PROGRAMME_FIRST_YEAR, requireArea, requirePermission, today, writeTransaction } from './writes.js';
+import { audit, PROGRAMME_FIRST_YEAR, requireArea, requirePermission, today, writeTransaction, reread } from './writes.js';
 
 builder.prismaNode('Activity', {
   id: { field: 'id' },
+  // Out of the caller's area it does not exist: node(id) answers null.
+  nullable: true,
   findUnique: (id, ctx) => ({ id: Number(id), AND: [scopeWhere.activity(ctx.permissions)] }),
   description: 'Something an office did for the programme, in a village or at kabupaten/kota level.',
   fields: (t) => ({
@@ -163,7 +165,7 @@ builder.mutationField('recordActivity', (t) =>
           },
         });
         await audit(tx, ctx, { action: 'recordActivity', entity: 'Activity', entityId: activity.id, after: activity });
-        return tx.activity.findUniqueOrThrow({ ...query, where: { id: activity.id } });
+        return tx.activity.findUniqueOrThrow({ ...reread(query), where: { id: activity.id } });
       }),
   }),
 );

@@ -8,7 +8,7 @@ import { newSecret } from '../auth/tokens.js';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import { ConflictError, ErrorInterface, ForbiddenError, mutationErrors, NotFoundError } from './common.js';
-import { audit, requirePermission, writeTransaction } from './writes.js';
+import { audit, requirePermission, writeTransaction, reread } from './writes.js';
 
 const SESSION_HOURS = 12;
 
@@ -150,6 +150,8 @@ const tokensVisibleTo = (ctx: Context) =>
 
 const ApiToken = builder.prismaNode('ApiToken', {
   id: { field: 'id' },
+  // Out of the caller's area it does not exist: node(id) answers null.
+  nullable: true,
   findUnique: (id, ctx) => ({ id: Number(id), AND: [tokensVisibleTo(ctx)] }),
   description: 'A token another application uses. Its secret is shown once, when issued.',
   fields: (t) => ({
@@ -171,7 +173,7 @@ const IssuedToken = builder.objectRef<{ secret: string; tokenId: number }>('Issu
     token: t.prismaField({
       type: 'ApiToken',
       description: 'The token as stored.',
-      resolve: (query, issued, _args, ctx) => ctx.db.prisma.apiToken.findUniqueOrThrow({ ...query, where: { id: issued.tokenId } }),
+      resolve: (query, issued, _args, ctx) => ctx.db.prisma.apiToken.findUniqueOrThrow({ ...reread(query), where: { id: issued.tokenId } }),
     }),
   }),
 });
@@ -253,7 +255,7 @@ builder.mutationFields((t) => ({
         if (token.revokedAt) throw new ConflictError('The token is already revoked.', ['id']);
         await tx.apiToken.update({ where: { id: token.id }, data: { revokedAt: new Date() } });
         await audit(tx, ctx, { action: 'revokeApiToken', entity: 'ApiToken', entityId: token.id, before: { revokedAt: null }, after: { revokedAt: 'now' } });
-        return tx.apiToken.findUniqueOrThrow({ ...query, where: { id: token.id } });
+        return tx.apiToken.findUniqueOrThrow({ ...reread(query), where: { id: token.id } });
       }),
   }),
 }));
@@ -262,6 +264,8 @@ builder.mutationFields((t) => ({
 
 builder.prismaNode('AuditLog', {
   id: { field: 'id' },
+  // Out of the caller's area it does not exist: node(id) answers null.
+  nullable: true,
   findUnique: (id, ctx) => ({ id: ctx.permissions.readAuditLog ? Number(id) : -1 }),
   description: 'One write: who, when, through which token, and what changed.',
   fields: (t) => ({

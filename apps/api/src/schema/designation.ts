@@ -11,10 +11,12 @@ import {
   SelectionReasonEnum,
 } from './common.js';
 import { AreaFilter, type AreaFilterShape, orderInput, villageCode } from './filters.js';
-import { audit, PROGRAMME_FIRST_YEAR, requireArea, requirePermission, today, writeTransaction } from './writes.js';
+import { audit, PROGRAMME_FIRST_YEAR, requireArea, requirePermission, today, writeTransaction, reread } from './writes.js';
 
 export const Designation = builder.prismaNode('Designation', {
   id: { field: 'id' },
+  // Out of the caller's area it does not exist: node(id) answers null.
+  nullable: true,
   // node(id) finds it only inside the caller's area.
   findUnique: (id, ctx) => ({ id: Number(id), AND: [scopeWhere.designation(ctx.permissions)] }),
   description: 'A village designated under a programme variant by an immigration office.',
@@ -238,7 +240,7 @@ builder.mutationField('designateVillage', (t) =>
           },
         });
         await audit(tx, ctx, { action: 'designateVillage', entity: 'Designation', entityId: created.id, after: created });
-        return tx.designation.findUniqueOrThrow({ ...query, where: { id: created.id } });
+        return tx.designation.findUniqueOrThrow({ ...reread(query), where: { id: created.id } });
       }),
   }),
 );

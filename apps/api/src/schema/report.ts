@@ -24,7 +24,7 @@ import {
   villageCode,
 } from './filters.js';
 import { indonesianPhone } from './task-force.js';
-import { audit, requireArea, requirePermission, today, type Tx, writeTransaction } from './writes.js';
+import { audit, requireArea, requirePermission, today, type Tx, writeTransaction, reread } from './writes.js';
 
 type ReportStatus = 'SUBMITTED' | 'VERIFIED' | 'FOLLOWED_UP' | 'CLOSED' | 'REJECTED';
 type ReportTypeName =
@@ -59,6 +59,8 @@ builder.prismaObject('ReportStatusTransition', {
 
 export const VillageReport = builder.prismaNode('VillageReport', {
   id: { field: 'id' },
+  // Out of the caller's area it does not exist: node(id) answers null.
+  nullable: true,
   findUnique: (id, ctx) => ({ id: Number(id), AND: [scopeWhere.report(ctx.permissions)] }),
   description: "A report a village sent in. The reporter's identity is personal data, shown only to roles allowed to see it.",
   fields: (t) => ({
@@ -217,7 +219,7 @@ const SubmitVillageReportPayload = builder.objectRef<SubmissionShape>('SubmitVil
     report: t.prismaField({
       type: 'VillageReport',
       description: 'The recorded report.',
-      resolve: (query, payload, _args, ctx) => ctx.db.prisma.villageReport.findUniqueOrThrow({ ...query, where: { id: payload.report.id } }),
+      resolve: (query, payload, _args, ctx) => ctx.db.prisma.villageReport.findUniqueOrThrow({ ...reread(query), where: { id: payload.report.id } }),
     }),
     created: t.exposeBoolean('created', { description: 'false when this clientReference was already recorded (a retry).' }),
   }),
@@ -374,7 +376,7 @@ builder.mutationField('transitionReportStatus', (t) =>
           before: { status: report.status },
           after: { status: input.toStatus, note: input.note ?? null },
         });
-        return tx.villageReport.findUniqueOrThrow({ ...query, where: { id: reportId } });
+        return tx.villageReport.findUniqueOrThrow({ ...reread(query), where: { id: reportId } });
       }),
   }),
 );

@@ -8,10 +8,12 @@ import { ConflictError, mutationErrors, NotFoundError, TaskForceRoleEnum } from 
 import { Designation, villageAreaWhere } from './designation.js';
 import { TrainingModule } from './training-module.js';
 import { AreaFilter, type AreaFilterShape, orderInput } from './filters.js';
-import { audit, requireArea, requirePermission, today, writeTransaction } from './writes.js';
+import { audit, requireArea, requirePermission, today, writeTransaction, reread } from './writes.js';
 
 builder.prismaNode('TaskForce', {
   id: { field: 'id' },
+  // Out of the caller's area it does not exist: node(id) answers null.
+  nullable: true,
   findUnique: (id, ctx) => ({ id: Number(id), AND: [scopeWhere.taskForce(ctx.permissions)] }),
   description: 'The gugus tugas of a designated village: village officials and partners.',
   fields: (t) => ({
@@ -24,6 +26,8 @@ builder.prismaNode('TaskForce', {
 
 export const TaskForceMember = builder.prismaNode('TaskForceMember', {
   id: { field: 'id' },
+  // Out of the caller's area it does not exist: node(id) answers null.
+  nullable: true,
   findUnique: (id, ctx) => ({ id: Number(id), AND: [scopeWhere.member(ctx.permissions)] }),
   description: 'A member of a task force. Name and phone are personal data, shown only to roles allowed to see them.',
   fields: (t) => ({
@@ -199,7 +203,7 @@ builder.mutationField('addTaskForceMember', (t) =>
           entityId: member.id,
           after: { id: member.id, taskForceId: member.taskForceId, role: member.role, joinedOn: member.joinedOn },
         });
-        return tx.taskForceMember.findUniqueOrThrow({ ...query, where: { id: member.id } });
+        return tx.taskForceMember.findUniqueOrThrow({ ...reread(query), where: { id: member.id } });
       }),
   }),
 );

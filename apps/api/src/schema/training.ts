@@ -8,7 +8,7 @@ import { villageAreaWhere } from './designation.js';
 import { AreaFilter, type AreaFilterShape, orderInput, PeriodInput, type PeriodShape, periodWhere, villageCode } from './filters.js';
 import { TaskForceMember } from './task-force.js';
 import { TrainingModule } from './training-module.js';
-import { audit, PROGRAMME_FIRST_YEAR, requireArea, requirePermission, today, writeTransaction } from './writes.js';
+import { audit, PROGRAMME_FIRST_YEAR, requireArea, requirePermission, today, writeTransaction, reread } from './writes.js';
 
 builder.prismaObject('TrainingAttendance', {
   description: "A member's attendance of one module in one session.",
@@ -22,6 +22,8 @@ builder.prismaObject('TrainingAttendance', {
 
 builder.prismaNode('TrainingSession', {
   id: { field: 'id' },
+  // Out of the caller's area it does not exist: node(id) answers null.
+  nullable: true,
   findUnique: (id, ctx) => ({ id: Number(id), AND: [scopeWhere.trainingSession(ctx.permissions)] }),
   description: 'A training session held by an immigration office.',
   fields: (t) => ({
@@ -230,7 +232,7 @@ builder.mutationField('recordTrainingSession', (t) =>
           entityId: session.id,
           after: { ...session, moduleCodes: input.moduleCodes, attendance: input.attendance.length },
         });
-        return tx.trainingSession.findUniqueOrThrow({ ...query, where: { id: session.id } });
+        return tx.trainingSession.findUniqueOrThrow({ ...reread(query), where: { id: session.id } });
       }),
   }),
 );

@@ -51,3 +51,12 @@ export async function audit(
     },
   });
 }
+
+/**
+ * The Pothos query for re-reading a written record. A response that selects only `__typename` gives an
+ * empty `select`, which Prisma refuses; selecting the id is then enough.
+ */
+export function reread<Query extends object>(query: Query): Query {
+  const select = (query as { select?: object }).select;
+  return select && Object.keys(select).length === 0 ? ({ ...query, select: { id: true } } as Query) : query;
+}
