@@ -7,6 +7,7 @@ import ErrorsPlugin from '@pothos/plugin-errors';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import { GraphQLError } from 'graphql';
 import { inScope } from './auth/permissions.js';
+import { localize } from './messages.js';
 import PrismaPlugin from '@pothos/plugin-prisma';
 import RelayPlugin from '@pothos/plugin-relay';
 import ValidationPlugin from '@pothos/plugin-validation';
@@ -53,7 +54,7 @@ export const builder = new SchemaBuilder<{
     }),
     // A refusal says so (and is not masked as an unexpected error); it never says what exists.
     unauthorizedError: (_parent, ctx) =>
-      new GraphQLError(ctx.permissions.signedIn ? 'Not allowed for your role or area.' : 'Sign in first.', {
+      new GraphQLError(localize(ctx.permissions.signedIn ? 'Not allowed for your role or area.' : 'Sign in first.', ctx.locale), {
         extensions: { code: ctx.permissions.signedIn ? 'FORBIDDEN' : 'UNAUTHENTICATED' },
       }),
   },

@@ -4,7 +4,8 @@ import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
 import { createYoga } from 'graphql-yoga';
-import { createContext } from './context.js';
+import { createContext, localeOf } from './context.js';
+import { localize } from './messages.js';
 import { exampleQueries } from './example-queries.js';
 import { useRateLimit } from './plugins/rate-limit.js';
 import { useResponseCookies } from './plugins/response-cookies.js';
@@ -28,10 +29,13 @@ function useBodySizeLimit(maxBytes: number) {
       const length = Number(request.headers.get('content-length') ?? 0);
       if (length > maxBytes) {
         endResponse(
-          new fetchAPI.Response(JSON.stringify({ errors: [{ message: `Request body over ${maxBytes} bytes.`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] }), {
-            status: 413,
-            headers: { 'content-type': 'application/json' },
-          }),
+          new fetchAPI.Response(
+            JSON.stringify({ errors: [{ message: localize(`Request body over ${maxBytes} bytes.`, localeOf(request)), extensions: { code: 'PAYLOAD_TOO_LARGE' } }] }),
+            {
+              status: 413,
+              headers: { 'content-type': 'application/json' },
+            },
+          ),
         );
       }
     },

@@ -120,7 +120,7 @@ builder.mutationFields((t) => ({
     resolve: async (_root, { input }, ctx) => {
       const user = await ctx.db.prisma.user.findUnique({ where: { email: input.email } });
       const valid = user && !user.disabledAt && (await verifyPassword(input.password, user.passwordHash));
-      if (!user || !valid) throw new InvalidCredentialsError('Email atau kata sandi salah. / Wrong email or password.');
+      if (!user || !valid) throw new InvalidCredentialsError('Wrong email or password.');
       const { secret, hash } = newSecret('session');
       await ctx.db.prisma.session.create({
         data: { tokenHash: hash, userId: user.id, expiresAt: new Date(Date.now() + SESSION_HOURS * 3_600_000) },

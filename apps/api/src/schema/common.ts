@@ -14,6 +14,7 @@ import {
 import { InputValidationError, type StandardSchemaV1 } from '@pothos/plugin-validation';
 import { DateResolver, DateTimeResolver } from 'graphql-scalars';
 import { builder } from '../builder.js';
+import { localize, localizeIssue } from '../messages.js';
 
 builder.addScalarType('Date', DateResolver, {
   description: 'A calendar date, `YYYY-MM-DD` (ISO 8601), without time zone.',
@@ -122,7 +123,10 @@ export const SortDirectionEnum = builder.enumType('SortDirection', {
 export const ErrorInterface = builder.interfaceRef<Error>('Error').implement({
   description: 'A problem with the request that the caller can fix. Nothing was written.',
   fields: (t) => ({
-    message: t.exposeString('message', { description: 'What went wrong, for a person to read.' }),
+    message: t.string({
+      description: "What went wrong, for a person to read, in the caller's language (Accept-Language: id or en).",
+      resolve: (error, _args, ctx) => localize(error.message, ctx.locale),
+    }),
   }),
 });
 
@@ -189,7 +193,10 @@ builder.objectType(ForbiddenError, {
 const InputValidationIssue = builder.objectRef<StandardSchemaV1.Issue>('InputValidationIssue').implement({
   description: 'One invalid input field.',
   fields: (t) => ({
-    message: t.exposeString('message', { description: 'What is wrong with the field.' }),
+    message: t.string({
+      description: "What is wrong with the field, in the caller's language.",
+      resolve: (issue, _args, ctx) => localizeIssue(issue as never, ctx.locale),
+    }),
     path: t.stringList({
       description: 'Where the field is, e.g. `["input", "peopleInvolved"]`.',
       resolve: (issue) => issue.path?.map((part) => String(typeof part === 'object' ? part.key : part)) ?? [],

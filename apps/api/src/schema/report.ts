@@ -362,11 +362,10 @@ builder.mutationField('transitionReportStatus', (t) =>
         }
         if (!allowedTransitions[report.status].includes(input.toStatus)) {
           const allowed = allowedTransitions[report.status];
-          throw new ConflictError(
-            `A ${report.status} report cannot become ${input.toStatus}` +
-              (allowed.length ? ` (allowed: ${allowed.join(', ')}).` : ' (it is final).'),
-            ['input', 'toStatus'],
-          );
+          const message = allowed.length
+            ? `A ${report.status} report cannot become ${input.toStatus} (allowed: ${allowed.join(', ')}).`
+            : `A ${report.status} report cannot become ${input.toStatus}.`;
+          throw new ConflictError(message, ['input', 'toStatus']);
         }
         await moveReport(tx, reportId, report.status, input.toStatus, ctx.actor, input.note?.trim() ?? null);
         await audit(tx, ctx, {
