@@ -207,6 +207,33 @@ describe('mutations', () => {
     });
   });
 
+  describe('writes through an API token', () => {
+    it('records which token made the change, and stops working once revoked', async () => {
+      const issued = await api.graphql(
+        `mutation { issueApiToken(input: { name: "Aplikasi Desa Lapor", scopes: [REPORTS_SUBMIT], officeCode: "KANIM-BATULICIN" }) {
+          __typename ... on MutationIssueApiTokenSuccess { data { secret token { id tokenPrefix scopes } } } } }`,
+        {},
+        'kanim',
+      );
+      const { secret, token } = issued.data!.issueApiToken.data;
+      expect(secret.startsWith(token.tokenPrefix)).toBe(true);
+      const [stored] = await api.db.sql.query<{ token_hash: string }>('SELECT token_hash FROM api_token WHERE token_prefix = $1', [token.tokenPrefix]);
+      expect(stored!.token_hash).not.toContain(secret.slice(6));
+      const submitted = await api.graphql(
+        `mutation($input: SubmitVillageReportInput!) { submitVillageReport(input: $input) { __typename ... on MutationSubmitVillageReportSuccess { data { report { id } } } } }`,
+        { input: { source: 'app:desa-lapor', clientReference: 'TOKEN-1', villageCode, type: 'OTHER', occurredOn: '2026-11-20', peopleInvolved: 1, description: 'Dikirim lewat token.' } },
+        { token: secret },
+      );
+      expect(submitted.data!.submitVillageReport.__typename).toBe('MutationSubmitVillageReportSuccess');
+      const audit = await api.graphql(`{ auditLog(first: 1, action: "submitVillageReport") { edges { node { actor tokenId } } } }`);
+      expect(audit.data!.auditLog.edges[0].node).toEqual({ actor: expect.stringMatching(/^token:\d+$/), tokenId: expect.any(Number) });
+      const revoked = await api.graphql(`mutation($id: ID!) { revokeApiToken(id: $id) { __typename } }`, { id: token.id }, 'kanim');
+      expect(revoked.data!.revokeApiToken.__typename).toBe('MutationRevokeApiTokenSuccess');
+      const after = await api.graphql('{ me { kind } }', {}, { token: secret });
+      expect(after.data!.me).toBeNull();
+    });
+  });
+
   describe('recordActivity', () => {
     const mutation = `mutation($input: RecordActivityInput!) { recordActivity(input: $input) {
       ${ERROR_FIELDS} ... on MutationRecordActivitySuccess { data { type heldOn regency { code } village { code } province { code } agenciesPresent attendeeCount } } } }`;
@@ -315,6 +342,11 @@ describe('mutations', () => {
         changedBy: expect.stringMatching(/^user:\d+$/),
         note: 'Dicek petugas',
       });
+      const audit = await api.graphql(`{ auditLog(first: 1, entity: "VillageReport", action: "transitionReportStatus") {
+        edges { node { actor tokenId entityId before after at } } } }`);
+      const entry = audit.data!.auditLog.edges[0].node;
+      expect(entry).toMatchObject({ actor: expect.stringMatching(/^user:\d+$/), tokenId: null, before: { status: 'SUBMITTED' }, after: { status: 'VERIFIED', note: 'Dicek petugas' } });
+      expect(Buffer.from(reportId, 'base64').toString()).toBe(`VillageReport:${entry.entityId}`);
       await expectRefused(transition, 'transitionReportStatus', { input: { reportId, toStatus: 'CLOSED' } }, 'ConflictError', ['input', 'toStatus']);
       await expectRefused(transition, 'transitionReportStatus', { input: { reportId, toStatus: 'FOLLOWED_UP', expectedStatus: 'SUBMITTED' } }, 'ConflictError', ['input', 'expectedStatus']);
       const missing = Buffer.from('VillageReport:99999999').toString('base64');
