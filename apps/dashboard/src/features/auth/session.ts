@@ -1,8 +1,12 @@
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../../lib/graphql';
 
-export const MeQuery = graphql(`
-  query Me {
+/**
+ * What every page's frame needs, in one round trip: who is signed in, and the provinces and
+ * kabupaten/kota for the filter bar. Signed out, `me` is null and the areas are refused.
+ */
+export const ShellQuery = graphql(`
+  query Shell {
     me {
       kind
       displayName
@@ -10,6 +14,9 @@ export const MeQuery = graphql(`
       role
       area
       permissions { readRecords readAggregates personal wholeCountry }
+    }
+    provinces(first: 100) {
+      edges { node { code name regencies { code name } } }
     }
   }
 `);
@@ -29,7 +36,7 @@ export const SignOutMutation = graphql(`
 `);
 
 export function useSession() {
-  const [result] = useQuery({ query: MeQuery });
+  const [result] = useQuery({ query: ShellQuery });
   return { me: result.data?.me ?? null, fetching: result.fetching || (!result.data && !result.error), error: result.error };
 }
 

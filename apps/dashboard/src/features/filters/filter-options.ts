@@ -1,17 +1,9 @@
 import { useQuery } from 'urql';
-import { graphql } from '../../lib/graphql';
+import { ShellQuery } from '../auth/session';
 
-/** Provinces and their kabupaten/kota for the filter bar; cached for the whole session. */
-export const FilterOptionsQuery = graphql(`
-  query FilterOptions {
-    provinces(first: 100) {
-      edges { node { code name regencies { code name } } }
-    }
-  }
-`);
-
+/** Provinces and their kabupaten/kota for the filter bar, from the frame's query (no extra round trip). */
 export function useFilterOptions() {
-  const [result] = useQuery({ query: FilterOptionsQuery });
-  const provinces = result.data?.provinces.edges.map((edge) => edge.node) ?? [];
+  const [result] = useQuery({ query: ShellQuery });
+  const provinces = result.data?.provinces?.edges.map((edge) => edge.node) ?? [];
   return { provinces, fetching: result.fetching, error: result.error };
 }
