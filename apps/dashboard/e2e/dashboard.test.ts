@@ -84,7 +84,8 @@ describe.skipIf(browserMissing !== null)('the dashboard in Chromium', () => {
   it('changes the URL and the figures when a filter changes, and the back button undoes it', async () => {
     await open('/ringkasan?period=2025');
     const national = await text('[data-testid="designated-villages-value"]');
-    await page.selectOption('select:near(:text("Provinsi"))', '53');
+    await page.click('.provinces summary');
+    await page.getByRole('checkbox', { name: 'Nusa Tenggara Timur' }).click();
     await page.waitForURL(/prov=53/);
     await page.waitForFunction(
       (previous) => document.querySelector('[data-testid="designated-villages-value"]')?.textContent?.trim() !== previous,
@@ -95,6 +96,18 @@ describe.skipIf(browserMissing !== null)('the dashboard in Chromium', () => {
     );
     expect(await text('[data-testid="designated-villages-value"]')).toBe(formatNumber(overview.designatedVillages.current, 'id'));
     expect(new URL(page.url()).searchParams.get('period')).toBe('2025');
+    // Several provinces at once: the figures add up.
+    await page.getByRole('checkbox', { name: 'Kalimantan Selatan' }).click();
+    await page.waitForURL(/prov=53%2C63|prov=53,63/);
+    const { overview: both } = await dashboard.graphql(
+      `{ overview(filter: { area: { provinceCodes: ["53", "63"] }, period: { from: "2025-01-01", to: "2025-12-31" } }) { designatedVillages { current } } }`,
+    );
+    await page.waitForFunction(
+      (value) => document.querySelector('[data-testid="designated-villages-value"]')?.textContent?.trim() === value,
+      formatNumber(both.designatedVillages.current, 'id'),
+    );
+    await page.goBack();
+    await page.waitForURL((url) => url.searchParams.get('prov') === '53');
     await page.goBack();
     await page.waitForURL((url) => !url.searchParams.has('prov'));
     await page.waitForFunction((value) => document.querySelector('[data-testid="designated-villages-value"]')?.textContent?.trim() === value, national);

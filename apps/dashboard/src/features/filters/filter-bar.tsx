@@ -36,21 +36,36 @@ export function FilterBar() {
 
   return (
     <form className="filter-bar no-print" aria-label={t('filters.label')} onSubmit={(event) => event.preventDefault()}>
-      <label>
-        <span>{t('filters.province')}</span>
-        <select
-          value={filters.provinces.length === 1 ? filters.provinces[0] : filters.provinces.length > 1 ? 'multiple' : ''}
-          onChange={(event) => update({ provinces: event.target.value ? [event.target.value] : [], regencies: [] })}
-        >
-          <option value="">{t('filters.allProvinces')}</option>
-          {filters.provinces.length > 1 && <option value="multiple">{filters.provinces.join(', ')}</option>}
-          {provinces.map((province) => (
-            <option key={province.code} value={province.code}>
-              {province.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <fieldset className="provinces">
+        <legend>{t('filters.province')}</legend>
+        <details>
+          <summary>
+            {filters.provinces.length === 0
+              ? t('filters.allProvinces')
+              : provinces.filter((province) => filters.provinces.includes(province.code)).map((province) => province.name).join(', ') || filters.provinces.join(', ')}
+          </summary>
+          <ul>
+            {provinces.map((province) => (
+              <li key={province.code}>
+                <label>
+                  <input
+                    type="checkbox"
+                    checked={filters.provinces.includes(province.code)}
+                    onChange={(event) =>
+                      update({
+                        provinces: event.target.checked
+                          ? [...filters.provinces, province.code].sort()
+                          : filters.provinces.filter((code) => code !== province.code),
+                      })
+                    }
+                  />
+                  {province.name}
+                </label>
+              </li>
+            ))}
+          </ul>
+        </details>
+      </fieldset>
       <label>
         <span>{t('filters.regency')}</span>
         <select
