@@ -238,7 +238,7 @@ type SubmitInput = {
 };
 
 /** A retry must carry the same report; a different one under the same reference is a client bug. */
-async function existingSubmission(ctx: Context | { db: Context['db'] }, input: SubmitInput, villageId: number): Promise<SubmissionShape | null> {
+async function existingSubmission(ctx: Context, input: SubmitInput, villageId: number): Promise<SubmissionShape | null> {
   const existing = await ctx.db.prisma.villageReport.findUnique({
     where: { source_clientReference: { source: input.source, clientReference: input.clientReference } },
   });
