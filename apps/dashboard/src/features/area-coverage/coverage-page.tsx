@@ -12,7 +12,7 @@ import { filterFileNameParts, useDashboardFilters } from '../filters/url-filters
 import { levelFor, useCoverage } from './coverage-query';
 
 export function CoveragePage() {
-  const { t, locale } = useI18n();
+  const { t, locale, parts } = useI18n();
   const { search } = useLocation();
   const { filters, update } = useDashboardFilters();
   const { provinces } = useFilterOptions();
@@ -78,7 +78,7 @@ export function CoveragePage() {
                   labelFormatter={shortAreaName}
                   categories={[{ key: 'rate', label: t('coverage.coverageRate') }]}
                   valueFormatter={(value) => formatPercent(value, locale, 1)}
-                  detail={(row) => t('common.ofTotal', { numerator: formatNumber(row.coverage.numerator, locale), denominator: formatNumber(row.coverage.denominator, locale) })}
+                  detail={(row) => parts(row.coverage)}
                   height={Math.max(180, rows.length * 34)}
                   onSelect={canDrill ? (row) => drillInto(row.code) : undefined}
                 />

@@ -21,13 +21,18 @@ function trendOf(current: number | null, previous: number | null): 'up' | 'down'
   return current > previous ? 'up' : 'down';
 }
 
-function ratioCard(label: string, value: { current: RatioValue; previous: RatioValue }, locale: Locale, t: TFunction, testId: string) {
+function ratioCard(
+  label: string,
+  value: { current: RatioValue; previous: RatioValue },
+  { t, locale, parts }: { t: TFunction; locale: Locale; parts: (ratio: RatioValue) => string },
+  testId: string,
+) {
   return (
     <FigureCard
       testId={testId}
       label={label}
       value={formatPercent(value.current.rate, locale)}
-      parts={t('common.ofTotal', { numerator: formatNumber(value.current.numerator, locale), denominator: formatNumber(value.current.denominator, locale) })}
+      parts={parts(value.current)}
       previous={t('common.previous', { value: formatPercent(value.previous.rate, locale) })}
       trend={trendOf(value.current.rate, value.previous.rate)}
     />
@@ -35,7 +40,7 @@ function ratioCard(label: string, value: { current: RatioValue; previous: RatioV
 }
 
 export function OverviewPage() {
-  const { t, locale } = useI18n();
+  const { t, locale, parts } = useI18n();
   const navigate = useNavigate();
   const { filters } = useDashboardFilters();
   const { data, error, retry } = useOverview(filters);
@@ -58,16 +63,13 @@ export function OverviewPage() {
                   testId="designated-villages"
                   label={t('overview.designatedVillages')}
                   value={formatNumber(overview.designatedVillages.current, locale)}
-                  parts={t('common.ofTotal', {
-                    numerator: formatNumber(overview.coverage.current.numerator, locale),
-                    denominator: formatNumber(overview.coverage.current.denominator, locale),
-                  })}
+                  parts={parts(overview.coverage.current)}
                   change={t('common.change', { value: formatChange(overview.designatedVillages.change, locale) })}
                   previous={t('common.previous', { value: formatNumber(overview.designatedVillages.previous, locale) })}
                   trend={trendOf(overview.designatedVillages.current, overview.designatedVillages.previous)}
                 />
-                {ratioCard(t('overview.coverage'), overview.coverage, locale, t, 'coverage')}
-                {overview.targetAttainment && ratioCard(t('overview.targetAttainment'), overview.targetAttainment, locale, t, 'target-attainment')}
+                {ratioCard(t('overview.coverage'), overview.coverage, { t, locale, parts }, 'coverage')}
+                {overview.targetAttainment && ratioCard(t('overview.targetAttainment'), overview.targetAttainment, { t, locale, parts }, 'target-attainment')}
                 <FigureCard
                   testId="reports"
                   label={t('overview.reports')}
@@ -76,8 +78,8 @@ export function OverviewPage() {
                   previous={t('common.previous', { value: formatNumber(overview.reports.previous, locale) })}
                   trend={trendOf(overview.reports.current, overview.reports.previous)}
                 />
-                {ratioCard(t('overview.completeness'), overview.reportingCompleteness, locale, t, 'completeness')}
-                {ratioCard(t('overview.trained'), overview.membersFullyTrained, locale, t, 'trained')}
+                {ratioCard(t('overview.completeness'), overview.reportingCompleteness, { t, locale, parts }, 'completeness')}
+                {ratioCard(t('overview.trained'), overview.membersFullyTrained, { t, locale, parts }, 'trained')}
               </section>
               <div className="grid">
                 <Panel
@@ -108,7 +110,7 @@ export function OverviewPage() {
                     labelFormatter={shortAreaName}
                     categories={[{ key: 'rate', label: t('coverage.coverageRate') }]}
                     valueFormatter={(value) => formatPercent(value, locale, 1)}
-                    detail={(row) => t('common.ofTotal', { numerator: formatNumber(row.coverage.numerator, locale), denominator: formatNumber(row.coverage.denominator, locale) })}
+                    detail={(row) => parts(row.coverage)}
                     height={Math.max(160, coverageRows.length * 44)}
                     onSelect={(row) => navigate({ pathname: '/cakupan', search: `?prov=${row.area.code}` })}
                   />
@@ -138,7 +140,7 @@ export function OverviewPage() {
                     labelFormatter={shortAreaName}
                     categories={[{ key: 'rate', label: t('training.completedAll'), color: colorAt(2) }]}
                     valueFormatter={(value) => formatPercent(value, locale, 0)}
-                    detail={(row) => t('common.ofTotal', { numerator: formatNumber(row.completedAll.numerator, locale), denominator: formatNumber(row.completedAll.denominator, locale) })}
+                    detail={(row) => parts(row.completedAll)}
                     height={Math.max(160, trainingRows.length * 44)}
                   />
                 </Panel>

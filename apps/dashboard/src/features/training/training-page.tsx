@@ -14,7 +14,7 @@ import { useSession } from '../auth/session';
 import { useTraining } from './training-query';
 
 export function TrainingPage() {
-  const { t, locale } = useI18n();
+  const { t, locale, parts } = useI18n();
   const { search } = useLocation();
   const { filters } = useDashboardFilters();
   const { data, error, retry } = useTraining(filters);
@@ -50,10 +50,7 @@ export function TrainingPage() {
               <p className="lead">
                 {t('training.completedAll')}:{' '}
                 <strong data-testid="training-total">{formatPercent(trainingCompletion.total.completedAll.rate, locale)}</strong>{' '}
-                ({t('common.ofTotal', {
-                  numerator: formatNumber(trainingCompletion.total.completedAll.numerator, locale),
-                  denominator: formatNumber(trainingCompletion.total.completedAll.denominator, locale),
-                })})
+                ({parts(trainingCompletion.total.completedAll)})
               </p>
               <div className="grid">
                 <Panel title={`${t('training.byArea')} · ${t(`coverage.byLevel.${level}`)}`} dataTime={dataTime}>
@@ -65,7 +62,7 @@ export function TrainingPage() {
                     labelFormatter={shortAreaName}
                     categories={[{ key: 'rate', label: t('training.completedAll'), color: colorAt(2) }]}
                     valueFormatter={(value) => formatPercent(value, locale, 0)}
-                    detail={(row) => t('common.ofTotal', { numerator: formatNumber(row.completedAll.numerator, locale), denominator: formatNumber(row.completedAll.denominator, locale) })}
+                    detail={(row) => parts(row.completedAll)}
                     height={Math.max(180, areaRows.length * 34)}
                   />
                 </Panel>
@@ -78,7 +75,7 @@ export function TrainingPage() {
                     labelFormatter={shortAreaName}
                     categories={[{ key: 'rate', label: t('training.completed') }]}
                     valueFormatter={(value) => formatPercent(value, locale, 0)}
-                    detail={(row) => t('common.ofTotal', { numerator: formatNumber(row.completed.numerator, locale), denominator: formatNumber(row.completed.denominator, locale) })}
+                    detail={(row) => parts(row.completed)}
                     height={Math.max(180, moduleRows.length * 50)}
                   />
                   <DataTable

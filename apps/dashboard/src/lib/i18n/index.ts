@@ -1,7 +1,7 @@
 // i18next with Bahasa Indonesia first; the chosen language is remembered in the browser.
 import i18next from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
-import type { Locale } from '../format';
+import { formatNumber, type Locale } from '../format';
 import { en } from './en';
 import { id } from './id';
 
@@ -27,9 +27,11 @@ export function setLocale(locale: Locale): void {
   if (typeof document !== 'undefined') document.documentElement.lang = locale;
 }
 
-/** The translation function and the current locale for formatting. */
+/** The translation function, the current locale for formatting, and "numerator of denominator" for a share. */
 export function useI18n() {
   const { t, i18n: instance } = useTranslation();
   const locale: Locale = instance.language === 'en' ? 'en' : 'id';
-  return { t, locale };
+  const parts = (ratio: { numerator: number; denominator: number }) =>
+    t('common.ofTotal', { numerator: formatNumber(ratio.numerator, locale), denominator: formatNumber(ratio.denominator, locale) });
+  return { t, locale, parts };
 }
