@@ -72,6 +72,7 @@ describe('messages for people', () => {
       const zods = await submit({ ...report, peopleInvolved: 0 }, 'id');
       expect(zods.issues[0].path).toEqual(['input', 'peopleInvolved']);
       expect(zods.issues[0].message).toMatch(/^Terlalu kecil/);
+      expect(zods.message).toMatch(/^input\.peopleInvolved: Terlalu kecil/);
       const english = await submit({ ...report, peopleInvolved: 0 }, 'en');
       expect(english.issues[0].message).toMatch(/^Too small/);
     });

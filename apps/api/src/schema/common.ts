@@ -125,7 +125,12 @@ export const ErrorInterface = builder.interfaceRef<Error>('Error').implement({
   fields: (t) => ({
     message: t.string({
       description: "What went wrong, for a person to read, in the caller's language (Accept-Language: id or en).",
-      resolve: (error, _args, ctx) => localize(error.message, ctx.locale),
+      resolve: (error, _args, ctx) =>
+        error instanceof InputValidationError
+          ? error.issues
+              .map((issue) => `${(issue.path ?? []).map((part) => String(typeof part === 'object' ? part.key : part)).join('.')}: ${localizeIssue(issue as never, ctx.locale)}`)
+              .join('; ')
+          : localize(error.message, ctx.locale),
     }),
   }),
 });
