@@ -217,6 +217,10 @@ describe.skipIf(browserMissing !== null)('the dashboard in Chromium', () => {
     const kanim = await context.newPage();
     await signIn(kanim, 'kanim.batulicin@binaan.test');
     await kanim.waitForURL(/\/ringkasan/);
+    await kanim.click('.provinces summary');
+    expect(await kanim.locator('.provinces li').allTextContents()).toEqual(['Kalimantan Selatan']);
+    const regencyOptions = await kanim.locator('select:near(:text("Kabupaten/kota"))').first().locator('option').allTextContents();
+    expect(regencyOptions).toEqual(['Semua kabupaten/kota', 'Kabupaten Kotabaru', 'Kabupaten Tanah Bumbu']);
     await kanim.goto(`${dashboard.url}/cakupan?period=2026`);
     await kanim.waitForSelector('main table tbody tr');
     const rows = await kanim.locator('main table').first().locator('tbody tr').allTextContents();

@@ -48,6 +48,18 @@ const Permissions = builder.objectRef<Context['permissions']>('Permissions').imp
   }),
 });
 
+builder.objectField(Permissions, 'regencyCodes', (t) =>
+  t.stringList({
+    nullable: true,
+    description: 'The kabupaten/kota the caller may see, by code; null for the whole country.',
+    resolve: async (permissions, _args, ctx) => {
+      if (!permissions.regencyIds) return null;
+      const regencies = await ctx.db.prisma.regency.findMany({ where: { id: { in: [...permissions.regencyIds] } }, orderBy: { code: 'asc' } });
+      return regencies.map((regency) => regency.code);
+    },
+  }),
+);
+
 const Me = builder.objectRef<Context>('Me').implement({
   description: 'Who is calling and what they may do.',
   fields: (t) => ({
