@@ -6,7 +6,6 @@ import { createSeededApi, type SeededApi } from './support/seeded-api.js';
 const HOUR = 3_600_000;
 /** WIB (UTC+7, no daylight saving): the zone the analytics count days and months in. */
 const wibDate = (at: Date) => new Date(at.getTime() + 7 * HOUR).toISOString().slice(0, 10);
-const day = (date: Date | string | null) => (date === null ? null : typeof date === 'string' ? date.slice(0, 10) : date.toISOString().slice(0, 10));
 
 interface Raw {
   villages: { id: number; province: string; regency: string; district: string; provinceName: string }[];

@@ -19,7 +19,7 @@ const pages = [
 ] as const;
 
 export function Layout() {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const { me, fetching } = useSession();
   const { pathname, search: currentSearch } = useLocation();
   if (fetching) return <Skeleton label={t('common.loading')} height={400} />;

@@ -222,7 +222,7 @@ class ProvinceGenerator {
 
   constructor(
     private readonly ctx: ProgrammeContext,
-    private readonly provinceCode: string,
+    provinceCode: string,
     private readonly provinceId: number,
   ) {
     this.character = provinceCharacter(provinceCode);

@@ -40,7 +40,6 @@ export function VillageSearchPage() {
 export function VillagePage() {
   const { t, locale } = useI18n();
   const { code = '' } = useParams();
-  const { search } = useLocation();
   const { data, error, retry } = useVillage(code);
 
   return (

@@ -108,7 +108,6 @@ export const en: Messages = {
     module: 'Module',
     completed: 'Completed',
     missing: 'Members still missing modules',
-    missingHint: 'Member names will show to authorised users once access control exists.',
     noMembers: 'No task-force members in this area yet.',
     role: 'Role',
     modulesDone: 'Modules completed',

@@ -113,7 +113,6 @@ export const id = {
     module: 'Modul',
     completed: 'Tuntas',
     missing: 'Anggota yang belum tuntas',
-    missingHint: 'Nama anggota hanya tampil bagi pengguna yang berhak setelah kontrol akses tersedia.',
     noMembers: 'Belum ada anggota gugus tugas di wilayah ini.',
     role: 'Peran',
     modulesDone: 'Modul tuntas',
