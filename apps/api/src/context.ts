@@ -1,5 +1,5 @@
 import type { Database } from '@binaan/db';
-import { type Caller, identify } from './auth/caller.js';
+import { type Caller, credentialOf, identify } from './auth/caller.js';
 import type { Permissions } from './auth/permissions.js';
 
 export type Locale = 'id' | 'en';
@@ -25,6 +25,6 @@ export function localeOf(request: Request): Locale {
 
 export async function createContext(db: Database, request: Request, setCookie: (header: string) => void): Promise<Context> {
   const requestedAt = new Date();
-  const { caller, permissions, actor } = await identify(db, request, requestedAt);
+  const { caller, permissions, actor } = await identify(db, credentialOf(request), requestedAt);
   return { db, caller, permissions, actor, requestedAt, locale: localeOf(request), setCookie };
 }

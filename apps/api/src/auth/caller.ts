@@ -41,8 +41,8 @@ async function regenciesOfOffice(db: Database, officeId: number): Promise<Set<nu
   return new Set(areas.map((area) => area.regencyId));
 }
 
-export async function identify(db: Database, request: Request, now = new Date()): Promise<Identity> {
-  const secret = credentialOf(request);
+/** Who holds this secret (a session or API token); anonymous when it is missing, unknown, expired or revoked. */
+export async function identify(db: Database, secret: string | null, now = new Date()): Promise<Identity> {
   if (!secret) return anonymous;
   const hash = hashSecret(secret);
 

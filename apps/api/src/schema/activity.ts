@@ -1,5 +1,6 @@
 // Programme activities: socialisation, counselling, coordination and Timpora meetings, task-force visits.
 import { z } from 'zod';
+import type { Permissions } from '../auth/permissions.js';
 import { scopeWhere } from '../auth/scope-where.js';
 import { builder } from '../builder.js';
 import { ActivityTypeEnum, ConflictError, mutationErrors, NotFoundError } from './common.js';
@@ -54,7 +55,7 @@ interface ActivityFilterShape {
   officeCodes?: string[] | null;
 }
 
-function activityWhere(filter: ActivityFilterShape | null | undefined) {
+function activityFilterWhere(filter: ActivityFilterShape | null | undefined) {
   return {
     AND: [
       ...areaWhere(filter?.area),
@@ -64,6 +65,11 @@ function activityWhere(filter: ActivityFilterShape | null | undefined) {
     ...(filter?.types?.length ? { type: { in: filter.types as never[] } } : {}),
     ...(filter?.officeCodes?.length ? { office: { code: { in: filter.officeCodes } } } : {}),
   };
+}
+
+/** The rows the caller may see that match the filter: used for both the page and its total count. */
+function activityWhere(filter: ActivityFilterShape | null | undefined, permissions: Permissions) {
+  return { AND: [activityFilterWhere(filter), scopeWhere.activity(permissions)] };
 }
 
 const activityOrder = orderInput(
@@ -86,11 +92,11 @@ builder.queryFields((t) => ({
       orderBy: t.arg({ type: activityOrder.Input, required: false, description: 'Default: by date held.' }),
     },
     totalCount: (_root, { filter }, ctx) =>
-      ctx.db.prisma.activity.count({ where: { AND: [activityWhere(filter), scopeWhere.activity(ctx.permissions)] } }),
+      ctx.db.prisma.activity.count({ where: activityWhere(filter, ctx.permissions) }),
     resolve: (query, _root, { filter, orderBy }, ctx) =>
       ctx.db.prisma.activity.findMany({
         ...query,
-        where: { AND: [activityWhere(filter), scopeWhere.activity(ctx.permissions)] },
+        where: activityWhere(filter, ctx.permissions),
         orderBy: activityOrder.toPrisma(orderBy),
       }),
   }),

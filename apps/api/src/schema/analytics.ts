@@ -1,6 +1,7 @@
 // The analytics leadership and analysts read: coverage, report statistics, reporting completeness,
 // training completion and the overview. Every figure comes with its numerator and denominator (Ratio),
 // and every result says when it was computed. The SQL lives in src/analytics/.
+import { allowedRegencyCodes } from '../auth/area-codes.js';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import { reportingCompleteness } from '../analytics/completeness.js';
@@ -78,20 +79,6 @@ const isoDate = (date: Date | null | undefined) => (date ? date.toISOString().sl
 
 /** A code no kabupaten/kota has: restricts a filter to nothing. */
 const NO_REGENCY = '00.00';
-const areaCodesCache = new WeakMap<Context, Promise<string[]>>();
-
-/** The kabupaten/kota codes the caller may count; null when unrestricted. */
-function allowedRegencyCodes(ctx: Context): Promise<string[]> | null {
-  const ids = ctx.permissions.regencyIds;
-  if (!ids) return null;
-  let codes = areaCodesCache.get(ctx);
-  if (!codes) {
-    codes = ctx.db.prisma.regency.findMany({ where: { id: { in: [...ids] } }, select: { code: true } }).then((rows) => rows.map((row) => row.code));
-    areaCodesCache.set(ctx, codes);
-  }
-  return codes;
-}
-
 /** The filter as asked, narrowed to the caller's area: an aggregate never counts beyond it. */
 async function scopedFilter(ctx: Context, filter: FilterArg): Promise<AnalyticsFilterShape> {
   const asked = toAnalyticsFilter(filter);

@@ -2,7 +2,8 @@
 import { verifyPassword } from '@binaan/db';
 import { JSONResolver } from 'graphql-scalars';
 import { z } from 'zod';
-import { SESSION_COOKIE } from '../auth/caller.js';
+import { allowedRegencyCodes } from '../auth/area-codes.js';
+import { identify, SESSION_COOKIE } from '../auth/caller.js';
 import type { TokenScope } from '../auth/permissions.js';
 import { newSecret } from '../auth/tokens.js';
 import { builder } from '../builder.js';
@@ -52,11 +53,7 @@ builder.objectField(Permissions, 'regencyCodes', (t) =>
   t.stringList({
     nullable: true,
     description: 'The kabupaten/kota the caller may see, by code; null for the whole country.',
-    resolve: async (permissions, _args, ctx) => {
-      if (!permissions.regencyIds) return null;
-      const regencies = await ctx.db.prisma.regency.findMany({ where: { id: { in: [...permissions.regencyIds] } }, orderBy: { code: 'asc' } });
-      return regencies.map((regency) => regency.code);
-    },
+    resolve: (_permissions, _args, ctx) => allowedRegencyCodes(ctx),
   }),
 );
 
@@ -138,9 +135,8 @@ builder.mutationFields((t) => ({
         data: { tokenHash: hash, userId: user.id, expiresAt: new Date(Date.now() + SESSION_HOURS * 3_600_000) },
       });
       ctx.setCookie(sessionCookie(secret, SESSION_HOURS * 3600));
-      const { createContext } = await import('../context.js');
       // The rest of this response already speaks for the new session.
-      return createContext(ctx.db, new Request('http://binaan.local/', { headers: { cookie: `${SESSION_COOKIE}=${secret}` } }), ctx.setCookie);
+      return { ...ctx, ...(await identify(ctx.db, secret)) };
     },
   }),
   signOut: t.boolean({

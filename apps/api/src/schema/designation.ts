@@ -1,5 +1,6 @@
 // Designations: a village designated under a programme variant by an office, and the work-plan targets.
 import { z } from 'zod';
+import type { Permissions } from '../auth/permissions.js';
 import { scopeWhere } from '../auth/scope-where.js';
 import { builder } from '../builder.js';
 import {
@@ -83,7 +84,7 @@ export function villageAreaWhere(area: AreaFilterShape | null | undefined) {
   };
 }
 
-function designationWhere(filter: DesignationFilterShape | null | undefined) {
+function designationFilterWhere(filter: DesignationFilterShape | null | undefined) {
   return {
     village: villageAreaWhere(filter?.area),
     ...(filter?.variants?.length ? { variant: { in: filter.variants } } : {}),
@@ -91,6 +92,11 @@ function designationWhere(filter: DesignationFilterShape | null | undefined) {
     ...(filter?.years?.length ? { year: { in: filter.years } } : {}),
     ...(filter?.officeCodes?.length ? { office: { code: { in: filter.officeCodes } } } : {}),
   };
+}
+
+/** The rows the caller may see that match the filter: used for both the page and its total count. */
+function designationWhere(filter: DesignationFilterShape | null | undefined, permissions: Permissions) {
+  return { AND: [designationFilterWhere(filter), scopeWhere.designation(permissions)] };
 }
 
 const designationOrder = orderInput(
@@ -114,11 +120,11 @@ builder.queryFields((t) => ({
       orderBy: t.arg({ type: designationOrder.Input, required: false, description: 'Default: by year.' }),
     },
     totalCount: (_root, { filter }, ctx) =>
-      ctx.db.prisma.designation.count({ where: { AND: [designationWhere(filter), scopeWhere.designation(ctx.permissions)] } }),
+      ctx.db.prisma.designation.count({ where: designationWhere(filter, ctx.permissions) }),
     resolve: (query, _root, { filter, orderBy }, ctx) =>
       ctx.db.prisma.designation.findMany({
         ...query,
-        where: { AND: [designationWhere(filter), scopeWhere.designation(ctx.permissions)] },
+        where: designationWhere(filter, ctx.permissions),
         orderBy: designationOrder.toPrisma(orderBy),
       }),
   }),

@@ -2,6 +2,7 @@
 // a retried submission returns the row the first attempt created, never a second row.
 import { Prisma } from '@binaan/db';
 import { z } from 'zod';
+import type { Permissions } from '../auth/permissions.js';
 import { scopeWhere } from '../auth/scope-where.js';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
@@ -129,7 +130,7 @@ interface ReportFilterShape {
   open?: boolean | null;
 }
 
-function reportWhere(filter: ReportFilterShape | null | undefined): Prisma.VillageReportWhereInput {
+function reportFilterWhere(filter: ReportFilterShape | null | undefined): Prisma.VillageReportWhereInput {
   const statuses = [
     ...(filter?.statuses ?? []),
   ].filter((status) => filter?.open == null || OPEN_STATUSES.includes(status) === filter.open);
@@ -146,6 +147,11 @@ function reportWhere(filter: ReportFilterShape | null | undefined): Prisma.Villa
     ...(filter?.statuses?.length ? { status: { in: statuses } } : {}),
     ...(filter?.variants?.length ? { designation: { variant: { in: filter.variants } } } : {}),
   };
+}
+
+/** The rows the caller may see that match the filter: used for both the page and its total count. */
+function reportWhere(filter: ReportFilterShape | null | undefined, permissions: Permissions) {
+  return { AND: [reportFilterWhere(filter), scopeWhere.report(permissions)] };
 }
 
 const reportOrder = orderInput(
@@ -169,11 +175,11 @@ builder.queryFields((t) => ({
       orderBy: t.arg({ type: reportOrder.Input, required: false, description: 'Default: by time received, oldest first.' }),
     },
     totalCount: (_root, { filter }, ctx) =>
-      ctx.db.prisma.villageReport.count({ where: { AND: [reportWhere(filter), scopeWhere.report(ctx.permissions)] } }),
+      ctx.db.prisma.villageReport.count({ where: reportWhere(filter, ctx.permissions) }),
     resolve: (query, _root, { filter, orderBy }, ctx) =>
       ctx.db.prisma.villageReport.findMany({
         ...query,
-        where: { AND: [reportWhere(filter), scopeWhere.report(ctx.permissions)] },
+        where: reportWhere(filter, ctx.permissions),
         orderBy: reportOrder.toPrisma(orderBy),
       }),
   }),

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { scopeWhere } from '../auth/scope-where.js';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
+import { oncePerRequest } from '../request-cache.js';
 import { ConflictError, mutationErrors, NotFoundError, TaskForceRoleEnum } from './common.js';
 import { Designation, villageAreaWhere } from './designation.js';
 import { TrainingModule } from './training-module.js';
@@ -98,9 +99,12 @@ function memberWhere(filter: MemberFilterShape | null | undefined, moduleIds: nu
   };
 }
 
-async function moduleIds(ctx: Context): Promise<number[]> {
-  const modules = await ctx.db.prisma.trainingModule.findMany({ select: { id: true } });
-  return modules.map((module) => module.id);
+/** The curriculum's module ids, loaded once per request (a page and its total count both need them). */
+function moduleIds(ctx: Context): Promise<number[]> {
+  return oncePerRequest(ctx, 'trainingModuleIds', async () => {
+    const modules = await ctx.db.prisma.trainingModule.findMany({ select: { id: true } });
+    return modules.map((module) => module.id);
+  });
 }
 
 const memberOrder = orderInput(

@@ -1,6 +1,6 @@
 // Training of task-force members: modules, sessions, and each member's attendance and completion.
 import { z } from 'zod';
-import { inScope } from '../auth/permissions.js';
+import { inScope, type Permissions } from '../auth/permissions.js';
 import { scopeWhere } from '../auth/scope-where.js';
 import { builder } from '../builder.js';
 import { ConflictError, ForbiddenError, mutationErrors, NotFoundError } from './common.js';
@@ -63,7 +63,7 @@ interface SessionFilterShape {
   moduleCodes?: string[] | null;
 }
 
-function sessionWhere(filter: SessionFilterShape | null | undefined) {
+function sessionFilterWhere(filter: SessionFilterShape | null | undefined) {
   const hasArea = Boolean(filter?.area?.provinceCodes?.length || filter?.area?.regencyCodes?.length || filter?.area?.districtCodes?.length);
   return {
     ...(hasArea ? { village: villageAreaWhere(filter?.area) } : {}),
@@ -71,6 +71,11 @@ function sessionWhere(filter: SessionFilterShape | null | undefined) {
     ...(filter?.officeCodes?.length ? { office: { code: { in: filter.officeCodes } } } : {}),
     ...(filter?.moduleCodes?.length ? { modules: { some: { module: { code: { in: filter.moduleCodes } } } } } : {}),
   };
+}
+
+/** The rows the caller may see that match the filter: used for both the page and its total count. */
+function sessionWhere(filter: SessionFilterShape | null | undefined, permissions: Permissions) {
+  return { AND: [sessionFilterWhere(filter), scopeWhere.trainingSession(permissions)] };
 }
 
 const sessionOrder = orderInput('TrainingSessionOrder', { HELD_ON: { column: 'heldOn', description: 'Date held.' } }, 'HELD_ON');
@@ -92,11 +97,11 @@ builder.queryFields((t) => ({
       orderBy: t.arg({ type: sessionOrder.Input, required: false, description: 'Default: by date held.' }),
     },
     totalCount: (_root, { filter }, ctx) =>
-      ctx.db.prisma.trainingSession.count({ where: { AND: [sessionWhere(filter), scopeWhere.trainingSession(ctx.permissions)] } }),
+      ctx.db.prisma.trainingSession.count({ where: sessionWhere(filter, ctx.permissions) }),
     resolve: (query, _root, { filter, orderBy }, ctx) =>
       ctx.db.prisma.trainingSession.findMany({
         ...query,
-        where: { AND: [sessionWhere(filter), scopeWhere.trainingSession(ctx.permissions)] },
+        where: sessionWhere(filter, ctx.permissions),
         orderBy: sessionOrder.toPrisma(orderBy),
       }),
   }),
