@@ -173,6 +173,25 @@ describe('access matrix', () => {
       cases += 1;
     });
 
+    it.each(regencies)('learns which villages of $code are designated only where it may read records', async ({ code }) => {
+      const result = await api.graphql(
+        `query($code: String!) { villages(first: 1, filter: { area: { regencyCodes: [$code] }, designated: true }) { totalCount } }`,
+        { code },
+        callers[name],
+      );
+      if (!may.signedIn) expectRefusedQuery(result, name);
+      else {
+        expect(result.errors).toBeUndefined();
+        const designated = await sqlCount(
+          `SELECT COUNT(DISTINCT v.id)::int AS count FROM village v JOIN regency r ON r.id = v.regency_id
+             JOIN designation g ON g.village_id = v.id AND g.status = 'ACTIVE' WHERE r.code = $1`,
+          [code],
+        );
+        expect(result.data!.villages.totalCount).toBe(may.readRecords && inArea(name, code) ? designated : 0);
+      }
+      cases += 1;
+    });
+
     it.each(regencies)('sees names in $code only with the right to personal data', async ({ code }) => {
       const result = await api.graphql(
         `query($code: String!) { taskForceMembers(first: 5, filter: { area: { regencyCodes: [$code] } }) { edges { node { fullName phone role } } } }`,

@@ -228,6 +228,10 @@ describe.skipIf(browserMissing !== null)('the dashboard in Chromium', () => {
     expect(rows[0]).toContain('Kalimantan Selatan');
     const { villages } = await dashboard.graphql(`{ villages(first: 1, filter: { area: { regencyCodes: ["63.02", "63.10"] } }) { totalCount } }`);
     expect(rows[0]).toContain(formatNumber(villages.totalCount, 'id'));
+    // Its priority list stays inside its working area too.
+    const priorityRegencies = await kanim.locator('main table').nth(1).locator('tbody tr td:nth-child(4)').allTextContents();
+    expect(priorityRegencies.length).toBeGreaterThan(0);
+    expect(priorityRegencies.filter((name) => !['Kabupaten Kotabaru', 'Kabupaten Tanah Bumbu'].includes(name))).toEqual([]);
     await kanim.goto(`${dashboard.url}/pelatihan?period=2026`);
     await kanim.waitForSelector('th:text("Nama")');
     await kanim.screenshot({ path: `${screenshots}pelatihan-kanim.png`, fullPage: false });

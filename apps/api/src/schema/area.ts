@@ -1,5 +1,6 @@
 // The wilayah hierarchy: Province → Regency (kabupaten/kota) → District (kecamatan) → Village.
 import { z } from 'zod';
+import type { Permissions } from '../auth/permissions.js';
 import { scopeWhere } from '../auth/scope-where.js';
 import { builder } from '../builder.js';
 import { RegencyKindEnum, VillageKindEnum } from './common.js';
@@ -190,7 +191,12 @@ interface VillageFilterShape extends SearchArgs {
   isMigrantWorkerSendingArea?: boolean | null;
 }
 
-function villageWhere(filter: VillageFilterShape | null | undefined) {
+/**
+ * Villages are public reference data, but whether one is designated is a programme record: the
+ * `designated` filter only counts designations the caller may see.
+ */
+function villageWhere(filter: VillageFilterShape | null | undefined, permissions: Permissions) {
+  const activeAndVisible = { status: 'ACTIVE' as const, ...scopeWhere.designation(permissions) };
   return {
     AND: [
       ...areaWhere(filter?.area, { district: true }),
@@ -201,8 +207,8 @@ function villageWhere(filter: VillageFilterShape | null | undefined) {
     ],
     ...(filter?.kind ? { kind: filter.kind } : {}),
     ...(filter?.isMigrantWorkerSendingArea != null ? { isMigrantWorkerSendingArea: filter.isMigrantWorkerSendingArea } : {}),
-    ...(filter?.designated === true ? { designations: { some: { status: 'ACTIVE' as const } } } : {}),
-    ...(filter?.designated === false ? { designations: { none: { status: 'ACTIVE' as const } } } : {}),
+    ...(filter?.designated === true ? { designations: { some: activeAndVisible } } : {}),
+    ...(filter?.designated === false ? { designations: { none: activeAndVisible } } : {}),
     ...nameSearch(filter?.search),
   };
 }
@@ -281,13 +287,13 @@ builder.queryFields((t) => ({
     authScopes: { signedIn: true },
     cursor: 'id',
     description: 'Desa and kelurahan.',
-    totalCount: (_root, { filter }, ctx) => ctx.db.prisma.village.count({ where: villageWhere(filter) }),
+    totalCount: (_root, { filter }, ctx) => ctx.db.prisma.village.count({ where: villageWhere(filter, ctx.permissions) }),
     args: {
       filter: t.arg({ type: VillageFilter, required: false, description: 'Which villages.' }),
       orderBy: t.arg({ type: villageOrder.Input, required: false, description: 'Default: by code.' }),
     },
     resolve: (query, _root, { filter, orderBy }, ctx) =>
-      ctx.db.prisma.village.findMany({ ...query, where: villageWhere(filter), orderBy: villageOrder.toPrisma(orderBy) }),
+      ctx.db.prisma.village.findMany({ ...query, where: villageWhere(filter, ctx.permissions), orderBy: villageOrder.toPrisma(orderBy) }),
   }),
   village: t.prismaField({
     type: 'Village',

@@ -1,5 +1,6 @@
 import { useQuery } from 'urql';
 import { graphql } from '../../lib/graphql';
+import { useSession } from '../auth/session';
 import { type DashboardFilters, toAnalyticsFilter } from '../filters/url-filters';
 
 export type AreaLevel = 'PROVINCE' | 'REGENCY' | 'DISTRICT';
@@ -45,9 +46,13 @@ export const CoveragePageQuery = graphql(`
 
 export function useCoverage(filters: DashboardFilters) {
   const filter = toAnalyticsFilter(filters);
+  // Villages are listed nationwide by the API; a user limited to an area gets the list for that area.
+  const { me } = useSession();
+  const ownArea = me?.permissions.regencyCodes;
+  const area = ownArea && !filter.area.regencyCodes ? { ...filter.area, regencyCodes: ownArea } : filter.area;
   const [result, reexecute] = useQuery({
     query: CoveragePageQuery,
-    variables: { groupBy: levelFor(filters), filter, area: filter.area },
+    variables: { groupBy: levelFor(filters), filter, area },
   });
   return { ...result, retry: () => reexecute({ requestPolicy: 'network-only' }) };
 }
