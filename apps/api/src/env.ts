@@ -1,4 +1,6 @@
-// The one place @binaan/api reads the environment (the database's own settings live in @binaan/db).
+// The one place @binaan/api reads the environment (the database's own settings live in @binaan/db;
+// OpenTelemetry reads its standard OTEL_* variables itself). docs/operations.md lists them all.
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export interface ApiEnv {
@@ -7,17 +9,36 @@ export interface ApiEnv {
   production: boolean;
   /** The built dashboard served at /; default apps/dashboard/dist. */
   dashboardDir: string;
+  /** The dashboard's trusted documents; default trusted-documents.json in dashboardDir. */
+  trustedDocumentsPath: string;
+  /** If set, /metrics needs `Authorization: Bearer <token>`. */
+  metricsToken: string | null;
+  /** How long in-flight requests may take to finish after SIGTERM. */
+  drainTimeoutMs: number;
+  logLevel: string;
 }
 
 const defaultDashboardDir = fileURLToPath(new URL('../../dashboard/dist', import.meta.url));
 
+function wholeNumber(name: string, value: string | undefined, fallback: number, min: number, max = Number.MAX_SAFE_INTEGER): number {
+  if (value === undefined || value === '') return fallback;
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < min || number > max) throw new Error(`${name} must be a whole number from ${min} to ${max} (got "${value}")`);
+  return number;
+}
+
 export function readApiEnv(env: NodeJS.ProcessEnv = process.env): ApiEnv {
-  const port = Number(env.PORT ?? 4000);
-  if (!Number.isInteger(port) || port <= 0 || port > 65_535) throw new Error(`PORT must be a port number (got "${env.PORT}")`);
+  const dashboardDir = env.BINAAN_DASHBOARD_DIR ?? defaultDashboardDir;
+  const logLevel = env.LOG_LEVEL ?? 'info';
+  if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) throw new Error(`LOG_LEVEL must be a pino level (got "${logLevel}")`);
   return {
-    port,
+    port: wholeNumber('PORT', env.PORT, 4000, 0, 65_535), // 0: any free port
     host: env.HOST ?? '127.0.0.1',
     production: env.NODE_ENV === 'production',
-    dashboardDir: env.BINAAN_DASHBOARD_DIR ?? defaultDashboardDir,
+    dashboardDir,
+    trustedDocumentsPath: env.BINAAN_TRUSTED_DOCUMENTS ?? join(dashboardDir, 'trusted-documents.json'),
+    metricsToken: env.BINAAN_METRICS_TOKEN || null,
+    drainTimeoutMs: wholeNumber('BINAAN_DRAIN_TIMEOUT_MS', env.BINAAN_DRAIN_TIMEOUT_MS, 10_000, 1),
+    logLevel,
   };
 }

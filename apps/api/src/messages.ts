@@ -19,6 +19,9 @@ const indonesian: Rule[] = [
   [/^Limit the token to an office inside your area\.$/, 'Batasi token pada kantor di dalam wilayah Anda.'],
   [/^Wrong email or password\.$/, 'Email atau kata sandi salah.'],
   [/^Request body over (.+) bytes\.$/, 'Isi permintaan melebihi $1 byte.'],
+  [/^This client may only send its registered documents\.$/, 'Klien ini hanya boleh mengirim dokumen yang terdaftar.'],
+  [/^Unknown document id\.$/, 'ID dokumen tidak dikenal.'],
+  [/^Server is shutting down\.$/, 'Server sedang berhenti; coba lagi.'],
   // Not found
   [/^No village has code (.+)\.$/, 'Tidak ada desa/kelurahan dengan kode $1.'],
   [/^No immigration office has code (.+)\.$/, 'Tidak ada kantor imigrasi dengan kode $1.'],

@@ -3,12 +3,17 @@ import type { Database } from '@binaan/db';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
-import { createYoga } from 'graphql-yoga';
+import type { TracerProvider } from '@opentelemetry/api';
+import { createYoga, type Plugin } from 'graphql-yoga';
+import { type Logger, useRequestLogging } from './observability/logger.js';
+import type { Metrics } from './observability/metrics.js';
+import { useTracing } from './observability/tracing.js';
 import { createContext, localeOf } from './context.js';
 import { localize } from './messages.js';
 import { exampleQueries } from './example-queries.js';
 import { useRateLimit } from './plugins/rate-limit.js';
 import { useResponseCookies } from './plugins/response-cookies.js';
+import { type TrustedDocumentsOptions, useTrustedDocuments } from './plugins/trusted-documents.js';
 import { schema } from './schema/index.js';
 
 export interface AppOptions {
@@ -17,6 +22,13 @@ export interface AppOptions {
   production?: boolean;
   /** Requests per caller per minute. */
   rateLimit?: number;
+  /** The dashboard's trusted documents (plugins/trusted-documents.ts); none means every request sends its document. */
+  trustedDocuments?: TrustedDocumentsOptions | null;
+  /** Structured request logs (observability/logger.ts); none in tests unless asked for. */
+  logger?: Logger;
+  metrics?: Metrics;
+  /** OpenTelemetry spans per operation (observability/tracing.ts). */
+  tracerProvider?: TracerProvider;
 }
 
 /** Limits every operation must stay within; refused operations are rejected before any SQL runs. */
@@ -42,11 +54,16 @@ function useBodySizeLimit(maxBytes: number) {
   };
 }
 
-export function createApp({ db, production = false, rateLimit = 600 }: AppOptions) {
+export function createApp({ db, production = false, rateLimit = 600, trustedDocuments = null, logger, metrics, tracerProvider }: AppOptions) {
   const cookies = useResponseCookies();
-  const plugins = [
+  const plugins: Plugin[] = [
+    // Observability first, so refused requests are logged, counted and traced too.
+    ...(logger ? [useRequestLogging(logger)] : []),
+    ...(metrics ? [metrics.plugin] : []),
+    ...(tracerProvider ? [useTracing(tracerProvider) as Plugin] : []),
     useBodySizeLimit(operationLimits.maxBodyBytes),
     useRateLimit({ limit: rateLimit, windowMs: 60_000, anonymousKey: (request) => request.headers.get('x-forwarded-for') ?? 'direct' }),
+    ...(trustedDocuments ? [useTrustedDocuments(trustedDocuments)] : []),
     EnvelopArmorPlugin({
       maxDepth: { n: operationLimits.maxDepth, ignoreIntrospection: true },
       maxAliases: { n: operationLimits.maxAliases },
@@ -65,6 +82,10 @@ export function createApp({ db, production = false, rateLimit = 600 }: AppOption
     context: ({ request }) => createContext(db, request, cookies.setterFor(request)),
     graphqlEndpoint: '/graphql',
     maskedErrors: true,
+    // Yoga's own messages (e.g. the cause of a masked error) go to the same JSON log.
+    logging: logger ? yogaLogger(logger) : 'warn',
+    // Parsed and validated documents are cached (LRU, by document text): the dashboard repeats a few.
+    parserAndValidationCache: true,
     landingPage: false,
     graphiql: production
       ? false
@@ -74,6 +95,15 @@ export function createApp({ db, production = false, rateLimit = 600 }: AppOption
           defaultQuery: exampleQueries.map((example) => `# ${example.title}\n${example.query}`).join('\n\n'),
         },
   });
+}
+
+function yogaLogger(logger: Logger) {
+  const line = (level: 'debug' | 'info' | 'warn' | 'error') => (...args: unknown[]) => {
+    const [message, ...details] = args;
+    const error = details.find((detail) => detail instanceof Error) ?? (message instanceof Error ? message : undefined);
+    logger[level](error ? { err: error } : {}, typeof message === 'string' ? message : 'yoga');
+  };
+  return { debug: line('debug'), info: line('info'), warn: line('warn'), error: line('error') };
 }
 
 export type App = ReturnType<typeof createApp>;

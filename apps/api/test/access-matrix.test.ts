@@ -2,7 +2,7 @@
 // scope. Each case asserts what is allowed (with the right numbers) and what is refused (and that a
 // refused write changed nothing). Zero leaks is the bar.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Caller, createSeededApi, type SeededApi } from './support/seeded-api.js';
+import { type Caller, createSeededApi, type DemoAccount, type SeededApi } from './support/seeded-api.js';
 
 type Name = 'anonymous' | 'national' | 'analyst' | 'kanwil' | 'kanim' | 'tokenSubmit' | 'tokenRead';
 
@@ -48,16 +48,7 @@ describe('access matrix', () => {
 
   beforeAll(async () => {
     api = await createSeededApi();
-    const issue = async (as: Caller, scopes: string[], officeCode?: string) => {
-      const result = await api.graphql(
-        `mutation($input: IssueApiTokenInput!) { issueApiToken(input: $input) { __typename ... on MutationIssueApiTokenSuccess { data { secret } } ... on Error { message } } }`,
-        { input: { name: `matrix ${scopes.join(' ')}`, scopes, officeCode } },
-        as,
-      );
-      const secret = result.data?.issueApiToken?.data?.secret;
-      if (!secret) throw new Error(JSON.stringify(result));
-      return { token: secret };
-    };
+    const issue = async (as: DemoAccount, scopes: string[], officeCode?: string) => ({ token: await api.issueToken(as, scopes, officeCode) });
     Object.assign(callers, {
       anonymous: 'anonymous',
       national: 'national',

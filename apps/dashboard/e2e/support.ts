@@ -1,7 +1,7 @@
 // Runs the real thing for end-to-end tests: the dashboard built by Vite, served with the GraphQL API by
 // the API's own HTTP handler, on a fresh embedded database seeded with the demo data, in headless
 // Debian Chromium driven by playwright-core.
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
@@ -10,7 +10,9 @@ import { createApp } from '@binaan/api/app';
 import { DEFAULT_DEMO_PASSWORD, migrate, seedDatabase } from '@binaan/db';
 import { createTestDatabase, type TestDatabase } from '@binaan/db/testing';
 import { type Browser, chromium } from 'playwright-core';
+import { trustedDocumentManifest } from '@binaan/client';
 import { build } from 'vite';
+import { collectDocuments } from '../scripts/trusted-documents';
 
 export const outputDir = fileURLToPath(new URL('../test-output/', import.meta.url));
 const distDir = `${outputDir}e2e-dist`;
@@ -27,12 +29,26 @@ export interface RunningDashboard {
 
 export async function startDashboard(): Promise<RunningDashboard> {
   mkdirSync(outputDir, { recursive: true });
-  await build({ root: fileURLToPath(new URL('..', import.meta.url)), logLevel: 'warn', build: { outDir: distDir, emptyOutDir: true } });
+  // A production bundle, as users get it (vitest sets NODE_ENV=test, which would make a development one).
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ root: fileURLToPath(new URL('..', import.meta.url)), logLevel: 'warn', build: { outDir: distDir, emptyOutDir: true } });
+  } finally {
+    process.env.NODE_ENV = nodeEnv;
+  }
+  // As in production: the API runs only the documents the build registered for the dashboard, so a
+  // document missing from the manifest fails these tests.
+  const manifest = trustedDocumentManifest((await collectDocuments()).values());
+  writeFileSync(`${distDir}/trusted-documents.json`, JSON.stringify(manifest));
   const test: TestDatabase = await createTestDatabase();
   await migrate(test.db.sql);
   await seedDatabase(test.db.sql);
-  const app = createApp({ db: test.db });
+  const app = createApp({ db: test.db, trustedDocuments: { manifest, enforce: true } });
   const server: Server = createServer(createHttpHandler(app, distDir));
+  // The tests' own queries (to compare the screen with the API) are arbitrary documents: they go to a
+  // second app on the same database that, like an analyst's token, may send them.
+  const checker = createApp({ db: test.db });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const browser = await chromium.launch({
@@ -40,7 +56,7 @@ export async function startDashboard(): Promise<RunningDashboard> {
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   // The tests' own GraphQL calls go as national leadership, who sees every area.
-  const signIn = await fetch(`${url}/graphql`, {
+  const signIn = await checker.fetch(`${url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({
@@ -53,7 +69,7 @@ export async function startDashboard(): Promise<RunningDashboard> {
     url,
     browser,
     async graphql(query, variables) {
-      const response = await fetch(`${url}/graphql`, {
+      const response = await checker.fetch(`${url}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', cookie },
         body: JSON.stringify({ query, variables }),

@@ -21,7 +21,17 @@ export interface Database {
   schemaEngineAdapter(): { factory: SqlMigrationAwareDriverAdapterFactory; dispose(): Promise<void> };
   /** Where the data lives, without credentials, for log lines. */
   description: string;
+  /** Connections now (for metrics): PGlite is one in-process connection. */
+  poolStats(): PoolStats;
   close(): Promise<void>;
+}
+
+export interface PoolStats {
+  max: number;
+  total: number;
+  idle: number;
+  /** Queries waiting for a free connection. */
+  waiting: number;
 }
 
 export interface OpenDatabaseOptions {
@@ -50,6 +60,12 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
     : openPglite(options.dataDir ?? env.pgliteDataDir, options.onPrismaQuery);
 }
 
+/** Closing twice (a graceful stop, then a test's cleanup) closes once. */
+function once(close: () => Promise<void>): () => Promise<void> {
+  let closing: Promise<void> | null = null;
+  return () => (closing ??= close());
+}
+
 /** No statement may run longer than this: a runaway query cannot hold the database. */
 export const STATEMENT_TIMEOUT_MS = 15_000;
 
@@ -65,10 +81,11 @@ async function openPglite(dataDir: string, onPrismaQuery?: (query: string) => vo
     sql: pgliteSql(pglite),
     schemaEngineAdapter: () => ({ factory: adapterFactory, dispose: async () => undefined }),
     description: `PGlite (${dataDir})`,
-    async close() {
+    poolStats: () => ({ max: 1, total: 1, idle: 1, waiting: 0 }),
+    close: once(async () => {
       await prisma.$disconnect();
       await pglite.close();
-    },
+    }),
   };
 }
 
@@ -92,10 +109,11 @@ async function openPostgres(url: string, max: number, onPrismaQuery?: (query: st
       return { factory: new PrismaPg(enginePool), dispose: () => enginePool.end() };
     },
     description: `PostgreSQL (${safeUrl.host}${safeUrl.pathname})`,
-    async close() {
+    poolStats: () => ({ max, total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+    close: once(async () => {
       await prisma.$disconnect();
       await pool.end();
-    },
+    }),
   };
 }
 

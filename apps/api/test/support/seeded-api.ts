@@ -3,7 +3,7 @@
 // as one of the demo users (signed in once), with an API token, or anonymously.
 import { DEFAULT_DEMO_PASSWORD, type Database, migrate, seedDatabase } from '@binaan/db';
 import { createTestDatabase, type TestDatabase } from '@binaan/db/testing';
-import { type App, createApp } from '../../src/yoga.js';
+import { type App, type AppOptions, createApp } from '../../src/yoga.js';
 
 export const SEED_TODAY = '2026-11-24';
 
@@ -30,19 +30,26 @@ export interface SeededApi {
   graphql<Data = Record<string, any>>(query: string, variables?: Record<string, unknown>, as?: Caller): Promise<GraphQLResponse<Data>>;
   /** The raw HTTP response, for status codes and headers. */
   post(body: unknown, as?: Caller, headers?: Record<string, string>): Promise<Response>;
+  /** Issues an API token as a demo user and returns its secret. */
+  issueToken(as: DemoAccount, scopes: string[], officeCode?: string): Promise<string>;
   dispose(): Promise<void>;
 }
 
-export async function createSeededApi(options: { seed?: boolean; rateLimit?: number } = {}): Promise<SeededApi> {
+export async function createSeededApi(
+  options: { seed?: boolean; rateLimit?: number; app?: Omit<AppOptions, 'db' | 'rateLimit'> } = {},
+): Promise<SeededApi> {
   const prismaQueries: string[] = [];
   const test: TestDatabase = await createTestDatabase({ onPrismaQuery: (query) => prismaQueries.push(query) });
   await migrate(test.db.sql);
   if (options.seed !== false) await seedDatabase(test.db.sql, { today: SEED_TODAY });
-  const app = createApp({ db: test.db, rateLimit: options.rateLimit ?? 1_000_000 });
+  const app = createApp({ ...options.app, db: test.db, rateLimit: options.rateLimit ?? 1_000_000 });
+  // Signing in and issuing tokens go through a plain app on the same database, so they work whatever
+  // the app under test refuses (e.g. documents that are not trusted).
+  const setup = options.app ? createApp({ db: test.db, rateLimit: 1_000_000 }) : app;
   const cookies = new Map<DemoAccount, string>();
 
-  const rawPost = (body: unknown, headers: Record<string, string>) =>
-    app.fetch('http://binaan.test/graphql', {
+  const rawPost = (body: unknown, headers: Record<string, string>, target: App = app) =>
+    target.fetch('http://binaan.test/graphql', {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', ...headers },
       body: JSON.stringify(body),
@@ -59,6 +66,7 @@ export async function createSeededApi(options: { seed?: boolean; rateLimit?: num
           variables: { input: { email: demoAccounts[as], password: DEFAULT_DEMO_PASSWORD } },
         },
         {},
+        setup,
       );
       cookie = response.headers.get('set-cookie')?.split(';')[0];
       if (!cookie) throw new Error(`could not sign in as ${as}: ${await response.text()}`);
@@ -77,6 +85,22 @@ export async function createSeededApi(options: { seed?: boolean; rateLimit?: num
     async graphql(query, variables, as = 'national') {
       const response = await rawPost({ query, variables }, await credentials(as));
       return response.json();
+    },
+    async issueToken(as, scopes, officeCode) {
+      const response = await rawPost(
+        {
+          query: `mutation($input: IssueApiTokenInput!) {
+            issueApiToken(input: $input) { ... on MutationIssueApiTokenSuccess { data { secret } } ... on Error { message } }
+          }`,
+          variables: { input: { name: `test ${scopes.join(' ')}`, scopes, ...(officeCode ? { officeCode } : {}) } },
+        },
+        await credentials(as),
+        setup,
+      );
+      const body = (await response.json()) as GraphQLResponse;
+      const secret = body.data?.issueApiToken?.data?.secret as string | undefined;
+      if (!secret) throw new Error(`could not issue a token: ${JSON.stringify(body)}`);
+      return secret;
     },
     dispose: () => test.dispose(),
   };

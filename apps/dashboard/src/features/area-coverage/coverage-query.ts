@@ -1,5 +1,5 @@
 import { useQuery } from 'urql';
-import { graphql } from '../../lib/graphql';
+import { graphql } from '@binaan/client';
 import { useSession } from '../auth/session';
 import { type DashboardFilters, toAnalyticsFilter } from '../filters/url-filters';
 

@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from 'urql';
-import { graphql } from '../../lib/graphql';
+import { graphql } from '@binaan/client';
 
 /**
  * What every page's frame needs, in one round trip: who is signed in, and the provinces and

@@ -1,6 +1,6 @@
 import { useQuery } from 'urql';
 import { type DashboardFilters, toAnalyticsFilter, trendRange } from '../filters/url-filters';
-import { graphql } from '../../lib/graphql';
+import { graphql } from '@binaan/client';
 
 /** Everything the overview shows, in one round trip. */
 export const OverviewPageQuery = graphql(`

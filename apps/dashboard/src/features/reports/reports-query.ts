@@ -1,5 +1,5 @@
 import { useQuery } from 'urql';
-import { graphql } from '../../lib/graphql';
+import { graphql } from '@binaan/client';
 import { type DashboardFilters, toAnalyticsFilter, trendRange } from '../filters/url-filters';
 
 export const ReportsPageQuery = graphql(`

@@ -1,5 +1,5 @@
 import { useQuery } from 'urql';
-import { graphql } from '../../lib/graphql';
+import { graphql } from '@binaan/client';
 
 export const VillagePageQuery = graphql(`
   query VillagePage($code: String!) {

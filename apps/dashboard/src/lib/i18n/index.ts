@@ -19,6 +19,7 @@ void i18n.use(initReactI18next).init({
   fallbackLng: 'id',
   interpolation: { escapeValue: false },
   initImmediate: false,
+  showSupportNotice: false,
 });
 
 export function setLocale(locale: Locale): void {

@@ -1,0 +1,94 @@
+// Structured JSON logs (pino): one line per GraphQL request with its request id, operation, duration,
+// status and who called, by id only. Never personal data: no variables, no documents, no emails or
+// names (a test reads the lines a request writes and checks).
+import { randomUUID } from 'node:crypto';
+import type { DefinitionNode } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import { type DestinationStream, type Logger, pino } from 'pino';
+import type { Context } from '../context.js';
+
+export type { Logger };
+
+export function createLogger(options: { level?: string; destination?: DestinationStream } = {}): Logger {
+  const settings = { level: options.level ?? process.env.LOG_LEVEL ?? 'info', base: { service: 'binaan-api' } };
+  return options.destination ? pino(settings, options.destination) : pino(settings);
+}
+
+const REQUEST_ID = /^[\w.:-]{1,100}$/;
+
+/** The caller's request id (from a proxy or client) when it looks like one, else a new one. */
+export const requestIdOf = (request: Request) => {
+  const given = request.headers.get('x-request-id');
+  return given && REQUEST_ID.test(given) ? given : randomUUID();
+};
+
+interface RequestLog {
+  requestId: string;
+  startedAt: number;
+  operationName?: string;
+  operationType?: string;
+  caller?: Record<string, string | number>;
+  errorCodes: string[];
+}
+
+function callerFields(context: Partial<Context>): Record<string, string | number> {
+  const caller = context.caller;
+  if (!caller) return { callerKind: 'anonymous' };
+  if (caller.kind === 'user') return { callerKind: 'user', userId: caller.userId, role: caller.role };
+  if (caller.kind === 'token') return { callerKind: 'token', tokenId: caller.tokenId };
+  return { callerKind: 'anonymous' };
+}
+
+/** Logs every request that reaches Yoga and echoes its id in `x-request-id`. */
+export function useRequestLogging(logger: Logger): Plugin {
+  const requests = new WeakMap<Request, RequestLog>();
+  return {
+    onRequest({ request }) {
+      requests.set(request, { requestId: requestIdOf(request), startedAt: performance.now(), errorCodes: [] });
+    },
+    onExecute({ args }) {
+      const context = args.contextValue as Partial<Context> & { request?: Request };
+      const log = context.request && requests.get(context.request);
+      if (!log) return;
+      const operation = args.document.definitions.find(
+        (definition: DefinitionNode) => definition.kind === 'OperationDefinition' && (!args.operationName || definition.name?.value === args.operationName),
+      );
+      log.operationName = args.operationName ?? (operation?.kind === 'OperationDefinition' ? operation.name?.value : undefined) ?? 'anonymous';
+      log.operationType = operation?.kind === 'OperationDefinition' ? operation.operation : undefined;
+      log.caller = callerFields(context);
+      return {
+        onExecuteDone({ result }) {
+          if ('errors' in result && result.errors) {
+            log.errorCodes = result.errors.map((error) => String(error.extensions?.code ?? 'INTERNAL_SERVER_ERROR'));
+          }
+        },
+      };
+    },
+    onResultProcess({ request, result }) {
+      // Errors before execution (parse, validation, limits, trusted documents) end up here.
+      const log = requests.get(request);
+      const errors = !Array.isArray(result) && result && 'errors' in result ? result.errors : undefined;
+      if (log && errors?.length && log.errorCodes.length === 0) {
+        log.errorCodes = errors.map((error) => String((error as { extensions?: { code?: unknown } }).extensions?.code ?? 'BAD_REQUEST'));
+      }
+    },
+    onResponse({ request, response }) {
+      const log = requests.get(request);
+      if (!log) return;
+      response.headers.set('x-request-id', log.requestId);
+      const fields = {
+        requestId: log.requestId,
+        method: request.method,
+        status: response.status,
+        durationMs: Math.round((performance.now() - log.startedAt) * 10) / 10,
+        client: request.headers.get('x-binaan-client') ?? undefined,
+        operationName: log.operationName,
+        operationType: log.operationType,
+        ...log.caller,
+        ...(log.errorCodes.length ? { errorCodes: [...new Set(log.errorCodes)] } : {}),
+      };
+      if (response.status >= 500) logger.error(fields, 'graphql request failed');
+      else logger.info(fields, 'graphql request');
+    },
+  };
+}

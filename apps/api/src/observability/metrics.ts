@@ -1,0 +1,48 @@
+// Prometheus metrics at /metrics: per-operation latency histograms and error counts (the Envelop/Yoga
+// Prometheus plugin), HTTP duration, the database pool, and Node's own process metrics.
+import type { Database } from '@binaan/db';
+import { usePrometheus } from '@graphql-yoga/plugin-prometheus';
+import { collectDefaultMetrics, Gauge, Registry } from 'prom-client';
+
+export interface Metrics {
+  registry: Registry;
+  plugin: ReturnType<typeof usePrometheus>;
+}
+
+export function createMetrics(db: Database): Metrics {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry, prefix: 'binaan_' });
+  const pool = (name: string, help: string, read: () => number) =>
+    new Gauge({
+      name: `binaan_db_pool_${name}`,
+      help,
+      registers: [registry],
+      collect() {
+        this.set(read());
+      },
+    });
+  pool('max', 'Most database connections the pool may open.', () => db.poolStats().max);
+  pool('connections', 'Database connections open now.', () => db.poolStats().total);
+  pool('idle', 'Open database connections not in use.', () => db.poolStats().idle);
+  pool('waiting', 'Queries waiting for a free database connection.', () => db.poolStats().waiting);
+
+  const plugin = usePrometheus({
+    registry,
+    // Served by our HTTP handler (http.ts), next to the health endpoints, not through GraphQL.
+    endpoint: false,
+    metrics: {
+      graphql_envelop_request_duration: true,
+      graphql_envelop_phase_parse: true,
+      graphql_envelop_phase_validate: true,
+      graphql_envelop_phase_context: true,
+      graphql_envelop_phase_execute: true,
+      graphql_envelop_error_result: true,
+      graphql_envelop_request: true,
+      graphql_envelop_deprecated_field: true,
+      graphql_yoga_http_duration: true,
+    },
+    // Operation name and type label every GraphQL metric; the URL would only add the query string.
+    labels: { url: false },
+  });
+  return { registry, plugin };
+}

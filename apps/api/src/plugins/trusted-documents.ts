@@ -1,0 +1,49 @@
+// Trusted documents (persisted operations). The dashboard's build writes every document it can send to
+// trusted-documents.json; a built dashboard sends only their ids. In production the API runs nothing
+// else for the dashboard's client id, nor for anyone without an API token, so a stolen browser session
+// cannot be used to run arbitrary queries. Applications with a token may send any document within the
+// operation limits (yoga.ts). Outside production everything is allowed (GraphiQL, the Vite dev server).
+import { existsSync, readFileSync } from 'node:fs';
+import { DASHBOARD_CLIENT_NAME, type TrustedDocumentManifest } from '@binaan/client';
+import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
+import { createGraphQLError } from 'graphql-yoga';
+import { isApiToken } from '../auth/tokens.js';
+import { localeOf } from '../context.js';
+import { localize } from '../messages.js';
+
+export interface TrustedDocumentsOptions {
+  manifest: TrustedDocumentManifest;
+  /** Only trusted documents, except for callers with an API token that are not the dashboard. */
+  enforce: boolean;
+}
+
+/** Reads a manifest written by the dashboard's build; null when the dashboard has not been built. */
+export function loadTrustedDocuments(path: string): TrustedDocumentManifest | null {
+  if (!existsSync(path)) return null;
+  const manifest = JSON.parse(readFileSync(path, 'utf8')) as unknown;
+  if (typeof manifest !== 'object' || manifest === null || Object.values(manifest).some((text) => typeof text !== 'string')) {
+    throw new Error(`${path} is not a trusted-document manifest (id → document text)`);
+  }
+  return manifest as TrustedDocumentManifest;
+}
+
+/** May this request send a document of its own? */
+export function mayRunArbitraryDocuments(request: Request, enforce: boolean): boolean {
+  if (!enforce) return true;
+  if (request.headers.get('x-binaan-client') === DASHBOARD_CLIENT_NAME) return false;
+  const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.get('authorization') ?? '')?.[1];
+  return bearer !== undefined && isApiToken(bearer);
+}
+
+export function useTrustedDocuments({ manifest, enforce }: TrustedDocumentsOptions) {
+  const refusal = (message: string, code: string) => (payload: { request: Request }) =>
+    createGraphQLError(localize(message, localeOf(payload.request)), { extensions: { code, http: { status: 400 } } });
+  return usePersistedOperations({
+    getPersistedOperation: (id) => manifest[id] ?? null,
+    allowArbitraryOperations: (request) => mayRunArbitraryDocuments(request, enforce),
+    customErrors: {
+      persistedQueryOnly: refusal('This client may only send its registered documents.', 'TRUSTED_DOCUMENTS_ONLY'),
+      notFound: refusal('Unknown document id.', 'PERSISTED_QUERY_NOT_FOUND'),
+    },
+  });
+}

@@ -1,0 +1,80 @@
+// Trusted documents: in production the dashboard's client id and browser sessions may run only the
+// registered documents; API tokens may send their own. Outside production everything runs.
+import { graphql, trustedDocumentId, trustedDocumentManifest } from '@binaan/client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSeededApi, type SeededApi } from './support/seeded-api.js';
+
+const ProvincesQuery = graphql(`
+  query TrustedProvinces {
+    provinces(first: 5) { totalCount edges { node { code name } } }
+  }
+`);
+const manifest = trustedDocumentManifest([ProvincesQuery]);
+const id = trustedDocumentId(ProvincesQuery);
+const arbitrary = '{ provinces(first: 1) { totalCount } }';
+const byId = { extensions: { persistedQuery: { version: 1, sha256Hash: id } } };
+
+describe('trusted documents, enforced (production)', () => {
+  let api: SeededApi;
+  let token: string;
+  beforeAll(async () => {
+    api = await createSeededApi({ app: { trustedDocuments: { manifest, enforce: true } } });
+    token = await api.issueToken('national', ['RECORDS_READ', 'AGGREGATES_READ']);
+  });
+  afterAll(() => api.dispose());
+
+  it('runs a registered document sent by id, as the dashboard does', async () => {
+    const response = await api.post(byId, 'national', { 'x-binaan-client': 'dashboard' });
+    expect(response.status).toBe(200);
+    const body = await response.json();
+    expect(body.errors).toBeUndefined();
+    expect(body.data.provinces.totalCount).toBe(4);
+  });
+
+  it('refuses a document of its own from the dashboard client, from a session and from nobody', async () => {
+    for (const [as, headers] of [
+      ['national', { 'x-binaan-client': 'dashboard' }],
+      ['national', {}],
+      ['anonymous', {}],
+    ] as const) {
+      const response = await api.post({ query: arbitrary }, as, headers);
+      expect(response.status).toBe(400);
+      const body = await response.json();
+      expect(body.data).toBeUndefined();
+      expect(body.errors[0].extensions.code).toBe('TRUSTED_DOCUMENTS_ONLY');
+      expect(body.errors[0].message).toBe('Klien ini hanya boleh mengirim dokumen yang terdaftar.');
+    }
+  });
+
+  it('lets an application with an API token send its own documents, but not as the dashboard', async () => {
+    const own = await api.post({ query: arbitrary }, { token });
+    expect((await own.json()).data.provinces.totalCount).toBe(4);
+    const posing = await api.post({ query: arbitrary }, { token }, { 'x-binaan-client': 'dashboard' });
+    expect((await posing.json()).errors[0].extensions.code).toBe('TRUSTED_DOCUMENTS_ONLY');
+  });
+
+  it('answers an unknown id with a typed error, in English when asked', async () => {
+    const response = await api.post(
+      { extensions: { persistedQuery: { version: 1, sha256Hash: 'f'.repeat(64) } } },
+      'national',
+      { 'x-binaan-client': 'dashboard', 'accept-language': 'en' },
+    );
+    const body = await response.json();
+    expect(body.errors[0]).toMatchObject({ message: 'Unknown document id.', extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' } });
+  });
+});
+
+describe('trusted documents, not enforced (development)', () => {
+  let api: SeededApi;
+  beforeAll(async () => {
+    api = await createSeededApi({ app: { trustedDocuments: { manifest, enforce: false } } });
+  });
+  afterAll(() => api.dispose());
+
+  it('runs both registered ids and documents sent in full', async () => {
+    const registered = await (await api.post(byId, 'national', { 'x-binaan-client': 'dashboard' })).json();
+    const own = await (await api.post({ query: arbitrary }, 'national', { 'x-binaan-client': 'dashboard' })).json();
+    expect(registered.data.provinces.totalCount).toBe(4);
+    expect(own.data.provinces.totalCount).toBe(4);
+  });
+});
