@@ -10,9 +10,10 @@ import { inScope } from './auth/permissions.js';
 import { localize } from './messages.js';
 import PrismaPlugin from '@pothos/plugin-prisma';
 import RelayPlugin from '@pothos/plugin-relay';
-import ValidationPlugin from '@pothos/plugin-validation';
+import ValidationPlugin, { InputValidationError } from '@pothos/plugin-validation';
 import { z } from 'zod';
 import type { Context } from './context.js';
+import { localizeIssue } from './messages.js';
 
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
@@ -42,6 +43,18 @@ export const builder = new SchemaBuilder<{
 }>({
   plugins: [ScopeAuthPlugin, ErrorsPlugin, RelayPlugin, ValidationPlugin, PrismaPlugin],
   defaultFieldNullability: false,
+  validation: {
+    // A bad argument to a query is a GraphQL error with the code clients branch on, in the caller's
+    // language; in a mutation the errors plugin turns the same error into a typed InputValidationError.
+    validationError: (failure, _args, ctx) => {
+      const error = new InputValidationError(failure);
+      const fields = failure.issues.map((issue) => {
+        const path = (issue.path ?? []).map((part) => String(typeof part === 'object' ? part.key : part)).join('.');
+        return `${path}: ${localizeIssue(issue as never, ctx.locale)}`;
+      });
+      return Object.assign(error, { message: fields.join('; '), extensions: { ...error.extensions, code: 'BAD_USER_INPUT' } });
+    },
+  },
   scopeAuth: {
     authScopes: (ctx) => ({
       signedIn: ctx.permissions.signedIn,

@@ -1,0 +1,69 @@
+// The example consumers run as another application would run them: as separate processes, over HTTP,
+// with an API token, against a production-mode server (which runs their own documents only because
+// they carry a token).
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { createLogger } from '@binaan/api/observability';
+import { type Service, startService } from '@binaan/api/service';
+import { createSeededApi, type SeededApi } from '@binaan/api/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const tsx = fileURLToPath(new URL('../../node_modules/.bin/tsx', import.meta.url));
+const script = (name: string) => fileURLToPath(new URL(`../${name}`, import.meta.url));
+
+describe('examples/', () => {
+  let api: SeededApi;
+  let service: Service;
+  let env: NodeJS.ProcessEnv;
+
+  beforeAll(async () => {
+    api = await createSeededApi();
+    // As an office's reporting application would get it: submit reports and read them, Batulicin's area only.
+    const token = await api.issueToken('kanim', ['REPORTS_SUBMIT', 'RECORDS_READ'], 'KANIM-BATULICIN');
+    service = await startService({
+      db: api.db,
+      port: 0,
+      host: '127.0.0.1',
+      production: true,
+      dashboardDir: null,
+      trustedDocuments: { manifest: {}, enforce: true },
+      logger: createLogger({ level: 'silent' }),
+    });
+    env = { ...process.env, BINAAN_URL: `${service.url}/graphql`, BINAAN_TOKEN: token };
+  });
+  afterAll(async () => {
+    await service.stop();
+    await api.dispose();
+  });
+
+  it('submit-report.ts submits a report with a token and reads it back; a retry returns the same report', async () => {
+    const first = await run(tsx, [script('submit-report.ts'), '63.02.15.2002', 'example-retry-1'], { env });
+    const submitted = JSON.parse(first.stdout);
+    expect(submitted.created).toBe(true);
+    expect(submitted.report).toMatchObject({
+      type: 'FOREIGN_NATIONAL_PRESENT',
+      status: 'SUBMITTED',
+      peopleInvolved: 2,
+      village: { code: '63.02.15.2002', name: 'Gendang Timburu' },
+      transitions: [{ toStatus: 'SUBMITTED' }],
+    });
+
+    const retry = JSON.parse((await run(tsx, [script('submit-report.ts'), '63.02.15.2002', 'example-retry-1'], { env })).stdout);
+    expect(retry.created).toBe(false);
+    expect(retry.report.id).toBe(submitted.report.id);
+    const stored = await api.db.sql.query<{ count: number }>(
+      `SELECT count(*)::int AS count FROM village_report WHERE source = 'example-app' AND client_reference = 'example-retry-1'`,
+    );
+    expect(stored[0]!.count).toBe(1);
+  });
+
+  it('submit-report.ts fails with the typed error for a village outside the token’s area, writing nothing', async () => {
+    const outside = await run(tsx, [script('submit-report.ts'), '53.04.01.2001', 'example-outside'], { env }).catch((error: { code: number; stderr: string }) => error);
+    expect('code' in outside && outside.code).toBe(1);
+    expect((outside as { stderr: string }).stderr).toContain('ForbiddenError: Ini di luar wilayah Anda.');
+    const stored = await api.db.sql.query<{ count: number }>(`SELECT count(*)::int AS count FROM village_report WHERE client_reference = 'example-outside'`);
+    expect(stored[0]!.count).toBe(0);
+  });
+});
