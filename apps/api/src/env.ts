@@ -16,6 +16,10 @@ export interface ApiEnv {
   /** How long in-flight requests may take to finish after SIGTERM. */
   drainTimeoutMs: number;
   logLevel: string;
+  /** Redis for the rate limit shared by several API processes; null: each process counts alone. */
+  redisUrl: string | null;
+  /** Requests per caller per minute. */
+  rateLimit: number;
 }
 
 const defaultDashboardDir = fileURLToPath(new URL('../../dashboard/dist', import.meta.url));
@@ -40,5 +44,7 @@ export function readApiEnv(env: NodeJS.ProcessEnv = process.env): ApiEnv {
     metricsToken: env.BINAAN_METRICS_TOKEN || null,
     drainTimeoutMs: wholeNumber('BINAAN_DRAIN_TIMEOUT_MS', env.BINAAN_DRAIN_TIMEOUT_MS, 10_000, 1),
     logLevel,
+    redisUrl: env.REDIS_URL || null,
+    rateLimit: wholeNumber('BINAAN_RATE_LIMIT', env.BINAAN_RATE_LIMIT, 600, 1),
   };
 }

@@ -28,6 +28,8 @@ const service = await startService({
   logger,
   tracing: tracingRequested() ? startTracing() : null,
   metricsToken: env.metricsToken,
+  rateLimit: env.rateLimit,
+  redisUrl: env.redisUrl,
   drainTimeoutMs: env.drainTimeoutMs,
 });
 

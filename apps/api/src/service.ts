@@ -2,11 +2,13 @@
 // graceful stop that closes the database last. server.ts calls this with the environment's settings;
 // tests call it with a test database.
 import type { Database } from '@binaan/db';
+import { Redis } from 'ioredis';
 import { createHttpHandler } from './http.js';
 import { serveGracefully, type GracefulServer } from './lifecycle.js';
 import { createLogger, type Logger } from './observability/logger.js';
 import { createMetrics } from './observability/metrics.js';
 import { startTracing, type Tracing } from './observability/tracing.js';
+import { createRateLimiter } from './plugins/rate-limit.js';
 import type { TrustedDocumentsOptions } from './plugins/trusted-documents.js';
 import { createApp } from './yoga.js';
 
@@ -20,7 +22,10 @@ export interface ServiceOptions {
   logger?: Logger;
   tracing?: Tracing | null;
   metricsToken?: string | null;
+  /** Requests per caller per minute (default 600). */
   rateLimit?: number;
+  /** Counts the rate limit in Redis, shared by every API process (docs/operations.md). */
+  redisUrl?: string | null;
   drainTimeoutMs?: number;
 }
 
@@ -32,13 +37,23 @@ export async function startService(options: ServiceOptions): Promise<Service> {
   const logger = options.logger ?? createLogger();
   const metrics = createMetrics(options.db);
   const tracing = options.tracing === undefined ? null : options.tracing;
+  const redis = options.redisUrl ? new Redis(options.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false }) : null;
+  let redisDown = false;
+  redis?.on('error', (error) => {
+    if (!redisDown) logger.warn({ err: error }, 'Redis unreachable: each process counts the rate limit on its own until it is back');
+    redisDown = true;
+  });
+  redis?.on('ready', () => {
+    if (redisDown) logger.info('Redis is back: the rate limit is shared again');
+    redisDown = false;
+  });
   const app = createApp({
     db: options.db,
     production: options.production,
     trustedDocuments: options.trustedDocuments,
     logger,
     metrics,
-    ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
+    rateLimiter: createRateLimiter({ limit: options.rateLimit ?? 600, windowMs: 60_000, redis }),
     ...(tracing ? { tracerProvider: tracing.provider } : {}),
   });
   let served: GracefulServer | null = null;
@@ -54,6 +69,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     drainTimeoutMs: options.drainTimeoutMs ?? 10_000,
     async afterDrain() {
       await tracing?.shutdown();
+      redis?.disconnect();
       await options.db.close();
       logger.info('stopped: requests drained, database closed');
     },

@@ -11,7 +11,8 @@ import { useTracing } from './observability/tracing.js';
 import { createContext, localeOf } from './context.js';
 import { localize } from './messages.js';
 import { exampleQueries } from './example-queries.js';
-import { useRateLimit } from './plugins/rate-limit.js';
+import { createRateLimiter, useRateLimit } from './plugins/rate-limit.js';
+import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import { useResponseCookies } from './plugins/response-cookies.js';
 import { type TrustedDocumentsOptions, useTrustedDocuments } from './plugins/trusted-documents.js';
 import { schema } from './schema/index.js';
@@ -20,8 +21,10 @@ export interface AppOptions {
   db: Database;
   /** Production mode: no GraphiQL, no introspection. */
   production?: boolean;
-  /** Requests per caller per minute. */
+  /** Requests per caller per minute, counted in this process (tests); see `rateLimiter`. */
   rateLimit?: number;
+  /** The request budget (plugins/rate-limit.ts); default: `rateLimit` per minute in this process. */
+  rateLimiter?: RateLimiterAbstract;
   /** The dashboard's trusted documents (plugins/trusted-documents.ts); none means every request sends its document. */
   trustedDocuments?: TrustedDocumentsOptions | null;
   /** Structured request logs (observability/logger.ts); none in tests unless asked for. */
@@ -54,7 +57,7 @@ function useBodySizeLimit(maxBytes: number) {
   };
 }
 
-export function createApp({ db, production = false, rateLimit = 600, trustedDocuments = null, logger, metrics, tracerProvider }: AppOptions) {
+export function createApp({ db, production = false, rateLimit = 600, rateLimiter, trustedDocuments = null, logger, metrics, tracerProvider }: AppOptions) {
   const cookies = useResponseCookies();
   const plugins: Plugin[] = [
     // Observability first, so refused requests are logged, counted and traced too.
@@ -62,7 +65,10 @@ export function createApp({ db, production = false, rateLimit = 600, trustedDocu
     ...(metrics ? [metrics.plugin] : []),
     ...(tracerProvider ? [useTracing(tracerProvider) as Plugin] : []),
     useBodySizeLimit(operationLimits.maxBodyBytes),
-    useRateLimit({ limit: rateLimit, windowMs: 60_000, anonymousKey: (request) => request.headers.get('x-forwarded-for') ?? 'direct' }),
+    useRateLimit({
+      limiter: rateLimiter ?? createRateLimiter({ limit: rateLimit, windowMs: 60_000 }),
+      anonymousKey: (request) => request.headers.get('x-forwarded-for') ?? 'direct',
+    }),
     ...(trustedDocuments ? [useTrustedDocuments(trustedDocuments)] : []),
     EnvelopArmorPlugin({
       maxDepth: { n: operationLimits.maxDepth, ignoreIntrospection: true },

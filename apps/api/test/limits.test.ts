@@ -1,5 +1,8 @@
 // Abuse limits: every refused operation is refused before any SQL runs, and says why.
+import { randomUUID } from 'node:crypto';
+import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRateLimiter } from '../src/plugins/rate-limit.js';
 import { createApp, operationLimits } from '../src/yoga.js';
 import { createSeededApi, type SeededApi } from './support/seeded-api.js';
 
@@ -101,6 +104,64 @@ describe('the per-caller rate limit', () => {
       expect(refusedResponse.headers.get('retry-after')).toMatch(/^\d+$/);
       expect((await refusedResponse.json()).errors[0].extensions.code).toBe('RATE_LIMITED');
     } finally {
+      await api.dispose();
+    }
+  });
+});
+
+/** The Redis of this machine and CI (127.0.0.1:6379, or REDIS_URL), when it answers. */
+async function reachableRedis(): Promise<Redis | null> {
+  const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', { lazyConnect: true, maxRetriesPerRequest: 0, connectTimeout: 1_000 });
+  redis.on('error', () => undefined);
+  try {
+    await redis.connect();
+    await redis.ping();
+    return redis;
+  } catch {
+    redis.disconnect();
+    return null;
+  }
+}
+
+const redis = await reachableRedis();
+
+describe.skipIf(!redis)('the rate limit with several API processes (Redis)', () => {
+  afterAll(() => redis?.disconnect());
+
+  it('shares one budget per caller between processes', async () => {
+    const api = await createSeededApi({ seed: false });
+    try {
+      // Two API processes: two apps on one database, each with its own limiter, counting in one Redis.
+      const keyPrefix = `binaan-test:${randomUUID()}`;
+      const apps = [0, 1].map(() => createApp({ db: api.db, rateLimiter: createRateLimiter({ limit: 3, windowMs: 60_000, redis, keyPrefix }) }));
+      const send = (index: number) =>
+        apps[index]!.fetch('http://binaan.test/graphql', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-forwarded-for': '10.0.0.7' },
+          body: JSON.stringify({ query: '{ __typename }' }),
+        });
+      expect((await send(0)).headers.get('x-ratelimit-remaining')).toBe('2');
+      expect((await send(1)).headers.get('x-ratelimit-remaining')).toBe('1');
+      expect((await send(0)).status).toBe(200);
+      expect((await send(1)).status).toBe(429);
+      expect(await redis!.keys(`${keyPrefix}*`)).toHaveLength(1);
+    } finally {
+      await api.dispose();
+    }
+  });
+
+  it('keeps counting in each process when Redis goes away', async () => {
+    const broken = new Redis('redis://127.0.0.1:1', { lazyConnect: true, maxRetriesPerRequest: 0, enableOfflineQueue: false });
+    broken.on('error', () => undefined);
+    const api = await createSeededApi({ seed: false });
+    try {
+      const app = createApp({ db: api.db, rateLimiter: createRateLimiter({ limit: 2, windowMs: 60_000, redis: broken }) });
+      const send = () => app.fetch('http://binaan.test/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) });
+      expect((await send()).status).toBe(200);
+      expect((await send()).status).toBe(200);
+      expect((await send()).status).toBe(429);
+    } finally {
+      broken.disconnect();
       await api.dispose();
     }
   });

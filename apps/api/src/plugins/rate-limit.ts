@@ -2,20 +2,20 @@
 // callers, the client address) gets `limit` requests per window. Every response says what is left in
 // X-RateLimit-* headers and in `extensions.rateLimit`; an exhausted budget gets HTTP 429 before any
 // parsing, authentication or SQL.
+//
+// The counting is rate-limiter-flexible's: in this process by default, or in Redis (REDIS_URL) so that
+// several API processes behind a load balancer share one budget per caller. Should Redis fail, each
+// process falls back to counting on its own rather than refusing or waving everyone through.
 import { createGraphQLError, type Plugin } from 'graphql-yoga';
+import type { Redis } from 'ioredis';
+import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { credentialOf } from '../auth/caller.js';
 import { hashSecret } from '../auth/tokens.js';
 
 export interface RateLimitOptions {
-  limit: number;
-  windowMs: number;
+  limiter: RateLimiterAbstract;
   /** Who an anonymous request counts against, e.g. the client address. */
   anonymousKey?: (request: Request) => string;
-}
-
-interface Window {
-  startedAt: number;
-  used: number;
 }
 
 export interface RateLimitState {
@@ -24,32 +24,43 @@ export interface RateLimitState {
   resetAt: string;
 }
 
-export function useRateLimit({ limit, windowMs, anonymousKey = () => 'anonymous' }: RateLimitOptions): Plugin {
-  const windows = new Map<string, Window>();
+/** `limit` requests per `windowMs` per caller, counted in Redis when a client is given. */
+export function createRateLimiter({
+  limit,
+  windowMs,
+  redis,
+  keyPrefix = 'binaan:ratelimit',
+}: { limit: number; windowMs: number; redis?: Redis | null; keyPrefix?: string }): RateLimiterAbstract {
+  const duration = Math.max(1, Math.round(windowMs / 1000));
+  const local = new RateLimiterMemory({ points: limit, duration });
+  if (!redis) return local;
+  return new RateLimiterRedis({ storeClient: redis, keyPrefix, points: limit, duration, insuranceLimiter: local });
+}
+
+export function useRateLimit({ limiter, anonymousKey = () => 'anonymous' }: RateLimitOptions): Plugin {
   const states = new WeakMap<Request, RateLimitState>();
+  const stateOf = (result: RateLimiterRes): RateLimitState => ({
+    limit: limiter.points,
+    remaining: Math.max(0, result.remainingPoints),
+    resetAt: new Date(Date.now() + result.msBeforeNext).toISOString(),
+  });
   return {
-    onRequest({ request, endResponse, fetchAPI }) {
+    async onRequest({ request, endResponse, fetchAPI }) {
       const credential = credentialOf(request);
       const key = credential ? hashSecret(credential) : `anon:${anonymousKey(request)}`;
-      const now = Date.now();
-      let window = windows.get(key);
-      if (!window || now - window.startedAt >= windowMs) {
-        window = { startedAt: now, used: 0 };
-        windows.set(key, window);
-        // Forget idle callers so the map does not grow without bound.
-        if (windows.size > 50_000) for (const [k, w] of windows) if (now - w.startedAt >= windowMs) windows.delete(k);
-      }
-      window.used += 1;
-      const state = { limit, remaining: Math.max(0, limit - window.used), resetAt: new Date(window.startedAt + windowMs).toISOString() };
-      states.set(request, state);
-      if (window.used > limit) {
+      try {
+        states.set(request, stateOf(await limiter.consume(key)));
+      } catch (rejection) {
+        if (!(rejection instanceof RateLimiterRes)) throw rejection;
+        const state = stateOf(rejection);
+        states.set(request, state);
         const error = createGraphQLError('Rate limit exceeded: try again after resetAt.', {
           extensions: { code: 'RATE_LIMITED', rateLimit: state },
         });
         endResponse(
           new fetchAPI.Response(JSON.stringify({ errors: [error.toJSON()] }), {
             status: 429,
-            headers: { 'content-type': 'application/json', ...headersOf(state), 'retry-after': String(Math.ceil((window.startedAt + windowMs - now) / 1000)) },
+            headers: { 'content-type': 'application/json', ...headersOf(state), 'retry-after': String(Math.ceil(rejection.msBeforeNext / 1000)) },
           }),
         );
       }
