@@ -16,6 +16,7 @@ export interface ApiEnv {
   /** How long in-flight requests may take to finish after SIGTERM. */
   drainTimeoutMs: number;
   logLevel: string;
+  logFormat: 'json' | 'pretty';
   /** Redis for the rate limit shared by several API processes; null: each process counts alone. */
   redisUrl: string | null;
   /** Requests per caller per minute. */
@@ -31,6 +32,12 @@ function wholeNumber(name: string, value: string | undefined, fallback: number, 
   return number;
 }
 
+function logFormatOf(env: NodeJS.ProcessEnv): 'json' | 'pretty' {
+  if (env.LOG_FORMAT === 'json' || env.LOG_FORMAT === 'pretty') return env.LOG_FORMAT;
+  if (env.LOG_FORMAT) throw new Error(`LOG_FORMAT must be json or pretty (got "${env.LOG_FORMAT}")`);
+  return process.stdout.isTTY && env.NODE_ENV !== 'production' ? 'pretty' : 'json';
+}
+
 export function readApiEnv(env: NodeJS.ProcessEnv = process.env): ApiEnv {
   const dashboardDir = env.BINAAN_DASHBOARD_DIR ?? defaultDashboardDir;
   const logLevel = env.LOG_LEVEL ?? 'info';
@@ -44,6 +51,7 @@ export function readApiEnv(env: NodeJS.ProcessEnv = process.env): ApiEnv {
     metricsToken: env.BINAAN_METRICS_TOKEN || null,
     drainTimeoutMs: wholeNumber('BINAAN_DRAIN_TIMEOUT_MS', env.BINAAN_DRAIN_TIMEOUT_MS, 10_000, 1),
     logLevel,
+    logFormat: logFormatOf(env),
     redisUrl: env.REDIS_URL || null,
     rateLimit: wholeNumber('BINAAN_RATE_LIMIT', env.BINAAN_RATE_LIMIT, 600, 1),
   };

@@ -10,7 +10,7 @@ import { loadTrustedDocuments } from './plugins/trusted-documents.js';
 import { startService } from './service.js';
 
 const env = readApiEnv();
-const logger = createLogger({ level: env.logLevel });
+const logger = createLogger({ level: env.logLevel, format: env.logFormat });
 const started = Date.now();
 const db = await openDatabase();
 logger.info({ database: db.description }, 'database opened');

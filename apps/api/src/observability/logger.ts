@@ -9,9 +9,16 @@ import type { Context } from '../context.js';
 
 export type { Logger };
 
-export function createLogger(options: { level?: string; destination?: DestinationStream } = {}): Logger {
-  const settings = { level: options.level ?? process.env.LOG_LEVEL ?? 'info', base: { service: 'binaan-api' } };
-  return options.destination ? pino(settings, options.destination) : pino(settings);
+export type LogFormat = 'json' | 'pretty';
+
+/** JSON for machines; on a developer's terminal, pino-pretty's readable lines (LOG_FORMAT overrides). */
+export function createLogger(options: { level?: string; format?: LogFormat; destination?: DestinationStream } = {}): Logger {
+  const settings = { level: options.level ?? 'info', base: { service: 'binaan-api' } };
+  if (options.destination) return pino(settings, options.destination);
+  if (options.format === 'pretty') {
+    return pino({ ...settings, transport: { target: 'pino-pretty', options: { ignore: 'pid,hostname,service', translateTime: 'SYS:HH:MM:ss', singleLine: true } } });
+  }
+  return pino(settings);
 }
 
 const REQUEST_ID = /^[\w.:-]{1,100}$/;
