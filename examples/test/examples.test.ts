@@ -4,9 +4,8 @@
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { createLogger } from '@binaan/api/observability';
-import { type Service, startService } from '@binaan/api/service';
-import { createSeededApi, type SeededApi } from '@binaan/api/testing';
+import type { Service } from '@binaan/api/service';
+import { asApplicationsSeeIt, createSeededApi, type SeededApi, startTestService } from '@binaan/api/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);
@@ -22,15 +21,7 @@ describe('examples/', () => {
     api = await createSeededApi();
     // As an office's reporting application would get it: submit reports and read them, Batulicin's area only.
     const token = await api.issueToken('kanim', ['REPORTS_SUBMIT', 'RECORDS_READ'], 'KANIM-BATULICIN');
-    service = await startService({
-      db: api.db,
-      port: 0,
-      host: '127.0.0.1',
-      production: true,
-      dashboardDir: null,
-      trustedDocuments: { manifest: {}, enforce: true },
-      logger: createLogger({ level: 'silent' }),
-    });
+    service = await startTestService(api.db, asApplicationsSeeIt);
     env = { ...process.env, BINAAN_URL: `${service.url}/graphql`, BINAAN_TOKEN: token };
   });
   afterAll(async () => {

@@ -8,9 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startService, type Service } from '../src/service.js';
-import { createLogger } from '../src/observability/logger.js';
+import type { Service } from '../src/service.js';
 import { createSeededApi, type SeededApi } from './support/seeded-api.js';
+import { asApplicationsSeeIt, startTestService } from './support/service.js';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const guide = readFileSync(join(repoRoot, 'docs/analysts.md'), 'utf8');
@@ -93,15 +93,7 @@ describe('docs/analysts.md command-line recipes', () => {
   beforeAll(async () => {
     seeded = await createSeededApi();
     const token = await seeded.issueToken('national', ['AGGREGATES_READ', 'RECORDS_READ']);
-    service = await startService({
-      db: seeded.db,
-      port: 0,
-      host: '127.0.0.1',
-      production: true,
-      dashboardDir: null,
-      trustedDocuments: { manifest: {}, enforce: true },
-      logger: createLogger({ level: 'silent' }),
-    });
+    service = await startTestService(seeded.db, asApplicationsSeeIt);
     workDir = mkdtempSync(join(tmpdir(), 'binaan-analyst-'));
     // BASH_ENV would make bash read a startup file first (turbo's environment sets one).
     const { BASH_ENV: _startupFile, ...inherited } = process.env;

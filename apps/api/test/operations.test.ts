@@ -14,8 +14,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveGracefully } from '../src/lifecycle.js';
 import { createLogger } from '../src/observability/logger.js';
 import { startTracing } from '../src/observability/tracing.js';
-import { type Service, startService } from '../src/service.js';
+import type { Service } from '../src/service.js';
 import { createApp } from '../src/yoga.js';
+import { startTestService } from './support/service.js';
 
 function captureLogs() {
   const lines: Record<string, any>[] = [];
@@ -40,16 +41,7 @@ describe('a running service', () => {
     test = await createTestDatabase();
     await migrate(test.db.sql);
     await seedDatabase(test.db.sql, { today: '2026-11-24' });
-    service = await startService({
-      db: test.db,
-      port: 0,
-      host: '127.0.0.1',
-      production: false,
-      dashboardDir: null,
-      trustedDocuments: null,
-      logger: logs.logger,
-      metricsToken: 'metrics-secret',
-    });
+    service = await startTestService(test.db, { logger: logs.logger, metricsToken: 'metrics-secret' });
   });
   afterAll(async () => {
     if (!service.isStopping()) await service.stop();
@@ -137,15 +129,7 @@ describe('a running service', () => {
 describe('readiness', () => {
   it('is 503 while migrations are pending, and 200 once they are applied', async () => {
     const test = await createTestDatabase();
-    const service = await startService({
-      db: test.db,
-      port: 0,
-      host: '127.0.0.1',
-      production: false,
-      dashboardDir: null,
-      trustedDocuments: null,
-      logger: captureLogs().logger,
-    });
+    const service = await startTestService(test.db);
     try {
       const before = await fetch(`${service.url}/readyz`);
       expect(before.status).toBe(503);

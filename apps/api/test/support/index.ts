@@ -1,0 +1,3 @@
+// What other packages' tests use from the API (exported as @binaan/api/testing).
+export * from './seeded-api.js';
+export * from './service.js';
