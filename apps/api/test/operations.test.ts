@@ -2,7 +2,8 @@
 // data, OpenTelemetry spans when switched on, and a stop that lets requests finish.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { connect } from 'node:net';
+import { createServer } from 'node:http';
+import { type AddressInfo, connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
@@ -182,10 +183,33 @@ describe('graceful stop', () => {
     expect(received).toMatch(/\r\n\r\ndone$/);
   });
 
-  it('a real server process stops on SIGTERM with exit code 0 after draining', async () => {
+  it('a real server process exports spans to the OTLP endpoint it is given, and stops on SIGTERM with exit code 0', async () => {
+    // A stand-in OpenTelemetry collector: records what arrives at OTLP/HTTP's traces path.
+    const received: { path: string; body: Buffer }[] = [];
+    const collector = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => chunks.push(chunk));
+      req.on('end', () => {
+        received.push({ path: req.url ?? '', body: Buffer.concat(chunks) });
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end('{}');
+      });
+    });
+    await new Promise<void>((resolve) => collector.listen(0, '127.0.0.1', resolve));
+    const collectorUrl = `http://127.0.0.1:${(collector.address() as AddressInfo).port}`;
     const dataDir = mkdtempSync(join(tmpdir(), 'binaan-stop-'));
     const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('../src/server.ts', import.meta.url))], {
-      env: { ...process.env, PORT: '0', BINAAN_PGLITE_DIR: dataDir, DATABASE_URL: '', BINAAN_DASHBOARD_DIR: dataDir, LOG_LEVEL: 'info' },
+      env: {
+        ...process.env,
+        PORT: '0',
+        BINAAN_PGLITE_DIR: dataDir,
+        DATABASE_URL: '',
+        BINAAN_DASHBOARD_DIR: dataDir,
+        LOG_LEVEL: 'info',
+        LOG_FORMAT: 'json',
+        OTEL_EXPORTER_OTLP_ENDPOINT: collectorUrl,
+        OTEL_SERVICE_NAME: 'binaan-api-test',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     try {
@@ -195,13 +219,25 @@ describe('graceful stop', () => {
       const deadline = Date.now() + 90_000;
       while (!output.includes('ready in') && Date.now() < deadline && child.exitCode === null) await new Promise((resolve) => setTimeout(resolve, 100));
       expect(output).toContain('ready in');
+      const ready = output.split('\n').find((line) => line.includes('ready in'))!;
+      const url = (JSON.parse(ready) as { url: string }).url;
+      const hello = await post(url, { query: 'query Hello { __typename }' });
+      expect(await hello.json()).toMatchObject({ data: { __typename: 'Query' } });
+
       const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
       child.kill('SIGTERM');
       expect(await exited).toBe(0);
       const lines = output.split('\n').filter((line) => line.startsWith('{')).map((line) => JSON.parse(line));
       expect(lines.map((line) => line.msg)).toEqual(expect.arrayContaining(['stopping: refusing new requests, finishing the ones in flight', 'stopped: requests drained, database closed']));
+      // The batch of spans is flushed on the way out.
+      const traces = received.filter((request) => request.path === '/v1/traces');
+      expect(traces.length).toBeGreaterThan(0);
+      const exported = Buffer.concat(traces.map((request) => request.body)).toString('latin1');
+      expect(exported).toContain('query.Hello');
+      expect(exported).toContain('binaan-api-test');
     } finally {
       child.kill('SIGKILL');
+      collector.close();
       rmSync(dataDir, { recursive: true, force: true });
     }
   }, 120_000);
