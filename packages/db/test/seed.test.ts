@@ -2,6 +2,8 @@
 // sources, and synthetic programme records that hang together.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate } from '../src/migrate.js';
+import { programmeTables } from '../src/seed/tables.js';
+import type { SqlDatabase } from '../src/sql.js';
 import { seedDatabase, SeedRefusedError, type SeedResult } from '../src/seed/seed.js';
 import { createTestDatabase, type TestDatabase } from '../src/testing/test-database.js';
 
@@ -237,5 +239,40 @@ describe('the demo seed', () => {
     const again = await seedDatabase(test.db.sql, { today: TODAY, reset: true });
     expect(again.rows).toEqual(result.rows);
     expect(await fingerprint()).toEqual(before);
+  });
+
+  it('on PostgreSQL loads with COPY, writing exactly the rows the INSERT path writes', async (context) => {
+    if (test.db.kind !== 'postgres') context.skip('COPY FROM STDIN is PostgreSQL’s bulk path; PGlite inserts');
+    const tables = Object.keys(programmeTables);
+    const fingerprint = () =>
+      one<Record<string, string>>(
+        `SELECT ${tables.map((table) => `(SELECT md5(string_agg(t::text, ',' ORDER BY t::text)) FROM "${table}" t) AS "${table}"`).join(', ')}`,
+      );
+    let copies = 0;
+    const counting: SqlDatabase = {
+      ...test.db.sql,
+      transaction: (work) =>
+        test.db.sql.transaction((tx) =>
+          work({
+            ...tx,
+            copyText: (table, columns, lines) => {
+              copies += 1;
+              return tx.copyText!(table, columns, lines);
+            },
+          }),
+        ),
+    };
+    await seedDatabase(counting, { today: TODAY, reset: true });
+    expect(copies).toBeGreaterThan(tables.length / 2);
+    const copied = await fingerprint();
+    // The same seed through an executor without copyText takes the INSERT path.
+    const insertOnly: SqlDatabase = {
+      query: test.db.sql.query,
+      exec: test.db.sql.exec,
+      transaction: (work) => test.db.sql.transaction((tx) => work({ query: tx.query, exec: tx.exec })),
+    };
+    await seedDatabase(insertOnly, { today: TODAY, reset: true });
+    expect(await fingerprint()).toEqual(copied);
+    expect(Object.values(copied).every((hash) => /^[0-9a-f]{32}$/.test(hash))).toBe(true);
   });
 });
