@@ -6,7 +6,7 @@ import { readApiEnv } from './env.js';
 import { hasDashboard } from './http.js';
 import { createLogger } from './observability/logger.js';
 import { startTracing, tracingRequested } from './observability/tracing.js';
-import { loadTrustedDocuments } from './plugins/trusted-documents.js';
+import { loadTrustedDocuments, trustedDocumentsFile } from './plugins/trusted-documents.js';
 import { startService } from './service.js';
 
 const env = readApiEnv();
@@ -24,7 +24,8 @@ const service = await startService({
   host: env.host,
   production: env.production,
   dashboardDir: env.dashboardDir,
-  trustedDocuments: manifest ? { manifest, enforce: env.production } : null,
+  // Re-read when the dashboard is rebuilt; a missing file means only API tokens may query in production.
+  trustedDocuments: { manifest: trustedDocumentsFile(env.trustedDocumentsPath, manifest ?? {}), enforce: env.production },
   logger,
   tracing: tracingRequested() ? startTracing() : null,
   metricsToken: env.metricsToken,

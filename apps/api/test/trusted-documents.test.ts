@@ -1,7 +1,11 @@
 // Trusted documents: in production the dashboard's client id and browser sessions may run only the
 // registered documents; API tokens may send their own. Outside production everything runs.
 import { graphql, trustedDocumentId, trustedDocumentManifest } from '@binaan/client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { loadTrustedDocuments, trustedDocumentsFile } from '../src/plugins/trusted-documents.js';
 import { createSeededApi, type SeededApi } from './support/seeded-api.js';
 
 const ProvincesQuery = graphql(`
@@ -76,5 +80,37 @@ describe('trusted documents, not enforced (development)', () => {
     const own = await (await api.post({ query: arbitrary }, 'national', { 'x-binaan-client': 'dashboard' })).json();
     expect(registered.data.provinces.totalCount).toBe(4);
     expect(own.data.provinces.totalCount).toBe(4);
+  });
+});
+
+describe('the manifest file', () => {
+  it('is re-read when the dashboard is rebuilt under a running server', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'binaan-trusted-'));
+    const path = join(dir, 'trusted-documents.json');
+    try {
+      expect(loadTrustedDocuments(path)).toBeNull();
+      writeFileSync(path, JSON.stringify({ a: 'query A { __typename }' }));
+      const current = trustedDocumentsFile(path, loadTrustedDocuments(path)!);
+      expect(Object.keys(current())).toEqual(['a']);
+      vi.useFakeTimers({ now: Date.now() });
+      writeFileSync(path, JSON.stringify({ b: 'query B { __typename }' }));
+      utimesSync(path, new Date(), new Date(Date.now() + 5_000));
+      vi.advanceTimersByTime(1_500);
+      expect(Object.keys(current())).toEqual(['b']);
+      // Half-written while the build runs: the last good manifest stays until the file is whole again.
+      writeFileSync(path, '{"c": "query C');
+      utimesSync(path, new Date(), new Date(Date.now() + 10_000));
+      vi.advanceTimersByTime(1_500);
+      expect(Object.keys(current())).toEqual(['b']);
+      writeFileSync(path, JSON.stringify({ c: 'query C { __typename }' }));
+      utimesSync(path, new Date(), new Date(Date.now() + 15_000));
+      vi.advanceTimersByTime(1_500);
+      expect(Object.keys(current())).toEqual(['c']);
+      writeFileSync(path, '["not", "a", "manifest"]');
+      expect(() => loadTrustedDocuments(path)).toThrow(/is not a trusted-document manifest/);
+    } finally {
+      vi.useRealTimers();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

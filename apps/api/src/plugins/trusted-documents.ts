@@ -3,7 +3,7 @@
 // else for the dashboard's client id, nor for anyone without an API token, so a stolen browser session
 // cannot be used to run arbitrary queries. Applications with a token may send any document within the
 // operation limits (yoga.ts). Outside production everything is allowed (GraphiQL, the Vite dev server).
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { DASHBOARD_CLIENT_NAME, type TrustedDocumentManifest } from '@binaan/client';
 import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
 import { createGraphQLError } from 'graphql-yoga';
@@ -12,7 +12,8 @@ import { localeOf } from '../context.js';
 import { localize } from '../messages.js';
 
 export interface TrustedDocumentsOptions {
-  manifest: TrustedDocumentManifest;
+  /** The documents, or a function giving the current ones (trustedDocumentsFile). */
+  manifest: TrustedDocumentManifest | (() => TrustedDocumentManifest);
   /** Only trusted documents, except for callers with an API token that are not the dashboard. */
   enforce: boolean;
 }
@@ -21,10 +22,34 @@ export interface TrustedDocumentsOptions {
 export function loadTrustedDocuments(path: string): TrustedDocumentManifest | null {
   if (!existsSync(path)) return null;
   const manifest = JSON.parse(readFileSync(path, 'utf8')) as unknown;
-  if (typeof manifest !== 'object' || manifest === null || Object.values(manifest).some((text) => typeof text !== 'string')) {
+  if (typeof manifest !== 'object' || manifest === null || Array.isArray(manifest) || Object.values(manifest).some((text) => typeof text !== 'string')) {
     throw new Error(`${path} is not a trusted-document manifest (id → document text)`);
   }
   return manifest as TrustedDocumentManifest;
+}
+
+/**
+ * The manifest in a file, re-read when the file changes (checked at most once a second), so that
+ * rebuilding the dashboard under a running server does not strand it with unknown ids.
+ */
+export function trustedDocumentsFile(path: string, initial: TrustedDocumentManifest): () => TrustedDocumentManifest {
+  let manifest = initial;
+  let modified = existsSync(path) ? statSync(path).mtimeMs : 0;
+  let checked = Date.now();
+  return () => {
+    const now = Date.now();
+    if (now - checked < 1_000) return manifest;
+    checked = now;
+    const current = existsSync(path) ? statSync(path).mtimeMs : 0;
+    if (current === modified) return manifest;
+    try {
+      manifest = loadTrustedDocuments(path) ?? {};
+      modified = current;
+    } catch {
+      // Half-written during a build: keep the last good manifest and look again in a second.
+    }
+    return manifest;
+  };
 }
 
 /** May this request send a document of its own? */
@@ -39,7 +64,7 @@ export function useTrustedDocuments({ manifest, enforce }: TrustedDocumentsOptio
   const refusal = (message: string, code: string) => (payload: { request: Request }) =>
     createGraphQLError(localize(message, localeOf(payload.request)), { extensions: { code, http: { status: 400 } } });
   return usePersistedOperations({
-    getPersistedOperation: (id) => manifest[id] ?? null,
+    getPersistedOperation: (id) => (typeof manifest === 'function' ? manifest() : manifest)[id] ?? null,
     allowArbitraryOperations: (request) => mayRunArbitraryDocuments(request, enforce),
     customErrors: {
       persistedQueryOnly: refusal('This client may only send its registered documents.', 'TRUSTED_DOCUMENTS_ONLY'),
