@@ -71,8 +71,8 @@ describe('access matrix', () => {
   };
 
   /** A refusal: an auth error (queries) and no data for the field. */
-  const expectRefusedQuery = (result: { errors?: { extensions?: Record<string, unknown> }[]; data?: unknown }, name: Name) => {
-    expect(result.errors?.length, `${name} should be refused`).toBeGreaterThan(0);
+  const expectRefusedQuery = (result: { errors?: { extensions?: Record<string, unknown> }[]; data?: unknown }, label: string) => {
+    expect(result.errors?.length, `${label} should be refused`).toBeGreaterThan(0);
     expect(['UNAUTHENTICATED', 'FORBIDDEN']).toContain(result.errors![0]!.extensions?.code);
   };
 
@@ -209,8 +209,20 @@ describe('access matrix', () => {
         { code },
         callers[name],
       );
-      if (!may.readAggregates) expectRefusedQuery(result, name);
-      else {
+      if (!may.readAggregates) {
+        expectRefusedQuery(result, name);
+        // Each analytics field on its own: one refused field in a query must not hide another that answers.
+        for (const field of [
+          'coverage(groupBy: REGENCY) { rows { villages } }',
+          'reportStats { rows { reports } }',
+          'reportingCompleteness { rows { month } }',
+          'trainingCompletion { total { members } }',
+          'overview { reports { current } }',
+        ]) {
+          expectRefusedQuery(await api.graphql(`{ ${field} }`, {}, callers[name]), `${name}: ${field}`);
+          cases += 1;
+        }
+      } else {
         expect(result.errors).toBeUndefined();
         const reports = await sqlCount(`SELECT COUNT(*)::int AS count FROM village_report rep JOIN regency r ON r.id = rep.regency_id WHERE r.code = $1`, [code]);
         const villages = await sqlCount(`SELECT COUNT(*)::int AS count FROM village v JOIN regency r ON r.id = v.regency_id WHERE r.code = $1`, [code]);

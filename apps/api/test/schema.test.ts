@@ -10,6 +10,18 @@ describe('the GraphQL schema', () => {
     expect(readFileSync(schemaFile, 'utf8')).toBe(printSortedSchema());
   });
 
+  it('guards every query field with an auth scope (only `me` answers anyone)', () => {
+    const unguarded = Object.values(schema.getQueryType()!.getFields())
+      .filter((field) => !(field.extensions as { pothosOptions?: { authScopes?: unknown } }).pothosOptions?.authScopes)
+      .map((field) => field.name);
+    expect(unguarded).toEqual(['me']);
+    const analytics = ['coverage', 'reportStats', 'reportingCompleteness', 'trainingCompletion', 'overview'];
+    for (const name of analytics) {
+      const options = (schema.getQueryType()!.getFields()[name]!.extensions as { pothosOptions: { authScopes: unknown } }).pothosOptions;
+      expect(options.authScopes, name).toEqual({ readAggregates: true });
+    }
+  });
+
   it('describes every type, field, argument, input field and enum value', () => {
     const missing: string[] = [];
     for (const type of Object.values(schema.getTypeMap())) {

@@ -118,7 +118,6 @@ const CoverageRow = builder.objectRef<CoverageRowValue>('CoverageRow').implement
       description: 'Villages to designate in the period\'s years per the work plan; null at kecamatan level, where no target is set.',
     }),
     coverage: t.field({
-    authScopes: { readAggregates: true },
       type: Ratio,
       description: 'designatedVillages / villages.',
       resolve: (row) => ratio(row.designatedVillages, row.villages),
@@ -400,6 +399,7 @@ async function headlineFigures(ctx: Context, filter: AnalyticsFilterShape, perio
 
 builder.queryFields((t) => ({
   coverage: t.field({
+    authScopes: { readAggregates: true },
     type: CoverageReport,
     description: 'Programme coverage grouped by province, kabupaten/kota or kecamatan.',
     args: {
@@ -427,6 +427,7 @@ builder.queryFields((t) => ({
     }),
   }),
   reportingCompleteness: t.field({
+    authScopes: { readAggregates: true },
     type: CompletenessReport,
     description: 'Per month: designated villages that sent at least one report, against all designated villages.',
     args: {
