@@ -238,7 +238,34 @@ describe.skipIf(browserMissing !== null)('the dashboard in Chromium', () => {
     await context.close();
   });
 
+  it('issues an API token once, which an application then uses with its own query, and revokes it', async () => {
+    await page.goto(`${dashboard.url}/token`);
+    await page.waitForSelector('h1:text("Token API")');
+    expect(await page.locator('.filter-bar').count()).toBe(0);
+    await page.fill('input[placeholder="mis. Analisis BPS 2026"]', 'Uji ujung ke ujung');
+    await page.check('label:has-text("Membaca catatan") input');
+    await page.click('button:text("Terbitkan")');
+    const secret = (await page.locator('[data-testid=token-secret]').textContent()) ?? '';
+    expect(secret).toMatch(/^bnn_t_/);
+    await page.screenshot({ path: `${screenshots}token.png`, fullPage: true });
+
+    // The API enforces trusted documents for the dashboard, yet an application with this token may send its own.
+    const asApplication = () =>
+      fetch(`${dashboard.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${secret}`, 'x-binaan-client': 'e2e-application' },
+        body: JSON.stringify({ query: '{ coverage(groupBy: PROVINCE) { total { villages } } }' }),
+      }).then((response) => response.json());
+    expect((await asApplication()).data.coverage.total.villages).toBe(6118);
+
+    const row = page.locator('main table tbody tr', { hasText: 'Uji ujung ke ujung' });
+    await row.locator('button:text("Cabut")').click();
+    await page.locator('main table tbody tr', { hasText: 'Uji ujung ke ujung' }).locator('td:text("Dicabut")').waitFor();
+    const afterRevoke = await asApplication();
+    expect(afterRevoke.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+  });
+
   it('loaded every page without errors in the browser console', () => {
-    expect(consoleErrors.join("\n")).toBe("");
+    expect(consoleErrors.join('\n')).toBe('');
   });
 });

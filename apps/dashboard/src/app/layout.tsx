@@ -17,6 +17,8 @@ const pages = [
   { path: '/pelatihan', key: 'training' },
   { path: '/desa', key: 'village' },
 ] as const;
+/** Pages about the programme's data have the filter bar; the token page is about access. */
+const tokensPage = { path: '/token', key: 'tokens' } as const;
 
 export function Layout() {
   const { t } = useI18n();
@@ -33,7 +35,9 @@ function SignedInLayout({ me }: { me: NonNullable<ReturnType<typeof useSession>[
   const { filters } = useDashboardFilters();
   const { provinces } = useFilterOptions();
   const areaNames = new Map(provinces.flatMap((province) => [[province.code, province.name] as const, ...province.regencies.map((regency) => [regency.code, regency.name] as const)]));
-  const { search } = useLocation();
+  const { search, pathname } = useLocation();
+  const onDataPage = pathname !== tokensPage.path;
+  const navigation = me.permissions.issueTokens ? [...pages, tokensPage] : pages;
   return (
     <div className="app">
       <a className="skip-link" href="#content">
@@ -46,7 +50,7 @@ function SignedInLayout({ me }: { me: NonNullable<ReturnType<typeof useSession>[
         </div>
         <nav aria-label={t('app.title')} className="no-print">
           <ul>
-            {pages.map((page) => (
+            {navigation.map((page) => (
               <li key={page.path}>
                 <NavLink to={{ pathname: page.path, search }}>{t(`nav.${page.key}`)}</NavLink>
               </li>
@@ -80,8 +84,8 @@ function SignedInLayout({ me }: { me: NonNullable<ReturnType<typeof useSession>[
           </button>
         </div>
       </header>
-      <FilterBar />
-      <p className="print-only applied-filters">{t('filters.applied', { filters: describeFilters(filters, t, areaNames) })}</p>
+      {onDataPage && <FilterBar />}
+      {onDataPage && <p className="print-only applied-filters">{t('filters.applied', { filters: describeFilters(filters, t, areaNames) })}</p>}
       <main id="content" tabIndex={-1}>
         <Outlet />
       </main>

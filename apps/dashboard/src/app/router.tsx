@@ -22,6 +22,7 @@ export function createRouter() {
         { path: 'pelatihan', lazy: async () => ({ Component: (await import('../features/training/training-page')).TrainingPage }) },
         { path: 'desa', lazy: async () => ({ Component: (await import('../features/village/village-page')).VillageSearchPage }) },
         { path: 'desa/:code', lazy: async () => ({ Component: (await import('../features/village/village-page')).VillagePage }) },
+        { path: 'token', lazy: async () => ({ Component: (await import('../features/tokens/tokens-page')).TokensPage }) },
         { path: '*', element: <ToOverview /> },
       ],
     },
