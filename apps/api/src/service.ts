@@ -7,7 +7,7 @@ import { createHttpHandler } from './http.js';
 import { serveGracefully, type GracefulServer } from './lifecycle.js';
 import { createLogger, type Logger } from './observability/logger.js';
 import { createMetrics } from './observability/metrics.js';
-import { startTracing, type Tracing } from './observability/tracing.js';
+import type { Tracing } from './observability/tracing.js';
 import { createRateLimiter } from './plugins/rate-limit.js';
 import type { TrustedDocumentsOptions } from './plugins/trusted-documents.js';
 import { createApp } from './yoga.js';
@@ -77,4 +77,3 @@ export async function startService(options: ServiceOptions): Promise<Service> {
   return { ...served, logger };
 }
 
-export { startTracing };
