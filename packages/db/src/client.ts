@@ -6,6 +6,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import pg from 'pg';
+import lockfile from 'proper-lockfile';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { readDatabaseEnv } from './env.js';
 import { PrismaClient } from './generated/prisma/client.js';
@@ -69,9 +70,35 @@ function once(close: () => Promise<void>): () => Promise<void> {
 /** No statement may run longer than this: a runaway query cannot hold the database. */
 export const STATEMENT_TIMEOUT_MS = 15_000;
 
+/** The embedded database's files are open in another process; opening them twice corrupts them. */
+export class DatabaseInUseError extends Error {
+  constructor(dataDir: string) {
+    super(
+      `The embedded database in ${dataDir} is in use by another process (a running server or tool). ` +
+        'Stop it first, or use PostgreSQL (DATABASE_URL) to run several. If nothing else runs, the lock goes stale within 10 seconds.',
+    );
+    this.name = 'DatabaseInUseError';
+  }
+}
+
+/** One process at a time per PGlite directory: PGlite has no locking of its own. */
+async function lockDataDir(dataDir: string): Promise<() => Promise<void>> {
+  try {
+    return await lockfile.lock(dataDir, { stale: 10_000, update: 2_000, realpath: false });
+  } catch (error) {
+    if ((error as { code?: string }).code === 'ELOCKED') throw new DatabaseInUseError(dataDir);
+    throw error;
+  }
+}
+
 async function openPglite(dataDir: string, onPrismaQuery?: (query: string) => void): Promise<Database> {
-  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
-  const pglite = await PGlite.create(dataDir);
+  const inMemory = dataDir.startsWith('memory://');
+  if (!inMemory) mkdirSync(dataDir, { recursive: true });
+  const unlock = inMemory ? async () => undefined : await lockDataDir(dataDir);
+  const pglite = await PGlite.create(dataDir).catch(async (error: unknown) => {
+    await unlock();
+    throw error;
+  });
   await pglite.exec(`SET statement_timeout = ${STATEMENT_TIMEOUT_MS}`);
   const adapterFactory = new PrismaPGlite(pglite);
   const prisma = createPrismaClient(adapterFactory, onPrismaQuery);
@@ -85,6 +112,7 @@ async function openPglite(dataDir: string, onPrismaQuery?: (query: string) => vo
     close: once(async () => {
       await prisma.$disconnect();
       await pglite.close();
+      await unlock();
     }),
   };
 }

@@ -1,4 +1,4 @@
-export { openDatabase, type Database, type DatabaseKind, type OpenDatabaseOptions, type PoolStats } from './client.js';
+export { DatabaseInUseError, openDatabase, type Database, type DatabaseKind, type OpenDatabaseOptions, type PoolStats } from './client.js';
 export { migrate, pendingMigrations, MigrationError, type MigrationResult } from './migrate.js';
 export { seedDatabase, hasAreas, SeedRefusedError, type SeedOptions, type SeedResult } from './seed/seed.js';
 export { prepareDatabase } from './prepare.js';

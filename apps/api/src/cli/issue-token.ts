@@ -35,7 +35,8 @@ async function password(): Promise<string> {
   }
 }
 
-const db = await openDatabase();
+// The embedded database refuses a second process (DatabaseInUseError): say so without a stack trace.
+const db = await openDatabase().catch((error: Error) => fail(error.message));
 try {
   const app = createApp({ db, rateLimit: 1_000 });
   const call = async (query: string, variables: Record<string, unknown>, cookie?: string) => {
