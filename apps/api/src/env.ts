@@ -21,6 +21,8 @@ export interface ApiEnv {
   redisUrl: string | null;
   /** Requests per caller per minute. */
   rateLimit: number;
+  /** Believe X-Forwarded-For (only behind a proxy or load balancer we run). */
+  trustProxy: boolean;
 }
 
 const defaultDashboardDir = fileURLToPath(new URL('../../dashboard/dist', import.meta.url));
@@ -54,5 +56,6 @@ export function readApiEnv(env: NodeJS.ProcessEnv = process.env): ApiEnv {
     logFormat: logFormatOf(env),
     redisUrl: env.REDIS_URL || null,
     rateLimit: wholeNumber('BINAAN_RATE_LIMIT', env.BINAAN_RATE_LIMIT, 600, 1),
+    trustProxy: env.BINAAN_TRUST_PROXY === 'true',
   };
 }

@@ -31,6 +31,7 @@ const service = await startService({
   metricsToken: env.metricsToken,
   rateLimit: env.rateLimit,
   redisUrl: env.redisUrl,
+  trustProxy: env.trustProxy,
   drainTimeoutMs: env.drainTimeoutMs,
 });
 

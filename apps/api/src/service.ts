@@ -26,6 +26,8 @@ export interface ServiceOptions {
   rateLimit?: number;
   /** Counts the rate limit in Redis, shared by every API process (docs/operations.md). */
   redisUrl?: string | null;
+  /** Believe X-Forwarded-For for the client address (behind our own load balancer). */
+  trustProxy?: boolean;
   drainTimeoutMs?: number;
 }
 
@@ -54,6 +56,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     logger,
     metrics,
     rateLimiter: createRateLimiter({ limit: options.rateLimit ?? 600, windowMs: 60_000, redis }),
+    trustProxy: options.trustProxy ?? false,
     ...(tracing ? { tracerProvider: tracing.provider } : {}),
   });
   let served: GracefulServer | null = null;

@@ -11,7 +11,7 @@ import { useTracing } from './observability/tracing.js';
 import { createContext, localeOf } from './context.js';
 import { localize } from './messages.js';
 import { exampleQueries } from './example-queries.js';
-import { createRateLimiter, useRateLimit } from './plugins/rate-limit.js';
+import { clientAddress, createRateLimiter, useRateLimit } from './plugins/rate-limit.js';
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import { useResponseCookies } from './plugins/response-cookies.js';
 import { type TrustedDocumentsOptions, useTrustedDocuments } from './plugins/trusted-documents.js';
@@ -25,6 +25,8 @@ export interface AppOptions {
   rateLimit?: number;
   /** The request budget (plugins/rate-limit.ts); default: `rateLimit` per minute in this process. */
   rateLimiter?: RateLimiterAbstract;
+  /** Behind our own proxy or load balancer: believe its X-Forwarded-For for the client address. */
+  trustProxy?: boolean;
   /** The dashboard's trusted documents (plugins/trusted-documents.ts); none means every request sends its document. */
   trustedDocuments?: TrustedDocumentsOptions | null;
   /** Structured request logs (observability/logger.ts); none in tests unless asked for. */
@@ -57,7 +59,17 @@ function useBodySizeLimit(maxBytes: number) {
   };
 }
 
-export function createApp({ db, production = false, rateLimit = 600, rateLimiter, trustedDocuments = null, logger, metrics, tracerProvider }: AppOptions) {
+export function createApp({
+  db,
+  production = false,
+  rateLimit = 600,
+  rateLimiter,
+  trustProxy = false,
+  trustedDocuments = null,
+  logger,
+  metrics,
+  tracerProvider,
+}: AppOptions) {
   const cookies = useResponseCookies();
   const plugins: Plugin[] = [
     // Observability first, so refused requests are logged, counted and traced too.
@@ -67,7 +79,7 @@ export function createApp({ db, production = false, rateLimit = 600, rateLimiter
     useBodySizeLimit(operationLimits.maxBodyBytes),
     useRateLimit({
       limiter: rateLimiter ?? createRateLimiter({ limit: rateLimit, windowMs: 60_000 }),
-      anonymousKey: (request) => request.headers.get('x-forwarded-for') ?? 'direct',
+      anonymousKey: (request, serverContext) => clientAddress(request, serverContext, trustProxy),
     }),
     ...(trustedDocuments ? [useTrustedDocuments(trustedDocuments)] : []),
     EnvelopArmorPlugin({

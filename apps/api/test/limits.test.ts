@@ -4,6 +4,7 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRateLimiter } from '../src/plugins/rate-limit.js';
 import { createApp, operationLimits } from '../src/yoga.js';
+import { startTestService } from './support/service.js';
 import { createSeededApi, type SeededApi } from './support/seeded-api.js';
 
 describe('operation limits', () => {
@@ -104,6 +105,44 @@ describe('the per-caller rate limit', () => {
       expect(refusedResponse.headers.get('retry-after')).toMatch(/^\d+$/);
       expect((await refusedResponse.json()).errors[0].extensions.code).toBe('RATE_LIMITED');
     } finally {
+      await api.dispose();
+    }
+  });
+});
+
+describe('the client address anonymous requests count against', () => {
+  const signInAttempt = (url: string, forwardedFor: string) =>
+    fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': forwardedFor },
+      body: JSON.stringify({ query: 'mutation { signIn(input: { email: "pimpinan@binaan.test", password: "guess" }) { __typename } }' }),
+    });
+
+  it('is the socket address unless a proxy is trusted: a new X-Forwarded-For per guess does not buy a new budget', async () => {
+    const api = await createSeededApi({ seed: false });
+    const direct = await startTestService(api.db, { rateLimit: 3 });
+    try {
+      const statuses = [];
+      for (const address of ['203.0.113.1', '203.0.113.2', '203.0.113.3', '203.0.113.4']) statuses.push((await signInAttempt(direct.url, address)).status);
+      expect(statuses).toEqual([200, 200, 200, 429]);
+    } finally {
+      await direct.stop();
+      await api.dispose();
+    }
+  });
+
+  it('behind a trusted proxy is the address the proxy saw, so clients behind it get a budget each', async () => {
+    const api = await createSeededApi({ seed: false });
+    const proxied = await startTestService(api.db, { rateLimit: 3, trustProxy: true });
+    try {
+      const statuses = [];
+      for (let attempt = 0; attempt < 4; attempt += 1) statuses.push((await signInAttempt(proxied.url, `10.9.9.9, 203.0.113.${attempt}`)).status);
+      expect(statuses).toEqual([200, 200, 200, 200]);
+      for (let attempt = 0; attempt < 3; attempt += 1) statuses.push((await signInAttempt(proxied.url, 'spoofed, 198.51.100.7')).status);
+      expect(statuses.slice(4)).toEqual([200, 200, 200]);
+      expect((await signInAttempt(proxied.url, 'another-spoof, 198.51.100.7')).status).toBe(429);
+    } finally {
+      await proxied.stop();
       await api.dispose();
     }
   });

@@ -14,8 +14,23 @@ import { hashSecret } from '../auth/tokens.js';
 
 export interface RateLimitOptions {
   limiter: RateLimiterAbstract;
-  /** Who an anonymous request counts against, e.g. the client address. */
-  anonymousKey?: (request: Request) => string;
+  /** Who an anonymous request counts against, e.g. the client address (see clientAddress). */
+  anonymousKey?: (request: Request, serverContext: unknown) => string;
+}
+
+/**
+ * The client's address for counting anonymous requests (sign-in attempts above all). X-Forwarded-For is
+ * believed only behind a proxy we run (`trustProxy`), taking the address that proxy saw (the last
+ * entry); otherwise anyone could send a new one with each password guess. Without a socket (yoga.fetch
+ * in tests) every anonymous request shares one budget.
+ */
+export function clientAddress(request: Request, serverContext: unknown, trustProxy: boolean): string {
+  if (trustProxy) {
+    const forwarded = request.headers.get('x-forwarded-for')?.split(',').at(-1)?.trim();
+    if (forwarded) return forwarded;
+  }
+  const socket = (serverContext as { req?: { socket?: { remoteAddress?: string } } } | undefined)?.req?.socket;
+  return socket?.remoteAddress ?? 'direct';
 }
 
 export interface RateLimitState {
@@ -45,9 +60,9 @@ export function useRateLimit({ limiter, anonymousKey = () => 'anonymous' }: Rate
     resetAt: new Date(Date.now() + result.msBeforeNext).toISOString(),
   });
   return {
-    async onRequest({ request, endResponse, fetchAPI }) {
+    async onRequest({ request, serverContext, endResponse, fetchAPI }) {
       const credential = credentialOf(request);
-      const key = credential ? hashSecret(credential) : `anon:${anonymousKey(request)}`;
+      const key = credential ? hashSecret(credential) : `anon:${anonymousKey(request, serverContext)}`;
       try {
         states.set(request, stateOf(await limiter.consume(key)));
       } catch (rejection) {
