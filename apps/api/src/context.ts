@@ -18,10 +18,13 @@ export interface Context {
   setCookie(header: string): void;
 }
 
-export function localeOf(request: Request): Locale {
-  const preferred = request.headers.get('accept-language')?.split(',')[0]?.trim().toLowerCase() ?? '';
+/** The language of an Accept-Language header: English if it comes first, else Bahasa Indonesia. */
+export function localeOfHeader(acceptLanguage: string | null | undefined): Locale {
+  const preferred = acceptLanguage?.split(',')[0]?.trim().toLowerCase() ?? '';
   return preferred.startsWith('en') ? 'en' : 'id';
 }
+
+export const localeOf = (request: Request): Locale => localeOfHeader(request.headers.get('accept-language'));
 
 export async function createContext(db: Database, request: Request, setCookie: (header: string) => void): Promise<Context> {
   const requestedAt = new Date();

@@ -4,6 +4,7 @@
 // response is out (or the drain timeout passes) does `afterDrain` run, which closes the database pool.
 import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { localeOfHeader } from './context.js';
 import { localize } from './messages.js';
 
 export interface GracefulServer {
@@ -30,8 +31,8 @@ export async function serveGracefully(handler: RequestListener, options: ServeOp
     // Should a request still get through while stopping, it is told to go elsewhere.
     if (stopping) {
       res.writeHead(503, { 'content-type': 'application/json', connection: 'close', 'retry-after': '1' });
-      const locale = req.headers['accept-language']?.toLowerCase().startsWith('en') ? 'en' : 'id';
-      res.end(JSON.stringify({ errors: [{ message: localize('Server is shutting down.', locale), extensions: { code: 'SHUTTING_DOWN' } }] }));
+      const message = localize('Server is shutting down.', localeOfHeader(req.headers['accept-language']));
+      res.end(JSON.stringify({ errors: [{ message, extensions: { code: 'SHUTTING_DOWN' } }] }));
       return;
     }
     // A response finished while stopping leaves its kept-alive connection idle: close it now rather

@@ -30,10 +30,12 @@ export function readCookie(header: string | null, name: string): string | null {
   return null;
 }
 
+/** The bearer secret in the Authorization header, if any. */
+export const bearerOf = (request: Request): string | null => /^Bearer\s+(\S+)$/i.exec(request.headers.get('authorization') ?? '')?.[1] ?? null;
+
 /** The secret a request carries: a bearer token, else the session cookie. */
 export function credentialOf(request: Request): string | null {
-  const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.get('authorization') ?? '')?.[1];
-  return bearer ?? readCookie(request.headers.get('cookie'), SESSION_COOKIE);
+  return bearerOf(request) ?? readCookie(request.headers.get('cookie'), SESSION_COOKIE);
 }
 
 async function regenciesOfOffice(db: Database, officeId: number): Promise<Set<number>> {

@@ -7,6 +7,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { DASHBOARD_CLIENT_NAME, type TrustedDocumentManifest } from '@binaan/client';
 import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
 import { createGraphQLError } from 'graphql-yoga';
+import { bearerOf } from '../auth/caller.js';
 import { isApiToken } from '../auth/tokens.js';
 import { localeOf } from '../context.js';
 import { localize } from '../messages.js';
@@ -56,8 +57,8 @@ export function trustedDocumentsFile(path: string, initial: TrustedDocumentManif
 export function mayRunArbitraryDocuments(request: Request, enforce: boolean): boolean {
   if (!enforce) return true;
   if (request.headers.get('x-binaan-client') === DASHBOARD_CLIENT_NAME) return false;
-  const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.get('authorization') ?? '')?.[1];
-  return bearer !== undefined && isApiToken(bearer);
+  const bearer = bearerOf(request);
+  return bearer !== null && isApiToken(bearer);
 }
 
 export function useTrustedDocuments({ manifest, enforce }: TrustedDocumentsOptions) {
