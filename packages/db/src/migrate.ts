@@ -72,6 +72,8 @@ export async function migrate(sql: SqlDatabase, migrationsDir = defaultMigration
   const files = readMigrations(migrationsDir);
   return sql.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY]);
+    // A migration may rewrite millions of rows; the request timeout is for queries, not for this.
+    await tx.exec('SET LOCAL statement_timeout = 0');
     await tx.exec(`CREATE TABLE IF NOT EXISTS ${MIGRATIONS_TABLE} (
       name text PRIMARY KEY,
       checksum text NOT NULL,

@@ -1,5 +1,5 @@
 // Reporting completeness: of the villages designated (and active) in a month, how many sent at least
-// one report that month.
+// one report that month (from the per-village monthly rollup, not the reports).
 import type { SqlExecutor } from '@binaan/db';
 import {
   areaPredicate,
@@ -53,7 +53,7 @@ export async function reportingCompleteness(sql: SqlExecutor, level: AreaLevel |
        SELECT DISTINCT m.month_start, rep.village_id
          FROM months m
          CROSS JOIN f
-         JOIN village_report rep ON rep.submitted_at >= ${dayStart('m.month_start')} AND rep.submitted_at < ${dayStart('m.next_month')}
+         JOIN village_month_report rep ON rep.month = m.month_start AND rep.reports > 0
         WHERE ${reportTypePredicate(filter)}
      )
      SELECT to_char(d.month_start, 'YYYY-MM') AS month, d.code, d.name,

@@ -1,5 +1,5 @@
-// Report statistics: counts by any combination of area, type, status and month, with the median days
-// from submission to follow-up.
+// Report statistics: counts by any combination of area, type, status and month, read from the report
+// rollup (migration *_report_rollups), with the median days from submission to follow-up.
 import type { SqlExecutor } from '@binaan/db';
 import {
   type AnalyticsFilter,
@@ -25,7 +25,8 @@ export interface ReportStatsRow {
   reports: number;
   /** Reports that have been followed up (the sample of the median). */
   followedUp: number;
-  medianDaysToFollowUp: number | null;
+  /** Computed only when asked for: it needs the reports themselves, not the rollup. */
+  medianDaysToFollowUp: () => Promise<number | null>;
 }
 
 const dimensionColumns: Record<ReportDimension, string[]> = {
@@ -37,48 +38,108 @@ const dimensionColumns: Record<ReportDimension, string[]> = {
   MONTH: ['month'],
 };
 
-/** Reports inside the filter, one row each, with what the statistics group and measure. */
-export const filteredReports = (filter: AnalyticsFilter) => `filtered_reports AS (
-  SELECT rep.id, rep.village_id, rep.type::text AS type, rep.status::text AS status, rep.submitted_at,
-         p.code AS province_code, p.name AS province_name, r.code AS regency_code, r.name AS regency_name,
-         dist.code AS district_code, dist.name AS district_name,
-         to_char(rep.submitted_at AT TIME ZONE f.tz, 'YYYY-MM') AS month
-    FROM village_report rep
-    JOIN village v ON v.id = rep.village_id ${VILLAGE_JOINS}
-    LEFT JOIN designation g ON g.id = rep.designation_id
-    CROSS JOIN f
-   WHERE ${areaPredicate(filter)}
-     AND ${variantPredicate(filter)}
-     AND ${reportTypePredicate(filter)}
-     AND (f.date_from IS NULL OR rep.submitted_at >= ${dayStart('f.date_from')})
-     AND (f.date_to IS NULL OR rep.submitted_at < ${dayStart('(f.date_to + 1)')})
-)`;
+type RollupLevel = 'P' | 'R' | 'D';
+
+/** The coarsest rollup level that still answers the filter and the grouping: fewer rows to add up. */
+function rollupLevel(filter: AnalyticsFilter, dimensions: ReportDimension[]): RollupLevel {
+  if (filter.districtCodes?.length || dimensions.includes('DISTRICT')) return 'D';
+  if (filter.regencyCodes?.length || dimensions.includes('REGENCY')) return 'R';
+  return 'P';
+}
+
+/** Joins from a rollup row `x` to the area aliases the area predicate and columns use (p, r, dist). */
+const rollupAreaJoins: Record<RollupLevel, string> = {
+  P: 'JOIN province p ON p.id = x.area_id',
+  R: 'JOIN regency r ON r.id = x.area_id JOIN province p ON p.id = r.province_id',
+  D: 'JOIN district dist ON dist.id = x.area_id JOIN regency r ON r.id = dist.regency_id JOIN province p ON p.id = dist.province_id',
+};
+
+const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+const firstOfMonthOnOrAfter = (date: string) =>
+  date.endsWith('-01') ? date : addDays(`${date.slice(0, 7)}-01`, 32).slice(0, 8) + '01';
+
+export interface PeriodSlices {
+  /** Whole months [from, to) read from month rows; null bounds are open. Absent when no whole month fits. */
+  months: { from: string | null; to: string | null } | null;
+  /** Days (inclusive) read from day rows: the partial months at either end. */
+  days: { from: string | null; to: string | null }[];
+}
+
+/**
+ * Splits a period of days into whole months and the days left over at either end, so that a year is
+ * twelve month rows per group and "this month so far" is at most a month of day rows.
+ */
+export function slicePeriod(from: string | null | undefined, to: string | null | undefined): PeriodSlices {
+  const monthsFrom = from ? firstOfMonthOnOrAfter(from) : null;
+  // Months end before the 1st of the month that holds the day after `to`.
+  const monthsTo = to ? `${addDays(to, 1).slice(0, 7)}-01` : null;
+  if (monthsFrom && monthsTo && monthsFrom >= monthsTo) return { months: null, days: [{ from: from ?? null, to: to ?? null }] };
+  const days: PeriodSlices['days'] = [];
+  if (from && monthsFrom && from < monthsFrom) days.push({ from, to: addDays(monthsFrom, -1) });
+  if (to && monthsTo && monthsTo <= to) days.push({ from: monthsTo, to });
+  return { months: { from: monthsFrom, to: monthsTo }, days };
+}
+
+/** The rollup rows in the period, as one UNION ALL of index range scans; pushes the bounds to `params`. */
+function rollupRowsInPeriod(level: RollupLevel, filter: AnalyticsFilter, params: unknown[]): string {
+  const bound = (value: string) => {
+    params.push(value);
+    return `$${params.length}::date`;
+  };
+  const { months, days } = slicePeriod(filter.from, filter.to);
+  const parts: string[] = [];
+  if (months) {
+    const range = [months.from && `x.period_start >= ${bound(months.from)}`, months.to && `x.period_start < ${bound(months.to)}`];
+    parts.push(rollupSelect('M', level, range));
+  }
+  for (const slice of days) {
+    parts.push(rollupSelect('D', level, [slice.from && `x.period_start >= ${bound(slice.from)}`, slice.to && `x.period_start <= ${bound(slice.to)}`]));
+  }
+  return parts.join('\n UNION ALL\n');
+}
+
+function rollupSelect(grain: 'D' | 'M', level: RollupLevel, range: (string | null | '')[]): string {
+  return `SELECT x.area_id, x.variant, x.type, x.status, x.period_start, x.reports, x.followed_up
+    FROM report_rollup x WHERE x.grain = '${grain}' AND x.area_level = '${level}' ${range.filter(Boolean).map((part) => `AND ${part}`).join(' ')}`;
+}
 
 export async function reportStats(sql: SqlExecutor, groupBy: ReportDimension[], filter: AnalyticsFilter): Promise<ReportStatsRow[]> {
   const dimensions = [...new Set(groupBy)];
   const columns = dimensions.flatMap((dimension) => dimensionColumns[dimension]);
   const select = columns.length ? `${columns.join(', ')},` : '';
   const grouping = columns.length ? `GROUP BY ${columns.join(', ')} ORDER BY ${columns.join(', ')}` : '';
+  const level = rollupLevel(filter, dimensions);
+  const params = filterParams(filter);
   const rows = await sql.query<Record<string, string | number | null>>(
-    `WITH ${FILTER_CTE}, ${filteredReports(filter)},
-     with_follow_up AS (
-       SELECT fr.*, (SELECT MIN(t.changed_at) FROM report_status_transition t
-                      WHERE t.report_id = fr.id AND t.to_status = 'FOLLOWED_UP') AS followed_up_at
-         FROM filtered_reports fr
+    `WITH ${FILTER_CTE},
+     counted AS (
+       SELECT p.code AS province_code, p.name AS province_name,
+              ${level === 'P' ? 'NULL' : 'r.code'} AS regency_code, ${level === 'P' ? 'NULL' : 'r.name'} AS regency_name,
+              ${level === 'D' ? 'dist.code' : 'NULL'} AS district_code, ${level === 'D' ? 'dist.name' : 'NULL'} AS district_name,
+              x.type::text AS type, x.status::text AS status, to_char(x.period_start, 'YYYY-MM') AS month,
+              x.reports, x.followed_up
+         FROM (${rollupRowsInPeriod(level, filter, params)}) x
+         ${rollupAreaJoins[level]}
+         CROSS JOIN f
+        WHERE ${areaPredicate(filter)}
+          AND ${filter.variants?.length ? 'x.variant = ANY(f.variants)' : 'TRUE'}
+          AND ${filter.reportTypes?.length ? 'x.type::text = ANY(f.report_types)' : 'TRUE'}
      )
-     SELECT ${select} COUNT(*)::int AS reports, COUNT(followed_up_at)::int AS followed_up,
-            percentile_cont(0.5) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM followed_up_at - submitted_at) / 86400)
-              FILTER (WHERE followed_up_at IS NOT NULL) AS median_days
-       FROM with_follow_up
+     SELECT ${select} SUM(reports)::int AS reports, SUM(followed_up)::int AS followed_up
+       FROM counted
      ${grouping}`,
-    filterParams(filter),
+    params,
   );
+  const nonEmpty = rows.filter((row) => Number(row.reports) > 0);
+  const medians = lazy(() => medianDaysToFollowUp(sql, columns, filter));
   const has = (dimension: ReportDimension) => dimensions.includes(dimension);
   const area = (row: Record<string, string | number | null>, prefix: string) => ({
     code: String(row[`${prefix}_code`]),
     name: String(row[`${prefix}_name`]),
   });
-  return rows.map((row) => ({
+  return nonEmpty.map((row) => {
+    const key = groupKey(columns, row);
+    return {
       province: has('PROVINCE') ? area(row, 'province') : null,
       regency: has('REGENCY') ? area(row, 'regency') : null,
       district: has('DISTRICT') ? area(row, 'district') : null,
@@ -87,6 +148,46 @@ export async function reportStats(sql: SqlExecutor, groupBy: ReportDimension[], 
       month: has('MONTH') ? String(row.month) : null,
       reports: Number(row.reports),
       followedUp: Number(row.followed_up),
-    medianDaysToFollowUp: row.median_days === null ? null : Number(row.median_days),
-  }));
+      medianDaysToFollowUp: async () => (await medians()).get(key) ?? null,
+    };
+  });
+}
+
+const groupKey = (columns: string[], row: Record<string, unknown>) => JSON.stringify(columns.map((column) => row[column] ?? null));
+
+/** Runs `load` once, on first call, and shares its promise. */
+function lazy<T>(load: () => Promise<T>): () => Promise<T> {
+  let promise: Promise<T> | undefined;
+  return () => (promise ??= load());
+}
+
+/**
+ * The median needs every followed-up report's duration, which no count can give; it is one statement
+ * for all rows, run only when a query selects it.
+ */
+async function medianDaysToFollowUp(sql: SqlExecutor, columns: string[], filter: AnalyticsFilter): Promise<Map<string, number | null>> {
+  const select = columns.length ? `${columns.join(', ')},` : '';
+  const grouping = columns.length ? `GROUP BY ${columns.join(', ')}` : '';
+  const rows = await sql.query<Record<string, string | number | null>>(
+    `WITH ${FILTER_CTE},
+     followed AS (
+       SELECT rep.type::text AS type, rep.status::text AS status,
+              p.code AS province_code, p.name AS province_name, r.code AS regency_code, r.name AS regency_name,
+              dist.code AS district_code, dist.name AS district_name,
+              to_char(rep.submitted_at AT TIME ZONE f.tz, 'YYYY-MM') AS month,
+              EXTRACT(EPOCH FROM rep.followed_up_at - rep.submitted_at) / 86400 AS days
+         FROM village_report rep
+         JOIN village v ON v.id = rep.village_id ${VILLAGE_JOINS}
+         LEFT JOIN designation g ON g.id = rep.designation_id
+         CROSS JOIN f
+        WHERE rep.followed_up_at IS NOT NULL
+          AND ${areaPredicate(filter)} AND ${variantPredicate(filter)} AND ${reportTypePredicate(filter)}
+          AND (f.date_from IS NULL OR rep.submitted_at >= ${dayStart('f.date_from')})
+          AND (f.date_to IS NULL OR rep.submitted_at < ${dayStart('(f.date_to + 1)')})
+     )
+     SELECT ${select} percentile_cont(0.5) WITHIN GROUP (ORDER BY days) AS median_days
+       FROM followed ${grouping}`,
+    filterParams(filter),
+  );
+  return new Map(rows.map((row) => [groupKey(columns, row), row.median_days === null ? null : Number(row.median_days)]));
 }

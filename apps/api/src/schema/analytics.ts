@@ -180,9 +180,10 @@ const ReportStatsRow = builder.objectRef<ReportStatsRowShape>('ReportStatsRow').
     reports: t.exposeInt('reports', { description: 'Reports received.' }),
     followedUp: t.exposeInt('followedUp', { description: 'Of those, reports followed up so far (the sample of the median).' }),
     followUpRate: t.field({ type: Ratio, description: 'followedUp / reports.', resolve: (row) => ratio(row.followedUp, row.reports) }),
-    medianDaysToFollowUp: t.exposeFloat('medianDaysToFollowUp', {
+    medianDaysToFollowUp: t.float({
       nullable: true,
       description: 'Median days from receipt to follow-up over the followed-up reports; null when none.',
+      resolve: (row) => row.medianDaysToFollowUp(),
     }),
   }),
 });

@@ -426,6 +426,7 @@ class ProvinceGenerator {
           reporter_phone: named ? this.phone() : null,
           status: last.to,
           status_changed_at: last.at,
+          followed_up_at: steps.find((step) => step.to === 'FOLLOWED_UP')?.at ?? null,
         });
         for (const step of steps) {
           await writer.add('report_status_transition', {

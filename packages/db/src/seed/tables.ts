@@ -76,6 +76,7 @@ export const programmeTables = {
     'reporter_phone',
     'status',
     'status_changed_at',
+    'followed_up_at',
   ],
   report_status_transition: ['id', 'report_id', 'from_status', 'to_status', 'changed_at', 'changed_by', 'note'],
 } as const;
