@@ -1,5 +1,5 @@
 import type { Database } from '@binaan/db';
-import { type Caller, credentialOf, identify } from './auth/caller.js';
+import { type Caller, credentialOf, identify, type Identity } from './auth/caller.js';
 import type { Permissions } from './auth/permissions.js';
 
 export type Locale = 'id' | 'en';
@@ -26,8 +26,20 @@ export function localeOfHeader(acceptLanguage: string | null | undefined): Local
 
 export const localeOf = (request: Request): Locale => localeOfHeader(request.headers.get('accept-language'));
 
+const identities = new WeakMap<Request, Promise<Identity>>();
+
+/** Who sent the request, looked up once per request (the response cache asks before the context exists). */
+export function identifyRequest(db: Database, request: Request, now = new Date()): Promise<Identity> {
+  let identity = identities.get(request);
+  if (!identity) {
+    identity = identify(db, credentialOf(request), now);
+    identities.set(request, identity);
+  }
+  return identity;
+}
+
 export async function createContext(db: Database, request: Request, setCookie: (header: string) => void): Promise<Context> {
   const requestedAt = new Date();
-  const { caller, permissions, actor } = await identify(db, credentialOf(request), requestedAt);
+  const { caller, permissions, actor } = await identifyRequest(db, request, requestedAt);
   return { db, caller, permissions, actor, requestedAt, locale: localeOf(request), setCookie };
 }

@@ -23,6 +23,8 @@ export interface ApiEnv {
   rateLimit: number;
   /** Believe X-Forwarded-For (only behind a proxy or load balancer we run). */
   trustProxy: boolean;
+  /** How long analytics answers are cached, in ms; 0: not at all. */
+  responseCacheTtlMs: number;
 }
 
 const defaultDashboardDir = fileURLToPath(new URL('../../dashboard/dist', import.meta.url));
@@ -57,5 +59,6 @@ export function readApiEnv(env: NodeJS.ProcessEnv = process.env): ApiEnv {
     redisUrl: env.REDIS_URL || null,
     rateLimit: wholeNumber('BINAAN_RATE_LIMIT', env.BINAAN_RATE_LIMIT, 600, 1),
     trustProxy: env.BINAAN_TRUST_PROXY === 'true',
+    responseCacheTtlMs: wholeNumber('BINAAN_RESPONSE_CACHE_TTL_MS', env.BINAAN_RESPONSE_CACHE_TTL_MS, 60_000, 0),
   };
 }

@@ -32,6 +32,7 @@ const service = await startService({
   rateLimit: env.rateLimit,
   redisUrl: env.redisUrl,
   trustProxy: env.trustProxy,
+  responseCacheTtlMs: env.responseCacheTtlMs,
   drainTimeoutMs: env.drainTimeoutMs,
 });
 

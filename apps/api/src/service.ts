@@ -28,6 +28,8 @@ export interface ServiceOptions {
   redisUrl?: string | null;
   /** Believe X-Forwarded-For for the client address (behind our own load balancer). */
   trustProxy?: boolean;
+  /** How long analytics answers are cached, in ms (default 60 s; 0: off); in Redis when redisUrl is set. */
+  responseCacheTtlMs?: number;
   drainTimeoutMs?: number;
 }
 
@@ -57,6 +59,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     metrics,
     rateLimiter: createRateLimiter({ limit: options.rateLimit ?? 600, windowMs: 60_000, redis }),
     trustProxy: options.trustProxy ?? false,
+    responseCache: { ttlMs: options.responseCacheTtlMs ?? 60_000, redis, onError: (error) => logger.warn({ err: error }, 'response cache unavailable') },
     ...(tracing ? { tracerProvider: tracing.provider } : {}),
   });
   let served: GracefulServer | null = null;

@@ -15,6 +15,7 @@ import { clientAddress, createRateLimiter, useRateLimit } from './plugins/rate-l
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import { useResponseCookies } from './plugins/response-cookies.js';
 import { type TrustedDocumentsOptions, useTrustedDocuments } from './plugins/trusted-documents.js';
+import { createAnalyticsCache, type ResponseCacheOptions } from './plugins/response-cache.js';
 import { schema } from './schema/index.js';
 
 export interface AppOptions {
@@ -34,6 +35,8 @@ export interface AppOptions {
   metrics?: Metrics;
   /** OpenTelemetry spans per operation (observability/tracing.ts). */
   tracerProvider?: TracerProvider;
+  /** The analytics response cache (plugins/response-cache.ts); none: every answer is computed. */
+  responseCache?: ResponseCacheOptions | null;
 }
 
 /** Limits every operation must stay within; refused operations are rejected before any SQL runs. */
@@ -69,6 +72,7 @@ export function createApp({
   logger,
   metrics,
   tracerProvider,
+  responseCache = null,
 }: AppOptions) {
   const cookies = useResponseCookies();
   const plugins: Plugin[] = [
@@ -93,6 +97,8 @@ export function createApp({
     // Browsers send cross-site form posts and simple GETs with cookies; those must carry a custom header.
     useCSRFPrevention({ requestHeaders: ['x-binaan-client'] }),
     cookies.plugin,
+    // Last: only requests every check above let through may be answered from the cache.
+    ...(responseCache && responseCache.ttlMs > 0 ? [createAnalyticsCache(schema, db, responseCache).plugin] : []),
   ];
   return createYoga({
     schema,

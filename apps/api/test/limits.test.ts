@@ -1,6 +1,7 @@
 // Abuse limits: every refused operation is refused before any SQL runs, and says why.
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
+import { reachableRedis } from './support/redis.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRateLimiter } from '../src/plugins/rate-limit.js';
 import { createApp, operationLimits } from '../src/yoga.js';
@@ -147,20 +148,6 @@ describe('the client address anonymous requests count against', () => {
     }
   });
 });
-
-/** The Redis of this machine and CI (127.0.0.1:6379, or REDIS_URL), when it answers. */
-async function reachableRedis(): Promise<Redis | null> {
-  const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', { lazyConnect: true, maxRetriesPerRequest: 0, connectTimeout: 1_000 });
-  redis.on('error', () => undefined);
-  try {
-    await redis.connect();
-    await redis.ping();
-    return redis;
-  } catch {
-    redis.disconnect();
-    return null;
-  }
-}
 
 const redis = await reachableRedis();
 

@@ -1,5 +1,5 @@
 // A running API service for tests: listening on a free port on loopback, with no dashboard, no trusted
-// documents and silent logs unless a test asks for them.
+// documents, no response cache (tests write behind the API's back) and silent logs unless a test asks.
 import type { Database } from '@binaan/db';
 import { createLogger } from '../../src/observability/logger.js';
 import { type Service, type ServiceOptions, startService } from '../../src/service.js';
@@ -12,6 +12,7 @@ export function startTestService(db: Database, options: Partial<Omit<ServiceOpti
     dashboardDir: null,
     trustedDocuments: null,
     logger: createLogger({ level: 'silent' }),
+    responseCacheTtlMs: 0,
     ...options,
     db,
   });

@@ -1,0 +1,108 @@
+// The response cache for analytics (@graphql-yoga/plugin-response-cache). Only the analytics root fields
+// are cached, per caller (a user's or a token's answers are never served to anyone else) and per
+// language; every other field has a TTL of 0, which keeps any operation that selects one out of the
+// cache. A mutation that can change a figure empties it, in every process when the cache lives in Redis;
+// writes that bypass the API are bounded by the TTL, and every analytics answer carries computedAt.
+import { createRedisCache } from '@envelop/response-cache-redis';
+import type { Database } from '@binaan/db';
+import { type Cache, createInMemoryCache, hashSHA256, useResponseCache } from '@graphql-yoga/plugin-response-cache';
+import type { DefinitionNode, DocumentNode, GraphQLSchema } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import type { Redis } from 'ioredis';
+import { identifyRequest, localeOf } from '../context.js';
+
+export const ANALYTICS_FIELDS = ['overview', 'coverage', 'reportStats', 'reportingCompleteness', 'trainingCompletion'] as const;
+
+/** Mutations that cannot change any figure; every other mutation empties the cache. */
+const MUTATIONS_WITHOUT_FIGURES = new Set(['signIn', 'issueApiToken', 'revokeApiToken']);
+
+/** Recorded with every cached answer so that one invalidation reaches all of them. */
+const ANALYTICS_ENTITY = { typename: 'Analytics' };
+
+export interface ResponseCacheOptions {
+  /** How long an answer may be served, in ms; 0 turns the cache off. */
+  ttlMs: number;
+  /** Shared by every process when given; otherwise in this process's memory. */
+  redis?: Redis | null;
+  /** A cache that fails (Redis away) is skipped: answers are computed, not refused. */
+  onError?: (error: unknown) => void;
+}
+
+export interface AnalyticsCache {
+  plugin: Plugin;
+  /** Drops every cached answer. */
+  invalidate(): Promise<void>;
+}
+
+/**
+ * Every answer the cache stores is an analytics one: tag it so that invalidation reaches it. A failing
+ * cache counts as a miss and its writes are dropped.
+ */
+function taggedCache(inner: Cache, onError: (error: unknown) => void): Cache {
+  const safely = async <T>(work: () => T | Promise<T>, fallback: T): Promise<T> => {
+    try {
+      return await work();
+    } catch (error) {
+      onError(error);
+      return fallback;
+    }
+  };
+  return {
+    get: (key) => safely(() => inner.get(key), null),
+    set: (key, result, entities, ttl) => safely(() => inner.set(key, result, [...entities, ANALYTICS_ENTITY], ttl), undefined),
+    invalidate: (entities) => safely(() => inner.invalidate(entities), undefined),
+  };
+}
+
+export function createAnalyticsCache(schema: GraphQLSchema, db: Database, { ttlMs, redis, onError = () => {} }: ResponseCacheOptions): AnalyticsCache {
+  // createRedisCache is typed against ioredis 5; our ioredis 6 client has the same commands.
+  const store = redis ? (createRedisCache({ redis: redis as never }) as Cache) : createInMemoryCache({ max: 5_000 });
+  const cache = taggedCache(store, onError);
+  const ttlPerSchemaCoordinate: Record<string, number> = {};
+  for (const field of Object.keys(schema.getQueryType()?.getFields() ?? {})) {
+    ttlPerSchemaCoordinate[`Query.${field}`] = (ANALYTICS_FIELDS as readonly string[]).includes(field) ? ttlMs : 0;
+  }
+  const invalidate = async () => {
+    await cache.invalidate([ANALYTICS_ENTITY]);
+  };
+
+  const responseCache = useResponseCache({
+    cache,
+    ttl: 0,
+    ttlPerSchemaCoordinate,
+    // Mutations are handled below: their results name no analytics entity.
+    invalidateViaMutation: false,
+    includeExtensionMetadata: false,
+    // The caller the context will see (looked up once per request); a revoked or expired credential is
+    // anonymous here too, and anonymous callers get no figures to cache.
+    session: async (request) => {
+      const { caller } = await identifyRequest(db, request);
+      const who =
+        caller.kind === 'user' ? `user:${caller.userId}:${caller.role}` : caller.kind === 'token' ? `token:${caller.tokenId}` : 'anonymous';
+      return `${who}|${localeOf(request)}`;
+    },
+    // Trusted-document requests carry a hash instead of the text: key on it so documents stay apart.
+    buildResponseCacheKey: ({ documentString, variableValues, operationName, sessionId, request, context }) => {
+      const params = (context as { params?: { extensions?: { persistedQuery?: { sha256Hash?: string } }; documentId?: string } }).params;
+      const document = documentString || params?.extensions?.persistedQuery?.sha256Hash || params?.documentId || request.url;
+      return hashSHA256([document, operationName ?? '', JSON.stringify(variableValues ?? {}), sessionId ?? ''].join('|'));
+    },
+  });
+
+  const invalidateOnWrites: Plugin = {
+    onExecute({ args }) {
+      const operation = (args.document as DocumentNode).definitions.find(
+        (definition: DefinitionNode) => definition.kind === 'OperationDefinition' && (!args.operationName || definition.name?.value === args.operationName),
+      );
+      if (operation?.kind !== 'OperationDefinition' || operation.operation !== 'mutation') return;
+      const fields = operation.selectionSet.selections.flatMap((selection) => (selection.kind === 'Field' ? [selection.name.value] : ['?']));
+      if (fields.every((field) => MUTATIONS_WITHOUT_FIGURES.has(field))) return;
+      return {
+        // After the write committed, before the answer goes out: the caller's next read is fresh.
+        onExecuteDone: () => invalidate(),
+      };
+    },
+  };
+
+  return { plugin: { onPluginInit: ({ addPlugin }) => (addPlugin(responseCache), addPlugin(invalidateOnWrites)) }, invalidate };
+}
