@@ -7,7 +7,8 @@ import type { Context } from '../context.js';
 import { reportingCompleteness } from '../analytics/completeness.js';
 import { coverageByArea, type CoverageFigures, type CoverageRow as CoverageRowShape, sumCoverage } from '../analytics/coverage.js';
 import type { AnalyticsFilter as AnalyticsFilterShape, AreaLevel } from '../analytics/filter.js';
-import { clipToToday, currentMonthToDate, type DateRange, previousPeriod } from '../analytics/periods.js';
+import { overviewFigures } from '../analytics/overview.js';
+import type { DateRange } from '../analytics/periods.js';
 import { type ReportDimension, reportStats, type ReportStatsRow as ReportStatsRowShape } from '../analytics/reports.js';
 import { sumTraining, trainingCompletion, type TrainingCompletionRow as TrainingRowShape } from '../analytics/training.js';
 import { ProgrammeVariantEnum, Ratio, ratio, ReportStatusEnum, ReportTypeEnum } from './common.js';
@@ -374,28 +375,6 @@ const Overview = builder.objectRef<OverviewShape>('Overview').implement({
   }),
 });
 
-async function headlineFigures(ctx: Context, filter: AnalyticsFilterShape, period: DateRange) {
-  const scoped = { ...filter, from: `${period.to.slice(0, 4)}-01-01`, to: period.to };
-  const lastMonth = { ...filter, from: `${period.to.slice(0, 7)}-01`, to: period.to };
-  const [coverage, [reports], completeness, training] = await Promise.all([
-    coverageByArea(ctx.db.sql, 'PROVINCE', scoped),
-    reportStats(ctx.db.sql, [], { ...filter, from: period.from, to: period.to }),
-    reportingCompleteness(ctx.db.sql, null, lastMonth),
-    trainingCompletion(ctx.db.sql, 'PROVINCE', { ...filter, from: null, to: period.to }),
-  ]);
-  const totalCoverage = sumCoverage(coverage);
-  const totalTraining = sumTraining(training);
-  const lastCompleteness = completeness[completeness.length - 1];
-  return {
-    designated: totalCoverage.designatedVillages,
-    coverage: ratio(totalCoverage.designatedVillages, totalCoverage.villages),
-    attainment: totalCoverage.target === null ? null : ratio(totalCoverage.inauguratedInTargetYears, totalCoverage.target),
-    reports: reports?.reports ?? 0,
-    completeness: ratio(lastCompleteness?.reportingVillages ?? 0, lastCompleteness?.designatedVillages ?? 0),
-    trained: ratio(totalTraining.completedAll, totalTraining.members),
-  };
-}
-
 // ─── query fields ───────────────────────────────────────────────────────────────────────────────
 
 builder.queryFields((t) => ({
@@ -455,24 +434,9 @@ builder.queryFields((t) => ({
     type: Overview,
     description: "The dashboard's headline figures, each with the previous period's value.",
     args: { filter: t.arg({ type: AnalyticsFilter, required: false, description: 'What to count (default period: this month so far).' }) },
-    resolve: async (_root, { filter }, ctx) => {
-      const base = await scopedFilter(ctx, filter);
-      const thisMonth = currentMonthToDate(ctx.requestedAt);
-      const to = base.to ?? thisMonth.to;
-      const current = clipToToday({ from: base.from ?? `${to.slice(0, 7)}-01`, to }, ctx.requestedAt);
-      const before = previousPeriod(current);
-      const [now, then] = await Promise.all([headlineFigures(ctx, base, current), headlineFigures(ctx, base, before)]);
-      return {
-        computedAt: ctx.requestedAt,
-        period: current,
-        previousPeriod: before,
-        designatedVillages: { current: now.designated, previous: then.designated },
-        coverage: { current: now.coverage, previous: then.coverage },
-        targetAttainment: now.attainment && then.attainment ? { current: now.attainment, previous: then.attainment } : null,
-        reports: { current: now.reports, previous: then.reports },
-        reportingCompleteness: { current: now.completeness, previous: then.completeness },
-        membersFullyTrained: { current: now.trained, previous: then.trained },
-      };
-    },
+    resolve: async (_root, { filter }, ctx) => ({
+      computedAt: ctx.requestedAt,
+      ...(await overviewFigures(ctx.db.sql, await scopedFilter(ctx, filter), ctx.requestedAt)),
+    }),
   }),
 }));

@@ -1,0 +1,56 @@
+// The overview: the dashboard's headline figures for a period (default: this month so far), each with the
+// value for the period before it.
+import type { SqlExecutor } from '@binaan/db';
+import { coverageByArea, sumCoverage } from './coverage.js';
+import type { AnalyticsFilter } from './filter.js';
+import { clipToToday, currentMonthToDate, type DateRange, previousPeriod } from './periods.js';
+import { reportStats } from './reports.js';
+import { reportingCompleteness } from './completeness.js';
+import { sumTraining, trainingCompletion } from './training.js';
+
+interface Ratio {
+  numerator: number;
+  denominator: number;
+}
+const ratio = (numerator: number, denominator: number): Ratio => ({ numerator, denominator });
+
+async function headlineFigures(sql: SqlExecutor, filter: AnalyticsFilter, period: DateRange) {
+  const scoped = { ...filter, from: `${period.to.slice(0, 4)}-01-01`, to: period.to };
+  const lastMonth = { ...filter, from: `${period.to.slice(0, 7)}-01`, to: period.to };
+  const [coverage, [reports], completeness, training] = await Promise.all([
+    coverageByArea(sql, 'PROVINCE', scoped),
+    reportStats(sql, [], { ...filter, from: period.from, to: period.to }),
+    reportingCompleteness(sql, null, lastMonth),
+    trainingCompletion(sql, 'PROVINCE', { ...filter, from: null, to: period.to }),
+  ]);
+  const totalCoverage = sumCoverage(coverage);
+  const totalTraining = sumTraining(training);
+  const lastCompleteness = completeness[completeness.length - 1];
+  return {
+    designated: totalCoverage.designatedVillages,
+    coverage: ratio(totalCoverage.designatedVillages, totalCoverage.villages),
+    attainment: totalCoverage.target === null ? null : ratio(totalCoverage.inauguratedInTargetYears, totalCoverage.target),
+    reports: reports?.reports ?? 0,
+    completeness: ratio(lastCompleteness?.reportingVillages ?? 0, lastCompleteness?.designatedVillages ?? 0),
+    trained: ratio(totalTraining.completedAll, totalTraining.members),
+  };
+}
+
+/** The figures for the filter's period (clipped at today) and for the period before it, side by side. */
+export async function overviewFigures(sql: SqlExecutor, filter: AnalyticsFilter, now: Date) {
+  const thisMonth = currentMonthToDate(now);
+  const to = filter.to ?? thisMonth.to;
+  const current = clipToToday({ from: filter.from ?? `${to.slice(0, 7)}-01`, to }, now);
+  const before = previousPeriod(current);
+  const [then, prior] = await Promise.all([headlineFigures(sql, filter, current), headlineFigures(sql, filter, before)]);
+  return {
+    period: current,
+    previousPeriod: before,
+    designatedVillages: { current: then.designated, previous: prior.designated },
+    coverage: { current: then.coverage, previous: prior.coverage },
+    targetAttainment: then.attainment && prior.attainment ? { current: then.attainment, previous: prior.attainment } : null,
+    reports: { current: then.reports, previous: prior.reports },
+    reportingCompleteness: { current: then.completeness, previous: prior.completeness },
+    membersFullyTrained: { current: then.trained, previous: prior.trained },
+  };
+}
