@@ -137,3 +137,7 @@ END $$;
 -- Existing reports: build the rollups once.
 SELECT rebuild_report_rollups();
 
+
+-- Fresh statistics, or the planner guesses the size of the new tables.
+ANALYZE "report_rollup";
+ANALYZE "village_month_report";
