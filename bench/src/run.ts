@@ -1,0 +1,219 @@
+// npm run bench: Binaan (response cache off, then on), PostGraphile 5 and the raw floor, one at a time on
+// loopback against the same PostgreSQL database with the national dataset, then Binaan on PGlite with the
+// embedded demo dataset; prints one table and writes bench/results/. See bench/README.md.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import {
+  issueBenchTokens,
+  pageStartVillages,
+  prepareNationalDataset,
+  removeBenchSubmissions,
+  runCli,
+  submitVillages,
+  tableCounts,
+} from './dataset.js';
+import { measure } from './drive.js';
+import { graphqlReady, node24, REPO_ROOT, type RunningServer, startServer, TSX } from './processes.js';
+import { type BenchResults, markdownTable, type Run, writeResults } from './report.js';
+import {
+  binaanRequests,
+  floorRequests,
+  nthRequest,
+  type PageStarts,
+  postgraphileRequests,
+  READ_WORKLOADS,
+  type RequestFactory,
+  type ServerName,
+  type Workload,
+  WORKLOADS,
+} from './workloads.js';
+
+const { values } = parseArgs({
+  options: {
+    database: { type: 'string', default: process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/binaan_bench' },
+    seconds: { type: 'string', default: '10' },
+    warmup: { type: 'string', default: '3' },
+    connections: { type: 'string', default: '32' },
+    'pglite-connections': { type: 'string', default: '8' },
+    servers: { type: 'string', default: 'binaan,binaan-cached,postgraphile,floor,binaan-pglite' },
+    workloads: { type: 'string', default: WORKLOADS.join(',') },
+  },
+});
+const databaseUrl = values.database!;
+const servers = values.servers!.split(',') as ServerName[];
+const workloads = values.workloads!.split(',') as Workload[];
+const window = { seconds: Number(values.seconds), warmupSeconds: Number(values.warmup) };
+const connections = Number(values.connections);
+const log = (line: string) => console.log(line);
+
+const node = node24();
+
+log('Preparing the national dataset in PostgreSQL…');
+const dataset = await prepareNationalDataset(databaseUrl, log);
+const tokens = issueBenchTokens({ DATABASE_URL: databaseUrl });
+const villages = await submitVillages(databaseUrl);
+const starts = await pageStartVillages(databaseUrl);
+const pages: PageStarts = {
+  codes: starts.map((start) => start.code),
+  // Pothos' cursor for an id (checked against a real answer below).
+  binaanCursors: starts.map((start) => Buffer.from(`GPC:N:${start.id}`).toString('base64')),
+  postgraphileCursors: [],
+};
+
+const runs: Run[] = [];
+let port = 4700;
+
+/** Measures `workloads` against a started server, then stops it. */
+async function measureServer(name: ServerName, server: RunningServer, factory: RequestFactory, names: readonly Workload[], conns: number) {
+  try {
+    for (const workload of names) {
+      const result = await measure(server.url, { connections: conns, ...window }, (index) => nthRequest(factory, workload, index));
+      const { firstError, requests, ...figures } = result;
+      runs.push({ workload, server: name, connections: conns, ...figures });
+      log(
+        `  ${workload.padEnd(9)} ${name.padEnd(14)} ${result.rps.toFixed(1).padStart(8)} req/s  p50 ${result.p50_ms} ms  p95 ${result.p95_ms} ms  p99 ${result.p99_ms} ms  errors ${result.errors}${firstError ? `  (${firstError})` : ''}`,
+      );
+    }
+  } finally {
+    await server.stop();
+  }
+}
+
+function binaanEnv(cacheTtlMs: number, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    NODE_ENV: 'production',
+    PORT: String(port),
+    // One warning line per request would be the load generator's work, not the API's: the rest is as deployed.
+    LOG_LEVEL: 'warn',
+    BINAAN_RATE_LIMIT: '100000000',
+    BINAAN_RESPONSE_CACHE_TTL_MS: String(cacheTtlMs),
+    BINAAN_DASHBOARD_DIR: join(REPO_ROOT, 'apps/dashboard/dist'),
+    ...extra,
+  };
+}
+
+async function startBinaan(name: string, env: Record<string, string>): Promise<RunningServer> {
+  const server = await startServer(name, node, [join(REPO_ROOT, 'node_modules/tsx/dist/cli.mjs'), 'apps/api/src/server.ts'], {
+    port,
+    env,
+    ready: graphqlReady(),
+  });
+  port += 1;
+  return server;
+}
+
+async function checkBinaanCursor(url: string, bearer: string) {
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${bearer}` },
+    body: JSON.stringify({ query: '{ villages(first: 1) { edges { cursor } } }' }),
+  });
+  const body = (await response.json()) as { data: { villages: { edges: { cursor: string }[] } } };
+  const expected = pages.binaanCursors[0];
+  if (body.data.villages.edges[0]?.cursor !== expected) throw new Error(`Binaan's cursor format changed: ${JSON.stringify(body)}`);
+}
+
+for (const name of servers) {
+  if (name === 'binaan' || name === 'binaan-cached') {
+    log(`\n${name}: Binaan API, response cache ${name === 'binaan' ? 'off' : 'on (60 s)'}, Node 24`);
+    const server = await startBinaan(name, binaanEnv(name === 'binaan' ? 0 : 60_000, { DATABASE_URL: databaseUrl }));
+    await checkBinaanCursor(server.url, tokens.read);
+    await measureServer(name, server, binaanRequests(tokens, pages, villages), workloads, connections);
+  } else if (name === 'postgraphile') {
+    log('\npostgraphile: PostGraphile 5 (amber preset), Node 24');
+    const server = await startServer(name, node, [join(REPO_ROOT, 'bench/src/postgraphile-server.mjs'), databaseUrl, String(port)], {
+      port,
+      ready: graphqlReady(),
+    });
+    port += 1;
+    pages.postgraphileCursors = await postgraphileCursors(server.url);
+    await measureServer(name, server, postgraphileRequests(pages, villages), workloads, connections);
+  } else if (name === 'floor') {
+    log('\nfloor: node:http + pg with the same SQL, Node 24');
+    const server = await startServer(name, node, [join(REPO_ROOT, 'node_modules/tsx/dist/cli.mjs'), 'bench/src/floor-server.ts', databaseUrl, String(port)], {
+      port,
+      ready: async (url) => (await fetch(`${url}/coverage`)).ok,
+    });
+    port += 1;
+    await measureServer(name, server, floorRequests(pages, villages), workloads, connections);
+  }
+}
+
+let pgliteDataset: Record<string, number> | undefined;
+if (servers.includes('binaan-pglite')) {
+  const conns = Number(values['pglite-connections']);
+  log(`\nbinaan-pglite: Binaan API on the embedded database (demo dataset), ${conns} connections`);
+  const dir = mkdtempSync(join(tmpdir(), 'binaan-bench-pglite-'));
+  try {
+    const env = { BINAAN_PGLITE_DIR: dir, DATABASE_URL: '' };
+    runCli('packages/db/src/cli/migrate.ts', [], env);
+    runCli('packages/db/src/cli/seed.ts', [], env);
+    const pgliteTokens = issueBenchTokens(env);
+    const server = await startBinaan('binaan-pglite', binaanEnv(0, env));
+    const probe = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${pgliteTokens.read}` },
+      body: JSON.stringify({ query: '{ provinces { code } villages(first: 1) { totalCount } reports(first: 1) { totalCount } designations(first: 1) { totalCount } }' }),
+    });
+    const counts = ((await probe.json()) as { data: { provinces: unknown[]; villages: { totalCount: number }; reports: { totalCount: number }; designations: { totalCount: number } } }).data;
+    pgliteDataset = { province: counts.provinces.length, village: counts.villages.totalCount, designation: counts.designations.totalCount, village_report: counts.reports.totalCount };
+    const pgliteStarts = { ...pages, binaanCursors: [] as string[] };
+    // The demo dataset has other ids: page through its first villages instead.
+    const first = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${pgliteTokens.read}` },
+      body: JSON.stringify({ query: '{ villages(first: 100) { edges { cursor } } }' }),
+    });
+    pgliteStarts.binaanCursors = ((await first.json()) as { data: { villages: { edges: { cursor: string }[] } } }).data.villages.edges
+      .filter((_edge, index) => index % 5 === 0)
+      .map((edge) => edge.cursor);
+    await measureServer('binaan-pglite', server, binaanRequests(pgliteTokens, pgliteStarts, []), READ_WORKLOADS, conns);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function postgraphileCursors(url: string): Promise<string[]> {
+  const cursors: string[] = [];
+  for (const start of starts) {
+    const response = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: `{ allVillages(first: 1, offset: ${start.offset}, orderBy: CODE_ASC) { edges { cursor } } }` }),
+    });
+    const body = (await response.json()) as { data?: { allVillages: { edges: { cursor: string }[] } }; errors?: unknown };
+    const cursor = body.data?.allVillages.edges[0]?.cursor;
+    if (!cursor) throw new Error(`PostGraphile gave no cursor: ${JSON.stringify(body)}`);
+    cursors.push(cursor);
+  }
+  return cursors;
+}
+
+// What the mix workloads submitted is removed again: the next run reads the same data.
+const pool = new pg.Pool({ connectionString: databaseUrl, max: 1 });
+const removed = await removeBenchSubmissions(pool);
+const finalCounts = await tableCounts(pool);
+const postgresVersion = (await pool.query<{ server_version: string }>('SHOW server_version')).rows[0]?.server_version;
+await pool.end();
+if (finalCounts.village_report !== dataset.village_report) throw new Error('the dataset changed during the run');
+
+const results: BenchResults = {
+  machine: {
+    cpus: cpus().length,
+    cpu: cpus()[0]?.model,
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    node: execFileSync(node, ['--version'], { encoding: 'utf8' }).trim(),
+    postgres: postgresVersion,
+    date: new Date().toISOString(),
+  },
+  dataset,
+  ...(pgliteDataset ? { pgliteDataset } : {}),
+  settings: { ...window, connections, pgliteConnections: Number(values['pglite-connections']), benchSubmissionsRemoved: removed },
+  runs,
+};
+log(`\n${markdownTable(results)}\n`);
+for (const file of writeResults(join(REPO_ROOT, 'bench/results'), results)) log(`wrote ${file}`);
