@@ -3,6 +3,7 @@
 import type { SqlExecutor } from '@binaan/db';
 import {
   type AnalyticsFilter,
+  type AreaLevel,
   areaPredicate,
   dayStart,
   FILTER_CTE,
@@ -11,6 +12,7 @@ import {
   variantPredicate,
   VILLAGE_JOINS,
 } from './filter.js';
+import { rollupAreaJoins, type RollupLevel, rollupLevel } from './rollups.js';
 
 export type ReportDimension = 'PROVINCE' | 'REGENCY' | 'DISTRICT' | 'TYPE' | 'STATUS' | 'MONTH';
 
@@ -29,6 +31,8 @@ export interface ReportStatsRow {
   medianDaysToFollowUp: () => Promise<number | null>;
 }
 
+const areaLevels: ReportDimension[] = ['PROVINCE', 'REGENCY', 'DISTRICT'];
+
 const dimensionColumns: Record<ReportDimension, string[]> = {
   PROVINCE: ['province_code', 'province_name'],
   REGENCY: ['regency_code', 'regency_name'],
@@ -36,22 +40,6 @@ const dimensionColumns: Record<ReportDimension, string[]> = {
   TYPE: ['type'],
   STATUS: ['status'],
   MONTH: ['month'],
-};
-
-type RollupLevel = 'P' | 'R' | 'D';
-
-/** The coarsest rollup level that still answers the filter and the grouping: fewer rows to add up. */
-function rollupLevel(filter: AnalyticsFilter, dimensions: ReportDimension[]): RollupLevel {
-  if (filter.districtCodes?.length || dimensions.includes('DISTRICT')) return 'D';
-  if (filter.regencyCodes?.length || dimensions.includes('REGENCY')) return 'R';
-  return 'P';
-}
-
-/** Joins from a rollup row `x` to the area aliases the area predicate and columns use (p, r, dist). */
-const rollupAreaJoins: Record<RollupLevel, string> = {
-  P: 'JOIN province p ON p.id = x.area_id',
-  R: 'JOIN regency r ON r.id = x.area_id JOIN province p ON p.id = r.province_id',
-  D: 'JOIN district dist ON dist.id = x.area_id JOIN regency r ON r.id = dist.regency_id JOIN province p ON p.id = dist.province_id',
 };
 
 const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
@@ -108,7 +96,7 @@ export async function reportStats(sql: SqlExecutor, groupBy: ReportDimension[], 
   const columns = dimensions.flatMap((dimension) => dimensionColumns[dimension]);
   const select = columns.length ? `${columns.join(', ')},` : '';
   const grouping = columns.length ? `GROUP BY ${columns.join(', ')} ORDER BY ${columns.join(', ')}` : '';
-  const level = rollupLevel(filter, dimensions);
+  const level = rollupLevel(filter, dimensions.filter((dimension): dimension is AreaLevel => areaLevels.includes(dimension)));
   const params = filterParams(filter);
   const rows = await sql.query<Record<string, string | number | null>>(
     `WITH ${FILTER_CTE},

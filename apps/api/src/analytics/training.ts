@@ -1,5 +1,5 @@
 // Training completion: current task-force members (not the immigration officer) of inaugurated
-// designations, who completed each module and who completed all of them.
+// designations, who completed each module and who completed all of them, from the training rollup.
 import type { SqlExecutor } from '@binaan/db';
 import {
   areaPredicate,
@@ -8,9 +8,8 @@ import {
   areaColumns,
   FILTER_CTE,
   filterParams,
-  variantPredicate,
-  VILLAGE_JOINS,
 } from './filter.js';
+import { rollupAreaJoins, rollupLevel } from './rollups.js';
 
 export interface ModuleCompletion {
   moduleId: number;
@@ -24,59 +23,47 @@ export interface TrainingCompletionRow {
   modules: ModuleCompletion[];
 }
 
-/** Members in scope: present at the end of the period (or now). */
-const membersCte = (filter: AnalyticsFilter) => `members AS (
-  SELECT m.id, CODE_COLUMN AS code, NAME_COLUMN AS name
-    FROM task_force_member m
-    JOIN task_force tf ON tf.id = m.task_force_id
-    JOIN designation g ON g.id = tf.designation_id
-    JOIN village v ON v.id = g.village_id ${VILLAGE_JOINS}
-    CROSS JOIN f
-   WHERE m.role <> 'IMMIGRATION_OFFICER' AND g.status <> 'PLANNED' AND ${areaPredicate(filter)} AND ${variantPredicate(filter)}
-     AND (f.date_to IS NULL OR m.joined_on <= f.date_to)
-     AND (m.left_on IS NULL OR (f.date_to IS NOT NULL AND m.left_on > f.date_to))
-),
-completed AS (
-  SELECT DISTINCT a.member_id, a.module_id
-    FROM training_attendance a JOIN training_session s ON s.id = a.session_id CROSS JOIN f
-   WHERE a.completed AND (f.date_to IS NULL OR s.held_on <= f.date_to)
-)`;
-
+/**
+ * Members present at the end of the period (or now) and those of them trained, per area: the sum of the
+ * training rollup's changes up to that day (whole months from month rows, the last days from day rows).
+ */
 export async function trainingCompletion(sql: SqlExecutor, level: AreaLevel, filter: AnalyticsFilter): Promise<TrainingCompletionRow[]> {
   const area = areaColumns(level);
-  const members = membersCte(filter).replace('CODE_COLUMN', area.code).replace('NAME_COLUMN', area.name);
+  const rollup = rollupLevel(filter, [level]);
   const params = filterParams(filter);
-  const [perArea, perModule] = await Promise.all([
-    sql.query<{ code: string; name: string; members: number; completed_all: number }>(
-      `WITH ${FILTER_CTE}, ${members},
-       modules_done AS (SELECT member_id, COUNT(*) AS modules FROM completed GROUP BY member_id)
-       SELECT mb.code, mb.name, COUNT(*)::int AS members,
-              COUNT(*) FILTER (WHERE d.modules = (SELECT COUNT(*) FROM training_module))::int AS completed_all
-         FROM members mb LEFT JOIN modules_done d ON d.member_id = mb.id
-        GROUP BY mb.code, mb.name ORDER BY mb.code`,
-      params,
-    ),
-    sql.query<{ code: string; module_id: number; completed: number }>(
-      `WITH ${FILTER_CTE}, ${members}
-       SELECT mb.code, mo.id AS module_id, COUNT(c.member_id)::int AS completed
-         FROM members mb CROSS JOIN training_module mo
-         LEFT JOIN completed c ON c.member_id = mb.id AND c.module_id = mo.id
-        GROUP BY mb.code, mo.id ORDER BY mb.code, mo.id`,
-      params,
-    ),
-  ]);
-  const modulesByArea = new Map<string, ModuleCompletion[]>();
-  for (const row of perModule) {
-    const list = modulesByArea.get(row.code) ?? [];
-    list.push({ moduleId: row.module_id, completed: row.completed });
-    modulesByArea.set(row.code, list);
+  const upTo = filter.to
+    ? `(x.grain = 'M' AND x.period_start < date_trunc('month', f.date_to)::date)
+        OR (x.grain = 'D' AND x.period_start >= date_trunc('month', f.date_to)::date AND x.period_start <= f.date_to)`
+    : `x.grain = 'M'`;
+  const rows = await sql.query<{ code: string; name: string; module_id: number; present: number; completed: number; modules: number[] }>(
+    `WITH ${FILTER_CTE}
+     SELECT ${area.code} AS code, ${area.name} AS name, x.module_id, SUM(x.present)::int AS present, SUM(x.completed)::int AS completed,
+            ARRAY(SELECT id FROM training_module ORDER BY id) AS modules
+       FROM training_rollup x ${rollupAreaJoins[rollup]} CROSS JOIN f
+      WHERE x.area_level = '${rollup}' AND (${upTo})
+        AND ${areaPredicate(filter)}
+        AND ${filter.variants?.length ? 'x.variant = ANY(f.variants)' : 'TRUE'}
+      GROUP BY 1, 2, 3
+      ORDER BY 1, 3`,
+    params,
+  );
+  const byArea = new Map<string, TrainingCompletionRow>();
+  for (const row of rows) {
+    let entry = byArea.get(row.code);
+    if (!entry) {
+      entry = { area: { level, code: row.code, name: row.name }, members: 0, completedAll: 0, modules: row.modules.map((moduleId) => ({ moduleId, completed: 0 })) };
+      byArea.set(row.code, entry);
+    }
+    if (row.module_id === 0) {
+      entry.members = row.present;
+      entry.completedAll = row.completed;
+    } else {
+      const module = entry.modules.find((candidate) => candidate.moduleId === row.module_id);
+      if (module) module.completed = row.completed;
+    }
   }
-  return perArea.map((row) => ({
-    area: { level, code: row.code, name: row.name },
-    members: row.members,
-    completedAll: row.completed_all,
-    modules: modulesByArea.get(row.code) ?? [],
-  }));
+  // Areas with no one present at that date are left out, as before the rollup.
+  return [...byArea.values()].filter((row) => row.members > 0);
 }
 
 export function sumTraining(rows: Omit<TrainingCompletionRow, 'area'>[]): Omit<TrainingCompletionRow, 'area'> {

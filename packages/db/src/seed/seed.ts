@@ -41,11 +41,19 @@ export class SeedRefusedError extends Error {
   override name = 'SeedRefusedError';
 }
 
-/** Triggers that keep the rollups (migration *_report_rollups), off during the bulk load. */
-const ROLLUP_TRIGGERS = [
-  ['village_report', 'village_report_rollup'],
-  ['report_status_transition', 'report_followed_up'],
+/** Tables whose triggers keep the rollups (migrations *_rollups): off during the bulk load. */
+const TABLES_WITH_ROLLUP_TRIGGERS = [
+  'village_report',
+  'report_status_transition',
+  'designation',
+  'task_force',
+  'task_force_member',
+  'training_module',
+  'training_session',
+  'training_attendance',
 ] as const;
+const setRollupTriggers = (state: 'ENABLE' | 'DISABLE') =>
+  TABLES_WITH_ROLLUP_TRIGGERS.map((table) => `ALTER TABLE "${table}" ${state} TRIGGER USER;`).join('\n');
 
 export async function hasAreas(sql: SqlExecutor): Promise<boolean> {
   const [row] = await sql.query<{ present: boolean }>('SELECT EXISTS (SELECT 1 FROM province) AS present');
@@ -75,14 +83,14 @@ export async function seedDatabase(sql: SqlDatabase, options: SeedOptions = {}):
       throw new SeedRefusedError('The database already has data. Run the seed with --reset to replace it.');
     }
 
+    // Row by row, the rollup triggers would multiply the load's time; build the rollups once at the end.
+    await tx.exec(setRollupTriggers('DISABLE'));
+
     const areaRows: Record<string, number> = {};
     const areas = await writeAreas(tx, profile, random, ids, (rows) => {
       Object.assign(areaRows, rows);
       onProgress({ phase: 'areas', rows });
     });
-
-    // Row by row, the rollup triggers would multiply the load's time; build the rollups once at the end.
-    await tx.exec(ROLLUP_TRIGGERS.map(([table, trigger]) => `ALTER TABLE "${table}" DISABLE TRIGGER "${trigger}";`).join('\n'));
 
     let current = { provinceCode: '', provinceIndex: 0, provinces: areas.provinceCodes.length };
     const programmeRows: Record<string, number> = {};
@@ -104,8 +112,8 @@ export async function seedDatabase(sql: SqlDatabase, options: SeedOptions = {}):
     }
 
     onProgress({ phase: 'rollups', rows: writer.counts() });
-    await tx.exec('SELECT rebuild_report_rollups()');
-    await tx.exec(ROLLUP_TRIGGERS.map(([table, trigger]) => `ALTER TABLE "${table}" ENABLE TRIGGER "${trigger}";`).join('\n'));
+    await tx.exec('SELECT rebuild_report_rollups(); SELECT rebuild_training_rollups();');
+    await tx.exec(setRollupTriggers('ENABLE'));
 
     const users = await writeDemoUsers(tx);
 

@@ -1,0 +1,20 @@
+// What the rollup-reading analytics share: which level of rows to read, and how to reach their areas.
+// The rollup tables (packages/db migrations *_rollups) hold each figure per province (P),
+// kabupaten/kota (R) and kecamatan (D).
+import type { AnalyticsFilter, AreaLevel } from './filter.js';
+
+export type RollupLevel = 'P' | 'R' | 'D';
+
+/** The coarsest rollup level that still answers the filter and the grouping: fewer rows to add up. */
+export function rollupLevel(filter: AnalyticsFilter, groupedBy: AreaLevel[]): RollupLevel {
+  if (filter.districtCodes?.length || groupedBy.includes('DISTRICT')) return 'D';
+  if (filter.regencyCodes?.length || groupedBy.includes('REGENCY')) return 'R';
+  return 'P';
+}
+
+/** Joins from a rollup row `x` to the area aliases the area predicate and columns use (p, r, dist). */
+export const rollupAreaJoins: Record<RollupLevel, string> = {
+  P: 'JOIN province p ON p.id = x.area_id',
+  R: 'JOIN regency r ON r.id = x.area_id JOIN province p ON p.id = r.province_id',
+  D: 'JOIN district dist ON dist.id = x.area_id JOIN regency r ON r.id = dist.regency_id JOIN province p ON p.id = dist.province_id',
+};

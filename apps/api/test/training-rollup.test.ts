@@ -1,0 +1,140 @@
+// The training rollup against the records it counts. After random sequences of writes in SQL (members
+// joining and leaving, attendance recorded and removed, sessions moved in time, designations moved back
+// to PLANNED and on again), trainingCompletion through the API equals a count from the records as of
+// several dates, and the kept rollup equals a rebuild.
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSeededApi, type SeededApi } from './support/seeded-api.js';
+
+/** Members present at $1 per province, those who completed every module, and per module. */
+const RAW_TRAINING = `
+  WITH members AS (
+    SELECT m.id, p.code FROM task_force_member m
+      JOIN task_force tf ON tf.id = m.task_force_id JOIN designation g ON g.id = tf.designation_id
+      JOIN village v ON v.id = g.village_id JOIN province p ON p.id = v.province_id
+     WHERE m.role <> 'IMMIGRATION_OFFICER' AND g.status <> 'PLANNED'
+       AND m.joined_on <= $1::date AND (m.left_on IS NULL OR m.left_on > $1::date)
+  ), done AS (
+    SELECT DISTINCT a.member_id, a.module_id FROM training_attendance a JOIN training_session s ON s.id = a.session_id
+     WHERE a.completed AND s.held_on <= $1::date
+  )
+  SELECT mb.code || ' members ' || COUNT(*) || ' all ' ||
+         COUNT(*) FILTER (WHERE (SELECT COUNT(*) FROM done d WHERE d.member_id = mb.id) = (SELECT COUNT(*) FROM training_module)) AS line
+    FROM members mb GROUP BY mb.code
+  UNION ALL
+  SELECT mb.code || ' module ' || mo.id || ' ' || COUNT(d.member_id) FROM members mb CROSS JOIN training_module mo
+    LEFT JOIN done d ON d.member_id = mb.id AND d.module_id = mo.id GROUP BY mb.code, mo.id`;
+
+const KEPT = `SELECT grain || period_start || area_level || area_id || variant || module_id || '=' || present || '/' || completed AS line
+  FROM training_rollup WHERE present <> 0 OR completed <> 0`;
+
+describe('training rollup', () => {
+  let api: SeededApi;
+  let writes = 0;
+  beforeAll(async () => {
+    api = await createSeededApi();
+  });
+  afterAll(async () => {
+    await api?.dispose();
+    console.log(`training rollup: ${writes} writes applied`);
+  });
+
+  const lines = async (query: string, params: unknown[] = []) =>
+    (await api.db.sql.query<{ line: string }>(query, params)).map((row) => row.line).sort();
+  const ids = async (query: string) => (await api.db.sql.query<{ id: number }>(query)).map((row) => row.id);
+  const pick = <T>(list: T[], n: number) => list[n % list.length]!;
+
+  const write = fc.oneof(
+    fc.record({ kind: fc.constant('join'), pick: fc.nat(), days: fc.integer({ min: 0, max: 1200 }), officer: fc.boolean() }),
+    fc.record({ kind: fc.constant('leave'), pick: fc.nat(), days: fc.integer({ min: -30, max: 700 }) }),
+    fc.record({ kind: fc.constant('attend'), pick: fc.nat(), session: fc.nat(), module: fc.nat(), completed: fc.boolean() }),
+    fc.record({ kind: fc.constant('unattend'), pick: fc.nat() }),
+    fc.record({ kind: fc.constant('reschedule'), session: fc.nat(), days: fc.integer({ min: -400, max: 400 }) }),
+    fc.record({ kind: fc.constant('plan'), pick: fc.nat() }),
+  );
+  type Write = typeof write extends fc.Arbitrary<infer T> ? T : never;
+
+  async function apply(step: Write) {
+    writes += 1;
+    const sql = api.db.sql;
+    switch (step.kind) {
+      case 'join': {
+        const taskForce = pick(await ids('SELECT id FROM task_force ORDER BY id'), step.pick);
+        await sql.query(
+          `INSERT INTO task_force_member (task_force_id, role, full_name, joined_on)
+           VALUES ($1, $2::task_force_role, 'Anggota Uji', DATE '2023-06-01' + $3::int)`,
+          [taskForce, step.officer ? 'IMMIGRATION_OFFICER' : 'COMMUNITY_FIGURE', step.days],
+        );
+        return;
+      }
+      case 'leave': {
+        const member = pick(await ids('SELECT id FROM task_force_member ORDER BY id'), step.pick);
+        await sql.query(`UPDATE task_force_member SET left_on = joined_on + $2::int WHERE id = $1`, [member, step.days]);
+        return;
+      }
+      case 'attend': {
+        const member = pick(await ids('SELECT id FROM task_force_member ORDER BY id'), step.pick);
+        const session = pick(await ids('SELECT id FROM training_session ORDER BY id'), step.session);
+        const module = pick(await ids('SELECT id FROM training_module ORDER BY id'), step.module);
+        await sql.query(
+          `INSERT INTO training_attendance (session_id, member_id, module_id, attended, completed) VALUES ($1, $2, $3, TRUE, $4)
+           ON CONFLICT (session_id, member_id, module_id) DO UPDATE SET completed = EXCLUDED.completed`,
+          [session, member, module, step.completed],
+        );
+        return;
+      }
+      case 'unattend': {
+        const attendance = pick(await ids('SELECT id FROM training_attendance ORDER BY id'), step.pick);
+        await sql.query('DELETE FROM training_attendance WHERE id = $1', [attendance]);
+        return;
+      }
+      case 'reschedule': {
+        const session = pick(await ids('SELECT id FROM training_session ORDER BY id'), step.session);
+        await sql.query('UPDATE training_session SET held_on = held_on + $2::int WHERE id = $1', [session, step.days]);
+        return;
+      }
+      case 'plan': {
+        const designation = pick(await ids(`SELECT id FROM designation WHERE status IN ('ACTIVE', 'PLANNED') ORDER BY id`), step.pick);
+        await sql.query(
+          `UPDATE designation SET status = CASE WHEN status = 'PLANNED' THEN 'ACTIVE' ELSE 'PLANNED' END::designation_status WHERE id = $1`,
+          [designation],
+        );
+      }
+    }
+  }
+
+  async function fromApi(to: string | null): Promise<string[]> {
+    const result = await api.graphql(
+      `query($filter: AnalyticsFilter) { trainingCompletion(groupBy: PROVINCE, filter: $filter) {
+         rows { area { code } members completedAll { numerator } modules { module { id } completed { numerator } } } } }`,
+      { filter: to ? { period: { from: '2015-01-01', to } } : null },
+      'national',
+    );
+    expect(result.errors).toBeUndefined();
+    return result.data!.trainingCompletion.rows
+      .flatMap((row: any) => [
+        `${row.area.code} members ${row.members} all ${row.completedAll.numerator}`,
+        ...row.modules.map((module: any) => `${row.area.code} module ${Buffer.from(module.module.id, 'base64').toString().split(':')[1]} ${module.completed.numerator}`),
+      ])
+      .sort();
+  }
+
+  const asOf = ['2024-06-30', '2025-12-31', '2026-11-24', null];
+
+  it('answers as the records do, as of several dates, after random writes', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(write, { minLength: 5, maxLength: 25 }), async (steps) => {
+        for (const step of steps) await apply(step);
+        for (const to of asOf) expect(await fromApi(to)).toEqual(await lines(RAW_TRAINING, [to ?? 'infinity']));
+      }),
+      { numRuns: 6 },
+    );
+    expect(writes).toBeGreaterThan(30);
+  });
+
+  it('keeps what rebuild_training_rollups() computes', async () => {
+    const kept = await lines(KEPT);
+    await api.db.sql.exec('SELECT rebuild_training_rollups()');
+    expect(await lines(KEPT)).toEqual(kept);
+  });
+});
