@@ -27,6 +27,8 @@ export interface SeededApi {
   app: App;
   /** SQL statements the Prisma client sent since the last reset. */
   prismaQueries: string[];
+  /** Statements sent through db.sql (the analytics' hand-written SQL) since the last reset. */
+  sqlQueries: string[];
   graphql<Data = Record<string, any>>(query: string, variables?: Record<string, unknown>, as?: Caller): Promise<GraphQLResponse<Data>>;
   /** The raw HTTP response, for status codes and headers. */
   post(body: unknown, as?: Caller, headers?: Record<string, string>): Promise<Response>;
@@ -40,6 +42,12 @@ export async function createSeededApi(
 ): Promise<SeededApi> {
   const prismaQueries: string[] = [];
   const test: TestDatabase = await createTestDatabase({ onPrismaQuery: (query) => prismaQueries.push(query) });
+  const sqlQueries: string[] = [];
+  const sendQuery = test.db.sql.query.bind(test.db.sql);
+  test.db.sql.query = ((text: string, params?: unknown[]) => {
+    sqlQueries.push(text);
+    return sendQuery(text, params);
+  }) as typeof test.db.sql.query;
   await migrate(test.db.sql);
   if (options.seed !== false) await seedDatabase(test.db.sql, { today: SEED_TODAY });
   const app = createApp({ ...options.app, db: test.db, rateLimit: options.rateLimit ?? 1_000_000 });
@@ -79,6 +87,7 @@ export async function createSeededApi(
     db: test.db,
     app,
     prismaQueries,
+    sqlQueries,
     async post(body, as = 'national', headers = {}) {
       return rawPost(body, { ...(await credentials(as)), ...headers });
     },
