@@ -183,4 +183,26 @@ describe('report rollups', () => {
     await api.db.sql.exec('SELECT rebuild_report_rollups()');
     expect(await lines(STORED)).toEqual(kept);
   });
+
+  it('keeps the village counts per area through new, moved and removed villages', async () => {
+    const counts = `SELECT area_level || area_id || '=' || villages AS line FROM area_village_count WHERE villages <> 0`;
+    const recount = `SELECT 'P' || province_id || '=' || COUNT(*) AS line FROM village GROUP BY province_id
+      UNION ALL SELECT 'R' || regency_id || '=' || COUNT(*) FROM village GROUP BY regency_id
+      UNION ALL SELECT 'D' || district_id || '=' || COUNT(*) FROM village GROUP BY district_id`;
+    expect(await lines(counts)).toEqual(await lines(recount));
+    const sql = api.db.sql;
+    // A new village (pemekaran) in a kecamatan of Tanah Bumbu, then moved to a kecamatan of another province.
+    await sql.query(
+      `INSERT INTO village (code, name, kind, province_id, regency_id, district_id)
+       SELECT dist.code || '.2999', 'Desa Uji', 'DESA', dist.province_id, dist.regency_id, dist.id
+         FROM district dist JOIN regency r ON r.id = dist.regency_id WHERE r.code = '63.10' ORDER BY dist.code LIMIT 1`,
+    );
+    await sql.query(
+      `UPDATE village SET (province_id, regency_id, district_id) = (SELECT province_id, regency_id, id FROM district WHERE code LIKE '53.%' ORDER BY code LIMIT 1)
+        WHERE name = 'Desa Uji'`,
+    );
+    expect(await lines(counts)).toEqual(await lines(recount));
+    await sql.query(`DELETE FROM village WHERE name = 'Desa Uji'`);
+    expect(await lines(counts)).toEqual(await lines(recount));
+  });
 });

@@ -1,4 +1,5 @@
-// Programme coverage: villages in an area, those with an active designation, and the work-plan target.
+// Programme coverage: villages in an area (from the per-area village counts), those with an active
+// designation, and the work-plan target.
 import type { SqlExecutor } from '@binaan/db';
 import {
   areaPredicate,
@@ -10,6 +11,7 @@ import {
   variantPredicate,
   VILLAGE_JOINS,
 } from './filter.js';
+import { rollupAreaJoins, rollupLevel } from './rollups.js';
 
 export interface AreaKey {
   level: AreaLevel;
@@ -38,30 +40,26 @@ const targetYearRange = yearRange.replaceAll('g.year', 't.year');
 
 export async function coverageByArea(sql: SqlExecutor, level: AreaLevel, filter: AnalyticsFilter): Promise<CoverageRow[]> {
   const area = areaColumns(level);
+  const counted = rollupLevel(filter, [level]);
   const rows = await sql.query<{ code: string; name: string; villages: number; designated: number; inaugurated: number }>(
     `WITH ${FILTER_CTE},
-     scope AS (
-       SELECT v.id AS village_id, ${area.code} AS code, ${area.name} AS name
-         FROM village v ${VILLAGE_JOINS} CROSS JOIN f
-        WHERE ${areaPredicate(filter)}
+     villages AS (
+       SELECT ${area.code} AS code, ${area.name} AS name, SUM(x.villages)::int AS villages
+         FROM area_village_count x ${rollupAreaJoins[counted]} CROSS JOIN f
+        WHERE x.area_level = '${counted}' AND x.villages > 0 AND ${areaPredicate(filter)}
+        GROUP BY 1, 2
      ),
-     designated AS (
-       SELECT DISTINCT g.village_id FROM designation g CROSS JOIN f
-        WHERE g.status = 'ACTIVE' AND ${variantPredicate(filter)} AND (f.date_to IS NULL OR g.inaugurated_on <= f.date_to)
-     ),
-     inaugurated AS (
-       SELECT g.village_id, COUNT(*)::int AS n FROM designation g CROSS JOIN f
-        WHERE g.status <> 'PLANNED' AND ${variantPredicate(filter)} AND ${yearRange}
-          AND (f.date_to IS NULL OR g.inaugurated_on <= f.date_to)
-        GROUP BY g.village_id
+     designations AS (
+       SELECT ${area.code} AS code,
+              COUNT(DISTINCT g.village_id) FILTER (WHERE g.status = 'ACTIVE') AS designated,
+              COUNT(*) FILTER (WHERE g.status <> 'PLANNED' AND ${yearRange}) AS inaugurated
+         FROM designation g JOIN village v ON v.id = g.village_id ${VILLAGE_JOINS} CROSS JOIN f
+        WHERE ${variantPredicate(filter)} AND ${areaPredicate(filter)} AND (f.date_to IS NULL OR g.inaugurated_on <= f.date_to)
+        GROUP BY 1
      )
-     SELECT s.code, s.name, COUNT(*)::int AS villages, COUNT(d.village_id)::int AS designated,
-            COALESCE(SUM(i.n), 0)::int AS inaugurated
-       FROM scope s
-       LEFT JOIN designated d ON d.village_id = s.village_id
-       LEFT JOIN inaugurated i ON i.village_id = s.village_id
-      GROUP BY s.code, s.name
-      ORDER BY s.code`,
+     SELECT c.code, c.name, c.villages, COALESCE(d.designated, 0)::int AS designated, COALESCE(d.inaugurated, 0)::int AS inaugurated
+       FROM villages c LEFT JOIN designations d ON d.code = c.code
+      ORDER BY c.code`,
     filterParams(filter),
   );
   // Targets exist per province and per kabupaten/kota, not per kecamatan.

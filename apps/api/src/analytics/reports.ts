@@ -113,12 +113,13 @@ export async function reportStats(sql: SqlExecutor, groupBy: ReportDimension[], 
           AND ${filter.variants?.length ? 'x.variant = ANY(f.variants)' : 'TRUE'}
           AND ${filter.reportTypes?.length ? 'x.type::text = ANY(f.report_types)' : 'TRUE'}
      )
-     SELECT ${select} SUM(reports)::int AS reports, SUM(followed_up)::int AS followed_up
+     SELECT ${select} COALESCE(SUM(reports), 0)::int AS reports, COALESCE(SUM(followed_up), 0)::int AS followed_up
        FROM counted
      ${grouping}`,
     params,
   );
-  const nonEmpty = rows.filter((row) => Number(row.reports) > 0);
+  // Rollup rows can sum to zero once reports are deleted; the ungrouped total is always one row.
+  const nonEmpty = columns.length ? rows.filter((row) => Number(row.reports) > 0) : rows;
   const medians = lazy(() => medianDaysToFollowUp(sql, columns, filter));
   const has = (dimension: ReportDimension) => dimensions.includes(dimension);
   const area = (row: Record<string, string | number | null>, prefix: string) => ({

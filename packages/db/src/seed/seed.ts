@@ -43,6 +43,7 @@ export class SeedRefusedError extends Error {
 
 /** Tables whose triggers keep the rollups (migrations *_rollups): off during the bulk load. */
 const TABLES_WITH_ROLLUP_TRIGGERS = [
+  'village',
   'village_report',
   'report_status_transition',
   'designation',
@@ -112,7 +113,7 @@ export async function seedDatabase(sql: SqlDatabase, options: SeedOptions = {}):
     }
 
     onProgress({ phase: 'rollups', rows: writer.counts() });
-    await tx.exec('SELECT rebuild_report_rollups(); SELECT rebuild_training_rollups();');
+    await tx.exec('SELECT rebuild_area_village_counts(); SELECT rebuild_report_rollups(); SELECT rebuild_training_rollups();');
     await tx.exec(setRollupTriggers('ENABLE'));
 
     const users = await writeDemoUsers(tx);
