@@ -96,11 +96,12 @@ function binaanEnv(cacheTtlMs: number, extra: Record<string, string> = {}): Reco
   };
 }
 
-async function startBinaan(name: string, env: Record<string, string>): Promise<RunningServer> {
+async function startBinaan(name: string, env: Record<string, string>, readToken: string): Promise<RunningServer> {
   const server = await startServer(name, node, [join(REPO_ROOT, 'node_modules/tsx/dist/cli.mjs'), 'apps/api/src/server.ts'], {
     port,
     env,
-    ready: graphqlReady(),
+    // In production a caller without a token may run only the dashboard's documents.
+    ready: graphqlReady({ authorization: `Bearer ${readToken}` }),
   });
   port += 1;
   return server;
@@ -120,7 +121,7 @@ async function checkBinaanCursor(url: string, bearer: string) {
 for (const name of servers) {
   if (name === 'binaan' || name === 'binaan-cached') {
     log(`\n${name}: Binaan API, response cache ${name === 'binaan' ? 'off' : 'on (60 s)'}, Node 24`);
-    const server = await startBinaan(name, binaanEnv(name === 'binaan' ? 0 : 60_000, { DATABASE_URL: databaseUrl }));
+    const server = await startBinaan(name, binaanEnv(name === 'binaan' ? 0 : 60_000, { DATABASE_URL: databaseUrl }), tokens.read);
     await checkBinaanCursor(server.url, tokens.read);
     await measureServer(name, server, binaanRequests(tokens, pages, villages), workloads, connections);
   } else if (name === 'postgraphile') {
@@ -153,14 +154,22 @@ if (servers.includes('binaan-pglite')) {
     runCli('packages/db/src/cli/migrate.ts', [], env);
     runCli('packages/db/src/cli/seed.ts', [], env);
     const pgliteTokens = issueBenchTokens(env);
-    const server = await startBinaan('binaan-pglite', binaanEnv(0, env));
+    const server = await startBinaan('binaan-pglite', binaanEnv(0, env), pgliteTokens.read);
     const probe = await fetch(`${server.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${pgliteTokens.read}` },
-      body: JSON.stringify({ query: '{ provinces { code } villages(first: 1) { totalCount } reports(first: 1) { totalCount } designations(first: 1) { totalCount } }' }),
+      body: JSON.stringify({
+        query: '{ provinces(first: 1) { totalCount } villages(first: 1) { totalCount } designations(first: 1) { totalCount } reports(first: 1) { totalCount } }',
+      }),
     });
-    const counts = ((await probe.json()) as { data: { provinces: unknown[]; villages: { totalCount: number }; reports: { totalCount: number }; designations: { totalCount: number } } }).data;
-    pgliteDataset = { province: counts.provinces.length, village: counts.villages.totalCount, designation: counts.designations.totalCount, village_report: counts.reports.totalCount };
+    const answer = (await probe.json()) as { data?: Record<string, { totalCount: number }>; errors?: unknown };
+    if (!answer.data) throw new Error(`binaan-pglite: ${JSON.stringify(answer.errors)}`);
+    pgliteDataset = {
+      province: answer.data.provinces!.totalCount,
+      village: answer.data.villages!.totalCount,
+      designation: answer.data.designations!.totalCount,
+      village_report: answer.data.reports!.totalCount,
+    };
     const pgliteStarts = { ...pages, binaanCursors: [] as string[] };
     // The demo dataset has other ids: page through its first villages instead.
     const first = await fetch(`${server.url}/graphql`, {

@@ -78,6 +78,8 @@ export async function seedDatabase(sql: SqlDatabase, options: SeedOptions = {}):
   };
 
   return sql.transaction(async (tx) => {
+    // Bulk statements (COPY, the rollup rebuilds, ANALYZE) run for minutes at national scale.
+    await tx.exec('SET LOCAL statement_timeout = 0');
     if (options.reset) {
       await tx.exec(`TRUNCATE ${seededTablesChildrenFirst.map((table) => `"${table}"`).join(', ')} RESTART IDENTITY CASCADE`);
     } else if (await hasAreas(tx)) {
