@@ -17,7 +17,7 @@ import {
   tableCounts,
 } from './dataset.js';
 import { measure } from './drive.js';
-import { graphqlReady, node24, REPO_ROOT, type RunningServer, startServer, TSX } from './processes.js';
+import { freePort, graphqlReady, node24, REPO_ROOT, type RunningServer, startServer } from './processes.js';
 import { type BenchResults, markdownTable, type Run, writeResults } from './report.js';
 import {
   binaanRequests,
@@ -65,7 +65,7 @@ const pages: PageStarts = {
 };
 
 const runs: Run[] = [];
-let port = 4700;
+let port = await freePort();
 
 /** Measures `workloads` against a started server, then stops it. */
 async function measureServer(name: ServerName, server: RunningServer, factory: RequestFactory, names: readonly Workload[], conns: number) {
@@ -103,7 +103,7 @@ async function startBinaan(name: string, env: Record<string, string>, readToken:
     // In production a caller without a token may run only the dashboard's documents.
     ready: graphqlReady({ authorization: `Bearer ${readToken}` }),
   });
-  port += 1;
+  port = await freePort();
   return server;
 }
 
@@ -130,7 +130,7 @@ for (const name of servers) {
       port,
       ready: graphqlReady(),
     });
-    port += 1;
+    port = await freePort();
     pages.postgraphileCursors = await postgraphileCursors(server.url);
     await measureServer(name, server, postgraphileRequests(pages, villages), workloads, connections);
   } else if (name === 'floor') {
@@ -139,7 +139,7 @@ for (const name of servers) {
       port,
       ready: async (url) => (await fetch(`${url}/coverage`)).ok,
     });
-    port += 1;
+    port = await freePort();
     await measureServer(name, server, floorRequests(pages, villages), workloads, connections);
   }
 }

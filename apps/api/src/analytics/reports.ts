@@ -12,7 +12,7 @@ import {
   variantPredicate,
   VILLAGE_JOINS,
 } from './filter.js';
-import { rollupAreaJoins, type RollupLevel, rollupLevel } from './rollups.js';
+import { rollupAreaJoins, rollupAreaRestriction, type RollupLevel, rollupLevel } from './rollups.js';
 
 export type ReportDimension = 'PROVINCE' | 'REGENCY' | 'DISTRICT' | 'TYPE' | 'STATUS' | 'MONTH';
 
@@ -75,20 +75,22 @@ function rollupRowsInPeriod(level: RollupLevel, filter: AnalyticsFilter, params:
     return `$${params.length}::date`;
   };
   const { months, days } = slicePeriod(filter.from, filter.to);
+  const areas = rollupAreaRestriction(level, filter);
   const parts: string[] = [];
   if (months) {
     const range = [months.from && `x.period_start >= ${bound(months.from)}`, months.to && `x.period_start < ${bound(months.to)}`];
-    parts.push(rollupSelect('M', level, range));
+    parts.push(rollupSelect('M', level, range, areas));
   }
   for (const slice of days) {
-    parts.push(rollupSelect('D', level, [slice.from && `x.period_start >= ${bound(slice.from)}`, slice.to && `x.period_start <= ${bound(slice.to)}`]));
+    parts.push(rollupSelect('D', level, [slice.from && `x.period_start >= ${bound(slice.from)}`, slice.to && `x.period_start <= ${bound(slice.to)}`], areas));
   }
   return parts.join('\n UNION ALL\n');
 }
 
-function rollupSelect(grain: 'D' | 'M', level: RollupLevel, range: (string | null | '')[]): string {
+function rollupSelect(grain: 'D' | 'M', level: RollupLevel, range: (string | null | '')[], areas: string): string {
   return `SELECT x.area_id, x.variant, x.type, x.status, x.period_start, x.reports, x.followed_up
-    FROM report_rollup x WHERE x.grain = '${grain}' AND x.area_level = '${level}' ${range.filter(Boolean).map((part) => `AND ${part}`).join(' ')}`;
+    FROM report_rollup x WHERE x.grain = '${grain}' AND x.area_level = '${level}' AND ${areas}
+     ${range.filter(Boolean).map((part) => `AND ${part}`).join(' ')}`;
 }
 
 export async function reportStats(sql: SqlExecutor, groupBy: ReportDimension[], filter: AnalyticsFilter): Promise<ReportStatsRow[]> {

@@ -9,7 +9,7 @@ import {
   FILTER_CTE,
   filterParams,
 } from './filter.js';
-import { rollupAreaJoins, rollupLevel } from './rollups.js';
+import { rollupAreaJoins, rollupAreaRestriction, rollupLevel } from './rollups.js';
 
 export interface ModuleCompletion {
   moduleId: number;
@@ -40,7 +40,7 @@ export async function trainingCompletion(sql: SqlExecutor, level: AreaLevel, fil
      SELECT ${area.code} AS code, ${area.name} AS name, x.module_id, SUM(x.present)::int AS present, SUM(x.completed)::int AS completed,
             ARRAY(SELECT id FROM training_module ORDER BY id) AS modules
        FROM training_rollup x ${rollupAreaJoins[rollup]} CROSS JOIN f
-      WHERE x.area_level = '${rollup}' AND (${upTo})
+      WHERE x.area_level = '${rollup}' AND ${rollupAreaRestriction(rollup, filter)} AND (${upTo})
         AND ${areaPredicate(filter)}
         AND ${filter.variants?.length ? 'x.variant = ANY(f.variants)' : 'TRUE'}
       GROUP BY 1, 2, 3
