@@ -51,10 +51,34 @@ export async function prepareNationalDataset(url: string, log: (line: string) =>
       log(`Seeding the national dataset into ${new URL(url).pathname.slice(1)} (once; about 6 minutes on 2 cores)…`);
       runCli('packages/db/src/cli/seed.ts', ['--scale', 'national', '--reset'], { DATABASE_URL: url }, true);
     }
+    // The API's own connections run without JIT (packages/db); the database-wide setting gives
+    // PostGraphile and the floor the same, so that no server pays for compiling statements.
+    await pool.query(`ALTER DATABASE "${new URL(url).pathname.slice(1)}" SET jit = off`);
     // Submissions of earlier runs, so that every run reads the same data.
     await removeBenchSubmissions(pool);
     await createPostgraphileFunctions(pool);
     return await tableCounts(pool);
+  } finally {
+    await pool.end();
+  }
+}
+
+/**
+ * Waits until the database has no statement running for another client: requests a load generator gave
+ * up on keep running in the server, and would otherwise slow the next measurement down.
+ */
+export async function waitForQuietDatabase(url: string, timeoutMs = 120_000): Promise<void> {
+  const pool = new pg.Pool({ connectionString: url, max: 1 });
+  try {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const { rows } = await pool.query<{ busy: number }>(
+        `SELECT COUNT(*)::int AS busy FROM pg_stat_activity
+          WHERE datname = current_database() AND state = 'active' AND pid <> pg_backend_pid()`,
+      );
+      if (rows[0]!.busy === 0 || Date.now() > deadline) return;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
   } finally {
     await pool.end();
   }

@@ -15,6 +15,7 @@ import {
   runCli,
   submitVillages,
   tableCounts,
+  waitForQuietDatabase,
 } from './dataset.js';
 import { measure } from './drive.js';
 import { freePort, graphqlReady, node24, REPO_ROOT, type RunningServer, startServer } from './processes.js';
@@ -71,6 +72,7 @@ let port = await freePort();
 async function measureServer(name: ServerName, server: RunningServer, factory: RequestFactory, names: readonly Workload[], conns: number) {
   try {
     for (const workload of names) {
+      if (name !== 'binaan-pglite') await waitForQuietDatabase(databaseUrl);
       const result = await measure(server.url, { connections: conns, ...window }, (index) => nthRequest(factory, workload, index));
       const { firstError, requests, ...figures } = result;
       runs.push({ workload, server: name, connections: conns, ...figures });
