@@ -1,4 +1,5 @@
-// Periods for the overview: the one asked for (default: this month so far) and the one to compare with.
+// Periods: the overview's (default: this month so far) and the one to compare with, and how a period
+// splits into whole months and days for the rollups.
 import { REPORTING_TIME_ZONE } from './filter.js';
 
 const DAY = 86_400_000;
@@ -47,4 +48,30 @@ export function previousPeriod({ from, to }: DateRange): DateRange {
 export function clipToToday(period: DateRange, now = new Date()): DateRange {
   const today = todayInIndonesia(now);
   return { from: period.from, to: period.to > today ? today : period.to };
+}
+
+const addDays = (date: string, days: number) => iso(ms(date) + days * DAY);
+const firstOfMonthOnOrAfter = (date: string) =>
+  date.endsWith('-01') ? date : addDays(`${date.slice(0, 7)}-01`, 32).slice(0, 8) + '01';
+
+export interface PeriodSlices {
+  /** Whole months [from, to) read from month rows; null bounds are open. Absent when no whole month fits. */
+  months: { from: string | null; to: string | null } | null;
+  /** Days (inclusive) read from day rows: the partial months at either end. */
+  days: { from: string | null; to: string | null }[];
+}
+
+/**
+ * Splits a period of days into whole months and the days left over at either end, so that a year is
+ * twelve month rows per group and "this month so far" is at most a month of day rows.
+ */
+export function slicePeriod(from: string | null | undefined, to: string | null | undefined): PeriodSlices {
+  const monthsFrom = from ? firstOfMonthOnOrAfter(from) : null;
+  // Months end before the 1st of the month that holds the day after `to`.
+  const monthsTo = to ? `${addDays(to, 1).slice(0, 7)}-01` : null;
+  if (monthsFrom && monthsTo && monthsFrom >= monthsTo) return { months: null, days: [{ from: from ?? null, to: to ?? null }] };
+  const days: PeriodSlices['days'] = [];
+  if (from && monthsFrom && from < monthsFrom) days.push({ from, to: addDays(monthsFrom, -1) });
+  if (to && monthsTo && monthsTo <= to) days.push({ from: monthsTo, to });
+  return { months: { from: monthsFrom, to: monthsTo }, days };
 }

@@ -12,7 +12,8 @@ import {
   variantPredicate,
   VILLAGE_JOINS,
 } from './filter.js';
-import { rollupAreaJoins, rollupAreaRestriction, type RollupLevel, rollupLevel } from './rollups.js';
+import { slicePeriod } from './periods.js';
+import { rollupAreaJoins, rollupAreaRestriction, type RollupLevel, rollupLevel, rollupVariantPredicate } from './rollups.js';
 
 export type ReportDimension = 'PROVINCE' | 'REGENCY' | 'DISTRICT' | 'TYPE' | 'STATUS' | 'MONTH';
 
@@ -41,32 +42,6 @@ const dimensionColumns: Record<ReportDimension, string[]> = {
   STATUS: ['status'],
   MONTH: ['month'],
 };
-
-const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-const firstOfMonthOnOrAfter = (date: string) =>
-  date.endsWith('-01') ? date : addDays(`${date.slice(0, 7)}-01`, 32).slice(0, 8) + '01';
-
-export interface PeriodSlices {
-  /** Whole months [from, to) read from month rows; null bounds are open. Absent when no whole month fits. */
-  months: { from: string | null; to: string | null } | null;
-  /** Days (inclusive) read from day rows: the partial months at either end. */
-  days: { from: string | null; to: string | null }[];
-}
-
-/**
- * Splits a period of days into whole months and the days left over at either end, so that a year is
- * twelve month rows per group and "this month so far" is at most a month of day rows.
- */
-export function slicePeriod(from: string | null | undefined, to: string | null | undefined): PeriodSlices {
-  const monthsFrom = from ? firstOfMonthOnOrAfter(from) : null;
-  // Months end before the 1st of the month that holds the day after `to`.
-  const monthsTo = to ? `${addDays(to, 1).slice(0, 7)}-01` : null;
-  if (monthsFrom && monthsTo && monthsFrom >= monthsTo) return { months: null, days: [{ from: from ?? null, to: to ?? null }] };
-  const days: PeriodSlices['days'] = [];
-  if (from && monthsFrom && from < monthsFrom) days.push({ from, to: addDays(monthsFrom, -1) });
-  if (to && monthsTo && monthsTo <= to) days.push({ from: monthsTo, to });
-  return { months: { from: monthsFrom, to: monthsTo }, days };
-}
 
 /** The rollup rows in the period, as one UNION ALL of index range scans; pushes the bounds to `params`. */
 function rollupRowsInPeriod(level: RollupLevel, filter: AnalyticsFilter, params: unknown[]): string {
@@ -112,7 +87,7 @@ export async function reportStats(sql: SqlExecutor, groupBy: ReportDimension[], 
          ${rollupAreaJoins[level]}
          CROSS JOIN f
         WHERE ${areaPredicate(filter)}
-          AND ${filter.variants?.length ? 'x.variant = ANY(f.variants)' : 'TRUE'}
+          AND ${rollupVariantPredicate(filter)}
           AND ${filter.reportTypes?.length ? 'x.type::text = ANY(f.report_types)' : 'TRUE'}
      )
      SELECT ${select} COALESCE(SUM(reports), 0)::int AS reports, COALESCE(SUM(followed_up), 0)::int AS followed_up

@@ -34,3 +34,8 @@ export function rollupAreaRestriction(level: RollupLevel, filter: AnalyticsFilte
   const { from, id } = areaTables[level];
   return `x.area_id IN (SELECT ${id} FROM ${from} CROSS JOIN f WHERE ${areaPredicate(filter)})`;
 }
+
+/** Rollup rows `x` of the filter's programme variants (rows carry the variant as text, '' for none). */
+export function rollupVariantPredicate(filter: AnalyticsFilter): string {
+  return filter.variants?.length ? 'x.variant = ANY(f.variants)' : 'TRUE';
+}

@@ -9,7 +9,7 @@ import {
   FILTER_CTE,
   filterParams,
 } from './filter.js';
-import { rollupAreaJoins, rollupAreaRestriction, rollupLevel } from './rollups.js';
+import { rollupAreaJoins, rollupAreaRestriction, rollupLevel, rollupVariantPredicate } from './rollups.js';
 
 export interface ModuleCompletion {
   moduleId: number;
@@ -42,7 +42,7 @@ export async function trainingCompletion(sql: SqlExecutor, level: AreaLevel, fil
        FROM training_rollup x ${rollupAreaJoins[rollup]} CROSS JOIN f
       WHERE x.area_level = '${rollup}' AND ${rollupAreaRestriction(rollup, filter)} AND (${upTo})
         AND ${areaPredicate(filter)}
-        AND ${filter.variants?.length ? 'x.variant = ANY(f.variants)' : 'TRUE'}
+        AND ${rollupVariantPredicate(filter)}
       GROUP BY 1, 2, 3
       ORDER BY 1, 3`,
     params,
