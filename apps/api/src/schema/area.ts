@@ -10,7 +10,7 @@ const nameSearch = (search: string | null | undefined) =>
   search ? { name: { contains: search, mode: 'insensitive' as const } } : {};
 
 const areaOrderFields = {
-  CODE: { column: 'code', description: 'Kemendagri code.' },
+  CODE: { column: 'code', description: 'Kemendagri code.', unique: true },
   NAME: { column: 'name', description: 'Name, A to Z.' },
 } as const;
 

@@ -84,9 +84,9 @@ export function areaWhere(area: AreaFilterShape | null | undefined, via: { distr
 
 /**
  * An `orderBy` input for a connection: one of `fields` (each a model column) and a direction. Results are
- * always tie-broken by id so that cursors stay stable.
+ * tie-broken by id so that cursors stay stable, unless the column is unique already.
  */
-export function orderInput<const Fields extends Record<string, { column: string; description: string }>>(
+export function orderInput<const Fields extends Record<string, { column: string; description: string; unique?: boolean }>>(
   name: string,
   fields: Fields,
   defaultField: keyof Fields & string,
@@ -108,8 +108,11 @@ export function orderInput<const Fields extends Record<string, { column: string;
   });
   const toPrisma = (order: { field: Field; direction?: 'ASC' | 'DESC' | null } | null | undefined) => {
     const direction = order?.direction === 'DESC' ? ('desc' as const) : ('asc' as const);
-    const { column } = fields[order?.field ?? defaultField]!;
-    return [{ [column]: direction }, { id: direction }];
+    const { column, unique } = fields[order?.field ?? defaultField]!;
+    // A unique column orders alone: with an id tie-breaker Prisma pages with `(col = c AND id >= i) OR
+    // col > c`, which PostgreSQL answers by sorting every row after the cursor; alone it is `col >= c`,
+    // an index range scan.
+    return unique ? [{ [column]: direction }] : [{ [column]: direction }, { id: direction }];
   };
   return { Input, toPrisma };
 }

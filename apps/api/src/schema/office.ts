@@ -42,7 +42,7 @@ export const ImmigrationOffice = builder.prismaNode('ImmigrationOffice', {
 
 const officeOrder = orderInput(
   'ImmigrationOfficeOrder',
-  { CODE: { column: 'code', description: 'Office code.' }, NAME: { column: 'name', description: 'Name, A to Z.' } },
+  { CODE: { column: 'code', description: 'Office code.', unique: true }, NAME: { column: 'name', description: 'Name, A to Z.' } },
   'CODE',
 );
 
