@@ -1,17 +1,8 @@
 // Programme coverage: villages in an area (from the per-area village counts), those with an active
-// designation, and the work-plan target.
+// designation and the inaugurations counted against the work-plan target (from the coverage rollups).
 import type { SqlExecutor } from '@binaan/db';
-import {
-  areaPredicate,
-  type AnalyticsFilter,
-  type AreaLevel,
-  areaColumns,
-  FILTER_CTE,
-  filterParams,
-  variantPredicate,
-  VILLAGE_JOINS,
-} from './filter.js';
-import { rollupAreaJoins, rollupLevel } from './rollups.js';
+import { areaPredicate, type AnalyticsFilter, type AreaLevel, areaColumns, FILTER_CTE, filterParams } from './filter.js';
+import { rollupAreaJoins, rollupAreaRestriction, rollupChangesUpTo, rollupLevel, rollupVariantPredicate, variantSetPredicate } from './rollups.js';
 
 export interface AreaKey {
   level: AreaLevel;
@@ -34,70 +25,76 @@ export interface CoverageRow extends CoverageFigures {
   area: AreaKey;
 }
 
-const yearRange = `(f.date_from IS NULL OR g.year >= extract(year FROM f.date_from))
-  AND (f.date_to IS NULL OR g.year <= extract(year FROM f.date_to))`;
-const targetYearRange = yearRange.replaceAll('g.year', 't.year');
-
 export async function coverageByArea(sql: SqlExecutor, level: AreaLevel, filter: AnalyticsFilter): Promise<CoverageRow[]> {
   const area = areaColumns(level);
   const counted = rollupLevel(filter, [level]);
-  const rows = await sql.query<{ code: string; name: string; villages: number; designated: number; inaugurated: number }>(
+  const joins = rollupAreaJoins[counted];
+  const areas = rollupAreaRestriction(counted, filter);
+  const targets = targetsCte(level, filter);
+  const params = filterParams(filter);
+  const where = (variants: string) => `x.area_level = '${counted}' AND ${areas} AND ${variants}`;
+  // Designated villages and inaugurations come from the coverage rollups (migration *_coverage_rollups),
+  // summed up to the period's end; villages from the per-area counts.
+  const rows = await sql.query<{ code: string; name: string; villages: number; designated: number; inaugurated: number; target: number | null }>(
     `WITH ${FILTER_CTE},
      villages AS (
        SELECT ${area.code} AS code, ${area.name} AS name, SUM(x.villages)::int AS villages
-         FROM area_village_count x ${rollupAreaJoins[counted]} CROSS JOIN f
-        WHERE x.area_level = '${counted}' AND x.villages > 0 AND ${areaPredicate(filter)}
+         FROM area_village_count x ${joins} CROSS JOIN f
+        WHERE x.area_level = '${counted}' AND ${areas} AND x.villages > 0 AND ${areaPredicate(filter)}
         GROUP BY 1, 2
      ),
-     designations AS (
-       SELECT ${area.code} AS code,
-              COUNT(DISTINCT g.village_id) FILTER (WHERE g.status = 'ACTIVE') AS designated,
-              COUNT(*) FILTER (WHERE g.status <> 'PLANNED' AND ${yearRange}) AS inaugurated
-         FROM designation g JOIN village v ON v.id = g.village_id ${VILLAGE_JOINS} CROSS JOIN f
-        WHERE ${variantPredicate(filter)} AND ${areaPredicate(filter)} AND (f.date_to IS NULL OR g.inaugurated_on <= f.date_to)
+     designated AS (
+       SELECT ${area.code} AS code, SUM(x.villages)::int AS designated
+         FROM (${rollupChangesUpTo('designated_village_rollup', where(variantSetPredicate), filter, params)}) x ${joins} CROSS JOIN f
+        WHERE ${areaPredicate(filter)}
         GROUP BY 1
-     )
-     SELECT c.code, c.name, c.villages, COALESCE(d.designated, 0)::int AS designated, COALESCE(d.inaugurated, 0)::int AS inaugurated
-       FROM villages c LEFT JOIN designations d ON d.code = c.code
+     ),
+     inaugurated AS (
+       SELECT ${area.code} AS code, SUM(x.designations)::int AS inaugurated
+         FROM (${rollupChangesUpTo('inauguration_rollup', where(rollupVariantPredicate(filter)), filter, params)}) x ${joins} CROSS JOIN f
+        WHERE ${areaPredicate(filter)}
+          AND (f.date_from IS NULL OR x.year >= extract(year FROM f.date_from))
+          AND (f.date_to IS NULL OR x.year <= extract(year FROM f.date_to))
+        GROUP BY 1
+     )${targets ? `,
+     ${targets}` : ''}
+     SELECT c.code, c.name, c.villages, COALESCE(d.designated, 0)::int AS designated, COALESCE(i.inaugurated, 0)::int AS inaugurated,
+            ${targets ? 'COALESCE(t.target, 0)::int' : 'NULL::int'} AS target
+       FROM villages c LEFT JOIN designated d ON d.code = c.code LEFT JOIN inaugurated i ON i.code = c.code
+            ${targets ? 'LEFT JOIN targets t ON t.code = c.code' : ''}
       ORDER BY c.code`,
-    filterParams(filter),
+    params,
   );
-  // Targets exist per province and per kabupaten/kota, not per kecamatan.
-  const targets = level === 'DISTRICT' || filter.districtCodes?.length ? null : await targetsByArea(sql, level, filter);
   return rows.map((row) => ({
     area: { level, code: row.code, name: row.name },
     villages: row.villages,
     designatedVillages: row.designated,
     inauguratedInTargetYears: row.inaugurated,
-    target: targets ? (targets.get(row.code) ?? 0) : null,
+    target: row.target,
   }));
 }
 
 /**
- * Work-plan targets for the period's years, per row area. A province's own target is used unless the
- * filter names kabupaten/kota, in which case their targets are summed.
+ * Work-plan targets for the period's years, per row area, as a CTE `targets (code, target)`; null where
+ * targets are not set at this level (kecamatan). A province's own target is used unless the filter
+ * names kabupaten/kota, in which case their targets are summed.
  */
-async function targetsByArea(sql: SqlExecutor, level: 'PROVINCE' | 'REGENCY', filter: AnalyticsFilter): Promise<Map<string, number>> {
-  const fromProvinceTargets = level === 'PROVINCE' && !filter.regencyCodes?.length;
-  const rows = fromProvinceTargets
-    ? await sql.query<{ code: string; target: number }>(
-        `WITH ${FILTER_CTE}
-         SELECT p.code, SUM(t.villages_to_designate)::int AS target
-           FROM province_target t JOIN province p ON p.id = t.province_id CROSS JOIN f
-          WHERE (f.provinces IS NULL OR p.code = ANY(f.provinces)) AND ${targetYearRange}
-          GROUP BY p.code`,
-        filterParams(filter),
-      )
-    : await sql.query<{ code: string; target: number }>(
-        `WITH ${FILTER_CTE}
-         SELECT ${level === 'PROVINCE' ? 'p.code' : 'r.code'} AS code, SUM(t.villages_to_designate)::int AS target
-           FROM regency_target t JOIN regency r ON r.id = t.regency_id JOIN province p ON p.id = r.province_id CROSS JOIN f
-          WHERE (f.provinces IS NULL OR p.code = ANY(f.provinces)) AND (f.regencies IS NULL OR r.code = ANY(f.regencies))
-            AND ${targetYearRange}
-          GROUP BY 1`,
-        filterParams(filter),
-      );
-  return new Map(rows.map((row) => [row.code, row.target]));
+function targetsCte(level: AreaLevel, filter: AnalyticsFilter): string | null {
+  if (level === 'DISTRICT' || filter.districtCodes?.length) return null;
+  const years = `(f.date_from IS NULL OR t.year >= extract(year FROM f.date_from))
+    AND (f.date_to IS NULL OR t.year <= extract(year FROM f.date_to))`;
+  if (level === 'PROVINCE' && !filter.regencyCodes?.length) {
+    return `targets AS (
+       SELECT p.code, SUM(t.villages_to_designate)::int AS target
+         FROM province_target t JOIN province p ON p.id = t.province_id CROSS JOIN f
+        WHERE (f.provinces IS NULL OR p.code = ANY(f.provinces)) AND ${years}
+        GROUP BY p.code)`;
+  }
+  return `targets AS (
+       SELECT ${level === 'PROVINCE' ? 'p.code' : 'r.code'} AS code, SUM(t.villages_to_designate)::int AS target
+         FROM regency_target t JOIN regency r ON r.id = t.regency_id JOIN province p ON p.id = r.province_id CROSS JOIN f
+        WHERE (f.provinces IS NULL OR p.code = ANY(f.provinces)) AND (f.regencies IS NULL OR r.code = ANY(f.regencies)) AND ${years}
+        GROUP BY 1)`;
 }
 
 /** Sums disjoint areas into one figure. The target is known only when every area has one. */

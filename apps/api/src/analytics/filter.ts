@@ -37,6 +37,12 @@ export const FILTER_CTE = `f AS (
          $5::date AS date_from, $6::date AS date_to, $7::text[] AS report_types, $8::text AS tz
 )`;
 
+/**
+ * The variants parameter itself, for predicates on rollup rows: compared with a parameter rather than a
+ * column of `f`, the condition becomes an index condition, evaluated once.
+ */
+export const VARIANTS_PARAM = '$4::text[]';
+
 // Predicates are written only for the parts of the filter that are set: a catch-all form such as
 // `(f.provinces IS NULL OR p.code = ANY(f.provinces))` hides its selectivity from the planner, which then
 // estimates one row and nests loops over thousands.

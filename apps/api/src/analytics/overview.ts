@@ -21,7 +21,8 @@ async function headlineFigures(sql: SqlExecutor, filter: AnalyticsFilter, period
     coverageByArea(sql, 'PROVINCE', scoped),
     reportStats(sql, [], { ...filter, from: period.from, to: period.to }),
     reportingCompleteness(sql, null, lastMonth),
-    trainingCompletion(sql, 'PROVINCE', { ...filter, from: null, to: period.to }),
+    // The headline needs members and those fully trained, not each module.
+    trainingCompletion(sql, 'PROVINCE', { ...filter, from: null, to: period.to }, false),
   ]);
   const totalCoverage = sumCoverage(coverage);
   const totalTraining = sumTraining(training);

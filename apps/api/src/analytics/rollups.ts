@@ -1,7 +1,7 @@
 // What the rollup-reading analytics share: which level of rows to read, and how to reach their areas.
 // The rollup tables (packages/db migrations *_rollups) hold each figure per province (P),
 // kabupaten/kota (R) and kecamatan (D).
-import { type AnalyticsFilter, type AreaLevel, areaPredicate } from './filter.js';
+import { type AnalyticsFilter, type AreaLevel, areaPredicate, VARIANTS_PARAM } from './filter.js';
 
 export type RollupLevel = 'P' | 'R' | 'D';
 
@@ -37,5 +37,27 @@ export function rollupAreaRestriction(level: RollupLevel, filter: AnalyticsFilte
 
 /** Rollup rows `x` of the filter's programme variants (rows carry the variant as text, '' for none). */
 export function rollupVariantPredicate(filter: AnalyticsFilter): string {
-  return filter.variants?.length ? 'x.variant = ANY(f.variants)' : 'TRUE';
+  return filter.variants?.length ? `x.variant = ANY(${VARIANTS_PARAM})` : 'TRUE';
+}
+
+/**
+ * Rollup rows `x` keyed by a set of variants (designated_village_rollup): the set of the filter's, every
+ * variant when it names none. The bits follow the enum's order, so the database computes the set.
+ */
+export const variantSetPredicate = `x.variant_set = variant_set(${VARIANTS_PARAM})`;
+
+/**
+ * A rollup table's rows `x` of changes dated up to the filter's last day (all of them without one), as a
+ * subquery: whole months from month rows, the days of the last month from day rows, each an index range
+ * scan (the bounds are parameters pushed to `params`, so the planner sees them). Their sum is the figure
+ * at that day. `where` restricts both (level, areas, variants).
+ */
+export function rollupChangesUpTo(table: string, where: string, filter: AnalyticsFilter, params: unknown[]): string {
+  if (!filter.to) return `SELECT x.* FROM ${table} x WHERE x.grain = 'M' AND ${where}`;
+  params.push(`${filter.to.slice(0, 7)}-01`, filter.to);
+  const monthStart = `$${params.length - 1}::date`;
+  const lastDay = `$${params.length}::date`;
+  return `SELECT x.* FROM ${table} x WHERE x.grain = 'M' AND x.period_start < ${monthStart} AND ${where}
+     UNION ALL
+     SELECT x.* FROM ${table} x WHERE x.grain = 'D' AND x.period_start >= ${monthStart} AND x.period_start <= ${lastDay} AND ${where}`;
 }

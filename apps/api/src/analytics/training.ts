@@ -9,7 +9,7 @@ import {
   FILTER_CTE,
   filterParams,
 } from './filter.js';
-import { rollupAreaJoins, rollupAreaRestriction, rollupLevel, rollupVariantPredicate } from './rollups.js';
+import { rollupAreaJoins, rollupAreaRestriction, rollupChangesUpTo, rollupLevel, rollupVariantPredicate } from './rollups.js';
 
 export interface ModuleCompletion {
   moduleId: number;
@@ -27,22 +27,24 @@ export interface TrainingCompletionRow {
  * Members present at the end of the period (or now) and those of them trained, per area: the sum of the
  * training rollup's changes up to that day (whole months from month rows, the last days from day rows).
  */
-export async function trainingCompletion(sql: SqlExecutor, level: AreaLevel, filter: AnalyticsFilter): Promise<TrainingCompletionRow[]> {
+export async function trainingCompletion(
+  sql: SqlExecutor,
+  level: AreaLevel,
+  filter: AnalyticsFilter,
+  /** false: members and those fully trained only (module 0 rows), each module's figure left at 0. */
+  perModule = true,
+): Promise<TrainingCompletionRow[]> {
   const area = areaColumns(level);
   const rollup = rollupLevel(filter, [level]);
   const params = filterParams(filter);
-  const upTo = filter.to
-    ? `(x.grain = 'M' AND x.period_start < date_trunc('month', f.date_to)::date)
-        OR (x.grain = 'D' AND x.period_start >= date_trunc('month', f.date_to)::date AND x.period_start <= f.date_to)`
-    : `x.grain = 'M'`;
+  const where = `x.area_level = '${rollup}' AND ${rollupAreaRestriction(rollup, filter)} AND ${rollupVariantPredicate(filter)}
+    ${perModule ? '' : 'AND x.module_id = 0'}`;
   const rows = await sql.query<{ code: string; name: string; module_id: number; present: number; completed: number; modules: number[] }>(
     `WITH ${FILTER_CTE}
      SELECT ${area.code} AS code, ${area.name} AS name, x.module_id, SUM(x.present)::int AS present, SUM(x.completed)::int AS completed,
             ARRAY(SELECT id FROM training_module ORDER BY id) AS modules
-       FROM training_rollup x ${rollupAreaJoins[rollup]} CROSS JOIN f
-      WHERE x.area_level = '${rollup}' AND ${rollupAreaRestriction(rollup, filter)} AND (${upTo})
-        AND ${areaPredicate(filter)}
-        AND ${rollupVariantPredicate(filter)}
+       FROM (${rollupChangesUpTo('training_rollup', where, filter, params)}) x ${rollupAreaJoins[rollup]} CROSS JOIN f
+      WHERE ${areaPredicate(filter)}
       GROUP BY 1, 2, 3
       ORDER BY 1, 3`,
     params,

@@ -1,0 +1,178 @@
+// The coverage rollups against the designations they count. After random sequences of writes in SQL
+// (designations added, their status, variant, year, date and village changed, removed), coverage through
+// the API equals a count from the designations for several periods and variant filters, and the kept
+// rollups equal a rebuild.
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSeededApi, type SeededApi } from './support/seeded-api.js';
+
+/**
+ * Per province: villages with an ACTIVE designation of the variants ($1, null: all) inaugurated by $3
+ * (null: ever), and designations past PLANNED of those variants in the years of $2..$3 inaugurated by $3.
+ */
+const RAW_COVERAGE = `
+  SELECT p.code || ' designated ' ||
+         COUNT(DISTINCT g.village_id) FILTER (WHERE g.status = 'ACTIVE' AND ($3::date IS NULL OR g.inaugurated_on <= $3::date)) ||
+         ' inaugurated ' ||
+         COUNT(*) FILTER (WHERE g.status <> 'PLANNED' AND ($3::date IS NULL OR g.inaugurated_on <= $3::date)
+                            AND ($2::date IS NULL OR g.year >= extract(year FROM $2::date))
+                            AND ($3::date IS NULL OR g.year <= extract(year FROM $3::date))) AS line
+    FROM province p
+    JOIN village v ON v.province_id = p.id
+    JOIN designation g ON g.village_id = v.id AND ($1::text[] IS NULL OR g.variant::text = ANY($1::text[]))
+   GROUP BY p.code`;
+
+const KEPT = `
+  SELECT 'V ' || grain || period_start || area_level || area_id || ' ' || variant_set || '=' || villages AS line
+    FROM designated_village_rollup WHERE villages <> 0
+  UNION ALL
+  SELECT 'I ' || grain || period_start || area_level || area_id || ' ' || variant || year || '=' || designations
+    FROM inauguration_rollup WHERE designations <> 0
+  UNION ALL
+  SELECT 'E ' || village_id || ' ' || variant_set || ' ' || day FROM village_designation_event`;
+
+const VARIANTS = ['DESA_BINAAN', 'KELURAHAN_BINAAN', 'IMIGRASI_CORNER'] as const;
+const STATUSES = ['PLANNED', 'ACTIVE', 'SUSPENDED', 'ENDED'] as const;
+
+describe('coverage rollups', () => {
+  let api: SeededApi;
+  let writes = 0;
+  beforeAll(async () => {
+    api = await createSeededApi();
+  });
+  afterAll(async () => {
+    await api?.dispose();
+    console.log(`coverage rollups: ${writes} writes applied`);
+  });
+
+  const lines = async (query: string, params: unknown[] = []) =>
+    (await api.db.sql.query<{ line: string }>(query, params)).map((row) => row.line).sort();
+  const ids = async (query: string) => (await api.db.sql.query<{ id: number }>(query)).map((row) => row.id);
+  const pick = <T>(list: T[], n: number) => list[n % list.length]!;
+  /** Designations of Kalimantan Selatan and Bangka Belitung: two provinces, so that moves cross areas. */
+  const designations = () =>
+    ids(`SELECT g.id FROM designation g JOIN village v ON v.id = g.village_id JOIN province p ON p.id = v.province_id
+          WHERE p.code IN ('63', '19') ORDER BY g.id`);
+  const villages = () =>
+    ids(`SELECT v.id FROM village v JOIN province p ON p.id = v.province_id WHERE p.code IN ('63', '19') ORDER BY v.id`);
+
+  const variant = fc.constantFrom(...VARIANTS);
+  const status = fc.constantFrom(...STATUSES);
+  const write = fc.oneof(
+    fc.record({ kind: fc.constant('designate'), village: fc.nat(), variant, status, days: fc.integer({ min: 0, max: 1300 }) }),
+    fc.record({ kind: fc.constant('status'), pick: fc.nat(), status }),
+    fc.record({ kind: fc.constant('variant'), pick: fc.nat(), variant }),
+    fc.record({ kind: fc.constant('redate'), pick: fc.nat(), days: fc.integer({ min: -400, max: 400 }), undate: fc.boolean() }),
+    fc.record({ kind: fc.constant('year'), pick: fc.nat(), year: fc.integer({ min: 2023, max: 2026 }) }),
+    fc.record({ kind: fc.constant('move'), pick: fc.nat(), village: fc.nat() }),
+    fc.record({ kind: fc.constant('remove'), pick: fc.nat() }),
+  );
+  type Write = typeof write extends fc.Arbitrary<infer T> ? T : never;
+
+  async function apply(step: Write) {
+    writes += 1;
+    const sql = api.db.sql;
+    switch (step.kind) {
+      case 'designate': {
+        const village = pick(await villages(), step.village);
+        await sql.query(
+          `INSERT INTO designation (village_id, variant, office_id, year, status, inaugurated_on)
+           SELECT $1, $2::programme_variant, (SELECT MIN(id) FROM immigration_office), extract(year FROM DATE '2023-06-01' + $4::int),
+                  $3::designation_status, CASE WHEN $3 = 'PLANNED' THEN NULL ELSE DATE '2023-06-01' + $4::int END
+           ON CONFLICT (village_id, variant) DO NOTHING`,
+          [village, step.variant, step.status, step.days],
+        );
+        return;
+      }
+      case 'status': {
+        const designation = pick(await designations(), step.pick);
+        await sql.query(`UPDATE designation SET status = $2::designation_status WHERE id = $1`, [designation, step.status]);
+        return;
+      }
+      case 'variant': {
+        const designation = pick(await designations(), step.pick);
+        await sql.query(
+          `UPDATE designation g SET variant = $2::programme_variant WHERE g.id = $1
+              AND NOT EXISTS (SELECT 1 FROM designation o WHERE o.village_id = g.village_id AND o.variant = $2::programme_variant)`,
+          [designation, step.variant],
+        );
+        return;
+      }
+      case 'redate': {
+        const designation = pick(await designations(), step.pick);
+        await sql.query(
+          `UPDATE designation SET inaugurated_on = CASE WHEN $3 THEN NULL ELSE COALESCE(inaugurated_on, DATE '2025-01-01') + $2::int END
+            WHERE id = $1`,
+          [designation, step.days, step.undate],
+        );
+        return;
+      }
+      case 'year': {
+        const designation = pick(await designations(), step.pick);
+        await sql.query(`UPDATE designation SET year = $2 WHERE id = $1`, [designation, step.year]);
+        return;
+      }
+      case 'move': {
+        const designation = pick(await designations(), step.pick);
+        const village = pick(await villages(), step.village);
+        await sql.query(
+          `UPDATE designation g SET village_id = $2 WHERE g.id = $1
+              AND NOT EXISTS (SELECT 1 FROM designation o WHERE o.village_id = $2 AND o.variant = g.variant)`,
+          [designation, village],
+        );
+        return;
+      }
+      case 'remove': {
+        // Only designations nothing else refers to: reports and task forces keep theirs.
+        const designation = pick(await designations(), step.pick);
+        await sql.query(
+          `DELETE FROM designation g WHERE g.id = $1
+              AND NOT EXISTS (SELECT 1 FROM task_force tf WHERE tf.designation_id = g.id)
+              AND NOT EXISTS (SELECT 1 FROM village_report r WHERE r.designation_id = g.id)`,
+          [designation],
+        );
+      }
+    }
+  }
+
+  async function fromApi(variants: string[] | null, from: string | null, to: string | null): Promise<string[]> {
+    const result = await api.graphql(
+      `query($filter: AnalyticsFilter) { coverage(groupBy: PROVINCE, filter: $filter) {
+         rows { area { code } designatedVillages targetAttainment { numerator } } } }`,
+      { filter: { variants, period: from && to ? { from, to } : null } },
+      'national',
+    );
+    expect(result.errors).toBeUndefined();
+    return result.data!.coverage.rows
+      .filter((row: any) => row.designatedVillages > 0 || (row.targetAttainment?.numerator ?? 0) > 0)
+      .map((row: any) => `${row.area.code} designated ${row.designatedVillages} inaugurated ${row.targetAttainment?.numerator ?? 0}`)
+      .sort();
+  }
+
+  const views: [string[] | null, string | null, string | null][] = [
+    [null, null, null],
+    [null, '2024-01-01', '2024-12-31'],
+    [['DESA_BINAAN'], '2025-01-01', '2026-11-20'],
+    [['KELURAHAN_BINAAN', 'IMIGRASI_CORNER'], '2023-01-01', '2025-06-15'],
+  ];
+
+  it('answers as the designations do, for several periods and variants, after random writes', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(write, { minLength: 5, maxLength: 25 }), async (steps) => {
+        for (const step of steps) await apply(step);
+        for (const [variants, from, to] of views) {
+          const raw = (await lines(RAW_COVERAGE, [variants, from, to])).filter((line) => !line.endsWith('designated 0 inaugurated 0'));
+          expect(await fromApi(variants, from, to)).toEqual(raw);
+        }
+      }),
+      { numRuns: 6 },
+    );
+    expect(writes).toBeGreaterThan(30);
+  });
+
+  it('keeps what rebuild_coverage_rollups() computes', async () => {
+    const kept = await lines(KEPT);
+    await api.db.sql.exec('SELECT rebuild_coverage_rollups()');
+    expect(await lines(KEPT)).toEqual(kept);
+  });
+});
