@@ -31,6 +31,14 @@ const STORED = `
          || ' = ' || reports || '/' || followed_up AS line
     FROM report_rollup WHERE reports <> 0 OR followed_up <> 0 ORDER BY line`;
 
+/** The totals (report_total_rollup) against the detailed rows they add up. */
+const TOTALS = `
+  SELECT grain || ' ' || period_start || ' ' || area_level || area_id || ' = ' || SUM(reports) || '/' || SUM(followed_up) AS line
+    FROM report_rollup GROUP BY grain, period_start, area_level, area_id HAVING SUM(reports) <> 0 OR SUM(followed_up) <> 0`;
+const STORED_TOTALS = `
+  SELECT grain || ' ' || period_start || ' ' || area_level || area_id || ' = ' || reports || '/' || followed_up AS line
+    FROM report_total_rollup WHERE reports <> 0 OR followed_up <> 0`;
+
 const VILLAGE_MONTHS = `
   SELECT month || ' ' || village_id || ' ' || type || ' = ' || COUNT(*) AS line
     FROM (SELECT date_trunc('month', (submitted_at AT TIME ZONE 'Asia/Jakarta')::date)::date AS month, village_id, type::text AS type
@@ -51,6 +59,15 @@ const RAW_STATS = `
            WHERE p.code = '63' AND r.submitted_at >= ('${PERIOD.from}'::timestamp AT TIME ZONE 'Asia/Jakarta')
              AND r.submitted_at < (('${PERIOD.to}'::date + 1)::timestamp AT TIME ZONE 'Asia/Jakarta')) rep
    GROUP BY code, type, status, month`;
+
+const RAW_REGENCY_MONTHS = `
+  SELECT code || ' ' || month || ' = ' || COUNT(*) || '/' || COUNT(*) FILTER (WHERE followed) AS line
+    FROM (SELECT g.code, to_char(r.submitted_at AT TIME ZONE 'Asia/Jakarta', 'YYYY-MM') AS month,
+                 EXISTS (SELECT 1 FROM report_status_transition t WHERE t.report_id = r.id AND t.to_status = 'FOLLOWED_UP') AS followed
+            FROM village_report r JOIN regency g ON g.id = r.regency_id JOIN province p ON p.id = r.province_id
+           WHERE p.code = '63' AND r.submitted_at >= ('${PERIOD.from}'::timestamp AT TIME ZONE 'Asia/Jakarta')
+             AND r.submitted_at < (('${PERIOD.to}'::date + 1)::timestamp AT TIME ZONE 'Asia/Jakarta')) rep
+   GROUP BY code, month`;
 
 describe('report rollups', () => {
   let api: SeededApi;
@@ -150,10 +167,12 @@ describe('report rollups', () => {
   it('match a recount from the reports after random writes', async () => {
     // Before any write: the seed built the rollups in bulk.
     expect(await lines(STORED)).toEqual(await lines(RECOUNT));
+    expect(await lines(STORED_TOTALS)).toEqual(await lines(TOTALS));
     await fc.assert(
       fc.asyncProperty(fc.array(write, { minLength: 5, maxLength: 25 }), async (steps) => {
         for (const step of steps) await apply(step);
         expect(await lines(STORED)).toEqual(await lines(RECOUNT));
+        expect(await lines(STORED_TOTALS)).toEqual(await lines(TOTALS));
         expect(await lines(STORED_VILLAGE_MONTHS)).toEqual(await lines(VILLAGE_MONTHS));
       }),
       { numRuns: 8 },
@@ -180,8 +199,26 @@ describe('report rollups', () => {
 
   it('rebuild_report_rollups() gives back the same rows the triggers kept', async () => {
     const kept = await lines(STORED);
+    const totals = await lines(STORED_TOTALS);
     await api.db.sql.exec('SELECT rebuild_report_rollups()');
     expect(await lines(STORED)).toEqual(kept);
+    expect(await lines(STORED_TOTALS)).toEqual(totals);
+    await api.db.sql.exec('SELECT rebuild_report_totals()');
+    expect(await lines(STORED_TOTALS)).toEqual(totals);
+  });
+
+  it('answer reportStats per kabupaten/kota and month (from the totals) as the raw reports do', async () => {
+    const result = await api.graphql(
+      `query($period: Period) { reportStats(groupBy: [REGENCY, MONTH], filter: { area: { provinceCodes: ["63"] }, period: $period }) {
+         rows { regency { code } month reports followedUp } } }`,
+      { period: PERIOD },
+      'national',
+    );
+    expect(result.errors).toBeUndefined();
+    const fromApi = result.data!.reportStats.rows.map((row: any) => `${row.regency.code} ${row.month} = ${row.reports}/${row.followedUp}`);
+    const raw = await lines(RAW_REGENCY_MONTHS);
+    expect(raw.length).toBeGreaterThan(20);
+    expect([...fromApi].sort()).toEqual(raw);
   });
 
   it('keeps the village counts per area through new, moved and removed villages', async () => {

@@ -13,7 +13,7 @@ import {
   VILLAGE_JOINS,
 } from './filter.js';
 import { slicePeriod } from './periods.js';
-import { rollupAreaJoins, rollupAreaRestriction, type RollupLevel, rollupLevel, rollupVariantPredicate } from './rollups.js';
+import { PLANNED_ALONE, rollupAreaJoins, rollupAreaRestriction, type RollupLevel, rollupLevel, rollupVariantPredicate } from './rollups.js';
 
 export type ReportDimension = 'PROVINCE' | 'REGENCY' | 'DISTRICT' | 'TYPE' | 'STATUS' | 'MONTH';
 
@@ -43,8 +43,17 @@ const dimensionColumns: Record<ReportDimension, string[]> = {
   MONTH: ['month'],
 };
 
+/**
+ * Where the counts come from: report_total_rollup (per area and period alone) when nothing asks for the
+ * variant, type or status, report_rollup otherwise. Totals are ~100 times fewer rows to add up.
+ */
+function rollupTable(dimensions: ReportDimension[], filter: AnalyticsFilter): 'report_rollup' | 'report_total_rollup' {
+  const needsDetail = dimensions.includes('TYPE') || dimensions.includes('STATUS') || filter.variants?.length || filter.reportTypes?.length;
+  return needsDetail ? 'report_rollup' : 'report_total_rollup';
+}
+
 /** The rollup rows in the period, as one UNION ALL of index range scans; pushes the bounds to `params`. */
-function rollupRowsInPeriod(level: RollupLevel, filter: AnalyticsFilter, params: unknown[]): string {
+function rollupRowsInPeriod(table: ReturnType<typeof rollupTable>, level: RollupLevel, filter: AnalyticsFilter, params: unknown[]): string {
   const bound = (value: string) => {
     params.push(value);
     return `$${params.length}::date`;
@@ -54,17 +63,20 @@ function rollupRowsInPeriod(level: RollupLevel, filter: AnalyticsFilter, params:
   const parts: string[] = [];
   if (months) {
     const range = [months.from && `x.period_start >= ${bound(months.from)}`, months.to && `x.period_start < ${bound(months.to)}`];
-    parts.push(rollupSelect('M', level, range, areas));
+    parts.push(rollupSelect(table, 'M', level, range, areas));
   }
   for (const slice of days) {
-    parts.push(rollupSelect('D', level, [slice.from && `x.period_start >= ${bound(slice.from)}`, slice.to && `x.period_start <= ${bound(slice.to)}`], areas));
+    parts.push(
+      rollupSelect(table, 'D', level, [slice.from && `x.period_start >= ${bound(slice.from)}`, slice.to && `x.period_start <= ${bound(slice.to)}`], areas),
+    );
   }
-  return parts.join('\n UNION ALL\n');
+  return `${parts.join('\n UNION ALL\n')}\n ${PLANNED_ALONE}`;
 }
 
-function rollupSelect(grain: 'D' | 'M', level: RollupLevel, range: (string | null | '')[], areas: string): string {
-  return `SELECT x.area_id, x.variant, x.type, x.status, x.period_start, x.reports, x.followed_up
-    FROM report_rollup x WHERE x.grain = '${grain}' AND x.area_level = '${level}' AND ${areas}
+function rollupSelect(table: ReturnType<typeof rollupTable>, grain: 'D' | 'M', level: RollupLevel, range: (string | null | '')[], areas: string): string {
+  const detail = table === 'report_rollup' ? 'x.variant, x.type::text AS type, x.status::text AS status' : "'' AS variant, NULL::text AS type, NULL::text AS status";
+  return `SELECT x.area_id, ${detail}, x.period_start, x.reports, x.followed_up
+    FROM ${table} x WHERE x.grain = '${grain}' AND x.area_level = '${level}' AND ${areas}
      ${range.filter(Boolean).map((part) => `AND ${part}`).join(' ')}`;
 }
 
@@ -81,9 +93,9 @@ export async function reportStats(sql: SqlExecutor, groupBy: ReportDimension[], 
        SELECT p.code AS province_code, p.name AS province_name,
               ${level === 'P' ? 'NULL' : 'r.code'} AS regency_code, ${level === 'P' ? 'NULL' : 'r.name'} AS regency_name,
               ${level === 'D' ? 'dist.code' : 'NULL'} AS district_code, ${level === 'D' ? 'dist.name' : 'NULL'} AS district_name,
-              x.type::text AS type, x.status::text AS status, to_char(x.period_start, 'YYYY-MM') AS month,
+              x.type, x.status, to_char(x.period_start, 'YYYY-MM') AS month,
               x.reports, x.followed_up
-         FROM (${rollupRowsInPeriod(level, filter, params)}) x
+         FROM (${rollupRowsInPeriod(rollupTable(dimensions, filter), level, filter, params)}) x
          ${rollupAreaJoins[level]}
          CROSS JOIN f
         WHERE ${areaPredicate(filter)}

@@ -12,6 +12,14 @@ export function rollupLevel(filter: AnalyticsFilter, groupedBy: AreaLevel[]): Ro
   return 'P';
 }
 
+/**
+ * Ends a subquery of rollup rows so that it is planned on its own (OFFSET 0 keeps it from being merged
+ * into the outer query). Merged, the planner reads a level's rows in area order to merge-join them with
+ * the 38 provinces, believing it can stop at the last province id: the area_id statistics mix all three
+ * levels. It cannot stop, and read every day of every province (8 ms instead of 0.7 ms for a month so far).
+ */
+export const PLANNED_ALONE = 'OFFSET 0';
+
 /** Joins from a rollup row `x` to the area aliases the area predicate and columns use (p, r, dist). */
 export const rollupAreaJoins: Record<RollupLevel, string> = {
   P: 'JOIN province p ON p.id = x.area_id',
@@ -53,11 +61,12 @@ export const variantSetPredicate = `x.variant_set = variant_set(${VARIANTS_PARAM
  * at that day. `where` restricts both (level, areas, variants).
  */
 export function rollupChangesUpTo(table: string, where: string, filter: AnalyticsFilter, params: unknown[]): string {
-  if (!filter.to) return `SELECT x.* FROM ${table} x WHERE x.grain = 'M' AND ${where}`;
+  if (!filter.to) return `SELECT x.* FROM ${table} x WHERE x.grain = 'M' AND ${where} ${PLANNED_ALONE}`;
   params.push(`${filter.to.slice(0, 7)}-01`, filter.to);
   const monthStart = `$${params.length - 1}::date`;
   const lastDay = `$${params.length}::date`;
   return `SELECT x.* FROM ${table} x WHERE x.grain = 'M' AND x.period_start < ${monthStart} AND ${where}
      UNION ALL
-     SELECT x.* FROM ${table} x WHERE x.grain = 'D' AND x.period_start >= ${monthStart} AND x.period_start <= ${lastDay} AND ${where}`;
+     SELECT x.* FROM ${table} x WHERE x.grain = 'D' AND x.period_start >= ${monthStart} AND x.period_start <= ${lastDay} AND ${where}
+     ${PLANNED_ALONE}`;
 }

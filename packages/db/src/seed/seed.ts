@@ -45,6 +45,7 @@ export class SeedRefusedError extends Error {
 const TABLES_WITH_ROLLUP_TRIGGERS = [
   'village',
   'village_report',
+  'report_rollup',
   'village_month_report',
   'report_status_transition',
   'designation',
@@ -117,8 +118,8 @@ export async function seedDatabase(sql: SqlDatabase, options: SeedOptions = {}):
 
     onProgress({ phase: 'rollups', rows: writer.counts() });
     await tx.exec(
-      `SELECT rebuild_area_village_counts(); SELECT rebuild_report_rollups(); SELECT rebuild_training_rollups();
-       SELECT rebuild_coverage_rollups(); SELECT rebuild_completeness_rollup();`,
+      `SELECT rebuild_area_village_counts(); SELECT rebuild_report_rollups(); SELECT rebuild_report_totals();
+       SELECT rebuild_training_rollups(); SELECT rebuild_coverage_rollups(); SELECT rebuild_completeness_rollup();`,
     );
     await tx.exec(setRollupTriggers('ENABLE'));
 
