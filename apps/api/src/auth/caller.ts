@@ -43,21 +43,39 @@ async function regenciesOfOffice(db: Database, officeId: number): Promise<Set<nu
   return new Set(areas.map((area) => area.regencyId));
 }
 
+interface TokenRow {
+  id: number;
+  name: string;
+  scopes: string[];
+  expires_at: Date | null;
+  last_used_at: Date | null;
+  revoked_at: Date | null;
+  office_name: string | null;
+  /** The kabupaten/kota of its office's working area; null for a token not limited to an office. */
+  regencies: number[] | null;
+}
+
+const TOKEN_BY_HASH = `
+  SELECT t.id, t.name, t.scopes, t.expires_at, t.last_used_at, t.revoked_at, o.name AS office_name,
+         CASE WHEN t.office_id IS NOT NULL THEN ARRAY(SELECT a.regency_id FROM office_working_area a WHERE a.office_id = t.office_id) END AS regencies
+    FROM api_token t LEFT JOIN immigration_office o ON o.id = t.office_id
+   WHERE t.token_hash = $1`;
+
 /** Who holds this secret (a session or API token); anonymous when it is missing, unknown, expired or revoked. */
 export async function identify(db: Database, secret: string | null, now = new Date()): Promise<Identity> {
   if (!secret) return anonymous;
   const hash = hashSecret(secret);
 
   if (isApiToken(secret)) {
-    const token = await db.prisma.apiToken.findUnique({ where: { tokenHash: hash }, include: { office: true } });
-    if (!token || token.revokedAt || (token.expiresAt && token.expiresAt <= now)) return anonymous;
-    if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() > TOUCH_INTERVAL_MS) {
+    // Every request of an application makes this lookup: one statement with the office and its area.
+    const [token] = await db.sql.query<TokenRow>(TOKEN_BY_HASH, [hash]);
+    if (!token || token.revoked_at || (token.expires_at && token.expires_at <= now)) return anonymous;
+    if (!token.last_used_at || now.getTime() - token.last_used_at.getTime() > TOUCH_INTERVAL_MS) {
       await db.prisma.apiToken.update({ where: { id: token.id }, data: { lastUsedAt: now } });
     }
-    const regencies = token.officeId ? await regenciesOfOffice(db, token.officeId) : null;
     return {
-      caller: { kind: 'token', tokenId: token.id, name: token.name, scopes: token.scopes, area: token.office?.name ?? null },
-      permissions: tokenPermissions(token.scopes, regencies),
+      caller: { kind: 'token', tokenId: token.id, name: token.name, scopes: token.scopes, area: token.office_name },
+      permissions: tokenPermissions(token.scopes, token.regencies ? new Set(token.regencies) : null),
       actor: `token:${token.id}`,
     };
   }
