@@ -38,11 +38,6 @@ export function credentialOf(request: Request): string | null {
   return bearerOf(request) ?? readCookie(request.headers.get('cookie'), SESSION_COOKIE);
 }
 
-async function regenciesOfOffice(db: Database, officeId: number): Promise<Set<number>> {
-  const areas = await db.prisma.officeWorkingArea.findMany({ where: { officeId }, select: { regencyId: true } });
-  return new Set(areas.map((area) => area.regencyId));
-}
-
 interface TokenRow {
   id: number;
   name: string;
@@ -60,6 +55,37 @@ const TOKEN_BY_HASH = `
          CASE WHEN t.office_id IS NOT NULL THEN ARRAY(SELECT a.regency_id FROM office_working_area a WHERE a.office_id = t.office_id) END AS regencies
     FROM api_token t LEFT JOIN immigration_office o ON o.id = t.office_id
    WHERE t.token_hash = $1`;
+
+interface SessionRow {
+  session_id: number;
+  expires_at: Date;
+  last_seen_at: Date;
+  revoked_at: Date | null;
+  user_id: number;
+  email: string;
+  display_name: string;
+  role: Role;
+  can_see_personal_data: boolean;
+  disabled_at: Date | null;
+  province_name: string | null;
+  office_name: string | null;
+  /** The kabupaten/kota an office's or a province's user is limited to; null for the others. */
+  regencies: number[] | null;
+}
+
+const SESSION_BY_HASH = `
+  SELECT s.id AS session_id, s.expires_at, s.last_seen_at, s.revoked_at,
+         u.id AS user_id, u.email, u.display_name, u.role, u.can_see_personal_data, u.disabled_at,
+         p.name AS province_name, o.name AS office_name,
+         CASE u.role
+           WHEN 'IMMIGRATION_OFFICE' THEN ARRAY(SELECT a.regency_id FROM office_working_area a WHERE a.office_id = u.office_id)
+           WHEN 'REGIONAL_OFFICE' THEN ARRAY(SELECT r.id FROM regency r WHERE r.province_id = u.province_id)
+         END AS regencies
+    FROM session s
+    JOIN app_user u ON u.id = s.user_id
+    LEFT JOIN province p ON p.id = u.province_id
+    LEFT JOIN immigration_office o ON o.id = u.office_id
+   WHERE s.token_hash = $1`;
 
 /** Who holds this secret (a session or API token); anonymous when it is missing, unknown, expired or revoked. */
 export async function identify(db: Database, secret: string | null, now = new Date()): Promise<Identity> {
@@ -80,32 +106,23 @@ export async function identify(db: Database, secret: string | null, now = new Da
     };
   }
 
-  const session = await db.prisma.session.findUnique({
-    where: { tokenHash: hash },
-    include: { user: { include: { province: true, office: true } } },
-  });
-  if (!session || session.revokedAt || session.expiresAt <= now || session.user.disabledAt) return anonymous;
-  if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
-    await db.prisma.session.update({ where: { id: session.id }, data: { lastSeenAt: now } });
-  }
-  const { user } = session;
-  let regencies: Set<number> | null = null;
-  if (user.role === 'IMMIGRATION_OFFICE') regencies = user.officeId ? await regenciesOfOffice(db, user.officeId) : new Set();
-  if (user.role === 'REGIONAL_OFFICE') {
-    const inProvince = await db.prisma.regency.findMany({ where: { provinceId: user.provinceId ?? -1 }, select: { id: true } });
-    regencies = new Set(inProvince.map((regency) => regency.id));
+  // Every request of a signed-in person makes this lookup: one statement with the user and their area.
+  const [session] = await db.sql.query<SessionRow>(SESSION_BY_HASH, [hash]);
+  if (!session || session.revoked_at || session.expires_at <= now || session.disabled_at) return anonymous;
+  if (now.getTime() - session.last_seen_at.getTime() > TOUCH_INTERVAL_MS) {
+    await db.prisma.session.update({ where: { id: session.session_id }, data: { lastSeenAt: now } });
   }
   return {
     caller: {
       kind: 'user',
-      userId: user.id,
-      sessionId: session.id,
-      email: user.email,
-      displayName: user.displayName,
-      role: user.role,
-      area: user.office?.name ?? user.province?.name ?? null,
+      userId: session.user_id,
+      sessionId: session.session_id,
+      email: session.email,
+      displayName: session.display_name,
+      role: session.role,
+      area: session.office_name ?? session.province_name ?? null,
     },
-    permissions: userPermissions(user.role, user.canSeePersonalData, regencies),
-    actor: `user:${user.id}`,
+    permissions: userPermissions(session.role, session.can_see_personal_data, session.regencies ? new Set(session.regencies) : null),
+    actor: `user:${session.user_id}`,
   };
 }
