@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_DEMO_PASSWORD, migrate, seedDatabase } from '@binaan/db';
+import { DEFAULT_DEMO_PASSWORD, migrate } from '@binaan/db';
 import { createTestDatabase, type TestDatabase } from '@binaan/db/testing';
 import { InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,6 +17,7 @@ import { createLogger } from '../src/observability/logger.js';
 import { startTracing } from '../src/observability/tracing.js';
 import type { Service } from '../src/service.js';
 import { createApp } from '../src/yoga.js';
+import { createApiTestDatabase } from './support/database.js';
 import { startTestService } from './support/service.js';
 
 function captureLogs() {
@@ -39,9 +40,7 @@ describe('a running service', () => {
   const logs = captureLogs();
 
   beforeAll(async () => {
-    test = await createTestDatabase();
-    await migrate(test.db.sql);
-    await seedDatabase(test.db.sql, { today: '2026-11-24' });
+    test = await createApiTestDatabase();
     service = await startTestService(test.db, { logger: logs.logger, metricsToken: 'metrics-secret' });
   });
   afterAll(async () => {

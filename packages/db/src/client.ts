@@ -22,6 +22,8 @@ export interface Database {
   schemaEngineAdapter(): { factory: SqlMigrationAwareDriverAdapterFactory; dispose(): Promise<void> };
   /** Where the data lives, without credentials, for log lines. */
   description: string;
+  /** PGlite only: the whole data directory as an archive, to open copies of it (test templates). */
+  dumpDataDir?(): Promise<Blob>;
   /** Connections now (for metrics): PGlite is one in-process connection. */
   poolStats(): PoolStats;
   close(): Promise<void>;
@@ -44,6 +46,8 @@ export interface OpenDatabaseOptions {
   maxConnections?: number;
   /** Called for every SQL statement the Prisma client sends (tests count them to catch N+1 queries). */
   onPrismaQuery?: (query: string) => void;
+  /** PGlite only: start from this data directory archive (`dumpDataDir`), e.g. a seeded test template. */
+  loadDataDir?: Blob;
 }
 
 function createPrismaClient(adapter: PrismaPGlite | PrismaPg, onPrismaQuery?: (query: string) => void): PrismaClient {
@@ -58,7 +62,7 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
   const url = options.url ?? (options.dataDir ? undefined : env.databaseUrl);
   return url
     ? openPostgres(url, options.maxConnections ?? 10, options.onPrismaQuery)
-    : openPglite(options.dataDir ?? env.pgliteDataDir, options.onPrismaQuery);
+    : openPglite(options.dataDir ?? env.pgliteDataDir, options.onPrismaQuery, options.loadDataDir);
 }
 
 /** Closing twice (a graceful stop, then a test's cleanup) closes once. */
@@ -91,11 +95,11 @@ async function lockDataDir(dataDir: string): Promise<() => Promise<void>> {
   }
 }
 
-async function openPglite(dataDir: string, onPrismaQuery?: (query: string) => void): Promise<Database> {
+async function openPglite(dataDir: string, onPrismaQuery?: (query: string) => void, loadDataDir?: Blob): Promise<Database> {
   const inMemory = dataDir.startsWith('memory://');
   if (!inMemory) mkdirSync(dataDir, { recursive: true });
   const unlock = inMemory ? async () => undefined : await lockDataDir(dataDir);
-  const pglite = await PGlite.create(dataDir).catch(async (error: unknown) => {
+  const pglite = await PGlite.create(dataDir, loadDataDir ? { loadDataDir } : {}).catch(async (error: unknown) => {
     await unlock();
     throw error;
   });
@@ -108,6 +112,7 @@ async function openPglite(dataDir: string, onPrismaQuery?: (query: string) => vo
     sql: pgliteSql(pglite),
     schemaEngineAdapter: () => ({ factory: adapterFactory, dispose: async () => undefined }),
     description: `PGlite (${dataDir})`,
+    dumpDataDir: () => pglite.dumpDataDir('none'),
     poolStats: () => ({ max: 1, total: 1, idle: 1, waiting: 0 }),
     close: once(async () => {
       await prisma.$disconnect();

@@ -1,11 +1,13 @@
 // The API as tests use it: a fresh database (PGlite, or PostgreSQL when DATABASE_URL is set), migrated
 // and filled with the demo data for a fixed day, served through yoga.fetch without a port. Requests go
 // as one of the demo users (signed in once), with an API token, or anonymously.
-import { DEFAULT_DEMO_PASSWORD, type Database, migrate, seedDatabase } from '@binaan/db';
-import { createTestDatabase, type TestDatabase } from '@binaan/db/testing';
+// Each starts from a copy of the run's seeded template (database.ts).
+import { DEFAULT_DEMO_PASSWORD, type Database } from '@binaan/db';
+import type { TestDatabase } from '@binaan/db/testing';
 import { type App, type AppOptions, createApp } from '../../src/yoga.js';
+import { createApiTestDatabase } from './database.js';
 
-export const SEED_TODAY = '2026-11-24';
+export { SEED_TODAY } from './seed-options.js';
 
 export const demoAccounts = {
   national: 'pimpinan@binaan.test',
@@ -41,15 +43,16 @@ export async function createSeededApi(
   options: { seed?: boolean; rateLimit?: number; app?: Omit<AppOptions, 'db' | 'rateLimit'> } = {},
 ): Promise<SeededApi> {
   const prismaQueries: string[] = [];
-  const test: TestDatabase = await createTestDatabase({ onPrismaQuery: (query) => prismaQueries.push(query) });
+  const test: TestDatabase = await createApiTestDatabase({
+    seed: options.seed !== false,
+    onPrismaQuery: (query) => prismaQueries.push(query),
+  });
   const sqlQueries: string[] = [];
   const sendQuery = test.db.sql.query.bind(test.db.sql);
   test.db.sql.query = ((text: string, params?: unknown[]) => {
     sqlQueries.push(text);
     return sendQuery(text, params);
   }) as typeof test.db.sql.query;
-  await migrate(test.db.sql);
-  if (options.seed !== false) await seedDatabase(test.db.sql, { today: SEED_TODAY });
   const app = createApp({ ...options.app, db: test.db, rateLimit: options.rateLimit ?? 1_000_000 });
   // Signing in and issuing tokens go through a plain app on the same database, so they work whatever
   // the app under test refuses (e.g. documents that are not trusted).

@@ -1,8 +1,18 @@
-// A fresh, empty database for one test file: in-memory PGlite by default, or, when DATABASE_URL points
-// at a PostgreSQL server, a new database created on it for this file and dropped afterwards.
+// A fresh database for one test file: in-memory PGlite by default, or, when DATABASE_URL points at a
+// PostgreSQL server, a new database created on it for this file and dropped afterwards.
+//
+// Seeding the demo data takes far longer than any test, so a run seeds it once (createDatabaseTemplate, in
+// a test runner's global setup) and every file starts from a copy: PGlite from the template's data
+// directory archive, PostgreSQL with CREATE DATABASE … TEMPLATE.
 import { randomBytes } from 'node:crypto';
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
 import { type Database, openDatabase, type OpenDatabaseOptions } from '../client.js';
+import { readDatabaseEnv } from '../env.js';
+import { migrate } from '../migrate.js';
+import { seedDatabase, type SeedOptions } from '../seed/seed.js';
 
 export interface TestDatabase {
   db: Database;
@@ -11,7 +21,15 @@ export interface TestDatabase {
   dispose(): Promise<void>;
 }
 
-export const testDatabaseKind: 'pglite' | 'postgres' = process.env.DATABASE_URL ? 'postgres' : 'pglite';
+/**
+ * A migrated database, seeded unless `seed` is null, that test files copy. Plain data, so that a test
+ * runner can hand it to its workers.
+ */
+export type DatabaseTemplate =
+  | { kind: 'pglite'; archivePath: string; seed: SeedOptions | null }
+  | { kind: 'postgres'; database: string; seed: SeedOptions | null };
+
+export const testDatabaseKind: 'pglite' | 'postgres' = readDatabaseEnv().databaseUrl ? 'postgres' : 'pglite';
 
 function withDatabase(url: string, database: string): string {
   const parsed = new URL(url);
@@ -19,25 +37,42 @@ function withDatabase(url: string, database: string): string {
   return parsed.toString();
 }
 
-export async function createTestDatabase(options: Pick<OpenDatabaseOptions, 'onPrismaQuery'> = {}): Promise<TestDatabase> {
-  const serverUrl = process.env.DATABASE_URL;
+async function onServer(serverUrl: string, statement: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    await admin.query(statement);
+  } finally {
+    await admin.end();
+  }
+}
+
+const uniqueName = (prefix: string) => `${prefix}_${process.pid}_${randomBytes(4).toString('hex')}`;
+
+export interface CreateTestDatabaseOptions extends Pick<OpenDatabaseOptions, 'onPrismaQuery'> {
+  /** Start as a copy of this template instead of empty. */
+  from?: DatabaseTemplate;
+}
+
+export async function createTestDatabase(options: CreateTestDatabaseOptions = {}): Promise<TestDatabase> {
+  const { from, ...openOptions } = options;
+  const serverUrl = readDatabaseEnv().databaseUrl;
+  if (from && from.kind !== testDatabaseKind) throw new Error(`a ${from.kind} template cannot start a ${testDatabaseKind} test database`);
   if (!serverUrl) {
-    const db = await openDatabase({ ...options, dataDir: 'memory://' });
+    const loadDataDir = from?.kind === 'pglite' ? new Blob([await readFile(from.archivePath)]) : undefined;
+    const db = await openDatabase({ ...openOptions, dataDir: 'memory://', loadDataDir });
     return {
       db,
       reopen: () => Promise.reject(new Error('PGlite has a single connection')),
       dispose: () => db.close(),
     };
   }
-  const name = `binaan_test_${process.pid}_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
+  const name = uniqueName('binaan_test');
+  await onServer(serverUrl, from?.kind === 'postgres' ? `CREATE DATABASE ${name} TEMPLATE ${from.database}` : `CREATE DATABASE ${name}`);
   const url = withDatabase(serverUrl, name);
   const opened: Database[] = [];
   const open = async () => {
-    const db = await openDatabase({ ...options, url });
+    const db = await openDatabase({ ...openOptions, url });
     opened.push(db);
     return db;
   };
@@ -46,10 +81,44 @@ export async function createTestDatabase(options: Pick<OpenDatabaseOptions, 'onP
     reopen: open,
     async dispose() {
       await Promise.all(opened.map((db) => db.close()));
-      const cleanup = new pg.Client({ connectionString: serverUrl });
-      await cleanup.connect();
-      await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await cleanup.end();
+      await onServer(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     },
+  };
+}
+
+/**
+ * Migrates (and seeds, unless `seed` is null) one database to copy from, on the kind of database the
+ * tests use. Returns it and a function that removes it (call it when the run ends).
+ */
+export async function createDatabaseTemplate(seed: SeedOptions | null): Promise<{ template: DatabaseTemplate; dispose(): Promise<void> }> {
+  const serverUrl = readDatabaseEnv().databaseUrl;
+  if (!serverUrl) {
+    const db = await openDatabase({ dataDir: 'memory://' });
+    try {
+      await migrate(db.sql);
+      if (seed) await seedDatabase(db.sql, seed);
+      // Settle the files so that every copy starts from the same checkpointed state.
+      await db.sql.exec('CHECKPOINT');
+      const archive = await db.dumpDataDir!();
+      const archivePath = join(tmpdir(), `${uniqueName('binaan-test-template')}.tar`);
+      await writeFile(archivePath, Buffer.from(await archive.arrayBuffer()));
+      return { template: { kind: 'pglite', archivePath, seed }, dispose: () => rm(archivePath, { force: true }) };
+    } finally {
+      await db.close();
+    }
+  }
+  const database = uniqueName('binaan_template');
+  await onServer(serverUrl, `CREATE DATABASE ${database}`);
+  const db = await openDatabase({ url: withDatabase(serverUrl, database), maxConnections: 2 });
+  try {
+    await migrate(db.sql);
+    if (seed) await seedDatabase(db.sql, seed);
+  } finally {
+    // CREATE DATABASE … TEMPLATE needs the template to have no open connections.
+    await db.close();
+  }
+  return {
+    template: { kind: 'postgres', database, seed },
+    dispose: () => onServer(serverUrl, `DROP DATABASE IF EXISTS ${database} WITH (FORCE)`),
   };
 }
