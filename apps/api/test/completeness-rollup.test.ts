@@ -3,21 +3,14 @@
 // completeness from the rollup equals the same figure computed from the designations and the per-type
 // monthly counts (the path a report-type filter takes; naming every type changes nothing else), for
 // several periods, levels and variant filters; and the kept rollup equals a rebuild.
+import { designationStatuses, programmeVariants, reportTypes } from '@binaan/domain';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSeededApi, type SeededApi } from './support/seeded-api.js';
 
-const REPORT_TYPES = [
-  'FOREIGN_NATIONAL_PRESENT',
-  'SUSPECTED_TRAFFICKING',
-  'SUSPECTED_SMUGGLING',
-  'NON_PROCEDURAL_MIGRANT_WORKER',
-  'REFUGEES',
-  'PASSPORT_INFORMATION_REQUEST',
-  'OTHER',
-];
-const VARIANTS = ['DESA_BINAAN', 'KELURAHAN_BINAAN', 'IMIGRASI_CORNER'] as const;
-const STATUSES = ['PLANNED', 'ACTIVE', 'SUSPENDED', 'ENDED'] as const;
+const REPORT_TYPES = [...reportTypes];
+const VARIANTS = programmeVariants;
+const STATUSES = designationStatuses;
 
 const KEPT = `
   SELECT 'C ' || area_level || area_id || ' ' || variant_set || ' ' || month || '=' || designated_change || '/' || reporting AS line

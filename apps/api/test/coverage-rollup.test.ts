@@ -2,6 +2,7 @@
 // (designations added, their status, variant, year, date and village changed, removed), coverage through
 // the API equals a count from the designations for several periods and variant filters, and the kept
 // rollups equal a rebuild.
+import { designationStatuses, programmeVariants } from '@binaan/domain';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSeededApi, type SeededApi } from './support/seeded-api.js';
@@ -31,8 +32,8 @@ const KEPT = `
   UNION ALL
   SELECT 'E ' || village_id || ' ' || variant_set || ' ' || day FROM village_designation_event`;
 
-const VARIANTS = ['DESA_BINAAN', 'KELURAHAN_BINAAN', 'IMIGRASI_CORNER'] as const;
-const STATUSES = ['PLANNED', 'ACTIVE', 'SUSPENDED', 'ENDED'] as const;
+const VARIANTS = programmeVariants;
+const STATUSES = designationStatuses;
 
 describe('coverage rollups', () => {
   let api: SeededApi;

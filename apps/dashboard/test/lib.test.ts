@@ -9,7 +9,7 @@ import {
   trendRange,
   writeFilters,
 } from '../src/features/filters/url-filters';
-import { stackReportsByMonth } from '../src/features/overview/reports-by-month';
+import { stackReportsByMonth } from '../src/lib/reports-by-month';
 import { csvFileName } from '../src/lib/csv';
 import { formatChange, formatMonth, formatNumber, formatPercent, shortAreaName } from '../src/lib/format';
 import { pivot } from '../src/lib/pivot';

@@ -1,9 +1,9 @@
 // The filter every analytics query shares. Each query starts with the same `WITH f AS (...)` so that all
 // parameters are declared once, typed, and usable by any part of the query; a null list means "all".
 // Days and months are counted in Indonesia's western time (WIB, Asia/Jakarta), as the offices count them.
-export const REPORTING_TIME_ZONE = 'Asia/Jakarta';
+import { type AreaLevel, REPORTING_TIME_ZONE } from '@binaan/domain';
 
-export type AreaLevel = 'PROVINCE' | 'REGENCY' | 'DISTRICT';
+export type { AreaLevel };
 
 export interface AnalyticsFilter {
   provinceCodes?: string[] | null;

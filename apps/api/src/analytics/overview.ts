@@ -3,7 +3,7 @@
 import type { SqlExecutor } from '@binaan/db';
 import { coverageByArea, sumCoverage } from './coverage.js';
 import type { AnalyticsFilter } from './filter.js';
-import { clipToToday, currentMonthToDate, type DateRange, previousPeriod } from './periods.js';
+import { clipToToday, currentMonthToDate, type DateRange, previousPeriod } from '@binaan/domain';
 import { reportStats } from './reports.js';
 import { reportingCompleteness } from './completeness.js';
 import { sumTraining, trainingCompletion } from './training.js';

@@ -1,4 +1,5 @@
 // Programme activities: socialisation, counselling, coordination and Timpora meetings, task-force visits.
+import { PROGRAMME_FIRST_YEAR } from '@binaan/domain';
 import { z } from 'zod';
 import type { Permissions } from '../auth/permissions.js';
 import { scopeWhere } from '../auth/scope-where.js';
@@ -15,7 +16,7 @@ import {
   regencyCode,
   villageCode,
 } from './filters.js';
-import { audit, PROGRAMME_FIRST_YEAR, requireArea, requirePermission, today, writeTransaction, reread } from './writes.js';
+import { audit, requireArea, requirePermission, today, writeTransaction, reread } from './writes.js';
 
 builder.prismaNode('Activity', {
   id: { field: 'id' },

@@ -8,7 +8,7 @@ import { reportingCompleteness } from '../analytics/completeness.js';
 import { coverageByArea, type CoverageFigures, type CoverageRow as CoverageRowShape, sumCoverage } from '../analytics/coverage.js';
 import type { AnalyticsFilter as AnalyticsFilterShape, AreaLevel } from '../analytics/filter.js';
 import { overviewFigures } from '../analytics/overview.js';
-import type { DateRange } from '../analytics/periods.js';
+import type { DateRange } from '@binaan/domain';
 import { type ReportDimension, reportStats, type ReportStatsRow as ReportStatsRowShape } from '../analytics/reports.js';
 import { sumTraining, trainingCompletion, type TrainingCompletionRow as TrainingRowShape } from '../analytics/training.js';
 import { ProgrammeVariantEnum, Ratio, ratio, ReportStatusEnum, ReportTypeEnum } from './common.js';

@@ -1,4 +1,5 @@
 // The wilayah hierarchy: Province → Regency (kabupaten/kota) → District (kecamatan) → Village.
+import { FAR_FROM_OFFICE_KM } from '@binaan/domain';
 import { z } from 'zod';
 import type { Permissions } from '../auth/permissions.js';
 import { scopeWhere } from '../auth/scope-where.js';
@@ -172,9 +173,6 @@ function districtWhere(args: SearchArgs) {
     ...nameSearch(args.search),
   };
 }
-
-/** Beyond this distance a village counts as far from an immigration office (a selection reason). */
-export const FAR_FROM_OFFICE_KM = 100;
 
 const PRIORITY_CONDITIONS = [
   { isLandBorder: true },

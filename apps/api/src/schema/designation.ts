@@ -1,4 +1,5 @@
 // Designations: a village designated under a programme variant by an office, and the work-plan targets.
+import { PROGRAMME_FIRST_YEAR } from '@binaan/domain';
 import { z } from 'zod';
 import type { Permissions } from '../auth/permissions.js';
 import { scopeWhere } from '../auth/scope-where.js';
@@ -12,7 +13,7 @@ import {
   SelectionReasonEnum,
 } from './common.js';
 import { AreaFilter, type AreaFilterShape, orderInput, villageCode } from './filters.js';
-import { audit, PROGRAMME_FIRST_YEAR, requireArea, requirePermission, today, writeTransaction, reread } from './writes.js';
+import { audit, requireArea, requirePermission, today, writeTransaction, reread } from './writes.js';
 
 export const Designation = builder.prismaNode('Designation', {
   id: { field: 'id' },

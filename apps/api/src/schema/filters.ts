@@ -1,13 +1,14 @@
 // Inputs shared by the record connections and the analytics: which areas, which period, which order.
+import { areaCodeFormats } from '@binaan/domain';
 import { z } from 'zod';
 import { builder } from '../builder.js';
 import { SortDirectionEnum } from './common.js';
 
 const MAX_CODES = 200;
-export const provinceCode = z.string().regex(/^\d{2}$/, 'A province code has two digits, e.g. 53.');
-export const regencyCode = z.string().regex(/^\d{2}\.\d{2}$/, 'A kabupaten/kota code looks like 53.18.');
-export const districtCode = z.string().regex(/^\d{2}\.\d{2}\.\d{2}$/, 'A kecamatan code looks like 53.18.01.');
-export const villageCode = z.string().regex(/^\d{2}\.\d{2}\.\d{2}\.\d{4}$/, 'A village code looks like 63.02.15.2002.');
+export const provinceCode = z.string().regex(areaCodeFormats.PROVINCE, 'A province code has two digits, e.g. 53.');
+export const regencyCode = z.string().regex(areaCodeFormats.REGENCY, 'A kabupaten/kota code looks like 53.18.');
+export const districtCode = z.string().regex(areaCodeFormats.DISTRICT, 'A kecamatan code looks like 53.18.01.');
+export const villageCode = z.string().regex(areaCodeFormats.VILLAGE, 'A village code looks like 63.02.15.2002.');
 
 export interface AreaFilterShape {
   provinceCodes?: string[] | null;

@@ -1,6 +1,7 @@
 // Village reports and their status workflow. Submission is idempotent on (source, clientReference):
 // a retried submission returns the row the first attempt created, never a second row.
 import { Prisma } from '@binaan/db';
+import { canMoveReport, openReportStatuses, type ReportStatus, type ReportType, reportTransitions } from '@binaan/domain';
 import { z } from 'zod';
 import type { Permissions } from '../auth/permissions.js';
 import { scopeWhere } from '../auth/scope-where.js';
@@ -27,25 +28,7 @@ import {
 import { indonesianPhone } from './task-force.js';
 import { audit, requireArea, requirePermission, today, type Tx, writeTransaction, reread } from './writes.js';
 
-type ReportStatus = 'SUBMITTED' | 'VERIFIED' | 'FOLLOWED_UP' | 'CLOSED' | 'REJECTED';
-type ReportTypeName =
-  | 'FOREIGN_NATIONAL_PRESENT'
-  | 'SUSPECTED_TRAFFICKING'
-  | 'SUSPECTED_SMUGGLING'
-  | 'NON_PROCEDURAL_MIGRANT_WORKER'
-  | 'REFUGEES'
-  | 'PASSPORT_INFORMATION_REQUEST'
-  | 'OTHER';
-
-/** The workflow: submitted → verified → followed up → closed, or rejected before follow-up. */
-export const allowedTransitions: Record<ReportStatus, ReportStatus[]> = {
-  SUBMITTED: ['VERIFIED', 'REJECTED'],
-  VERIFIED: ['FOLLOWED_UP', 'REJECTED'],
-  FOLLOWED_UP: ['CLOSED'],
-  CLOSED: [],
-  REJECTED: [],
-};
-const OPEN_STATUSES: ReportStatus[] = ['SUBMITTED', 'VERIFIED', 'FOLLOWED_UP'];
+const OPEN_STATUSES: ReportStatus[] = [...openReportStatuses];
 
 builder.prismaObject('ReportStatusTransition', {
   description: 'One step of a report through its workflow.',
@@ -124,7 +107,7 @@ interface ReportFilterShape {
   area?: AreaFilterShape | null;
   villageCodes?: string[] | null;
   period?: PeriodShape | null;
-  types?: ReportTypeName[] | null;
+  types?: ReportType[] | null;
   statuses?: ReportStatus[] | null;
   variants?: ('DESA_BINAAN' | 'KELURAHAN_BINAAN' | 'IMIGRASI_CORNER')[] | null;
   open?: boolean | null;
@@ -235,7 +218,7 @@ type SubmitInput = {
   source: string;
   clientReference: string;
   villageCode: string;
-  type: ReportTypeName;
+  type: ReportType;
   occurredOn: Date;
   peopleInvolved: number;
   description: string;
@@ -366,8 +349,8 @@ builder.mutationField('transitionReportStatus', (t) =>
         if (input.expectedStatus && input.expectedStatus !== report.status) {
           throw new ConflictError(`The report is ${report.status}, not ${input.expectedStatus}.`, ['input', 'expectedStatus']);
         }
-        if (!allowedTransitions[report.status].includes(input.toStatus)) {
-          const allowed = allowedTransitions[report.status];
+        if (!canMoveReport(report.status, input.toStatus)) {
+          const allowed = reportTransitions[report.status];
           const message = allowed.length
             ? `A ${report.status} report cannot become ${input.toStatus} (allowed: ${allowed.join(', ')}).`
             : `A ${report.status} report cannot become ${input.toStatus}.`;

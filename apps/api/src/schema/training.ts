@@ -1,4 +1,5 @@
 // Training of task-force members: modules, sessions, and each member's attendance and completion.
+import { PROGRAMME_FIRST_YEAR } from '@binaan/domain';
 import { z } from 'zod';
 import { inScope, type Permissions } from '../auth/permissions.js';
 import { scopeWhere } from '../auth/scope-where.js';
@@ -8,7 +9,7 @@ import { villageAreaWhere } from './designation.js';
 import { AreaFilter, type AreaFilterShape, orderInput, PeriodInput, type PeriodShape, periodWhere, villageCode } from './filters.js';
 import { TaskForceMember } from './task-force.js';
 import { TrainingModule } from './training-module.js';
-import { audit, PROGRAMME_FIRST_YEAR, requireArea, requirePermission, today, writeTransaction, reread } from './writes.js';
+import { audit, requireArea, requirePermission, today, writeTransaction, reread } from './writes.js';
 
 builder.prismaObject('TrainingAttendance', {
   description: "A member's attendance of one module in one session.",

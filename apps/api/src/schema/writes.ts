@@ -4,8 +4,6 @@ import { inScope, type Permissions } from '../auth/permissions.js';
 import type { Context } from '../context.js';
 import { ForbiddenError } from './common.js';
 
-export const PROGRAMME_FIRST_YEAR = 2023;
-
 export type Tx = Prisma.TransactionClient;
 
 /** Runs a write in one transaction: either all of it lands or none of it does. */

@@ -1,4 +1,6 @@
 // Numbers, percentages and dates in the reader's locale: id-ID writes 1.234 and 12,5 %.
+import { REPORTING_TIME_ZONE } from '@binaan/domain';
+
 export type Locale = 'id' | 'en';
 
 const intlLocale: Record<Locale, string> = { id: 'id-ID', en: 'en-GB' };
@@ -29,7 +31,7 @@ export function formatDateTime(iso: string | null | undefined, locale: Locale): 
     year: 'numeric',
     hour: '2-digit',
     minute: '2-digit',
-    timeZone: 'Asia/Jakarta',
+    timeZone: REPORTING_TIME_ZONE,
     timeZoneName: 'short',
   }).format(new Date(iso));
 }

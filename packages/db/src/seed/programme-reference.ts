@@ -308,6 +308,3 @@ export const unnamedReferenceDesignations = [
   // Timpora meeting in Rote Ndao, 24 July 2025: five villages.
   { regencyCode: '53.14', count: 5, officeCode: 'KANIM-KUPANG', inauguratedOn: '2025-07-24' },
 ] as const;
-
-/** The circular letter that set up the programme: nothing is designated before it. */
-export const PROGRAMME_START = '2023-07-26';

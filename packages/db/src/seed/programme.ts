@@ -4,8 +4,8 @@
 import type { SqlExecutor } from '../sql.js';
 import type { AreaIndex } from './areas.js';
 import { dayOf, daysInMonth, isoDate, isoTimestamp, monthStarts, yearOf } from './calendar.js';
+import { type DesignationStatus, FAR_FROM_OFFICE_KM, PROGRAMME_START, type ReportType, TRAINER_ROLE, type TaskForceRole } from '@binaan/domain';
 import {
-  PROGRAMME_START,
   referenceActivities,
   referenceDesignations,
   type ReferenceDesignation,
@@ -14,7 +14,7 @@ import {
 } from './programme-reference.js';
 import type { SeededRandom } from './random.js';
 import { pgArray, type RowWriter } from './row-writer.js';
-import { type ProvinceCharacter, provinceCharacter, type ReportTypeName, type ScaleProfile } from './scale.js';
+import { type ProvinceCharacter, provinceCharacter, type ScaleProfile } from './scale.js';
 
 export const SYNTHETIC_SOURCE = 'seed:synthetic';
 
@@ -31,7 +31,6 @@ interface VillageRow {
 }
 
 type Variant = ReferenceDesignation['variant'];
-type Status = 'PLANNED' | 'ACTIVE' | 'SUSPENDED' | 'ENDED';
 
 interface PlannedDesignation {
   village: VillageRow;
@@ -61,8 +60,6 @@ export interface ProgrammeContext {
 interface ProfileWithToday extends ScaleProfile {
   today: number;
 }
-
-const FAR_FROM_OFFICE_KM = 100;
 
 interface WorkflowStep {
   from: string | null;
@@ -155,7 +152,7 @@ function planDesignations(ctx: ProgrammeContext, provinceCode: string, villages:
   return [...planned.values()].sort((a, b) => a.village.code.localeCompare(b.village.code));
 }
 
-const reportDescriptions: Record<ReportTypeName, string[]> = {
+const reportDescriptions: Record<ReportType, string[]> = {
   FOREIGN_NATIONAL_PRESENT: [
     'Warga melihat orang asing menginap di rumah penduduk tanpa lapor ke desa.',
     'Beberapa pekerja asing tinggal di mess perusahaan dekat desa.',
@@ -184,7 +181,7 @@ const reportDescriptions: Record<ReportTypeName, string[]> = {
   OTHER: ['Pertanyaan umum tentang layanan keimigrasian.', 'Laporan kegiatan gugus tugas bulan ini.'],
 };
 
-const peopleInvolvedRange: Record<ReportTypeName, [number, number]> = {
+const peopleInvolvedRange: Record<ReportType, [number, number]> = {
   FOREIGN_NATIONAL_PRESENT: [1, 4],
   SUSPECTED_TRAFFICKING: [1, 6],
   SUSPECTED_SMUGGLING: [2, 15],
@@ -238,7 +235,7 @@ class ProvinceGenerator {
     const { writer, random, ids } = this.ctx;
     const { village } = plan;
     const id = ids.next('designation');
-    let status: Status = plan.inauguratedDay === null ? 'PLANNED' : 'ACTIVE';
+    let status: DesignationStatus = plan.inauguratedDay === null ? 'PLANNED' : 'ACTIVE';
     let statusChangedDay = plan.inauguratedDay ?? Math.min(this.today, dayOf(`${plan.year}-01-15`) + random.int(0, 200));
     let activeUntil = this.today;
     if (plan.inauguratedDay !== null && !plan.fromSources && this.today - plan.inauguratedDay > 365) {
@@ -288,23 +285,24 @@ class ProvinceGenerator {
     });
     const [min, max] = scale.membersPerTaskForce;
     const size = random.int(min, max);
-    const roles = ['VILLAGE_HEAD', 'VILLAGE_SECRETARY', 'BABINSA', 'BHABINKAMTIBMAS', 'IMMIGRATION_OFFICER'];
+    const roles: TaskForceRole[] = ['VILLAGE_HEAD', 'VILLAGE_SECRETARY', 'BABINSA', 'BHABINKAMTIBMAS', TRAINER_ROLE];
     while (roles.length < size) roles.push(random.chance(0.7) ? 'VILLAGE_OFFICIAL' : 'COMMUNITY_FIGURE');
     const trainees: number[] = [];
     for (const role of roles) {
       const id = ids.next('task_force_member');
-      const left = role !== 'IMMIGRATION_OFFICER' && random.chance(0.04) && this.today - formedDay > 120;
+      const trainee = role !== TRAINER_ROLE;
+      const left = trainee && random.chance(0.04) && this.today - formedDay > 120;
       await writer.add('task_force_member', {
         id,
         task_force_id: taskForceId,
         role,
-        full_name: role === 'IMMIGRATION_OFFICER' ? officerName : random.faker.person.fullName(),
+        full_name: trainee ? random.faker.person.fullName() : officerName,
         phone: this.phone(),
         is_synthetic: true,
         joined_on: isoDate(formedDay),
         left_on: left ? isoDate(formedDay + random.int(90, this.today - formedDay)) : null,
       });
-      if (role !== 'IMMIGRATION_OFFICER') trainees.push(id);
+      if (trainee) trainees.push(id);
     }
     return trainees;
   }

@@ -3,17 +3,11 @@
 // workers around mines and plantations; Bangka Belitung runs Imigrasi Corners and sees stranded refugees;
 // Jakarta's kelurahan mostly relay passport questions and foreign residents.
 
+import type { ReportType } from '@binaan/domain';
+
 export type ScaleName = 'demo' | 'national';
 export const scaleNames: readonly ScaleName[] = ['demo', 'national'];
 
-export type ReportTypeName =
-  | 'FOREIGN_NATIONAL_PRESENT'
-  | 'SUSPECTED_TRAFFICKING'
-  | 'SUSPECTED_SMUGGLING'
-  | 'NON_PROCEDURAL_MIGRANT_WORKER'
-  | 'REFUGEES'
-  | 'PASSPORT_INFORMATION_REQUEST'
-  | 'OTHER';
 
 export interface ProvinceCharacter {
   /** Share of the province's villages that get designated over the programme's life. */
@@ -23,7 +17,7 @@ export interface ProvinceCharacter {
   /** Mean reports per active designated village per month (demo scale). */
   reportsPerMonth: number;
   /** Relative weights of report types. */
-  reportMix: Record<ReportTypeName, number>;
+  reportMix: Record<ReportType, number>;
   /** Probability that a member who attends a module completes it. */
   completionRate: number;
   /** Median days from verification to follow-up. */

@@ -1,5 +1,6 @@
 // The global filter bar: provinces, kabupaten/kota, programme variant and period. Every change goes to
 // the URL.
+import { PROGRAMME_FIRST_YEAR } from '@binaan/domain';
 import { monthName } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 import { useFilterOptions } from './filter-options';
@@ -7,7 +8,7 @@ import { type PeriodChoice, periodRange, todayInIndonesia, useDashboardFilters, 
 
 const years = (() => {
   const current = Number(todayInIndonesia().slice(0, 4));
-  return Array.from({ length: current - 2023 + 1 }, (_, index) => current - index);
+  return Array.from({ length: current - PROGRAMME_FIRST_YEAR + 1 }, (_, index) => current - index);
 })();
 
 export function FilterBar() {

@@ -1,10 +1,10 @@
 // The global filters live in the URL (?prov=53&kab=53.18&var=DESA_BINAAN&period=2026-Q3), so a link
 // reproduces the view and the back button works. Every page reads them through useDashboardFilters.
+import { type ProgrammeVariant as Variant, programmeVariants as variants, todayInIndonesia } from '@binaan/domain';
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 
-export type Variant = 'DESA_BINAAN' | 'KELURAHAN_BINAAN' | 'IMIGRASI_CORNER';
-export const variants: Variant[] = ['DESA_BINAAN', 'KELURAHAN_BINAAN', 'IMIGRASI_CORNER'];
+export { todayInIndonesia, type Variant, variants };
 
 export type PeriodChoice =
   | { kind: 'year'; year: number }
@@ -20,11 +20,6 @@ export interface DashboardFilters {
 }
 
 const pad = (value: number) => String(value).padStart(2, '0');
-
-/** Today where the programme works (WIB). */
-export function todayInIndonesia(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta' }).format(now);
-}
 
 export function defaultPeriod(now = new Date()): PeriodChoice {
   const today = todayInIndonesia(now);
@@ -89,7 +84,7 @@ export function parseFilters(params: URLSearchParams, now = new Date()): Dashboa
   return {
     provinces: list(params.get('prov'), /^\d{2}$/),
     regencies: list(params.get('kab'), /^\d{2}\.\d{2}$/),
-    variant: variants.includes(variant as Variant) ? (variant as Variant) : null,
+    variant: (variants as readonly string[]).includes(variant ?? '') ? (variant as Variant) : null,
     period: parsePeriod(params.get('period'), now),
   };
 }

@@ -12,7 +12,7 @@ import { formatChange, formatDateTime, formatMonth, formatNumber, formatPercent,
 import { useI18n } from '../../lib/i18n';
 import { filterFileNameParts, useDashboardFilters } from '../filters/url-filters';
 import { useOverview } from './overview-query';
-import { reportTypes, stackReportsByMonth } from './reports-by-month';
+import { reportTypes, stackReportsByMonth } from '../../lib/reports-by-month';
 
 type RatioValue = { numerator: number; denominator: number; rate: number | null };
 

@@ -1,5 +1,6 @@
-import { useQuery } from 'urql';
 import { graphql } from '@binaan/client';
+import { traineeRoles } from '@binaan/domain';
+import { useQuery } from 'urql';
 import { levelFor } from '../area-coverage/coverage-query';
 import { type DashboardFilters, toAnalyticsFilter } from '../filters/url-filters';
 
@@ -36,12 +37,10 @@ export const TrainingPageQuery = graphql(`
   }
 `);
 
-const trainees = ['VILLAGE_HEAD', 'VILLAGE_SECRETARY', 'VILLAGE_OFFICIAL', 'BABINSA', 'BHABINKAMTIBMAS', 'COMMUNITY_FIGURE'] as const;
-
 export function useTraining(filters: DashboardFilters) {
   const filter = toAnalyticsFilter(filters);
   // The immigration officer trains the task force and is not counted among its trainees.
-  const members = { area: filter.area, current: true, incompleteTraining: true, roles: [...trainees] };
+  const members = { area: filter.area, current: true, incompleteTraining: true, roles: [...traineeRoles] };
   const [result, reexecute] = useQuery({ query: TrainingPageQuery, variables: { groupBy: levelFor(filters), filter, members } });
   return { ...result, retry: () => reexecute({ requestPolicy: 'network-only' }) };
 }

@@ -1,4 +1,16 @@
-// Bahasa Indonesia: the dashboard's default language. en.ts must have the same keys (typechecked).
+// Bahasa Indonesia: the dashboard's default language. en.ts must have the same keys (typechecked), and
+// each enum's labels cover every value of the domain's list (satisfies), so a new value needs its label.
+import type {
+  ActivityType,
+  DesignationStatus,
+  ProgrammeVariant,
+  ReportStatus,
+  ReportType,
+  SelectionReason,
+  TaskForceRole,
+  VillageKind,
+} from '@binaan/domain';
+
 export const id = {
   app: {
     title: 'Binaan',
@@ -168,7 +180,7 @@ export const id = {
     year: 'Tahun',
     border: 'Perbatasan',
     migrantArea: 'Kantong PMI',
-    kind: { DESA: 'Desa', KELURAHAN: 'Kelurahan' },
+    kind: { DESA: 'Desa', KELURAHAN: 'Kelurahan' } satisfies Record<VillageKind, string>,
   },
   enums: {
     reportType: {
@@ -179,16 +191,16 @@ export const id = {
       REFUGEES: 'Pengungsi',
       PASSPORT_INFORMATION_REQUEST: 'Informasi paspor',
       OTHER: 'Lainnya',
-    },
+    } satisfies Record<ReportType, string>,
     reportStatus: {
       SUBMITTED: 'Diterima',
       VERIFIED: 'Diverifikasi',
       FOLLOWED_UP: 'Ditindaklanjuti',
       CLOSED: 'Selesai',
       REJECTED: 'Ditolak',
-    },
-    variant: { DESA_BINAAN: 'Desa Binaan Imigrasi', KELURAHAN_BINAAN: 'Kelurahan Binaan', IMIGRASI_CORNER: 'Imigrasi Corner' },
-    designationStatus: { PLANNED: 'Direncanakan', ACTIVE: 'Aktif', SUSPENDED: 'Ditangguhkan', ENDED: 'Berakhir' },
+    } satisfies Record<ReportStatus, string>,
+    variant: { DESA_BINAAN: 'Desa Binaan Imigrasi', KELURAHAN_BINAAN: 'Kelurahan Binaan', IMIGRASI_CORNER: 'Imigrasi Corner' } satisfies Record<ProgrammeVariant, string>,
+    designationStatus: { PLANNED: 'Direncanakan', ACTIVE: 'Aktif', SUSPENDED: 'Ditangguhkan', ENDED: 'Berakhir' } satisfies Record<DesignationStatus, string>,
     role: {
       VILLAGE_HEAD: 'Kepala desa',
       VILLAGE_SECRETARY: 'Sekretaris desa',
@@ -197,19 +209,19 @@ export const id = {
       BHABINKAMTIBMAS: 'Bhabinkamtibmas',
       COMMUNITY_FIGURE: 'Tokoh masyarakat',
       IMMIGRATION_OFFICER: 'Petugas imigrasi (PIMPASA)',
-    },
+    } satisfies Record<TaskForceRole, string>,
     activityType: {
       SOCIALISATION: 'Sosialisasi',
       COUNSELLING: 'Penyuluhan',
       COORDINATION_MEETING: 'Rapat koordinasi',
       TIMPORA_MEETING: 'Rapat Timpora',
       TASK_STRENGTHENING_VISIT: 'Penguatan tugas',
-    },
+    } satisfies Record<ActivityType, string>,
     reason: {
       MIGRANT_WORKER_SENDING_AREA: 'Kantong PMI',
       BORDER_AREA: 'Perbatasan',
       FAR_FROM_OFFICE: 'Jauh dari kantor',
-    },
+    } satisfies Record<SelectionReason, string>,
   },
 };
 

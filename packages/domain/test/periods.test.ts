@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clipToToday, currentMonthToDate, previousPeriod, todayInIndonesia } from '../src/analytics/periods.js';
+import { clipToToday, currentMonthToDate, previousPeriod, slicePeriod, todayInIndonesia } from '../src/index.js';
 
 describe('overview periods', () => {
   it('compares this month so far with the same days of last month', () => {
@@ -22,10 +22,21 @@ describe('overview periods', () => {
   });
 });
 
-describe('record filters count days in WIB, like the analytics', () => {
-  it('starts and ends a period at midnight WIB', async () => {
-    const { periodTimestampWhere } = await import('../src/schema/filters.js');
-    const where = periodTimestampWhere({ from: new Date('2025-03-01T00:00:00Z'), to: new Date('2025-03-31T00:00:00Z') });
-    expect(where).toEqual({ gte: new Date('2025-02-28T17:00:00Z'), lt: new Date('2025-03-31T17:00:00Z') });
+describe('slicing a period for the rollups', () => {
+  it('reads whole months from month rows and the partial months at either end from day rows', () => {
+    expect(slicePeriod('2026-01-15', '2026-04-10')).toEqual({
+      months: { from: '2026-02-01', to: '2026-04-01' },
+      days: [
+        { from: '2026-01-15', to: '2026-01-31' },
+        { from: '2026-04-01', to: '2026-04-10' },
+      ],
+    });
+    expect(slicePeriod('2026-01-01', '2026-12-31')).toEqual({ months: { from: '2026-01-01', to: '2027-01-01' }, days: [] });
+  });
+  it('reads a period inside one month from day rows only', () => {
+    expect(slicePeriod('2026-11-03', '2026-11-24')).toEqual({ months: null, days: [{ from: '2026-11-03', to: '2026-11-24' }] });
+  });
+  it('leaves open ends open', () => {
+    expect(slicePeriod(null, '2026-06-30')).toEqual({ months: { from: null, to: '2026-07-01' }, days: [] });
   });
 });

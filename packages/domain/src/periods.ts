@@ -1,6 +1,6 @@
-// Periods: the overview's (default: this month so far) and the one to compare with, and how a period
-// splits into whole months and days for the rollups.
-import { REPORTING_TIME_ZONE } from './filter.js';
+// Periods of days (`YYYY-MM-DD`, both ends included): this month so far, the period to compare with, and
+// how a period splits into whole months and days for the rollups.
+import { todayInIndonesia } from './time.js';
 
 const DAY = 86_400_000;
 
@@ -12,10 +12,7 @@ export interface DateRange {
 const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const ms = (date: string) => Date.parse(`${date}T00:00:00Z`);
 
-/** Today's date where the programme works (WIB). */
-export function todayInIndonesia(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: REPORTING_TIME_ZONE }).format(now);
-}
+export const addDays = (date: string, days: number): string => iso(ms(date) + days * DAY);
 
 export function currentMonthToDate(now = new Date()): DateRange {
   const today = todayInIndonesia(now);
@@ -50,7 +47,6 @@ export function clipToToday(period: DateRange, now = new Date()): DateRange {
   return { from: period.from, to: period.to > today ? today : period.to };
 }
 
-const addDays = (date: string, days: number) => iso(ms(date) + days * DAY);
 const firstOfMonthOnOrAfter = (date: string) =>
   date.endsWith('-01') ? date : addDays(`${date.slice(0, 7)}-01`, 32).slice(0, 8) + '01';
 

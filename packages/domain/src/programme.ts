@@ -1,0 +1,43 @@
+// The programme itself: its variants, the lifecycle of a designation, why villages are chosen, who sits
+// on a village's task force, what offices do, and the constants the programme's rules name.
+
+export const programmeVariants = ['DESA_BINAAN', 'KELURAHAN_BINAAN', 'IMIGRASI_CORNER'] as const;
+export type ProgrammeVariant = (typeof programmeVariants)[number];
+
+export const designationStatuses = ['PLANNED', 'ACTIVE', 'SUSPENDED', 'ENDED'] as const;
+export type DesignationStatus = (typeof designationStatuses)[number];
+
+export const selectionReasons = ['MIGRANT_WORKER_SENDING_AREA', 'BORDER_AREA', 'FAR_FROM_OFFICE'] as const;
+export type SelectionReason = (typeof selectionReasons)[number];
+
+export const taskForceRoles = [
+  'VILLAGE_HEAD',
+  'VILLAGE_SECRETARY',
+  'VILLAGE_OFFICIAL',
+  'BABINSA',
+  'BHABINKAMTIBMAS',
+  'COMMUNITY_FIGURE',
+  'IMMIGRATION_OFFICER',
+] as const;
+export type TaskForceRole = (typeof taskForceRoles)[number];
+
+/**
+ * Who the training is for: every member but the immigration officer (PIMPASA), who gives it. Training
+ * completion counts these roles only (the training rollup's SQL says the same: role <> IMMIGRATION_OFFICER).
+ */
+export const TRAINER_ROLE = 'IMMIGRATION_OFFICER' satisfies TaskForceRole;
+export const traineeRoles = taskForceRoles.filter((role): role is Exclude<TaskForceRole, typeof TRAINER_ROLE> => role !== TRAINER_ROLE);
+
+export const activityTypes = ['SOCIALISATION', 'COUNSELLING', 'COORDINATION_MEETING', 'TIMPORA_MEETING', 'TASK_STRENGTHENING_VISIT'] as const;
+export type ActivityType = (typeof activityTypes)[number];
+
+export const officeClasses = ['CLASS_I_SPECIAL', 'CLASS_I', 'CLASS_II', 'CLASS_III'] as const;
+export type OfficeClass = (typeof officeClasses)[number];
+
+/** Beyond this distance (km) from its immigration office a village is a priority ("far from office"). */
+export const FAR_FROM_OFFICE_KM = 100;
+
+/** The circular letter that set up the programme: nothing is designated before it. */
+export const PROGRAMME_START = '2023-07-26';
+/** The first year of work plans and designations; nothing is recorded before it. */
+export const PROGRAMME_FIRST_YEAR = Number(PROGRAMME_START.slice(0, 4));

@@ -1,0 +1,38 @@
+// Indonesia's three time zones. National figures count days and months in WIB, as the offices do; a
+// village's own dates (a report's day, "today" for a task force) are in its province's zone.
+import { provinceOfCode } from './areas.js';
+
+export const timeZones = {
+  /** Waktu Indonesia Barat, UTC+7: Sumatra, Java, West and Central Kalimantan. */
+  WIB: 'Asia/Jakarta',
+  /** Waktu Indonesia Tengah, UTC+8: Bali, Nusa Tenggara, South/East/North Kalimantan, Sulawesi. */
+  WITA: 'Asia/Makassar',
+  /** Waktu Indonesia Timur, UTC+9: Maluku and Papua. */
+  WIT: 'Asia/Jayapura',
+} as const;
+export type IndonesianTimeZone = keyof typeof timeZones;
+
+/** National figures' zone: days and months are counted in WIB. */
+export const REPORTING_TIME_ZONE = timeZones.WIB;
+
+const WITA_PROVINCES = new Set(['51', '52', '53', '63', '64', '65', '71', '72', '73', '74', '75', '76']);
+const WIT_PROVINCES = new Set(['81', '82', '91', '92', '93', '94', '95', '96']);
+
+/** The zone of a province, or of any area inside it (by its Kemendagri code). */
+export function timeZoneOfArea(code: string): IndonesianTimeZone {
+  const province = provinceOfCode(code);
+  if (WIT_PROVINCES.has(province)) return 'WIT';
+  if (WITA_PROVINCES.has(province)) return 'WITA';
+  return 'WIB';
+}
+
+/** The calendar date (`YYYY-MM-DD`) at `now` in an IANA zone. */
+export function dateIn(timeZone: string, now = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone }).format(now);
+}
+
+/** Today's date for national figures (WIB). */
+export const todayInIndonesia = (now = new Date()): string => dateIn(REPORTING_TIME_ZONE, now);
+
+/** Today's date where an area is (its own zone), e.g. for a village's report. */
+export const todayInArea = (code: string, now = new Date()): string => dateIn(timeZones[timeZoneOfArea(code)], now);
