@@ -2,13 +2,16 @@
 // are plain SQL files (prisma/migrations/<timestamp>_<name>/migration.sql, Prisma's layout) applied here:
 // all pending files in one transaction, under an advisory lock so that two starting processes cannot
 // both apply them, with a record of what ran and its checksum so that an edited migration is caught.
+// After them, in the same transaction, each rollup family's file (src/rollups.ts) whose content changed.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readRollupSql, rollupFamilies } from './rollups.js';
 import type { SqlDatabase, SqlExecutor } from './sql.js';
 
 export const MIGRATIONS_TABLE = '_binaan_migrations';
+export const ROLLUPS_TABLE = '_binaan_rollups';
 export const defaultMigrationsDir = fileURLToPath(new URL('../prisma/migrations', import.meta.url));
 
 /** Any constant works; it only has to be the same for every process migrating this database. */
@@ -23,6 +26,8 @@ export interface MigrationFile {
 export interface MigrationResult {
   applied: string[];
   alreadyApplied: string[];
+  /** Rollup families whose file was (re)applied because it is new or changed. */
+  rollupsApplied: string[];
 }
 
 export class MigrationError extends Error {
@@ -90,8 +95,42 @@ export async function migrate(sql: SqlDatabase, migrationsDir = defaultMigration
       }
       await tx.query(`INSERT INTO ${MIGRATIONS_TABLE} (name, checksum) VALUES ($1, $2)`, [file.name, file.checksum]);
     }
-    return { applied: pending.map((file) => file.name), alreadyApplied: [...applied.keys()] };
+    const rollupsApplied = await applyChangedRollups(tx);
+    return { applied: pending.map((file) => file.name), alreadyApplied: [...applied.keys()], rollupsApplied };
   });
+}
+
+/**
+ * Applies each rollup family's file that is new or changed since it was last applied. The files only
+ * CREATE OR REPLACE, so applying one again is harmless; skipping unchanged ones spares the table locks
+ * that replacing a trigger takes, at every start.
+ */
+async function applyChangedRollups(tx: SqlExecutor): Promise<string[]> {
+  await tx.exec(`CREATE TABLE IF NOT EXISTS ${ROLLUPS_TABLE} (
+    name text PRIMARY KEY,
+    checksum text NOT NULL,
+    applied_at timestamptz NOT NULL DEFAULT now()
+  )`);
+  const rows = await tx.query<{ name: string; checksum: string }>(`SELECT name, checksum FROM ${ROLLUPS_TABLE}`);
+  const applied = new Map(rows.map((row) => [row.name, row.checksum]));
+  const changed: string[] = [];
+  for (const family of rollupFamilies) {
+    const sql = readRollupSql(family);
+    const checksum = checksumOf(sql);
+    if (applied.get(family.name) === checksum) continue;
+    try {
+      await tx.exec(sql);
+    } catch (error) {
+      throw new MigrationError(`Rollup ${family.name} (rollups/${family.name}.sql) failed: ${(error as Error).message}`, { cause: error });
+    }
+    await tx.query(
+      `INSERT INTO ${ROLLUPS_TABLE} (name, checksum) VALUES ($1, $2)
+       ON CONFLICT (name) DO UPDATE SET checksum = EXCLUDED.checksum, applied_at = now()`,
+      [family.name, checksum],
+    );
+    changed.push(family.name);
+  }
+  return changed;
 }
 
 /** Migrations on disk that the database has not run yet (for readiness checks and status output). */

@@ -57,7 +57,7 @@ export async function diffDatabaseToSchema(db: Database, schema = readFileSync(s
       to: { tag: 'schemaDatamodel', files },
       script: true,
       exitCode: null,
-      filters: { externalTables: [`public.${MIGRATIONS_TABLE}`], externalEnums: [] },
+      filters: { externalTables: [`public.${MIGRATIONS_TABLE}`, `public.${ROLLUPS_TABLE}`], externalEnums: [] },
     });
     return stripEmptyScript(result.stdout ?? '');
   } finally {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { defaultMigrationsDir, migrate, MigrationError, pendingMigrations, readMigrations } from '../src/migrate.js';
+import { rollupFamilies } from '../src/rollups.js';
 import { createTestDatabase, type TestDatabase, testDatabaseKind } from '../src/testing/test-database.js';
 
 function copyOfMigrations(): string {
@@ -34,6 +35,7 @@ describe('the migrator', () => {
 
     const first = await migrate(test.db.sql);
     expect(first.applied).toEqual(files.map((file) => file.name));
+    expect(first.rollupsApplied).toEqual(rollupFamilies.map((family) => family.name));
     expect(await tableNames(test)).toEqual(expect.arrayContaining(['village', 'village_report', '_binaan_migrations']));
 
     const recorded = await test.db.sql.query<{ name: string; checksum: string }>(
@@ -43,6 +45,7 @@ describe('the migrator', () => {
 
     const second = await migrate(test.db.sql);
     expect(second.applied).toEqual([]);
+    expect(second.rollupsApplied).toEqual([]);
     expect(second.alreadyApplied).toEqual(files.map((file) => file.name));
     expect(await pendingMigrations(test.db.sql)).toEqual([]);
   });

@@ -33,7 +33,7 @@ export async function coverageByArea(sql: SqlExecutor, level: AreaLevel, filter:
   const targets = targetsCte(level, filter);
   const params = filterParams(filter);
   const where = (variants: string) => `x.area_level = '${counted}' AND ${areas} AND ${variants}`;
-  // Designated villages and inaugurations come from the coverage rollups (migration *_coverage_rollups),
+  // Designated villages and inaugurations come from the coverage rollups (packages/db/rollups/coverage.sql),
   // summed up to the period's end; villages from the per-area counts.
   const rows = await sql.query<{ code: string; name: string; villages: number; designated: number; inaugurated: number; target: number | null }>(
     `WITH ${FILTER_CTE},

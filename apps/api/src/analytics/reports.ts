@@ -1,6 +1,7 @@
 // Report statistics: counts by any combination of area, type, status and month, read from the report
-// rollup (migration *_report_rollups), with the median days from submission to follow-up.
-import type { SqlExecutor } from '@binaan/db';
+// rollup (packages/db/rollups/reports.sql), with the median days from submission to follow-up.
+import { rollupCodes, type SqlExecutor } from '@binaan/db';
+import { slicePeriod } from '@binaan/domain';
 import {
   type AnalyticsFilter,
   type AreaLevel,
@@ -12,8 +13,10 @@ import {
   variantPredicate,
   VILLAGE_JOINS,
 } from './filter.js';
-import { slicePeriod } from './periods.js';
 import { PLANNED_ALONE, rollupAreaJoins, rollupAreaRestriction, type RollupLevel, rollupLevel, rollupVariantPredicate } from './rollups.js';
+
+const { PROVINCE, DISTRICT } = rollupCodes.areaLevel;
+type RollupGrain = (typeof rollupCodes.grain)[keyof typeof rollupCodes.grain];
 
 export type ReportDimension = 'PROVINCE' | 'REGENCY' | 'DISTRICT' | 'TYPE' | 'STATUS' | 'MONTH';
 
@@ -63,17 +66,17 @@ function rollupRowsInPeriod(table: ReturnType<typeof rollupTable>, level: Rollup
   const parts: string[] = [];
   if (months) {
     const range = [months.from && `x.period_start >= ${bound(months.from)}`, months.to && `x.period_start < ${bound(months.to)}`];
-    parts.push(rollupSelect(table, 'M', level, range, areas));
+    parts.push(rollupSelect(table, rollupCodes.grain.MONTH, level, range, areas));
   }
   for (const slice of days) {
     parts.push(
-      rollupSelect(table, 'D', level, [slice.from && `x.period_start >= ${bound(slice.from)}`, slice.to && `x.period_start <= ${bound(slice.to)}`], areas),
+      rollupSelect(table, rollupCodes.grain.DAY, level, [slice.from && `x.period_start >= ${bound(slice.from)}`, slice.to && `x.period_start <= ${bound(slice.to)}`], areas),
     );
   }
   return `${parts.join('\n UNION ALL\n')}\n ${PLANNED_ALONE}`;
 }
 
-function rollupSelect(table: ReturnType<typeof rollupTable>, grain: 'D' | 'M', level: RollupLevel, range: (string | null | '')[], areas: string): string {
+function rollupSelect(table: ReturnType<typeof rollupTable>, grain: RollupGrain, level: RollupLevel, range: (string | null | '')[], areas: string): string {
   const detail = table === 'report_rollup' ? 'x.variant, x.type::text AS type, x.status::text AS status' : "'' AS variant, NULL::text AS type, NULL::text AS status";
   return `SELECT x.area_id, ${detail}, x.period_start, x.reports, x.followed_up
     FROM ${table} x WHERE x.grain = '${grain}' AND x.area_level = '${level}' AND ${areas}
@@ -91,8 +94,8 @@ export async function reportStats(sql: SqlExecutor, groupBy: ReportDimension[], 
     `WITH ${FILTER_CTE},
      counted AS (
        SELECT p.code AS province_code, p.name AS province_name,
-              ${level === 'P' ? 'NULL' : 'r.code'} AS regency_code, ${level === 'P' ? 'NULL' : 'r.name'} AS regency_name,
-              ${level === 'D' ? 'dist.code' : 'NULL'} AS district_code, ${level === 'D' ? 'dist.name' : 'NULL'} AS district_name,
+              ${level === PROVINCE ? 'NULL' : 'r.code'} AS regency_code, ${level === PROVINCE ? 'NULL' : 'r.name'} AS regency_name,
+              ${level === DISTRICT ? 'dist.code' : 'NULL'} AS district_code, ${level === DISTRICT ? 'dist.name' : 'NULL'} AS district_name,
               x.type, x.status, to_char(x.period_start, 'YYYY-MM') AS month,
               x.reports, x.followed_up
          FROM (${rollupRowsInPeriod(rollupTable(dimensions, filter), level, filter, params)}) x

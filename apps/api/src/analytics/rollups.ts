@@ -1,15 +1,19 @@
 // What the rollup-reading analytics share: which level of rows to read, and how to reach their areas.
-// The rollup tables (packages/db migrations *_rollups) hold each figure per province (P),
-// kabupaten/kota (R) and kecamatan (D).
+// The rollup tables (packages/db/rollups/, registered in @binaan/db's rollups.ts) hold each figure per
+// province, kabupaten/kota and kecamatan, by day and by month, under the codes of rollupCodes.
+import { rollupCodes } from '@binaan/db';
 import { type AnalyticsFilter, type AreaLevel, areaPredicate, VARIANTS_PARAM } from './filter.js';
 
-export type RollupLevel = 'P' | 'R' | 'D';
+const { PROVINCE, REGENCY, DISTRICT } = rollupCodes.areaLevel;
+const { DAY, MONTH } = rollupCodes.grain;
+
+export type RollupLevel = (typeof rollupCodes.areaLevel)[AreaLevel];
 
 /** The coarsest rollup level that still answers the filter and the grouping: fewer rows to add up. */
 export function rollupLevel(filter: AnalyticsFilter, groupedBy: AreaLevel[]): RollupLevel {
-  if (filter.districtCodes?.length || groupedBy.includes('DISTRICT')) return 'D';
-  if (filter.regencyCodes?.length || groupedBy.includes('REGENCY')) return 'R';
-  return 'P';
+  if (filter.districtCodes?.length || groupedBy.includes('DISTRICT')) return DISTRICT;
+  if (filter.regencyCodes?.length || groupedBy.includes('REGENCY')) return REGENCY;
+  return PROVINCE;
 }
 
 /**
@@ -61,12 +65,12 @@ export const variantSetPredicate = `x.variant_set = variant_set(${VARIANTS_PARAM
  * at that day. `where` restricts both (level, areas, variants).
  */
 export function rollupChangesUpTo(table: string, where: string, filter: AnalyticsFilter, params: unknown[]): string {
-  if (!filter.to) return `SELECT x.* FROM ${table} x WHERE x.grain = 'M' AND ${where} ${PLANNED_ALONE}`;
+  if (!filter.to) return `SELECT x.* FROM ${table} x WHERE x.grain = '${MONTH}' AND ${where} ${PLANNED_ALONE}`;
   params.push(`${filter.to.slice(0, 7)}-01`, filter.to);
   const monthStart = `$${params.length - 1}::date`;
   const lastDay = `$${params.length}::date`;
-  return `SELECT x.* FROM ${table} x WHERE x.grain = 'M' AND x.period_start < ${monthStart} AND ${where}
+  return `SELECT x.* FROM ${table} x WHERE x.grain = '${MONTH}' AND x.period_start < ${monthStart} AND ${where}
      UNION ALL
-     SELECT x.* FROM ${table} x WHERE x.grain = 'D' AND x.period_start >= ${monthStart} AND x.period_start <= ${lastDay} AND ${where}
+     SELECT x.* FROM ${table} x WHERE x.grain = '${DAY}' AND x.period_start >= ${monthStart} AND x.period_start <= ${lastDay} AND ${where}
      ${PLANNED_ALONE}`;
 }

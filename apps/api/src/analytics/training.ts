@@ -1,6 +1,6 @@
 // Training completion: current task-force members (not the immigration officer) of inaugurated
 // designations, who completed each module and who completed all of them, from the training rollup.
-import type { SqlExecutor } from '@binaan/db';
+import { rollupCodes, type SqlExecutor } from '@binaan/db';
 import {
   areaPredicate,
   type AnalyticsFilter,
@@ -38,7 +38,7 @@ export async function trainingCompletion(
   const rollup = rollupLevel(filter, [level]);
   const params = filterParams(filter);
   const where = `x.area_level = '${rollup}' AND ${rollupAreaRestriction(rollup, filter)} AND ${rollupVariantPredicate(filter)}
-    ${perModule ? '' : 'AND x.module_id = 0'}`;
+    ${perModule ? '' : `AND x.module_id = ${rollupCodes.allModules}`}`;
   const rows = await sql.query<{ code: string; name: string; module_id: number; present: number; completed: number; modules: number[] }>(
     `WITH ${FILTER_CTE}
      SELECT ${area.code} AS code, ${area.name} AS name, x.module_id, SUM(x.present)::int AS present, SUM(x.completed)::int AS completed,

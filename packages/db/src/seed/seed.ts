@@ -1,5 +1,6 @@
 // Fills an empty (migrated) database with the programme's areas and demo records, in one transaction:
 // a failed or interrupted seed leaves nothing behind.
+import { rebuildAllRollupsSql, rollupSourceTables } from '../rollups.js';
 import type { SqlDatabase, SqlExecutor } from '../sql.js';
 import { writeAreas } from './areas.js';
 import { dayOf } from './calendar.js';
@@ -41,22 +42,9 @@ export class SeedRefusedError extends Error {
   override name = 'SeedRefusedError';
 }
 
-/** Tables whose triggers keep the rollups (migrations *_rollups): off during the bulk load. */
-const TABLES_WITH_ROLLUP_TRIGGERS = [
-  'village',
-  'village_report',
-  'report_rollup',
-  'village_month_report',
-  'report_status_transition',
-  'designation',
-  'task_force',
-  'task_force_member',
-  'training_module',
-  'training_session',
-  'training_attendance',
-] as const;
+/** The rollups' triggers (src/rollups.ts): off during the bulk load. */
 const setRollupTriggers = (state: 'ENABLE' | 'DISABLE') =>
-  TABLES_WITH_ROLLUP_TRIGGERS.map((table) => `ALTER TABLE "${table}" ${state} TRIGGER USER;`).join('\n');
+  rollupSourceTables.map((table) => `ALTER TABLE "${table}" ${state} TRIGGER USER;`).join('\n');
 
 export async function hasAreas(sql: SqlExecutor): Promise<boolean> {
   const [row] = await sql.query<{ present: boolean }>('SELECT EXISTS (SELECT 1 FROM province) AS present');
@@ -117,10 +105,7 @@ export async function seedDatabase(sql: SqlDatabase, options: SeedOptions = {}):
     }
 
     onProgress({ phase: 'rollups', rows: writer.counts() });
-    await tx.exec(
-      `SELECT rebuild_area_village_counts(); SELECT rebuild_report_rollups(); SELECT rebuild_report_totals();
-       SELECT rebuild_training_rollups(); SELECT rebuild_coverage_rollups(); SELECT rebuild_completeness_rollup();`,
-    );
+    await tx.exec(rebuildAllRollupsSql);
     await tx.exec(setRollupTriggers('ENABLE'));
 
     const users = await writeDemoUsers(tx);

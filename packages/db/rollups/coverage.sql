@@ -1,0 +1,134 @@
+-- Rollup family "coverage": its current functions, triggers and views. The tables are made by migrations;
+-- this file is applied after them whenever it changes (CREATE OR REPLACE only), and registered in
+-- src/rollups.ts. Row codes: grain 'D' = day, 'M' = month; area_level 'P' = province, 'R' =
+-- kabupaten/kota, 'D' = kecamatan (rollupCodes in src/rollups.ts names them for TypeScript).
+
+-- ─── Keeping the coverage rollups ─────────────────────────────────────────────────────────────────
+-- Coverage counts villages with an ACTIVE designation inaugurated by a date, optionally of some variants
+-- only; target attainment counts designations past PLANNED by inauguration date and programme year. Both
+-- were read from the designations (a scan of all of them, joined to their villages, nationally); these
+-- tables hold them per area and day or month, kept by triggers in the writing transaction. A designation
+-- past PLANNED without a date (written outside the API) is dated 'infinity': counted only when the
+-- period has no end, as a comparison with its date would.
+
+-- The rollup rows a change on `p_day` in a kecamatan lands in: that day and its month, for the kecamatan,
+-- its kabupaten/kota and its province.
+CREATE OR REPLACE FUNCTION rollup_keys(p_day DATE, p_province INTEGER, p_regency INTEGER, p_district INTEGER)
+RETURNS TABLE (grain TEXT, area_level TEXT, period_start DATE, area_id INTEGER) LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+  VALUES ('D', 'P', p_day, p_province), ('D', 'R', p_day, p_regency), ('D', 'D', p_day, p_district),
+         ('M', 'P', date_trunc('month', p_day)::date, p_province), ('M', 'R', date_trunc('month', p_day)::date, p_regency),
+         ('M', 'D', date_trunc('month', p_day)::date, p_district)
+$$;
+
+-- A variant's bit: 1 << its position in the enum, so that adding a value keeps the existing bits.
+CREATE OR REPLACE FUNCTION variant_bit(p_variant "programme_variant") RETURNS INTEGER LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+  SELECT 1 << (array_position(enum_range(NULL::"programme_variant"), p_variant) - 1)
+$$;
+
+-- The bit set of a list of variant names (null or empty: every variant), as the analytics filter gives it.
+CREATE OR REPLACE FUNCTION variant_set(p_variants TEXT[]) RETURNS INTEGER LANGUAGE sql STABLE PARALLEL SAFE AS $$
+  SELECT CASE WHEN p_variants IS NULL OR cardinality(p_variants) = 0
+              THEN (1 << cardinality(enum_range(NULL::"programme_variant"))) - 1
+              ELSE (SELECT bit_or(variant_bit(v::"programme_variant")) FROM unnest(p_variants) AS v) END
+$$;
+
+-- Every village's contributions, computed from the designations (a view, so one village's are found by id).
+CREATE OR REPLACE VIEW village_designation_event_source AS
+SELECT v.id AS village_id, s.variant_set, MIN(COALESCE(g.inaugurated_on, 'infinity')) AS day, v.district_id, v.regency_id, v.province_id
+  FROM designation g
+  JOIN village v ON v.id = g.village_id
+  CROSS JOIN LATERAL generate_series(1, (1 << cardinality(enum_range(NULL::"programme_variant"))) - 1) AS s(variant_set)
+ WHERE g.status = 'ACTIVE' AND s.variant_set & variant_bit(g.variant) <> 0
+ GROUP BY v.id, s.variant_set, v.district_id, v.regency_id, v.province_id;
+
+-- Adds (+1) or takes back (-1) one village's stored contributions.
+CREATE OR REPLACE FUNCTION designated_village_rollup_apply(p_village INTEGER, p_sign INTEGER) RETURNS void LANGUAGE sql AS $$
+  INSERT INTO designated_village_rollup AS x (grain, area_level, period_start, area_id, variant_set, villages)
+  SELECT k.grain, k.area_level, k.period_start, k.area_id, e.variant_set, SUM(p_sign)
+    FROM village_designation_event e
+    CROSS JOIN LATERAL rollup_keys(e.day, e.province_id, e.regency_id, e.district_id) AS k
+   WHERE e.village_id = p_village
+   GROUP BY 1, 2, 3, 4, 5
+  ON CONFLICT (grain, area_level, area_id, variant_set, period_start)
+  DO UPDATE SET villages = x.villages + EXCLUDED.villages;
+$$;
+
+-- Recomputes one village: take back what it contributed, recompute from its designations, add it again.
+CREATE OR REPLACE FUNCTION designated_village_refresh(p_village INTEGER) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM designated_village_rollup_apply(p_village, -1);
+  DELETE FROM village_designation_event WHERE village_id = p_village;
+  INSERT INTO village_designation_event (village_id, variant_set, day, district_id, regency_id, province_id)
+  SELECT village_id, variant_set, day, district_id, regency_id, province_id
+    FROM village_designation_event_source WHERE village_id = p_village;
+  PERFORM designated_village_rollup_apply(p_village, 1);
+END $$;
+
+-- One designation's +1 or -1 in the inauguration counts (nothing while PLANNED).
+CREATE OR REPLACE FUNCTION inauguration_rollup_apply(g "designation", p_sign INTEGER) RETURNS void LANGUAGE sql AS $$
+  INSERT INTO inauguration_rollup AS x (grain, area_level, period_start, area_id, variant, year, designations)
+  SELECT k.grain, k.area_level, k.period_start, k.area_id, g.variant::text, g.year, p_sign
+    FROM village v
+    CROSS JOIN LATERAL rollup_keys(COALESCE(g.inaugurated_on, 'infinity'), v.province_id, v.regency_id, v.district_id) AS k
+   WHERE v.id = g.village_id AND g.status <> 'PLANNED'
+  ON CONFLICT (grain, area_level, area_id, period_start, variant, year)
+  DO UPDATE SET designations = x.designations + EXCLUDED.designations;
+$$;
+
+CREATE OR REPLACE FUNCTION designation_coverage() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP <> 'INSERT' THEN
+    PERFORM inauguration_rollup_apply(OLD, -1);
+    PERFORM designated_village_refresh(OLD.village_id);
+  END IF;
+  IF TG_OP <> 'DELETE' THEN
+    PERFORM inauguration_rollup_apply(NEW, 1);
+    IF TG_OP = 'INSERT' OR NEW.village_id <> OLD.village_id THEN PERFORM designated_village_refresh(NEW.village_id); END IF;
+  END IF;
+  RETURN NULL;
+END $$;
+CREATE OR REPLACE TRIGGER designation_coverage AFTER INSERT OR DELETE OR UPDATE OF village_id, variant, year, status, inaugurated_on
+  ON designation FOR EACH ROW EXECUTE FUNCTION designation_coverage();
+
+-- A village moved to another kecamatan takes its designations' counts along.
+CREATE OR REPLACE FUNCTION village_coverage() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  g "designation";
+BEGIN
+  FOR g IN SELECT * FROM designation WHERE village_id = NEW.id LOOP
+    -- The counts keyed by OLD's areas: apply against a village row that still has them.
+    INSERT INTO inauguration_rollup AS x (grain, area_level, period_start, area_id, variant, year, designations)
+    SELECT k.grain, k.area_level, k.period_start, k.area_id, g.variant::text, g.year, -1
+      FROM rollup_keys(COALESCE(g.inaugurated_on, 'infinity'), OLD.province_id, OLD.regency_id, OLD.district_id) AS k
+     WHERE g.status <> 'PLANNED'
+    ON CONFLICT (grain, area_level, area_id, period_start, variant, year)
+    DO UPDATE SET designations = x.designations + EXCLUDED.designations;
+    PERFORM inauguration_rollup_apply(g, 1);
+  END LOOP;
+  PERFORM designated_village_refresh(NEW.id);
+  RETURN NULL;
+END $$;
+CREATE OR REPLACE TRIGGER village_coverage AFTER UPDATE OF province_id, regency_id, district_id ON village
+  FOR EACH ROW EXECUTE FUNCTION village_coverage();
+
+-- Recomputes both from the designations: after a bulk load, and to check them.
+CREATE OR REPLACE FUNCTION rebuild_coverage_rollups() RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  DELETE FROM designated_village_rollup;
+  DELETE FROM village_designation_event;
+  DELETE FROM inauguration_rollup;
+  INSERT INTO village_designation_event (village_id, variant_set, day, district_id, regency_id, province_id)
+  SELECT village_id, variant_set, day, district_id, regency_id, province_id FROM village_designation_event_source;
+  INSERT INTO designated_village_rollup (grain, area_level, period_start, area_id, variant_set, villages)
+  SELECT k.grain, k.area_level, k.period_start, k.area_id, e.variant_set, COUNT(*)
+    FROM village_designation_event e
+    CROSS JOIN LATERAL rollup_keys(e.day, e.province_id, e.regency_id, e.district_id) AS k
+   GROUP BY 1, 2, 3, 4, 5;
+  INSERT INTO inauguration_rollup (grain, area_level, period_start, area_id, variant, year, designations)
+  SELECT k.grain, k.area_level, k.period_start, k.area_id, g.variant::text, g.year, COUNT(*)
+    FROM designation g
+    JOIN village v ON v.id = g.village_id
+    CROSS JOIN LATERAL rollup_keys(COALESCE(g.inaugurated_on, 'infinity'), v.province_id, v.regency_id, v.district_id) AS k
+   WHERE g.status <> 'PLANNED'
+   GROUP BY 1, 2, 3, 4, 5, 6;
+END $$;

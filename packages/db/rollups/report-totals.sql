@@ -1,0 +1,34 @@
+-- Rollup family "report-totals": its current functions, triggers and views. The tables are made by migrations;
+-- this file is applied after them whenever it changes (CREATE OR REPLACE only), and registered in
+-- src/rollups.ts. Row codes: grain 'D' = day, 'M' = month; area_level 'P' = province, 'R' =
+-- kabupaten/kota, 'D' = kecamatan (rollupCodes in src/rollups.ts names them for TypeScript).
+
+-- ─── Keeping the totals ────────────────────────────────────────────────────────────────────────────
+-- Derived from report_rollup, row by row in the same transaction: whatever changes a rollup row (the
+-- report triggers, a rebuild) changes its total by the same amount.
+CREATE OR REPLACE FUNCTION report_rollup_total() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP <> 'INSERT' THEN
+    INSERT INTO report_total_rollup AS t (grain, period_start, area_level, area_id, reports, followed_up)
+    VALUES (OLD.grain, OLD.period_start, OLD.area_level, OLD.area_id, -OLD.reports, -OLD.followed_up)
+    ON CONFLICT (grain, area_level, period_start, area_id)
+    DO UPDATE SET reports = t.reports + EXCLUDED.reports, followed_up = t.followed_up + EXCLUDED.followed_up;
+  END IF;
+  IF TG_OP <> 'DELETE' THEN
+    INSERT INTO report_total_rollup AS t (grain, period_start, area_level, area_id, reports, followed_up)
+    VALUES (NEW.grain, NEW.period_start, NEW.area_level, NEW.area_id, NEW.reports, NEW.followed_up)
+    ON CONFLICT (grain, area_level, period_start, area_id)
+    DO UPDATE SET reports = t.reports + EXCLUDED.reports, followed_up = t.followed_up + EXCLUDED.followed_up;
+  END IF;
+  RETURN NULL;
+END $$;
+CREATE OR REPLACE TRIGGER report_rollup_total AFTER INSERT OR DELETE OR UPDATE OF grain, period_start, area_level, area_id, reports, followed_up
+  ON report_rollup FOR EACH ROW EXECUTE FUNCTION report_rollup_total();
+
+-- Recomputes the totals from report_rollup: after a bulk load (which loads that with triggers off).
+CREATE OR REPLACE FUNCTION rebuild_report_totals() RETURNS void LANGUAGE sql AS $$
+  DELETE FROM report_total_rollup;
+  INSERT INTO report_total_rollup (grain, period_start, area_level, area_id, reports, followed_up)
+  SELECT grain, period_start, area_level, area_id, SUM(reports), SUM(followed_up)
+    FROM report_rollup GROUP BY grain, period_start, area_level, area_id;
+$$;

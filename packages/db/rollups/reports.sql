@@ -1,0 +1,107 @@
+-- Rollup family "reports": its current functions, triggers and views. The tables are made by migrations;
+-- this file is applied after them whenever it changes (CREATE OR REPLACE only), and registered in
+-- src/rollups.ts. Row codes: grain 'D' = day, 'M' = month; area_level 'P' = province, 'R' =
+-- kabupaten/kota, 'D' = kecamatan (rollupCodes in src/rollups.ts names them for TypeScript).
+-- variant '' is a report whose village has no designation (the rollup key cannot be NULL).
+
+-- ─── Keeping the rollups ───────────────────────────────────────────────────────────────────────
+-- Triggers, not application code, so that every write path (API, scripts, psql) keeps them in the
+-- same transaction. Days and months are counted in WIB (Asia/Jakarta), as the analytics count them.
+
+-- A report's contribution (+1 or -1) to every rollup row it belongs to; `variant` is its designation's.
+CREATE OR REPLACE FUNCTION report_rollup_apply(r "village_report", p_sign INTEGER, p_variant TEXT) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+  v_district INTEGER;
+  v_variant TEXT := COALESCE(p_variant, '');
+  v_day DATE := (r.submitted_at AT TIME ZONE 'Asia/Jakarta')::date;
+  v_month DATE := date_trunc('month', (r.submitted_at AT TIME ZONE 'Asia/Jakarta')::date)::date;
+  v_followed INTEGER := CASE WHEN r.followed_up_at IS NULL THEN 0 ELSE p_sign END;
+BEGIN
+  SELECT v.district_id INTO v_district FROM "village" v WHERE v.id = r.village_id;
+  INSERT INTO "report_rollup" AS x (grain, period_start, area_level, area_id, variant, type, status, reports, followed_up)
+  VALUES ('D', v_day, 'P', r.province_id, v_variant, r.type, r.status, p_sign, v_followed),
+         ('D', v_day, 'R', r.regency_id, v_variant, r.type, r.status, p_sign, v_followed),
+         ('D', v_day, 'D', v_district, v_variant, r.type, r.status, p_sign, v_followed),
+         ('M', v_month, 'P', r.province_id, v_variant, r.type, r.status, p_sign, v_followed),
+         ('M', v_month, 'R', r.regency_id, v_variant, r.type, r.status, p_sign, v_followed),
+         ('M', v_month, 'D', v_district, v_variant, r.type, r.status, p_sign, v_followed)
+  ON CONFLICT (grain, area_level, period_start, area_id, variant, type, status)
+  DO UPDATE SET reports = x.reports + EXCLUDED.reports, followed_up = x.followed_up + EXCLUDED.followed_up;
+  INSERT INTO "village_month_report" AS x (month, village_id, type, reports)
+  VALUES (v_month, r.village_id, r.type, p_sign)
+  ON CONFLICT (month, village_id, type) DO UPDATE SET reports = x.reports + EXCLUDED.reports;
+END $$;
+
+CREATE OR REPLACE FUNCTION village_report_rollup() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP IN ('UPDATE', 'DELETE') THEN
+    PERFORM report_rollup_apply(OLD, -1, (SELECT g.variant::text FROM "designation" g WHERE g.id = OLD.designation_id));
+  END IF;
+  IF TG_OP IN ('UPDATE', 'INSERT') THEN
+    PERFORM report_rollup_apply(NEW, 1, (SELECT g.variant::text FROM "designation" g WHERE g.id = NEW.designation_id));
+  END IF;
+  RETURN NULL;
+END $$;
+
+CREATE OR REPLACE TRIGGER village_report_rollup
+  AFTER INSERT OR DELETE OR UPDATE OF village_id, regency_id, province_id, designation_id, type, status, submitted_at, followed_up_at
+  ON "village_report" FOR EACH ROW EXECUTE FUNCTION village_report_rollup();
+
+-- The first FOLLOWED_UP transition stamps the report, which moves it into the followed-up counts.
+CREATE OR REPLACE FUNCTION report_followed_up() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF NEW.to_status = 'FOLLOWED_UP' THEN
+    UPDATE "village_report" SET followed_up_at = NEW.changed_at
+     WHERE id = NEW.report_id AND (followed_up_at IS NULL OR followed_up_at > NEW.changed_at);
+  END IF;
+  RETURN NULL;
+END $$;
+
+CREATE OR REPLACE TRIGGER report_followed_up AFTER INSERT ON "report_status_transition"
+  FOR EACH ROW EXECUTE FUNCTION report_followed_up();
+
+-- A designation's variant is part of its reports' rollup key: move them when it changes.
+CREATE OR REPLACE FUNCTION designation_variant_rollup() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  r "village_report";
+BEGIN
+  FOR r IN SELECT * FROM "village_report" WHERE designation_id = NEW.id LOOP
+    PERFORM report_rollup_apply(r, -1, OLD.variant::text);
+    PERFORM report_rollup_apply(r, 1, NEW.variant::text);
+  END LOOP;
+  RETURN NULL;
+END $$;
+
+CREATE OR REPLACE TRIGGER designation_variant_rollup AFTER UPDATE OF variant ON "designation"
+  FOR EACH ROW WHEN (OLD.variant IS DISTINCT FROM NEW.variant) EXECUTE FUNCTION designation_variant_rollup();
+
+-- Recomputes every rollup from the reports: after a bulk load with the triggers off, and to check them.
+CREATE OR REPLACE FUNCTION rebuild_report_rollups() RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  DELETE FROM "report_rollup";
+  DELETE FROM "village_month_report";
+  INSERT INTO "report_rollup" (grain, period_start, area_level, area_id, variant, type, status, reports, followed_up)
+  SELECT 'D', (r.submitted_at AT TIME ZONE 'Asia/Jakarta')::date, 'D', v.district_id, COALESCE(g.variant::text, ''), r.type, r.status,
+         COUNT(*), COUNT(r.followed_up_at)
+    FROM "village_report" r JOIN "village" v ON v.id = r.village_id LEFT JOIN "designation" g ON g.id = r.designation_id
+   GROUP BY 2, 4, 5, 6, 7;
+  INSERT INTO "report_rollup" (grain, period_start, area_level, area_id, variant, type, status, reports, followed_up)
+  SELECT 'D', x.period_start, 'R', d.regency_id, x.variant, x.type, x.status, SUM(x.reports), SUM(x.followed_up)
+    FROM "report_rollup" x JOIN "district" d ON d.id = x.area_id
+   WHERE x.grain = 'D' AND x.area_level = 'D'
+   GROUP BY 2, 4, 5, 6, 7;
+  INSERT INTO "report_rollup" (grain, period_start, area_level, area_id, variant, type, status, reports, followed_up)
+  SELECT 'D', x.period_start, 'P', d.province_id, x.variant, x.type, x.status, SUM(x.reports), SUM(x.followed_up)
+    FROM "report_rollup" x JOIN "regency" d ON d.id = x.area_id
+   WHERE x.grain = 'D' AND x.area_level = 'R'
+   GROUP BY 2, 4, 5, 6, 7;
+  INSERT INTO "report_rollup" (grain, period_start, area_level, area_id, variant, type, status, reports, followed_up)
+  SELECT 'M', date_trunc('month', x.period_start)::date, x.area_level, x.area_id, x.variant, x.type, x.status, SUM(x.reports), SUM(x.followed_up)
+    FROM "report_rollup" x
+   WHERE x.grain = 'D'
+   GROUP BY 2, 3, 4, 5, 6, 7;
+  INSERT INTO "village_month_report" (month, village_id, type, reports)
+  SELECT date_trunc('month', (r.submitted_at AT TIME ZONE 'Asia/Jakarta')::date)::date, r.village_id, r.type, COUNT(*)
+    FROM "village_report" r
+   GROUP BY 1, 2, 3;
+END $$;
