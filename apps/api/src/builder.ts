@@ -14,6 +14,7 @@ import ValidationPlugin, { InputValidationError } from '@pothos/plugin-validatio
 import { z } from 'zod';
 import type { Context } from './context.js';
 import { localizeIssue } from './messages.js';
+import { runningInProduction } from './env.js';
 
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
@@ -116,7 +117,7 @@ export const builder = new SchemaBuilder<{
     filterConnectionTotalCount: true,
     maxConnectionSize: MAX_PAGE_SIZE,
     defaultConnectionSize: DEFAULT_PAGE_SIZE,
-    onUnusedQuery: process.env.NODE_ENV === 'production' ? null : 'warn',
+    onUnusedQuery: runningInProduction() ? null : 'warn',
   },
   errors: {
     // Bad input comes back as a typed InputValidationError in the payload, not as a GraphQL error.

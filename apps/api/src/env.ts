@@ -42,6 +42,17 @@ function logFormatOf(env: NodeJS.ProcessEnv): 'json' | 'pretty' {
   return process.stdout.isTTY && env.NODE_ENV !== 'production' ? 'pretty' : 'json';
 }
 
+/** NODE_ENV=production: for module-level settings made before readApiEnv runs (the schema builder). */
+export const runningInProduction = (env: NodeJS.ProcessEnv = process.env): boolean => env.NODE_ENV === 'production';
+
+/** OpenTelemetry's standard variables: tracing is on when an OTLP endpoint is set and the SDK not disabled. */
+export function readTracingEnv(env: NodeJS.ProcessEnv = process.env): { requested: boolean; serviceName: string } {
+  return {
+    requested: env.OTEL_SDK_DISABLED !== 'true' && Boolean(env.OTEL_EXPORTER_OTLP_ENDPOINT || env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT),
+    serviceName: env.OTEL_SERVICE_NAME ?? 'binaan-api',
+  };
+}
+
 export function readApiEnv(env: NodeJS.ProcessEnv = process.env): ApiEnv {
   const dashboardDir = env.BINAAN_DASHBOARD_DIR ?? defaultDashboardDir;
   const logLevel = env.LOG_LEVEL ?? 'info';

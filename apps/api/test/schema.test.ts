@@ -1,6 +1,6 @@
 // The checked-in SDL is what other applications read; it must match the code, and describe everything.
 import { readFileSync } from 'node:fs';
-import { isEnumType, isInputObjectType, isInterfaceType, isObjectType, isIntrospectionType } from 'graphql';
+import { type GraphQLObjectType, isEnumType, isInputObjectType, isInterfaceType, isObjectType, isIntrospectionType } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { schema } from '../src/schema/index.js';
 import { printSortedSchema, schemaFile } from '../src/schema/sdl.js';
@@ -48,7 +48,7 @@ describe('the GraphQL schema', () => {
     const personal = ['fullName', 'phone', 'reporterName', 'reporterPhone', 'officerName'];
     const fields = Object.values(schema.getTypeMap())
       .filter((type) => isObjectType(type))
-      .flatMap((type) => Object.values((type as import('graphql').GraphQLObjectType).getFields()).map((field) => ({ type, field })))
+      .flatMap((type) => Object.values((type as GraphQLObjectType).getFields()).map((field) => ({ type, field })))
       .filter(({ field }) => personal.includes(field.name));
     expect(fields.map(({ type, field }) => `${type.name}.${field.name}`).sort()).toEqual([
       'Designation.officerName',

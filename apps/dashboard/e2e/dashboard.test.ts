@@ -4,7 +4,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultPeriod, periodRange } from '../src/features/filters/url-filters';
+import { defaultPeriod, periodRange } from '../src/lib/filters/url-filters';
 import { DEFAULT_DEMO_PASSWORD } from '@binaan/db';
 import { formatNumber, formatPercent } from '../src/lib/format';
 import { browserMissing, outputDir, type RunningDashboard, startDashboard } from './support';

@@ -8,7 +8,7 @@ import {
   toAnalyticsFilter,
   trendRange,
   writeFilters,
-} from '../src/features/filters/url-filters';
+} from '../src/lib/filters/url-filters';
 import { stackReportsByMonth } from '../src/lib/reports-by-month';
 import { csvFileName } from '../src/lib/csv';
 import { formatChange, formatMonth, formatNumber, formatPercent, shortAreaName } from '../src/lib/format';

@@ -19,6 +19,6 @@ describe('trusted documents', () => {
     const defined = all.filter((path) => path.endsWith('.ts')).reduce((sum, path) => sum + calls(path), 0);
     const documents = await collectDocuments();
     expect(documents.size).toBe(defined);
-    expect([...documents.keys()]).toEqual(expect.arrayContaining(['src/features/auth/session.ts#ShellQuery', 'src/features/auth/session.ts#SignInMutation']));
+    expect([...documents.keys()]).toEqual(expect.arrayContaining(['src/lib/session.ts#ShellQuery', 'src/lib/session.ts#SignInMutation']));
   });
 });

@@ -8,6 +8,8 @@ export interface DatabaseEnv {
   databaseUrl: string | undefined;
   /** Where the embedded database keeps its files (git-ignored). */
   pgliteDataDir: string;
+  /** The demo users' password (BINAAN_DEMO_PASSWORD), if set; demo data only. */
+  demoPassword: string | undefined;
 }
 
 export function readDatabaseEnv(env: NodeJS.ProcessEnv = process.env): DatabaseEnv {
@@ -18,5 +20,6 @@ export function readDatabaseEnv(env: NodeJS.ProcessEnv = process.env): DatabaseE
   return {
     databaseUrl,
     pgliteDataDir: env.BINAAN_PGLITE_DIR?.trim() || `${repoRoot}.data/pglite`,
+    demoPassword: env.BINAAN_DEMO_PASSWORD || undefined,
   };
 }

@@ -9,19 +9,19 @@ import { resourceFromAttributes } from '@opentelemetry/resources';
 import { BatchSpanProcessor, type SpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
 import { ATTR_SERVICE_NAME } from '@opentelemetry/semantic-conventions';
+import { readTracingEnv } from '../env.js';
 
 export interface Tracing {
   provider: NodeTracerProvider;
   shutdown(): Promise<void>;
 }
 
-export const tracingRequested = (env: NodeJS.ProcessEnv = process.env) =>
-  env.OTEL_SDK_DISABLED !== 'true' && Boolean(env.OTEL_EXPORTER_OTLP_ENDPOINT || env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT);
+export const tracingRequested = (): boolean => readTracingEnv().requested;
 
 /** A tracer provider sending spans to `processor` (tests pass an in-memory one), or to OTLP by environment. */
 export function startTracing(processor: SpanProcessor = new BatchSpanProcessor(new OTLPTraceExporter())): Tracing {
   const provider = new NodeTracerProvider({
-    resource: resourceFromAttributes({ [ATTR_SERVICE_NAME]: process.env.OTEL_SERVICE_NAME ?? 'binaan-api' }),
+    resource: resourceFromAttributes({ [ATTR_SERVICE_NAME]: readTracingEnv().serviceName }),
     spanProcessors: [processor],
   });
   provider.register();

@@ -10,6 +10,7 @@ import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import { ConflictError, ErrorInterface, ForbiddenError, mutationErrors, NotFoundError } from './common.js';
 import { audit, requirePermission, writeTransaction, reread } from './writes.js';
+import { runningInProduction } from '../env.js';
 
 const SESSION_HOURS = 12;
 
@@ -82,7 +83,7 @@ const Me = builder.objectRef<Context>('Me').implement({
 });
 
 function sessionCookie(secret: string, maxAgeSeconds: number): string {
-  const secure = process.env.NODE_ENV === 'production' ? '; Secure' : '';
+  const secure = runningInProduction() ? '; Secure' : '';
   return `${SESSION_COOKIE}=${encodeURIComponent(secret)}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${maxAgeSeconds}${secure}`;
 }
 

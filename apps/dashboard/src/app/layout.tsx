@@ -2,11 +2,11 @@
 // filters that produced the page.
 import { Navigate, NavLink, Outlet, useLocation } from 'react-router';
 import { Skeleton } from '../components/ui/states';
-import { useSession, useSignOut } from '../features/auth/session';
-import { FilterBar } from '../features/filters/filter-bar';
-import { useFilterOptions } from '../features/filters/filter-options';
-import { describeFilters } from '../features/filters/describe';
-import { useDashboardFilters } from '../features/filters/url-filters';
+import { useSession, useSignOut } from '../lib/session';
+import { FilterBar } from '../components/filter-bar';
+import { useFilterOptions } from '../lib/filters/filter-options';
+import { describeFilters } from '../lib/filters/describe';
+import { useDashboardFilters } from '../lib/filters/url-filters';
 import type { Locale } from '../lib/format';
 import { setLocale, useI18n } from '../lib/i18n';
 

@@ -1,10 +1,10 @@
 // The global filter bar: provinces, kabupaten/kota, programme variant and period. Every change goes to
 // the URL.
 import { PROGRAMME_FIRST_YEAR } from '@binaan/domain';
-import { monthName } from '../../lib/format';
-import { useI18n } from '../../lib/i18n';
-import { useFilterOptions } from './filter-options';
-import { type PeriodChoice, periodRange, todayInIndonesia, useDashboardFilters, type Variant, variants } from './url-filters';
+import { monthName } from '../lib/format';
+import { useI18n } from '../lib/i18n';
+import { useFilterOptions } from '../lib/filters/filter-options';
+import { type PeriodChoice, periodRange, todayInIndonesia, useDashboardFilters, type Variant, variants } from '../lib/filters/url-filters';
 
 const years = (() => {
   const current = Number(todayInIndonesia().slice(0, 4));

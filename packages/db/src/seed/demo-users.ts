@@ -2,6 +2,7 @@
 // password comes from BINAAN_DEMO_PASSWORD (default below): demo data only, never production.
 import { hashPassword } from '../passwords.js';
 import type { SqlExecutor } from '../sql.js';
+import { readDatabaseEnv } from '../env.js';
 
 export const DEFAULT_DEMO_PASSWORD = 'binaan-demo-2026';
 
@@ -12,7 +13,7 @@ export const demoUsers = [
   { email: 'analis@binaan.test', displayName: 'Analis (demo)', role: 'ANALYST', provinceCode: null, officeCode: null, personal: false },
 ] as const;
 
-export async function writeDemoUsers(sql: SqlExecutor, password = process.env.BINAAN_DEMO_PASSWORD ?? DEFAULT_DEMO_PASSWORD): Promise<number> {
+export async function writeDemoUsers(sql: SqlExecutor, password = readDatabaseEnv().demoPassword ?? DEFAULT_DEMO_PASSWORD): Promise<number> {
   let written = 0;
   for (const user of demoUsers) {
     const [province] = user.provinceCode ? await sql.query<{ id: number }>('SELECT id FROM province WHERE code = $1', [user.provinceCode]) : [];

@@ -7,9 +7,10 @@ import { EmptyState } from '../../components/ui/states';
 import { csvFileName } from '../../lib/csv';
 import { formatDateTime, formatNumber, formatPercent, shortAreaName } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
-import { useFilterOptions } from '../filters/filter-options';
-import { filterFileNameParts, useDashboardFilters } from '../filters/url-filters';
-import { levelFor, useCoverage } from './coverage-query';
+import { useFilterOptions } from '../../lib/filters/filter-options';
+import { filterFileNameParts, useDashboardFilters } from '../../lib/filters/url-filters';
+import { levelFor } from '../../lib/filters/url-filters';
+import { useCoverage } from './coverage-query';
 
 export function CoveragePage() {
   const { t, locale, parts } = useI18n();

@@ -1,16 +1,7 @@
 import { useQuery } from 'urql';
 import { graphql } from '@binaan/client';
-import { useSession } from '../auth/session';
-import { type DashboardFilters, toAnalyticsFilter } from '../filters/url-filters';
-
-export type AreaLevel = 'PROVINCE' | 'REGENCY' | 'DISTRICT';
-
-/** The drill-down level follows the filters: all provinces → one province's kabupaten/kota → one kabupaten/kota's kecamatan. */
-export function levelFor(filters: DashboardFilters): AreaLevel {
-  if (filters.regencies.length === 1) return 'DISTRICT';
-  if (filters.provinces.length === 1) return 'REGENCY';
-  return 'PROVINCE';
-}
+import { useSession } from '../../lib/session';
+import { type DashboardFilters, levelFor, toAnalyticsFilter } from '../../lib/filters/url-filters';
 
 export const CoveragePageQuery = graphql(`
   query CoveragePage($groupBy: AreaLevel!, $filter: AnalyticsFilter!, $area: AreaFilter) {

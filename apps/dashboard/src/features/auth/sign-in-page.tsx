@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useI18n } from '../../lib/i18n';
-import { useSignIn } from './session';
+import { useSignIn } from '../../lib/session';
 
 export function SignInPage() {
   const { t } = useI18n();

@@ -10,7 +10,7 @@ import { EmptyState } from '../../components/ui/states';
 import { csvFileName } from '../../lib/csv';
 import { formatChange, formatDateTime, formatMonth, formatNumber, formatPercent, shortAreaName, type Locale } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
-import { filterFileNameParts, useDashboardFilters } from '../filters/url-filters';
+import { filterFileNameParts, useDashboardFilters } from '../../lib/filters/url-filters';
 import { useOverview } from './overview-query';
 import { reportTypes, stackReportsByMonth } from '../../lib/reports-by-month';
 

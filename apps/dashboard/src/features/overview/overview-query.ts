@@ -1,5 +1,5 @@
 import { useQuery } from 'urql';
-import { type DashboardFilters, toAnalyticsFilter, trendRange } from '../filters/url-filters';
+import { type DashboardFilters, toAnalyticsFilter, trendRange } from '../../lib/filters/url-filters';
 import { graphql } from '@binaan/client';
 
 /** Everything the overview shows, in one round trip. */

@@ -9,7 +9,7 @@ import { csvFileName } from '../../lib/csv';
 import { formatDate, formatDateTime, formatMonth, formatNumber, shortAreaName } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 import { pivot } from '../../lib/pivot';
-import { filterFileNameParts, useDashboardFilters } from '../filters/url-filters';
+import { filterFileNameParts, useDashboardFilters } from '../../lib/filters/url-filters';
 import { reportTypes } from '../../lib/reports-by-month';
 import { useReports } from './reports-query';
 

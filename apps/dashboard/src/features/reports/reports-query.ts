@@ -1,6 +1,6 @@
 import { useQuery } from 'urql';
 import { graphql } from '@binaan/client';
-import { type DashboardFilters, toAnalyticsFilter, trendRange } from '../filters/url-filters';
+import { type DashboardFilters, toAnalyticsFilter, trendRange } from '../../lib/filters/url-filters';
 
 export const ReportsPageQuery = graphql(`
   query ReportsPage($filter: AnalyticsFilter!, $trend: AnalyticsFilter!, $open: VillageReportFilter!) {

@@ -7,7 +7,7 @@ import { Panel } from '../../components/ui/panel';
 import { QueryView } from '../../components/ui/query-view';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
-import { useSession } from '../auth/session';
+import { useSession } from '../../lib/session';
 import { useIssueToken, useRevokeToken, useTokens } from './tokens-query';
 
 const SCOPES = ['AGGREGATES_READ', 'RECORDS_READ', 'REPORTS_SUBMIT', 'RECORDS_WRITE'] as const;

@@ -8,9 +8,9 @@ import { EmptyState } from '../../components/ui/states';
 import { csvFileName } from '../../lib/csv';
 import { formatDate, formatDateTime, formatNumber, formatPercent, shortAreaName } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
-import { levelFor } from '../area-coverage/coverage-query';
-import { filterFileNameParts, useDashboardFilters } from '../filters/url-filters';
-import { useSession } from '../auth/session';
+import { levelFor } from '../../lib/filters/url-filters';
+import { filterFileNameParts, useDashboardFilters } from '../../lib/filters/url-filters';
+import { useSession } from '../../lib/session';
 import { useTraining } from './training-query';
 
 export function TrainingPage() {

@@ -1,8 +1,8 @@
 import { graphql } from '@binaan/client';
 import { traineeRoles } from '@binaan/domain';
 import { useQuery } from 'urql';
-import { levelFor } from '../area-coverage/coverage-query';
-import { type DashboardFilters, toAnalyticsFilter } from '../filters/url-filters';
+import { levelFor } from '../../lib/filters/url-filters';
+import { type DashboardFilters, toAnalyticsFilter } from '../../lib/filters/url-filters';
 
 export const TrainingPageQuery = graphql(`
   query TrainingPage($groupBy: AreaLevel!, $filter: AnalyticsFilter!, $members: TaskForceMemberFilter!) {

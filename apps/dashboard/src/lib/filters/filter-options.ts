@@ -1,5 +1,5 @@
 import { useQuery } from 'urql';
-import { ShellQuery } from '../auth/session';
+import { ShellQuery } from '../session';
 
 /**
  * Provinces and their kabupaten/kota for the filter bar, from the frame's query (no extra round trip),

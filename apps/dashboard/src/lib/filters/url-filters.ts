@@ -1,6 +1,6 @@
 // The global filters live in the URL (?prov=53&kab=53.18&var=DESA_BINAAN&period=2026-Q3), so a link
 // reproduces the view and the back button works. Every page reads them through useDashboardFilters.
-import { type ProgrammeVariant as Variant, programmeVariants as variants, todayInIndonesia } from '@binaan/domain';
+import { type AreaLevel, type ProgrammeVariant as Variant, programmeVariants as variants, todayInIndonesia } from '@binaan/domain';
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 
@@ -134,4 +134,11 @@ export function useDashboardFilters() {
     [filters, params, setParams],
   );
   return { filters, update };
+}
+
+/** The drill-down level follows the filters: all provinces → one province's kabupaten/kota → one kabupaten/kota's kecamatan. */
+export function levelFor(filters: DashboardFilters): AreaLevel {
+  if (filters.regencies.length === 1) return 'DISTRICT';
+  if (filters.provinces.length === 1) return 'REGENCY';
+  return 'PROVINCE';
 }

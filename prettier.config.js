@@ -1,0 +1,2 @@
+// See tooling/prettier.config.js.
+export { default } from './tooling/prettier.config.js';

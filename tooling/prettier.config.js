@@ -1,0 +1,9 @@
+// One format for the whole tree: the style the code was already written in, at 120 columns.
+/** @type {import('prettier').Config} */
+export default {
+  printWidth: 120,
+  singleQuote: true,
+  trailingComma: 'all',
+  semi: true,
+  arrowParens: 'always',
+};
