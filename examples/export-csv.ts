@@ -46,20 +46,39 @@ export function flatten(row: Row, prefix = ''): Row {
   return flat;
 }
 
-export async function exportCsv(endpoint: BinaanEndpoint, query: string, variables: Row = {}, rowsPath?: string): Promise<string> {
+export async function exportCsv(
+  endpoint: BinaanEndpoint,
+  query: string,
+  variables: Row = {},
+  rowsPath?: string,
+): Promise<string> {
   const document = parse(query) as unknown as TadaDocumentNode<Row, Row>;
   const data = await requestBinaan(endpoint, document, variables);
   return Papa.unparse(rowsOf(data, rowsPath).map((row) => flatten(row)));
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const { values, positionals } = parseArgs({ allowPositionals: true, options: { variables: { type: 'string' }, rows: { type: 'string' } } });
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { variables: { type: 'string' }, rows: { type: 'string' } },
+  });
   const token = process.env.BINAAN_TOKEN;
   if (!token || !positionals[0]) {
-    console.error('usage: BINAAN_URL=… BINAAN_TOKEN=bnn_t_… tsx export-csv.ts <query.graphql> [--variables JSON] [--rows path] > out.csv');
+    console.error(
+      'usage: BINAAN_URL=… BINAAN_TOKEN=bnn_t_… tsx export-csv.ts <query.graphql> [--variables JSON] [--rows path] > out.csv',
+    );
     process.exit(2);
   }
-  const endpoint = { url: process.env.BINAAN_URL ?? 'http://localhost:4000/graphql', token, clientName: 'example-export-csv' };
-  const csv = await exportCsv(endpoint, readFileSync(positionals[0], 'utf8'), values.variables ? (JSON.parse(values.variables) as Row) : {}, values.rows);
+  const endpoint = {
+    url: process.env.BINAAN_URL ?? 'http://localhost:4000/graphql',
+    token,
+    clientName: 'example-export-csv',
+  };
+  const csv = await exportCsv(
+    endpoint,
+    readFileSync(positionals[0], 'utf8'),
+    values.variables ? (JSON.parse(values.variables) as Row) : {},
+    values.rows,
+  );
   process.stdout.write(`${csv}\n`);
 }

@@ -39,7 +39,11 @@ const ReadReport = graphql(`
   }
 `);
 
-export async function submitAndReadBack(endpoint: BinaanEndpoint, villageCode: string, clientReference = `example-${randomUUID()}`) {
+export async function submitAndReadBack(
+  endpoint: BinaanEndpoint,
+  villageCode: string,
+  clientReference = `example-${randomUUID()}`,
+) {
   const submitted = await requestBinaan(endpoint, SubmitReport, {
     input: {
       source: 'example-app',
@@ -53,7 +57,10 @@ export async function submitAndReadBack(endpoint: BinaanEndpoint, villageCode: s
   });
   const result = submitted.submitVillageReport;
   if (result.__typename !== 'MutationSubmitVillageReportSuccess') {
-    const issues = result.__typename === 'InputValidationError' ? result.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`) : [];
+    const issues =
+      result.__typename === 'InputValidationError'
+        ? result.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)
+        : [];
     throw new Error(`${result.__typename}: ${result.message} ${issues.join('; ')}`.trim());
   }
   const read = await requestBinaan(endpoint, ReadReport, { id: result.data.report.id });
@@ -68,6 +75,10 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     console.error('usage: BINAAN_URL=… BINAAN_TOKEN=bnn_t_… tsx submit-report.ts <village code> [client reference]');
     process.exit(2);
   }
-  const { created, report } = await submitAndReadBack({ url, token, clientName: 'example-submit-report' }, villageCode, process.argv[3]);
+  const { created, report } = await submitAndReadBack(
+    { url, token, clientName: 'example-submit-report' },
+    villageCode,
+    process.argv[3],
+  );
   console.log(JSON.stringify({ created, report }, null, 2));
 }

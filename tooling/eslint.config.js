@@ -36,12 +36,28 @@ const mayImport = {
 const app = (type) => type.split('-')[0];
 const refusals = Object.entries(mayImport).map(([from, allowed]) => ({
   from: { element: { type: from } },
-  disallow: { to: { element: { types: { anyOf: elements.map((element) => element.type).filter((to) => app(to) === app(from) && !allowed.includes(to)) } } } },
+  disallow: {
+    to: {
+      element: {
+        types: {
+          anyOf: elements.map((element) => element.type).filter((to) => app(to) === app(from) && !allowed.includes(to)),
+        },
+      },
+    },
+  },
 }));
 
 export default tseslint.config(
   {
-    ignores: ['**/node_modules/**', '**/dist/**', '**/generated/**', '**/test-output/**', '**/.turbo/**', 'bench/results/**', '**/*.d.ts'],
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      '**/generated/**',
+      '**/test-output/**',
+      '**/.turbo/**',
+      'bench/results/**',
+      '**/*.d.ts',
+    ],
   },
   {
     files: ['**/*.{ts,tsx,js,mjs}'],
@@ -53,8 +69,18 @@ export default tseslint.config(
       'boundaries/include': ['apps/*/src/**/*'],
       // import-x parses the imported files too, to follow cycles; they are TypeScript.
       'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
-      'import-x/resolver-next': [createTypeScriptImportResolver({ noWarnOnMultipleProjects: true, project: [`${repoRoot}apps/*/tsconfig.json`, `${repoRoot}packages/*/tsconfig.json`] })],
-      'import/resolver': { typescript: { noWarnOnMultipleProjects: true, project: [`${repoRoot}apps/*/tsconfig.json`, `${repoRoot}packages/*/tsconfig.json`] } },
+      'import-x/resolver-next': [
+        createTypeScriptImportResolver({
+          noWarnOnMultipleProjects: true,
+          project: [`${repoRoot}apps/*/tsconfig.json`, `${repoRoot}packages/*/tsconfig.json`],
+        }),
+      ],
+      'import/resolver': {
+        typescript: {
+          noWarnOnMultipleProjects: true,
+          project: [`${repoRoot}apps/*/tsconfig.json`, `${repoRoot}packages/*/tsconfig.json`],
+        },
+      },
     },
     rules: {
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
@@ -74,7 +100,10 @@ export default tseslint.config(
     files: ['apps/*/src/**/*.{ts,tsx}', 'packages/*/src/**/*.ts'],
     ignores: ['**/env.ts', '**/cli/**', '**/cli.ts'],
     rules: {
-      'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read the environment in env.ts and pass the value in.' }],
+      'no-restricted-properties': [
+        'error',
+        { object: 'process', property: 'env', message: 'Read the environment in env.ts and pass the value in.' },
+      ],
     },
   },
   prettier,

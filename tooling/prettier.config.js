@@ -6,4 +6,6 @@ export default {
   trailingComma: 'all',
   semi: true,
   arrowParens: 'always',
+  // GraphQL documents and SQL inside template literals keep the compact form they are written in.
+  embeddedLanguageFormatting: 'off',
 };

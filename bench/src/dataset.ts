@@ -10,8 +10,17 @@ import { REPO_ROOT, TSX } from './processes.js';
 /** A national dataset has about 83,762 villages; fewer means it was never seeded here. */
 const NATIONAL_VILLAGES = 80_000;
 const COUNTED_TABLES = [
-  'province', 'regency', 'district', 'village', 'immigration_office', 'designation', 'task_force_member', 'training_attendance',
-  'village_report', 'report_status_transition', 'report_rollup',
+  'province',
+  'regency',
+  'district',
+  'village',
+  'immigration_office',
+  'designation',
+  'task_force_member',
+  'training_attendance',
+  'village_report',
+  'report_status_transition',
+  'report_rollup',
 ] as const;
 
 export async function ensureDatabase(url: string): Promise<void> {
@@ -41,12 +50,16 @@ export function runCli(script: string, args: string[], env: Record<string, strin
   return result.stdout ?? '';
 }
 
-export async function prepareNationalDataset(url: string, log: (line: string) => void): Promise<Record<string, number>> {
+export async function prepareNationalDataset(
+  url: string,
+  log: (line: string) => void,
+): Promise<Record<string, number>> {
   await ensureDatabase(url);
   runCli('packages/db/src/cli/migrate.ts', [], { DATABASE_URL: url }, true);
   const pool = new pg.Pool({ connectionString: url, max: 1 });
   try {
-    const [{ villages }] = (await pool.query<{ villages: number }>('SELECT COUNT(*)::int AS villages FROM village')).rows as [{ villages: number }];
+    const [{ villages }] = (await pool.query<{ villages: number }>('SELECT COUNT(*)::int AS villages FROM village'))
+      .rows as [{ villages: number }];
     if (villages < NATIONAL_VILLAGES) {
       log(`Seeding the national dataset into ${new URL(url).pathname.slice(1)} (once; about 6 minutes on 2 cores)…`);
       runCli('packages/db/src/cli/seed.ts', ['--scale', 'national', '--reset'], { DATABASE_URL: url }, true);
@@ -85,7 +98,9 @@ export async function waitForQuietDatabase(url: string, timeoutMs = 120_000): Pr
 }
 
 export async function removeBenchSubmissions(pool: pg.Pool): Promise<number> {
-  await pool.query(`DELETE FROM report_status_transition WHERE report_id IN (SELECT id FROM village_report WHERE source LIKE 'bench:%')`);
+  await pool.query(
+    `DELETE FROM report_status_transition WHERE report_id IN (SELECT id FROM village_report WHERE source LIKE 'bench:%')`,
+  );
   const { rowCount } = await pool.query(`DELETE FROM village_report WHERE source LIKE 'bench:%'`);
   return rowCount ?? 0;
 }

@@ -20,7 +20,12 @@ function percentile(sorted: number[], fraction: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)]!;
 }
 
-async function window(url: string, connections: number, seconds: number, next: (index: number) => BenchRequest): Promise<Measurement> {
+async function window(
+  url: string,
+  connections: number,
+  seconds: number,
+  next: (index: number) => BenchRequest,
+): Promise<Measurement> {
   const latencies: number[] = [];
   let errors = 0;
   let firstError: string | null = null;
@@ -28,27 +33,30 @@ async function window(url: string, connections: number, seconds: number, next: (
   let finished!: (result: autocannon.Result) => void;
   let failed!: (error: Error) => void;
   const done = new Promise<autocannon.Result>((resolve, reject) => ((finished = resolve), (failed = reject)));
-  const instance = autocannon({
-    url,
-    connections,
-    duration: seconds,
-    timeout: 10,
-    requests: [
-      {
-        setupRequest: (request) => {
-          const { method, path, headers, body } = next(counter++);
-          // No body key at all on a GET: autocannon would send an empty one.
-          return { ...request, method, path, headers, ...(body === undefined ? {} : { body }) } as typeof request;
+  const instance = autocannon(
+    {
+      url,
+      connections,
+      duration: seconds,
+      timeout: 10,
+      requests: [
+        {
+          setupRequest: (request) => {
+            const { method, path, headers, body } = next(counter++);
+            // No body key at all on a GET: autocannon would send an empty one.
+            return { ...request, method, path, headers, ...(body === undefined ? {} : { body }) } as typeof request;
+          },
+          onResponse: (status, body) => {
+            if (status !== 200 || body.includes('"errors"')) {
+              errors += 1;
+              firstError ??= `${status} ${body.slice(0, 300)}`;
+            }
+          },
         },
-        onResponse: (status, body) => {
-          if (status !== 200 || body.includes('"errors"')) {
-            errors += 1;
-            firstError ??= `${status} ${body.slice(0, 300)}`;
-          }
-        },
-      },
-    ],
-  }, (error, result) => (error ? failed(error) : finished(result)));
+      ],
+    },
+    (error, result) => (error ? failed(error) : finished(result)),
+  );
   instance.on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
   const result = await done;
   latencies.sort((a, b) => a - b);

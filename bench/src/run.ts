@@ -35,7 +35,10 @@ import {
 
 const { values } = parseArgs({
   options: {
-    database: { type: 'string', default: process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/binaan_bench' },
+    database: {
+      type: 'string',
+      default: process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/binaan_bench',
+    },
     seconds: { type: 'string', default: '10' },
     warmup: { type: 'string', default: '3' },
     connections: { type: 'string', default: '32' },
@@ -69,11 +72,19 @@ const runs: Run[] = [];
 let port = await freePort();
 
 /** Measures `workloads` against a started server, then stops it. */
-async function measureServer(name: ServerName, server: RunningServer, factory: RequestFactory, names: readonly Workload[], conns: number) {
+async function measureServer(
+  name: ServerName,
+  server: RunningServer,
+  factory: RequestFactory,
+  names: readonly Workload[],
+  conns: number,
+) {
   try {
     for (const workload of names) {
       if (name !== 'binaan-pglite') await waitForQuietDatabase(databaseUrl);
-      const result = await measure(server.url, { connections: conns, ...window }, (index) => nthRequest(factory, workload, index));
+      const result = await measure(server.url, { connections: conns, ...window }, (index) =>
+        nthRequest(factory, workload, index),
+      );
       const { firstError, requests, ...figures } = result;
       runs.push({ workload, server: name, connections: conns, ...figures });
       log(
@@ -99,12 +110,17 @@ function binaanEnv(cacheTtlMs: number, extra: Record<string, string> = {}): Reco
 }
 
 async function startBinaan(name: string, env: Record<string, string>, readToken: string): Promise<RunningServer> {
-  const server = await startServer(name, node, [join(REPO_ROOT, 'node_modules/tsx/dist/cli.mjs'), 'apps/api/src/server.ts'], {
-    port,
-    env,
-    // In production a caller without a token may run only the dashboard's documents.
-    ready: graphqlReady({ authorization: `Bearer ${readToken}` }),
-  });
+  const server = await startServer(
+    name,
+    node,
+    [join(REPO_ROOT, 'node_modules/tsx/dist/cli.mjs'), 'apps/api/src/server.ts'],
+    {
+      port,
+      env,
+      // In production a caller without a token may run only the dashboard's documents.
+      ready: graphqlReady({ authorization: `Bearer ${readToken}` }),
+    },
+  );
   port = await freePort();
   return server;
 }
@@ -117,30 +133,45 @@ async function checkBinaanCursor(url: string, bearer: string) {
   });
   const body = (await response.json()) as { data: { villages: { edges: { cursor: string }[] } } };
   const expected = pages.binaanCursors[0];
-  if (body.data.villages.edges[0]?.cursor !== expected) throw new Error(`Binaan's cursor format changed: ${JSON.stringify(body)}`);
+  if (body.data.villages.edges[0]?.cursor !== expected)
+    throw new Error(`Binaan's cursor format changed: ${JSON.stringify(body)}`);
 }
 
 for (const name of servers) {
   if (name === 'binaan' || name === 'binaan-cached') {
     log(`\n${name}: Binaan API, response cache ${name === 'binaan' ? 'off' : 'on (60 s)'}, Node 24`);
-    const server = await startBinaan(name, binaanEnv(name === 'binaan' ? 0 : 60_000, { DATABASE_URL: databaseUrl }), tokens.read);
+    const server = await startBinaan(
+      name,
+      binaanEnv(name === 'binaan' ? 0 : 60_000, { DATABASE_URL: databaseUrl }),
+      tokens.read,
+    );
     await checkBinaanCursor(server.url, tokens.read);
     await measureServer(name, server, binaanRequests(tokens, pages, villages), workloads, connections);
   } else if (name === 'postgraphile') {
     log('\npostgraphile: PostGraphile 5 (amber preset), Node 24');
-    const server = await startServer(name, node, [join(REPO_ROOT, 'bench/src/postgraphile-server.mjs'), databaseUrl, String(port)], {
-      port,
-      ready: graphqlReady(),
-    });
+    const server = await startServer(
+      name,
+      node,
+      [join(REPO_ROOT, 'bench/src/postgraphile-server.mjs'), databaseUrl, String(port)],
+      {
+        port,
+        ready: graphqlReady(),
+      },
+    );
     port = await freePort();
     pages.postgraphileCursors = await postgraphileCursors(server.url);
     await measureServer(name, server, postgraphileRequests(pages, villages), workloads, connections);
   } else if (name === 'floor') {
     log('\nfloor: node:http + pg with the same SQL, Node 24');
-    const server = await startServer(name, node, [join(REPO_ROOT, 'node_modules/tsx/dist/cli.mjs'), 'bench/src/floor-server.ts', databaseUrl, String(port)], {
-      port,
-      ready: async (url) => (await fetch(`${url}/coverage`)).ok,
-    });
+    const server = await startServer(
+      name,
+      node,
+      [join(REPO_ROOT, 'node_modules/tsx/dist/cli.mjs'), 'bench/src/floor-server.ts', databaseUrl, String(port)],
+      {
+        port,
+        ready: async (url) => (await fetch(`${url}/coverage`)).ok,
+      },
+    );
     port = await freePort();
     await measureServer(name, server, floorRequests(pages, villages), workloads, connections);
   }
@@ -161,7 +192,8 @@ if (servers.includes('binaan-pglite')) {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${pgliteTokens.read}` },
       body: JSON.stringify({
-        query: '{ provinces(first: 1) { totalCount } villages(first: 1) { totalCount } designations(first: 1) { totalCount } reports(first: 1) { totalCount } }',
+        query:
+          '{ provinces(first: 1) { totalCount } villages(first: 1) { totalCount } designations(first: 1) { totalCount } reports(first: 1) { totalCount } }',
       }),
     });
     const answer = (await probe.json()) as { data?: Record<string, { totalCount: number }>; errors?: unknown };
@@ -179,7 +211,9 @@ if (servers.includes('binaan-pglite')) {
       headers: { 'content-type': 'application/json', authorization: `Bearer ${pgliteTokens.read}` },
       body: JSON.stringify({ query: '{ villages(first: 100) { edges { cursor } } }' }),
     });
-    pgliteStarts.binaanCursors = ((await first.json()) as { data: { villages: { edges: { cursor: string }[] } } }).data.villages.edges
+    pgliteStarts.binaanCursors = (
+      (await first.json()) as { data: { villages: { edges: { cursor: string }[] } } }
+    ).data.villages.edges
       .filter((_edge, index) => index % 5 === 0)
       .map((edge) => edge.cursor);
     await measureServer('binaan-pglite', server, binaanRequests(pgliteTokens, pgliteStarts, []), READ_WORKLOADS, conns);
@@ -194,9 +228,14 @@ async function postgraphileCursors(url: string): Promise<string[]> {
     const response = await fetch(`${url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: `{ allVillages(first: 1, offset: ${start.offset}, orderBy: CODE_ASC) { edges { cursor } } }` }),
+      body: JSON.stringify({
+        query: `{ allVillages(first: 1, offset: ${start.offset}, orderBy: CODE_ASC) { edges { cursor } } }`,
+      }),
     });
-    const body = (await response.json()) as { data?: { allVillages: { edges: { cursor: string }[] } }; errors?: unknown };
+    const body = (await response.json()) as {
+      data?: { allVillages: { edges: { cursor: string }[] } };
+      errors?: unknown;
+    };
     const cursor = body.data?.allVillages.edges[0]?.cursor;
     if (!cursor) throw new Error(`PostGraphile gave no cursor: ${JSON.stringify(body)}`);
     cursors.push(cursor);
@@ -223,7 +262,12 @@ const results: BenchResults = {
   },
   dataset,
   ...(pgliteDataset ? { pgliteDataset } : {}),
-  settings: { ...window, connections, pgliteConnections: Number(values['pglite-connections']), benchSubmissionsRemoved: removed },
+  settings: {
+    ...window,
+    connections,
+    pgliteConnections: Number(values['pglite-connections']),
+    benchSubmissionsRemoved: removed,
+  },
   runs,
 };
 log(`\n${markdownTable(results)}\n`);

@@ -66,7 +66,11 @@ export interface RequestFactory {
   submit(index: number): BenchRequest;
 }
 
-const graphqlPost = (headers: Record<string, string>, query: string, variables: Record<string, unknown> = {}): BenchRequest => ({
+const graphqlPost = (
+  headers: Record<string, string>,
+  query: string,
+  variables: Record<string, unknown> = {},
+): BenchRequest => ({
   method: 'POST',
   path: '/graphql',
   headers: { 'content-type': 'application/json', accept: 'application/json', ...headers },
@@ -77,7 +81,11 @@ let submissionCounter = 0;
 /** Unique across servers and runs of this process, so that no submission is a retry. */
 const clientReference = () => `bench-${process.pid}-${Date.now().toString(36)}-${(submissionCounter += 1)}`;
 
-export function binaanRequests(tokens: { read: string; submit: string }, pages: PageStarts, villages: SubmitVillage[]): RequestFactory {
+export function binaanRequests(
+  tokens: { read: string; submit: string },
+  pages: PageStarts,
+  villages: SubmitVillage[],
+): RequestFactory {
   const auth = { authorization: `Bearer ${tokens.read}` };
   return {
     read(workload, index) {
@@ -87,9 +95,15 @@ export function binaanRequests(tokens: { read: string; submit: string }, pages: 
         case 'coverage':
           return graphqlPost(auth, BINAAN_DOCUMENTS.coverage, { provinces: COVERAGE_FILTER.provinceCodes });
         case 'reports':
-          return graphqlPost(auth, BINAAN_DOCUMENTS.reports, { provinces: REPORTS_FILTER.provinceCodes, from: REPORTS_FILTER.from, to: REPORTS_FILTER.to });
+          return graphqlPost(auth, BINAAN_DOCUMENTS.reports, {
+            provinces: REPORTS_FILTER.provinceCodes,
+            from: REPORTS_FILTER.from,
+            to: REPORTS_FILTER.to,
+          });
         case 'villages':
-          return graphqlPost(auth, BINAAN_DOCUMENTS.villages, { after: pages.binaanCursors[index % pages.binaanCursors.length] });
+          return graphqlPost(auth, BINAAN_DOCUMENTS.villages, {
+            after: pages.binaanCursors[index % pages.binaanCursors.length],
+          });
       }
     },
     submit(index) {
@@ -113,7 +127,9 @@ export function postgraphileRequests(pages: PageStarts, villages: SubmitVillage[
   return {
     read(workload, index) {
       if (workload === 'villages') {
-        return graphqlPost({}, POSTGRAPHILE_DOCUMENTS.villages, { after: pages.postgraphileCursors[index % pages.postgraphileCursors.length] });
+        return graphqlPost({}, POSTGRAPHILE_DOCUMENTS.villages, {
+          after: pages.postgraphileCursors[index % pages.postgraphileCursors.length],
+        });
       }
       return graphqlPost({}, POSTGRAPHILE_DOCUMENTS[workload]);
     },
@@ -145,7 +161,8 @@ export function postgraphileRequests(pages: PageStarts, villages: SubmitVillage[
 export function floorRequests(pages: PageStarts, villages: SubmitVillage[]): RequestFactory {
   return {
     read(workload, index) {
-      const after = workload === 'villages' ? `?after=${encodeURIComponent(pages.codes[index % pages.codes.length]!)}` : '';
+      const after =
+        workload === 'villages' ? `?after=${encodeURIComponent(pages.codes[index % pages.codes.length]!)}` : '';
       return { method: 'GET', path: `/${workload}${after}`, headers: {} };
     },
     submit(index) {

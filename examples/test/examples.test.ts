@@ -41,7 +41,9 @@ describe('examples/', () => {
       transitions: [{ toStatus: 'SUBMITTED' }],
     });
 
-    const retry = JSON.parse((await run(tsx, [script('submit-report.ts'), '63.02.15.2002', 'example-retry-1'], { env })).stdout);
+    const retry = JSON.parse(
+      (await run(tsx, [script('submit-report.ts'), '63.02.15.2002', 'example-retry-1'], { env })).stdout,
+    );
     expect(retry.created).toBe(false);
     expect(retry.report.id).toBe(submitted.report.id);
     const stored = await api.db.sql.query<{ count: number }>(
@@ -51,10 +53,14 @@ describe('examples/', () => {
   });
 
   it('submit-report.ts fails with the typed error for a village outside the token’s area, writing nothing', async () => {
-    const outside = await run(tsx, [script('submit-report.ts'), '53.04.01.2001', 'example-outside'], { env }).catch((error: { code: number; stderr: string }) => error);
+    const outside = await run(tsx, [script('submit-report.ts'), '53.04.01.2001', 'example-outside'], { env }).catch(
+      (error: { code: number; stderr: string }) => error,
+    );
     expect('code' in outside && outside.code).toBe(1);
     expect((outside as { stderr: string }).stderr).toContain('ForbiddenError: Ini di luar wilayah Anda.');
-    const stored = await api.db.sql.query<{ count: number }>(`SELECT count(*)::int AS count FROM village_report WHERE client_reference = 'example-outside'`);
+    const stored = await api.db.sql.query<{ count: number }>(
+      `SELECT count(*)::int AS count FROM village_report WHERE client_reference = 'example-outside'`,
+    );
     expect(stored[0]!.count).toBe(0);
   });
 });

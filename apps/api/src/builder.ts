@@ -53,7 +53,10 @@ export const builder = new SchemaBuilder<{
         const path = (issue.path ?? []).map((part) => String(typeof part === 'object' ? part.key : part)).join('.');
         return `${path}: ${localizeIssue(issue as never, ctx.locale)}`;
       });
-      return Object.assign(error, { message: fields.join('; '), extensions: { ...error.extensions, code: 'BAD_USER_INPUT' } });
+      return Object.assign(error, {
+        message: fields.join('; '),
+        extensions: { ...error.extensions, code: 'BAD_USER_INPUT' },
+      });
     },
   },
   scopeAuth: {
@@ -68,9 +71,12 @@ export const builder = new SchemaBuilder<{
     }),
     // A refusal says so (and is not masked as an unexpected error); it never says what exists.
     unauthorizedError: (_parent, ctx) =>
-      new GraphQLError(localize(ctx.permissions.signedIn ? 'Not allowed for your role or area.' : 'Sign in first.', ctx.locale), {
-        extensions: { code: ctx.permissions.signedIn ? 'FORBIDDEN' : 'UNAUTHENTICATED' },
-      }),
+      new GraphQLError(
+        localize(ctx.permissions.signedIn ? 'Not allowed for your role or area.' : 'Sign in first.', ctx.locale),
+        {
+          extensions: { code: ctx.permissions.signedIn ? 'FORBIDDEN' : 'UNAUTHENTICATED' },
+        },
+      ),
   },
   relay: {
     clientMutationId: 'omit',
@@ -78,7 +84,9 @@ export const builder = new SchemaBuilder<{
     // Descriptions for the types and fields the relay plugin generates, so every part of the schema is documented.
     idFieldOptions: { description: 'Globally unique ID (Relay): pass it to `node(id:)` or to mutations.' },
     nodeTypeOptions: { description: 'A record that can be fetched again by its global ID with `node(id:)`.' },
-    pageInfoTypeOptions: { description: 'Where a page sits in the whole list, for fetching the next or previous page.' },
+    pageInfoTypeOptions: {
+      description: 'Where a page sits in the whole list, for fetching the next or previous page.',
+    },
     nodeQueryOptions: {
       description: 'Fetches any record by its global ID; null when it does not exist or is outside your area.',
       args: { id: { description: 'A global ID.' } },
@@ -96,15 +104,25 @@ export const builder = new SchemaBuilder<{
     hasNextPageFieldOptions: { description: 'More results follow this page.' },
     hasPreviousPageFieldOptions: { description: 'More results come before this page.' },
     startCursorFieldOptions: { description: 'Cursor of the first result on this page.' },
-    endCursorFieldOptions: { description: 'Cursor of the last result on this page: pass it as `after` for the next page.' },
+    endCursorFieldOptions: {
+      description: 'Cursor of the last result on this page: pass it as `after` for the next page.',
+    },
     firstArgOptions: {
       description: `How many results to return, at most ${MAX_PAGE_SIZE}.`,
-      validate: z.number().int().min(0).max(MAX_PAGE_SIZE, `At most ${MAX_PAGE_SIZE} results per page; use the cursor for more.`),
+      validate: z
+        .number()
+        .int()
+        .min(0)
+        .max(MAX_PAGE_SIZE, `At most ${MAX_PAGE_SIZE} results per page; use the cursor for more.`),
     },
     afterArgOptions: { description: 'Return the results after this cursor.' },
     lastArgOptions: {
       description: `How many results to return from the end, at most ${MAX_PAGE_SIZE}.`,
-      validate: z.number().int().min(0).max(MAX_PAGE_SIZE, `At most ${MAX_PAGE_SIZE} results per page; use the cursor for more.`),
+      validate: z
+        .number()
+        .int()
+        .min(0)
+        .max(MAX_PAGE_SIZE, `At most ${MAX_PAGE_SIZE} results per page; use the cursor for more.`),
     },
     beforeArgOptions: { description: 'Return the results before this cursor.' },
     defaultConnectionTypeOptions: { description: 'A page of results, with how many there are in all.' },

@@ -38,7 +38,11 @@ export function identifyRequest(db: Database, request: Request, now = new Date()
   return identity;
 }
 
-export async function createContext(db: Database, request: Request, setCookie: (header: string) => void): Promise<Context> {
+export async function createContext(
+  db: Database,
+  request: Request,
+  setCookie: (header: string) => void,
+): Promise<Context> {
   const requestedAt = new Date();
   const { caller, permissions, actor } = await identifyRequest(db, request, requestedAt);
   return { db, caller, permissions, actor, requestedAt, locale: localeOf(request), setCookie };

@@ -29,10 +29,17 @@ export interface ApiEnv {
 
 const defaultDashboardDir = fileURLToPath(new URL('../../dashboard/dist', import.meta.url));
 
-function wholeNumber(name: string, value: string | undefined, fallback: number, min: number, max = Number.MAX_SAFE_INTEGER): number {
+function wholeNumber(
+  name: string,
+  value: string | undefined,
+  fallback: number,
+  min: number,
+  max = Number.MAX_SAFE_INTEGER,
+): number {
   if (value === undefined || value === '') return fallback;
   const number = Number(value);
-  if (!Number.isInteger(number) || number < min || number > max) throw new Error(`${name} must be a whole number from ${min} to ${max} (got "${value}")`);
+  if (!Number.isInteger(number) || number < min || number > max)
+    throw new Error(`${name} must be a whole number from ${min} to ${max} (got "${value}")`);
   return number;
 }
 
@@ -48,7 +55,9 @@ export const runningInProduction = (env: NodeJS.ProcessEnv = process.env): boole
 /** OpenTelemetry's standard variables: tracing is on when an OTLP endpoint is set and the SDK not disabled. */
 export function readTracingEnv(env: NodeJS.ProcessEnv = process.env): { requested: boolean; serviceName: string } {
   return {
-    requested: env.OTEL_SDK_DISABLED !== 'true' && Boolean(env.OTEL_EXPORTER_OTLP_ENDPOINT || env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT),
+    requested:
+      env.OTEL_SDK_DISABLED !== 'true' &&
+      Boolean(env.OTEL_EXPORTER_OTLP_ENDPOINT || env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT),
     serviceName: env.OTEL_SERVICE_NAME ?? 'binaan-api',
   };
 }
@@ -56,7 +65,8 @@ export function readTracingEnv(env: NodeJS.ProcessEnv = process.env): { requeste
 export function readApiEnv(env: NodeJS.ProcessEnv = process.env): ApiEnv {
   const dashboardDir = env.BINAAN_DASHBOARD_DIR ?? defaultDashboardDir;
   const logLevel = env.LOG_LEVEL ?? 'info';
-  if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) throw new Error(`LOG_LEVEL must be a pino level (got "${logLevel}")`);
+  if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel))
+    throw new Error(`LOG_LEVEL must be a pino level (got "${logLevel}")`);
   return {
     port: wholeNumber('PORT', env.PORT, 4000, 0, 65_535), // 0: any free port
     host: env.HOST ?? '127.0.0.1',

@@ -152,7 +152,9 @@ const END = '<!-- example-queries:end -->';
 export function exampleQueriesMarkdown(): string {
   return exampleQueries
     .map((example) => {
-      const variables = example.variables ? `\n\nVariables:\n\n\`\`\`json\n${JSON.stringify(example.variables, null, 2)}\n\`\`\`` : '';
+      const variables = example.variables
+        ? `\n\nVariables:\n\n\`\`\`json\n${JSON.stringify(example.variables, null, 2)}\n\`\`\``
+        : '';
       return `**${example.title}**\n\n\`\`\`graphql\n${example.query}\n\`\`\`${variables}`;
     })
     .join('\n\n');

@@ -28,14 +28,18 @@ function sendJson(res: ServerResponse, status: number, body: unknown) {
   res.end(JSON.stringify(body));
 }
 
-function operationsHandler(ops: OperationsEndpoints): (path: string, req: IncomingMessage, res: ServerResponse) => boolean {
+function operationsHandler(
+  ops: OperationsEndpoints,
+): (path: string, req: IncomingMessage, res: ServerResponse) => boolean {
   return (path, req, res) => {
     if (path === '/healthz') {
       sendJson(res, 200, { status: 'ok', uptimeSeconds: Math.round(process.uptime()) });
       return true;
     }
     if (path === '/readyz') {
-      void checkReadiness(ops.db, ops.isStopping()).then((readiness) => sendJson(res, readiness.ready ? 200 : 503, readiness));
+      void checkReadiness(ops.db, ops.isStopping()).then((readiness) =>
+        sendJson(res, readiness.ready ? 200 : 503, readiness),
+      );
       return true;
     }
     if (path === '/metrics') {

@@ -15,7 +15,10 @@ const indonesian: Rule[] = [
   [/^This is outside your area\.$/, 'Ini di luar wilayah Anda.'],
   [/^This office works outside your area\.$/, 'Kantor ini bekerja di luar wilayah Anda.'],
   [/^Only people issue tokens\.$/, 'Hanya pengguna yang dapat menerbitkan token.'],
-  [/^You cannot give a token more than you may do yourself\.$/, 'Token tidak boleh diberi hak melebihi hak Anda sendiri.'],
+  [
+    /^You cannot give a token more than you may do yourself\.$/,
+    'Token tidak boleh diberi hak melebihi hak Anda sendiri.',
+  ],
   [/^Limit the token to an office inside your area\.$/, 'Batasi token pada kantor di dalam wilayah Anda.'],
   [/^Wrong email or password\.$/, 'Email atau kata sandi salah.'],
   [/^Request body over (.+) bytes\.$/, 'Isi permintaan melebihi $1 byte.'],
@@ -35,15 +38,27 @@ const indonesian: Rule[] = [
   [/^(.+) does not cover the kabupaten\/kota of (.+)\.$/, '$1 tidak mencakup kabupaten/kota $2.'],
   [/^(.+) does not cover (.+)\.$/, '$1 tidak mencakup $2.'],
   [/^(.+) is already designated under (.+) \((.+)\)\.$/, '$1 sudah ditetapkan sebagai $2 ($3).'],
-  [/^Only an ACTIVE designation has a task force \(this one is (\w+)\)\.$/, 'Hanya penetapan AKTIF yang memiliki gugus tugas (penetapan ini $1).'],
+  [
+    /^Only an ACTIVE designation has a task force \(this one is (\w+)\)\.$/,
+    'Hanya penetapan AKTIF yang memiliki gugus tugas (penetapan ini $1).',
+  ],
   [/^joinedOn is before the designation was inaugurated\.$/, 'Tanggal bergabung sebelum desa diresmikan.'],
   [/^The task force already has a current (\w+)\.$/, 'Gugus tugas sudah memiliki $1 yang aktif.'],
   [/^This member's village is outside (.+)'s working area\.$/, 'Desa anggota ini di luar wilayah kerja $1.'],
-  [/^This member was not in the task force on heldOn\.$/, 'Anggota ini belum/tidak lagi di gugus tugas pada tanggal pelatihan.'],
-  [/^clientReference (.+) was already used by (.+) for a different report\.$/, 'clientReference $1 sudah dipakai oleh $2 untuk laporan lain.'],
+  [
+    /^This member was not in the task force on heldOn\.$/,
+    'Anggota ini belum/tidak lagi di gugus tugas pada tanggal pelatihan.',
+  ],
+  [
+    /^clientReference (.+) was already used by (.+) for a different report\.$/,
+    'clientReference $1 sudah dipakai oleh $2 untuk laporan lain.',
+  ],
   [/^The report changed meanwhile; reload it and try again\.$/, 'Laporan sudah berubah; muat ulang lalu coba lagi.'],
   [/^The report is (\w+), not (\w+)\.$/, 'Status laporan $1, bukan $2.'],
-  [/^A (.+) report cannot become (.+) \(allowed: (.+)\)\.$/, 'Laporan berstatus $1 tidak dapat menjadi $2 (yang boleh: $3).'],
+  [
+    /^A (.+) report cannot become (.+) \(allowed: (.+)\)\.$/,
+    'Laporan berstatus $1 tidak dapat menjadi $2 (yang boleh: $3).',
+  ],
   [/^A (.+) report cannot become (.+)\.$/, 'Laporan berstatus $1 tidak dapat menjadi $2 (status akhir).'],
   [/^The token is already revoked\.$/, 'Token sudah dicabut.'],
   // Validation
@@ -51,26 +66,44 @@ const indonesian: Rule[] = [
   [/^A kabupaten\/kota code looks like 53\.18\.$/, 'Kode kabupaten/kota berbentuk 53.18.'],
   [/^A kecamatan code looks like 53\.18\.01\.$/, 'Kode kecamatan berbentuk 53.18.01.'],
   [/^A village code looks like 63\.02\.15\.2002\.$/, 'Kode desa/kelurahan berbentuk 63.02.15.2002.'],
-  [/^A phone number looks like 081234567890 or \+6281234567890\.$/, 'Nomor telepon berbentuk 081234567890 atau +6281234567890.'],
+  [
+    /^A phone number looks like 081234567890 or \+6281234567890\.$/,
+    'Nomor telepon berbentuk 081234567890 atau +6281234567890.',
+  ],
   [/^A name has at least 2 characters\.$/, 'Nama minimal 2 karakter.'],
   [/^A name has at most 120 characters\.$/, 'Nama maksimal 120 karakter.'],
   [/^A name has letters, spaces and \. , ' - only\.$/, "Nama hanya boleh berisi huruf, spasi, dan . , ' -"],
   [/^A source is 2-80 lowercase letters, digits and : \. _ -$/, 'Sumber berisi 2-80 huruf kecil, angka, dan : . _ -'],
-  [/^A clientReference is 1-128 letters, digits and : \. _ \/ -$/, 'clientReference berisi 1-128 huruf, angka, dan : . _ / -'],
+  [
+    /^A clientReference is 1-128 letters, digits and : \. _ \/ -$/,
+    'clientReference berisi 1-128 huruf, angka, dan : . _ / -',
+  ],
   [/^A module code looks like PASSPORT_MPASPOR\.$/, 'Kode modul berbentuk PASSPORT_MPASPOR.'],
   [/^A session teaches at least one module\.$/, 'Sesi mengajarkan minimal satu modul.'],
   [/^Each module once\.$/, 'Setiap modul hanya sekali.'],
   [/^At most (.+) attendance rows per session\.$/, 'Paling banyak $1 baris kehadiran per sesi.'],
-  [/^At most (.+) results per page; use the cursor for more\.$/, 'Paling banyak $1 hasil per halaman; gunakan kursor untuk selanjutnya.'],
+  [
+    /^At most (.+) results per page; use the cursor for more\.$/,
+    'Paling banyak $1 hasil per halaman; gunakan kursor untuk selanjutnya.',
+  ],
   [/^`from` must not be after `to`\.$/, '`from` tidak boleh setelah `to`.'],
   [/^A new designation is PLANNED or ACTIVE\.$/, 'Penetapan baru berstatus PLANNED atau ACTIVE.'],
-  [/^inauguratedOn is required for an ACTIVE designation and must be empty for a PLANNED one\.$/, 'inauguratedOn wajib untuk penetapan ACTIVE dan harus kosong untuk PLANNED.'],
+  [
+    /^inauguratedOn is required for an ACTIVE designation and must be empty for a PLANNED one\.$/,
+    'inauguratedOn wajib untuk penetapan ACTIVE dan harus kosong untuk PLANNED.',
+  ],
   [/^inauguratedOn cannot be in the future\.$/, 'inauguratedOn tidak boleh di masa depan.'],
   [/^inauguratedOn must fall in the programme year\.$/, 'inauguratedOn harus pada tahun program.'],
   [/^joinedOn cannot be in the future\.$/, 'joinedOn tidak boleh di masa depan.'],
   [/^heldOn must be between (.+) and today\.$/, 'heldOn harus antara tahun $1 dan hari ini.'],
-  [/^Every attendance row names one of moduleCodes\.$/, 'Setiap baris kehadiran harus menyebut salah satu moduleCodes.'],
-  [/^A member who did not attend cannot have completed the module\.$/, 'Anggota yang tidak hadir tidak dapat menuntaskan modul.'],
+  [
+    /^Every attendance row names one of moduleCodes\.$/,
+    'Setiap baris kehadiran harus menyebut salah satu moduleCodes.',
+  ],
+  [
+    /^A member who did not attend cannot have completed the module\.$/,
+    'Anggota yang tidak hadir tidak dapat menuntaskan modul.',
+  ],
   [/^Each member and module at most once\.$/, 'Setiap pasangan anggota dan modul paling banyak sekali.'],
   [/^Give either villageCode or regencyCode\.$/, 'Isi villageCode atau regencyCode, salah satu saja.'],
   [/^occurredOn must be a past date\.$/, 'occurredOn harus tanggal yang sudah lewat.'],
@@ -81,12 +114,16 @@ const zodIndonesian = z.locales.id();
 /** The message in the caller's language; an unknown message stays in English. */
 export function localize(message: string, locale: Locale): string {
   if (locale === 'en') return message;
-  for (const [pattern, translation] of indonesian) if (pattern.test(message)) return message.replace(pattern, translation);
+  for (const [pattern, translation] of indonesian)
+    if (pattern.test(message)) return message.replace(pattern, translation);
   return message;
 }
 
 /** A validation issue in the caller's language: our own messages by table, zod's by its locale. */
-export function localizeIssue(issue: { message: string; code?: string } & Record<string, unknown>, locale: Locale): string {
+export function localizeIssue(
+  issue: { message: string; code?: string } & Record<string, unknown>,
+  locale: Locale,
+): string {
   if (locale === 'en') return issue.message;
   const ours = localize(issue.message, locale);
   if (ours !== issue.message || !issue.code) return ours;

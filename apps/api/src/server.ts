@@ -17,7 +17,11 @@ logger.info({ database: db.description }, 'database opened');
 await prepareDatabase(db, { seedIfEmpty: db.kind === 'pglite', log: (line) => logger.info(line) });
 
 const manifest = loadTrustedDocuments(env.trustedDocumentsPath);
-if (env.production && !manifest) logger.warn({ path: env.trustedDocumentsPath }, 'no trusted documents: the dashboard cannot query; API tokens still can');
+if (env.production && !manifest)
+  logger.warn(
+    { path: env.trustedDocumentsPath },
+    'no trusted documents: the dashboard cannot query; API tokens still can',
+  );
 const service = await startService({
   db,
   port: env.port,
@@ -25,7 +29,10 @@ const service = await startService({
   production: env.production,
   dashboardDir: env.dashboardDir,
   // Re-read when the dashboard is rebuilt; a missing file means only API tokens may query in production.
-  trustedDocuments: { manifest: trustedDocumentsFile(env.trustedDocumentsPath, manifest ?? {}), enforce: env.production },
+  trustedDocuments: {
+    manifest: trustedDocumentsFile(env.trustedDocumentsPath, manifest ?? {}),
+    enforce: env.production,
+  },
   logger,
   tracing: tracingRequested() ? startTracing() : null,
   metricsToken: env.metricsToken,
@@ -39,7 +46,12 @@ const service = await startService({
 const seconds = ((Date.now() - started) / 1000).toFixed(1);
 const base = service.url.replace('127.0.0.1', 'localhost');
 logger.info(
-  { url: base, seconds, trustedDocuments: manifest ? Object.keys(manifest).length : 0, enforceTrustedDocuments: env.production },
+  {
+    url: base,
+    seconds,
+    trustedDocuments: manifest ? Object.keys(manifest).length : 0,
+    enforceTrustedDocuments: env.production,
+  },
   hasDashboard(env.dashboardDir)
     ? `Binaan ready in ${seconds} s: ${base}/  (GraphQL: ${base}/graphql)`
     : `Binaan API ready in ${seconds} s: ${base}/graphql  (dashboard not built: npm run build -w @binaan/dashboard)`,

@@ -41,10 +41,13 @@ export async function startService(options: ServiceOptions): Promise<Service> {
   const logger = options.logger ?? createLogger();
   const metrics = createMetrics(options.db);
   const tracing = options.tracing === undefined ? null : options.tracing;
-  const redis = options.redisUrl ? new Redis(options.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false }) : null;
+  const redis = options.redisUrl
+    ? new Redis(options.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false })
+    : null;
   let redisDown = false;
   redis?.on('error', (error) => {
-    if (!redisDown) logger.warn({ err: error }, 'Redis unreachable: each process counts the rate limit on its own until it is back');
+    if (!redisDown)
+      logger.warn({ err: error }, 'Redis unreachable: each process counts the rate limit on its own until it is back');
     redisDown = true;
   });
   redis?.on('ready', () => {
@@ -59,7 +62,11 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     metrics,
     rateLimiter: createRateLimiter({ limit: options.rateLimit ?? 600, windowMs: 60_000, redis }),
     trustProxy: options.trustProxy ?? false,
-    responseCache: { ttlMs: options.responseCacheTtlMs ?? 60_000, redis, onError: (error) => logger.warn({ err: error }, 'response cache unavailable') },
+    responseCache: {
+      ttlMs: options.responseCacheTtlMs ?? 60_000,
+      redis,
+      onError: (error) => logger.warn({ err: error }, 'response cache unavailable'),
+    },
     ...(tracing ? { tracerProvider: tracing.provider } : {}),
   });
   let served: GracefulServer | null = null;
@@ -82,4 +89,3 @@ export async function startService(options: ServiceOptions): Promise<Service> {
   });
   return { ...served, logger };
 }
-

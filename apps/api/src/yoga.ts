@@ -40,17 +40,39 @@ export interface AppOptions {
 }
 
 /** Limits every operation must stay within; refused operations are rejected before any SQL runs. */
-export const operationLimits = { maxDepth: 12, maxAliases: 20, maxTokens: 4000, maxCost: 20_000, maxDirectives: 20, maxBodyBytes: 256 * 1024 };
+export const operationLimits = {
+  maxDepth: 12,
+  maxAliases: 20,
+  maxTokens: 4000,
+  maxCost: 20_000,
+  maxDirectives: 20,
+  maxBodyBytes: 256 * 1024,
+};
 
 /** Refuses a request body over the limit (by its declared length) before reading it. */
 function useBodySizeLimit(maxBytes: number) {
   return {
-    onRequest({ request, endResponse, fetchAPI }: { request: Request; endResponse(response: Response): void; fetchAPI: { Response: typeof Response } }) {
+    onRequest({
+      request,
+      endResponse,
+      fetchAPI,
+    }: {
+      request: Request;
+      endResponse(response: Response): void;
+      fetchAPI: { Response: typeof Response };
+    }) {
       const length = Number(request.headers.get('content-length') ?? 0);
       if (length > maxBytes) {
         endResponse(
           new fetchAPI.Response(
-            JSON.stringify({ errors: [{ message: localize(`Request body over ${maxBytes} bytes.`, localeOf(request)), extensions: { code: 'PAYLOAD_TOO_LARGE' } }] }),
+            JSON.stringify({
+              errors: [
+                {
+                  message: localize(`Request body over ${maxBytes} bytes.`, localeOf(request)),
+                  extensions: { code: 'PAYLOAD_TOO_LARGE' },
+                },
+              ],
+            }),
             {
               status: 413,
               headers: { 'content-type': 'application/json' },
@@ -122,11 +144,14 @@ export function createApp({
 }
 
 function yogaLogger(logger: Logger) {
-  const line = (level: 'debug' | 'info' | 'warn' | 'error') => (...args: unknown[]) => {
-    const [message, ...details] = args;
-    const error = details.find((detail) => detail instanceof Error) ?? (message instanceof Error ? message : undefined);
-    logger[level](error ? { err: error } : {}, typeof message === 'string' ? message : 'yoga');
-  };
+  const line =
+    (level: 'debug' | 'info' | 'warn' | 'error') =>
+    (...args: unknown[]) => {
+      const [message, ...details] = args;
+      const error =
+        details.find((detail) => detail instanceof Error) ?? (message instanceof Error ? message : undefined);
+      logger[level](error ? { err: error } : {}, typeof message === 'string' ? message : 'yoga');
+    };
   return { debug: line('debug'), info: line('info'), warn: line('warn'), error: line('error') };
 }
 

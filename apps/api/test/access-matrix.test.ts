@@ -19,13 +19,51 @@ interface Rights {
   area: 'all' | string[];
 }
 
-const none: Rights = { signedIn: false, readRecords: false, readAggregates: false, personal: false, write: false, submit: false, audit: false, issueTokens: false, area: [] };
+const none: Rights = {
+  signedIn: false,
+  readRecords: false,
+  readAggregates: false,
+  personal: false,
+  write: false,
+  submit: false,
+  audit: false,
+  issueTokens: false,
+  area: [],
+};
 const rights: Record<Name, Rights> = {
   anonymous: none,
-  national: { ...none, signedIn: true, readRecords: true, readAggregates: true, audit: true, issueTokens: true, area: 'all' },
+  national: {
+    ...none,
+    signedIn: true,
+    readRecords: true,
+    readAggregates: true,
+    audit: true,
+    issueTokens: true,
+    area: 'all',
+  },
   analyst: { ...none, signedIn: true, readRecords: true, readAggregates: true, area: 'all' },
-  kanwil: { ...none, signedIn: true, readRecords: true, readAggregates: true, personal: true, write: true, submit: true, issueTokens: true, area: ['53.'] },
-  kanim: { ...none, signedIn: true, readRecords: true, readAggregates: true, personal: true, write: true, submit: true, issueTokens: true, area: ['63.02', '63.10'] },
+  kanwil: {
+    ...none,
+    signedIn: true,
+    readRecords: true,
+    readAggregates: true,
+    personal: true,
+    write: true,
+    submit: true,
+    issueTokens: true,
+    area: ['53.'],
+  },
+  kanim: {
+    ...none,
+    signedIn: true,
+    readRecords: true,
+    readAggregates: true,
+    personal: true,
+    write: true,
+    submit: true,
+    issueTokens: true,
+    area: ['63.02', '63.10'],
+  },
   tokenSubmit: { ...none, signedIn: true, submit: true, area: ['63.02', '63.10'] },
   tokenRead: { ...none, signedIn: true, readRecords: true, readAggregates: true, area: 'all' },
 };
@@ -48,7 +86,9 @@ describe('access matrix', () => {
 
   beforeAll(async () => {
     api = await createSeededApi();
-    const issue = async (as: DemoAccount, scopes: string[], officeCode?: string) => ({ token: await api.issueToken(as, scopes, officeCode) });
+    const issue = async (as: DemoAccount, scopes: string[], officeCode?: string) => ({
+      token: await api.issueToken(as, scopes, officeCode),
+    });
     Object.assign(callers, {
       anonymous: 'anonymous',
       national: 'national',
@@ -71,7 +111,10 @@ describe('access matrix', () => {
   };
 
   /** A refusal: an auth error (queries) and no data for the field. */
-  const expectRefusedQuery = (result: { errors?: { extensions?: Record<string, unknown> }[]; data?: unknown }, label: string) => {
+  const expectRefusedQuery = (
+    result: { errors?: { extensions?: Record<string, unknown> }[]; data?: unknown },
+    label: string,
+  ) => {
     expect(result.errors?.length, `${label} should be refused`).toBeGreaterThan(0);
     expect(['UNAUTHENTICATED', 'FORBIDDEN']).toContain(result.errors![0]!.extensions?.code);
   };
@@ -86,7 +129,13 @@ describe('access matrix', () => {
   }
 
   /** A write: typed success when allowed, else a ForbiddenError and an unchanged database. */
-  async function expectWrite(name: Name, allowed: boolean, mutation: string, field: string, variables: Record<string, unknown>) {
+  async function expectWrite(
+    name: Name,
+    allowed: boolean,
+    mutation: string,
+    field: string,
+    variables: Record<string, unknown>,
+  ) {
     const before = await fingerprint();
     const result = await api.graphql(mutation, variables, callers[name]);
     expect(result.errors, `${name} ${field}: ${JSON.stringify(result.errors)}`).toBeUndefined();
@@ -120,14 +169,38 @@ describe('access matrix', () => {
 
     it.each(regencies)('reads records in $code only when allowed and in its area', async ({ code }) => {
       const lists: [string, string, string][] = [
-        ['designations', 'designations(first: 1, filter: { area: { regencyCodes: [$code] } })', `SELECT COUNT(*)::int AS count FROM designation g JOIN village v ON v.id = g.village_id JOIN regency r ON r.id = v.regency_id WHERE r.code = $1`],
-        ['taskForceMembers', 'taskForceMembers(first: 1, filter: { area: { regencyCodes: [$code] } })', `SELECT COUNT(*)::int AS count FROM task_force_member m JOIN task_force t ON t.id = m.task_force_id JOIN designation g ON g.id = t.designation_id JOIN village v ON v.id = g.village_id JOIN regency r ON r.id = v.regency_id WHERE r.code = $1`],
-        ['trainings', 'trainings(first: 1, filter: { area: { regencyCodes: [$code] } })', `SELECT COUNT(*)::int AS count FROM training_session s JOIN village v ON v.id = s.village_id JOIN regency r ON r.id = v.regency_id WHERE r.code = $1`],
-        ['activities', 'activities(first: 1, filter: { area: { regencyCodes: [$code] } })', `SELECT COUNT(*)::int AS count FROM activity a JOIN regency r ON r.id = a.regency_id WHERE r.code = $1`],
-        ['reports', 'reports(first: 1, filter: { area: { regencyCodes: [$code] } })', `SELECT COUNT(*)::int AS count FROM village_report rep JOIN regency r ON r.id = rep.regency_id WHERE r.code = $1`],
+        [
+          'designations',
+          'designations(first: 1, filter: { area: { regencyCodes: [$code] } })',
+          `SELECT COUNT(*)::int AS count FROM designation g JOIN village v ON v.id = g.village_id JOIN regency r ON r.id = v.regency_id WHERE r.code = $1`,
+        ],
+        [
+          'taskForceMembers',
+          'taskForceMembers(first: 1, filter: { area: { regencyCodes: [$code] } })',
+          `SELECT COUNT(*)::int AS count FROM task_force_member m JOIN task_force t ON t.id = m.task_force_id JOIN designation g ON g.id = t.designation_id JOIN village v ON v.id = g.village_id JOIN regency r ON r.id = v.regency_id WHERE r.code = $1`,
+        ],
+        [
+          'trainings',
+          'trainings(first: 1, filter: { area: { regencyCodes: [$code] } })',
+          `SELECT COUNT(*)::int AS count FROM training_session s JOIN village v ON v.id = s.village_id JOIN regency r ON r.id = v.regency_id WHERE r.code = $1`,
+        ],
+        [
+          'activities',
+          'activities(first: 1, filter: { area: { regencyCodes: [$code] } })',
+          `SELECT COUNT(*)::int AS count FROM activity a JOIN regency r ON r.id = a.regency_id WHERE r.code = $1`,
+        ],
+        [
+          'reports',
+          'reports(first: 1, filter: { area: { regencyCodes: [$code] } })',
+          `SELECT COUNT(*)::int AS count FROM village_report rep JOIN regency r ON r.id = rep.regency_id WHERE r.code = $1`,
+        ],
       ];
       for (const [field, selection, sql] of lists) {
-        const result = await api.graphql(`query($code: String!) { ${selection} { totalCount } }`, { code }, callers[name]);
+        const result = await api.graphql(
+          `query($code: String!) { ${selection} { totalCount } }`,
+          { code },
+          callers[name],
+        );
         if (!may.readRecords) expectRefusedQuery(result, name);
         else {
           expect(result.errors).toBeUndefined();
@@ -139,49 +212,55 @@ describe('access matrix', () => {
       }
     });
 
-    it.each(regencies)('fetches a record of $code by id, and its village records, only inside its area', async ({ code }) => {
-      const [report] = await api.db.sql.query<{ id: number; village: string }>(
-        `SELECT rep.id, v.code AS village FROM village_report rep JOIN village v ON v.id = rep.village_id JOIN regency r ON r.id = rep.regency_id WHERE r.code = $1 ORDER BY rep.id LIMIT 1`,
-        [code],
-      );
-      const id = Buffer.from(`VillageReport:${report!.id}`).toString('base64');
-      const result = await api.graphql(
-        `query($id: ID!, $village: String!) { node(id: $id) { id } village(code: $village) { name designations { id } reports(first: 1) { totalCount } } }`,
-        { id, village: report!.village },
-        callers[name],
-      );
-      const visible = may.readRecords && inArea(name, code);
-      if (!may.signedIn) expectRefusedQuery(result, name);
-      else if (!may.readRecords) {
-        // The village itself is public reference data; its records are refused.
-        expect(result.errors?.every((error) => error.extensions?.code === 'FORBIDDEN')).toBe(true);
-      } else {
-        expect(result.errors).toBeUndefined();
-        expect(result.data!.node === null).toBe(!visible);
-        expect(result.data!.village.reports.totalCount > 0).toBe(visible);
-        expect(result.data!.village.designations.length > 0).toBe(visible);
-      }
-      cases += 1;
-    });
-
-    it.each(regencies)('learns which villages of $code are designated only where it may read records', async ({ code }) => {
-      const result = await api.graphql(
-        `query($code: String!) { villages(first: 1, filter: { area: { regencyCodes: [$code] }, designated: true }) { totalCount } }`,
-        { code },
-        callers[name],
-      );
-      if (!may.signedIn) expectRefusedQuery(result, name);
-      else {
-        expect(result.errors).toBeUndefined();
-        const designated = await sqlCount(
-          `SELECT COUNT(DISTINCT v.id)::int AS count FROM village v JOIN regency r ON r.id = v.regency_id
-             JOIN designation g ON g.village_id = v.id AND g.status = 'ACTIVE' WHERE r.code = $1`,
+    it.each(regencies)(
+      'fetches a record of $code by id, and its village records, only inside its area',
+      async ({ code }) => {
+        const [report] = await api.db.sql.query<{ id: number; village: string }>(
+          `SELECT rep.id, v.code AS village FROM village_report rep JOIN village v ON v.id = rep.village_id JOIN regency r ON r.id = rep.regency_id WHERE r.code = $1 ORDER BY rep.id LIMIT 1`,
           [code],
         );
-        expect(result.data!.villages.totalCount).toBe(may.readRecords && inArea(name, code) ? designated : 0);
-      }
-      cases += 1;
-    });
+        const id = Buffer.from(`VillageReport:${report!.id}`).toString('base64');
+        const result = await api.graphql(
+          `query($id: ID!, $village: String!) { node(id: $id) { id } village(code: $village) { name designations { id } reports(first: 1) { totalCount } } }`,
+          { id, village: report!.village },
+          callers[name],
+        );
+        const visible = may.readRecords && inArea(name, code);
+        if (!may.signedIn) expectRefusedQuery(result, name);
+        else if (!may.readRecords) {
+          // The village itself is public reference data; its records are refused.
+          expect(result.errors?.every((error) => error.extensions?.code === 'FORBIDDEN')).toBe(true);
+        } else {
+          expect(result.errors).toBeUndefined();
+          expect(result.data!.node === null).toBe(!visible);
+          expect(result.data!.village.reports.totalCount > 0).toBe(visible);
+          expect(result.data!.village.designations.length > 0).toBe(visible);
+        }
+        cases += 1;
+      },
+    );
+
+    it.each(regencies)(
+      'learns which villages of $code are designated only where it may read records',
+      async ({ code }) => {
+        const result = await api.graphql(
+          `query($code: String!) { villages(first: 1, filter: { area: { regencyCodes: [$code] }, designated: true }) { totalCount } }`,
+          { code },
+          callers[name],
+        );
+        if (!may.signedIn) expectRefusedQuery(result, name);
+        else {
+          expect(result.errors).toBeUndefined();
+          const designated = await sqlCount(
+            `SELECT COUNT(DISTINCT v.id)::int AS count FROM village v JOIN regency r ON r.id = v.regency_id
+             JOIN designation g ON g.village_id = v.id AND g.status = 'ACTIVE' WHERE r.code = $1`,
+            [code],
+          );
+          expect(result.data!.villages.totalCount).toBe(may.readRecords && inArea(name, code) ? designated : 0);
+        }
+        cases += 1;
+      },
+    );
 
     it.each(regencies)('sees names in $code only with the right to personal data', async ({ code }) => {
       const result = await api.graphql(
@@ -192,7 +271,9 @@ describe('access matrix', () => {
       if (!may.readRecords) expectRefusedQuery(result, name);
       else {
         expect(result.errors).toBeUndefined();
-        const members = result.data!.taskForceMembers.edges.map((edge: { node: { fullName: string | null } }) => edge.node);
+        const members = result.data!.taskForceMembers.edges.map(
+          (edge: { node: { fullName: string | null } }) => edge.node,
+        );
         expect(members.length > 0).toBe(inArea(name, code));
         for (const member of members) expect(member.fullName !== null).toBe(may.personal);
       }
@@ -224,8 +305,14 @@ describe('access matrix', () => {
         }
       } else {
         expect(result.errors).toBeUndefined();
-        const reports = await sqlCount(`SELECT COUNT(*)::int AS count FROM village_report rep JOIN regency r ON r.id = rep.regency_id WHERE r.code = $1`, [code]);
-        const villages = await sqlCount(`SELECT COUNT(*)::int AS count FROM village v JOIN regency r ON r.id = v.regency_id WHERE r.code = $1`, [code]);
+        const reports = await sqlCount(
+          `SELECT COUNT(*)::int AS count FROM village_report rep JOIN regency r ON r.id = rep.regency_id WHERE r.code = $1`,
+          [code],
+        );
+        const villages = await sqlCount(
+          `SELECT COUNT(*)::int AS count FROM village v JOIN regency r ON r.id = v.regency_id WHERE r.code = $1`,
+          [code],
+        );
         if (inArea(name, code)) {
           expect(result.data!.coverage.rows).toEqual([expect.objectContaining({ area: { code }, villages })]);
           expect(result.data!.reportStats.rows[0].reports).toBe(reports);
@@ -256,42 +343,101 @@ describe('access matrix', () => {
           AND NOT EXISTS (SELECT 1 FROM designation g WHERE g.village_id = v.id) ORDER BY v.code LIMIT 1`,
         [code],
       );
-      await expectWrite(name, allowed, `mutation($input: DesignateVillageInput!) { designateVillage(input: $input) { __typename } }`, 'designateVillage', {
-        input: { villageCode: village!.code, variant: 'DESA_BINAAN', officeCode: office, year: 2026 },
-      });
-      await expectWrite(name, allowed, `mutation($input: RecordActivityInput!) { recordActivity(input: $input) { __typename } }`, 'recordActivity', {
-        input: { type: 'COUNSELLING', title: `Penyuluhan ${name}`, heldOn: '2026-11-10', place: 'Aula', regencyCode: code, officeCode: office, attendeeCount: 20 },
-      });
+      await expectWrite(
+        name,
+        allowed,
+        `mutation($input: DesignateVillageInput!) { designateVillage(input: $input) { __typename } }`,
+        'designateVillage',
+        {
+          input: { villageCode: village!.code, variant: 'DESA_BINAAN', officeCode: office, year: 2026 },
+        },
+      );
+      await expectWrite(
+        name,
+        allowed,
+        `mutation($input: RecordActivityInput!) { recordActivity(input: $input) { __typename } }`,
+        'recordActivity',
+        {
+          input: {
+            type: 'COUNSELLING',
+            title: `Penyuluhan ${name}`,
+            heldOn: '2026-11-10',
+            place: 'Aula',
+            regencyCode: code,
+            officeCode: office,
+            attendeeCount: 20,
+          },
+        },
+      );
       const [designation] = await api.db.sql.query<{ id: number; village: string }>(
         `SELECT g.id, v.code AS village FROM designation g JOIN village v ON v.id = g.village_id JOIN regency r ON r.id = v.regency_id
           WHERE r.code = $1 AND g.status = 'ACTIVE' AND g.inaugurated_on < '2026-01-01' ORDER BY g.id LIMIT 1`,
         [code],
       );
-      await expectWrite(name, allowed, `mutation($input: AddTaskForceMemberInput!) { addTaskForceMember(input: $input) { __typename } }`, 'addTaskForceMember', {
-        input: { designationId: Buffer.from(`Designation:${designation!.id}`).toString('base64'), role: 'COMMUNITY_FIGURE', fullName: 'Yohanes Bili', joinedOn: '2026-11-01' },
-      });
-      await expectWrite(name, allowed, `mutation($input: RecordTrainingSessionInput!) { recordTrainingSession(input: $input) { __typename } }`, 'recordTrainingSession', {
-        input: { officeCode: office, heldOn: '2026-11-11', place: 'Balai Desa', villageCode: designation!.village, moduleCodes: ['REFUGEE_HANDLING'], attendance: [] },
-      });
+      await expectWrite(
+        name,
+        allowed,
+        `mutation($input: AddTaskForceMemberInput!) { addTaskForceMember(input: $input) { __typename } }`,
+        'addTaskForceMember',
+        {
+          input: {
+            designationId: Buffer.from(`Designation:${designation!.id}`).toString('base64'),
+            role: 'COMMUNITY_FIGURE',
+            fullName: 'Yohanes Bili',
+            joinedOn: '2026-11-01',
+          },
+        },
+      );
+      await expectWrite(
+        name,
+        allowed,
+        `mutation($input: RecordTrainingSessionInput!) { recordTrainingSession(input: $input) { __typename } }`,
+        'recordTrainingSession',
+        {
+          input: {
+            officeCode: office,
+            heldOn: '2026-11-11',
+            place: 'Balai Desa',
+            villageCode: designation!.village,
+            moduleCodes: ['REFUGEE_HANDLING'],
+            attendance: [],
+          },
+        },
+      );
       const [report] = await api.db.sql.query<{ id: number; status: string }>(
         `SELECT rep.id, rep.status::text AS status FROM village_report rep JOIN regency r ON r.id = rep.regency_id
           WHERE r.code = $1 AND rep.status IN ('SUBMITTED', 'VERIFIED') ORDER BY rep.id LIMIT 1`,
         [code],
       );
-      await expectWrite(name, allowed, `mutation($input: TransitionReportStatusInput!) { transitionReportStatus(input: $input) { __typename } }`, 'transitionReportStatus', {
-        input: { reportId: Buffer.from(`VillageReport:${report!.id}`).toString('base64'), toStatus: report!.status === 'SUBMITTED' ? 'VERIFIED' : 'FOLLOWED_UP' },
-      });
-      await expectWrite(name, may.submit && inArea(name, code), `mutation($input: SubmitVillageReportInput!) { submitVillageReport(input: $input) { __typename } }`, 'submitVillageReport', {
-        input: {
-          source: 'app:matrix',
-          clientReference: `${name}-${code}`,
-          villageCode: designation!.village,
-          type: 'OTHER',
-          occurredOn: '2026-11-20',
-          peopleInvolved: 1,
-          description: 'Laporan uji akses.',
+      await expectWrite(
+        name,
+        allowed,
+        `mutation($input: TransitionReportStatusInput!) { transitionReportStatus(input: $input) { __typename } }`,
+        'transitionReportStatus',
+        {
+          input: {
+            reportId: Buffer.from(`VillageReport:${report!.id}`).toString('base64'),
+            toStatus: report!.status === 'SUBMITTED' ? 'VERIFIED' : 'FOLLOWED_UP',
+          },
         },
-      });
+      );
+      await expectWrite(
+        name,
+        may.submit && inArea(name, code),
+        `mutation($input: SubmitVillageReportInput!) { submitVillageReport(input: $input) { __typename } }`,
+        'submitVillageReport',
+        {
+          input: {
+            source: 'app:matrix',
+            clientReference: `${name}-${code}`,
+            villageCode: designation!.village,
+            type: 'OTHER',
+            occurredOn: '2026-11-20',
+            peopleInvolved: 1,
+            description: 'Laporan uji akses.',
+          },
+        },
+      );
       await expectWrite(
         name,
         may.issueTokens && (may.area === 'all' || inArea(name, code)),

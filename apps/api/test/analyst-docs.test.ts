@@ -23,13 +23,20 @@ interface DocQuery {
 
 /** ```graphql blocks, each with the ```json block right after it as its variables. */
 function queriesIn(markdown: string): DocQuery[] {
-  const blocks = [...markdown.matchAll(/```(\w+)\n([\s\S]*?)```/g)].map((match) => ({ lang: match[1]!, body: match[2]!, end: match.index! + match[0].length }));
+  const blocks = [...markdown.matchAll(/```(\w+)\n([\s\S]*?)```/g)].map((match) => ({
+    lang: match[1]!,
+    body: match[2]!,
+    end: match.index! + match[0].length,
+  }));
   return blocks.flatMap((block, index) => {
     if (block.lang !== 'graphql') return [];
     const next = blocks[index + 1];
     const between = next ? markdown.slice(block.end, markdown.indexOf('```', block.end)) : '';
-    const variables = next?.lang === 'json' && between.trim() === '' ? (JSON.parse(next.body) as Record<string, unknown>) : {};
-    return [{ name: /(?:query|mutation)\s+(\w+)/.exec(block.body)?.[1] ?? `block ${index}`, query: block.body, variables }];
+    const variables =
+      next?.lang === 'json' && between.trim() === '' ? (JSON.parse(next.body) as Record<string, unknown>) : {};
+    return [
+      { name: /(?:query|mutation)\s+(\w+)/.exec(block.body)?.[1] ?? `block ${index}`, query: block.body, variables },
+    ];
   });
 }
 
@@ -60,16 +67,24 @@ describe('docs/analysts.md', () => {
     expect(new Set(queries.map((query) => query.name)).size).toBe(queries.length);
   });
 
-  it.each(queries.map((query) => [query.name, query] as const))('%s answers with data and no errors', async (_name, { query, variables }) => {
-    const body = await api.graphql(query, variables, { token });
-    expect(body.errors).toBeUndefined();
-    expect(hasSubstance(body.data)).toBe(true);
-  });
+  it.each(queries.map((query) => [query.name, query] as const))(
+    '%s answers with data and no errors',
+    async (_name, { query, variables }) => {
+      const body = await api.graphql(query, variables, { token });
+      expect(body.errors).toBeUndefined();
+      expect(hasSubstance(body.data)).toBe(true);
+    },
+  );
 
   it('tells the truth about tokens: personal fields are null, refused fields carry the codes it names', async () => {
-    const reports = await api.graphql('{ reports(first: 3) { edges { node { reporterName reporterPhone } } } }', {}, { token });
+    const reports = await api.graphql(
+      '{ reports(first: 3) { edges { node { reporterName reporterPhone } } } }',
+      {},
+      { token },
+    );
     expect(reports.data!.reports.edges.length).toBe(3);
-    for (const edge of reports.data!.reports.edges) expect(edge.node).toEqual({ reporterName: null, reporterPhone: null });
+    for (const edge of reports.data!.reports.edges)
+      expect(edge.node).toEqual({ reporterName: null, reporterPhone: null });
     const aggregatesOnly = await api.issueToken('national', ['AGGREGATES_READ']);
     const refused = await api.graphql('{ reports(first: 1) { totalCount } }', {}, { token: aggregatesOnly });
     expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
@@ -107,14 +122,31 @@ describe('docs/analysts.md command-line recipes', () => {
 
   /** A recipe from the guide, run by bash in a scratch directory, with `npx tsx examples/…` pointed at this checkout's tsx. */
   const runRecipe = (script: string) =>
-    run('bash', ['--noprofile', '--norc', '-euo', 'pipefail', '-c', script.replaceAll('npx tsx examples/', `${repoRoot}node_modules/.bin/tsx ${repoRoot}examples/`).replace(/^export BINAAN_URL=.*$/m, '')], {
-      cwd: workDir,
-      env,
-      encoding: 'utf8',
-      timeout: 60_000,
-    }).then(
+    run(
+      'bash',
+      [
+        '--noprofile',
+        '--norc',
+        '-euo',
+        'pipefail',
+        '-c',
+        script
+          .replaceAll('npx tsx examples/', `${repoRoot}node_modules/.bin/tsx ${repoRoot}examples/`)
+          .replace(/^export BINAAN_URL=.*$/m, ''),
+      ],
+      {
+        cwd: workDir,
+        env,
+        encoding: 'utf8',
+        timeout: 60_000,
+      },
+    ).then(
       ({ stdout, stderr }) => ({ status: 0, stdout, stderr }),
-      (error: { code?: number; stdout?: string; stderr?: string }) => ({ status: error.code ?? 1, stdout: error.stdout ?? '', stderr: error.stderr ?? '' }),
+      (error: { code?: number; stdout?: string; stderr?: string }) => ({
+        status: error.code ?? 1,
+        stdout: error.stdout ?? '',
+        stderr: error.stderr ?? '',
+      }),
     );
 
   it('exports a query to CSV with examples/export-csv.ts (in production mode, as an application with a token)', async () => {
@@ -136,7 +168,13 @@ describe('docs/analysts.md command-line recipes', () => {
     const lines = result.stdout.trim().split('\n');
     expect(lines[0]).toBe('"code","name","villages","designated"');
     expect(lines).toHaveLength(5);
-    expect(lines).toContain('"53","Nusa Tenggara Timur",3442,' + lines.find((line) => line.startsWith('"53"'))!.split(',').at(-1));
+    expect(lines).toContain(
+      '"53","Nusa Tenggara Timur",3442,' +
+        lines
+          .find((line) => line.startsWith('"53"'))!
+          .split(',')
+          .at(-1),
+    );
   });
 
   it('runs the curl example of section 2', async () => {

@@ -9,34 +9,70 @@ const wibDate = (at: Date) => new Date(at.getTime() + 7 * HOUR).toISOString().sl
 
 interface Raw {
   villages: { id: number; province: string; regency: string; district: string; provinceName: string }[];
-  designations: { villageId: number; variant: string; status: string; year: number; inauguratedOn: string | null; statusChangedAt: Date }[];
+  designations: {
+    villageId: number;
+    variant: string;
+    status: string;
+    year: number;
+    inauguratedOn: string | null;
+    statusChangedAt: Date;
+  }[];
   provinceTargets: { province: string; year: number; villages: number }[];
   regencyTargets: { regency: string; year: number; villages: number }[];
-  reports: { id: number; villageId: number; type: string; status: string; submittedAt: Date; variant: string | null; followedUpAt: Date | null }[];
-  members: { id: number; villageId: number; role: string; joinedOn: string; leftOn: string | null; variant: string; status: string }[];
+  reports: {
+    id: number;
+    villageId: number;
+    type: string;
+    status: string;
+    submittedAt: Date;
+    variant: string | null;
+    followedUpAt: Date | null;
+  }[];
+  members: {
+    id: number;
+    villageId: number;
+    role: string;
+    joinedOn: string;
+    leftOn: string | null;
+    variant: string;
+    status: string;
+  }[];
   completions: { memberId: number; moduleId: number; heldOn: string }[];
   moduleCount: number;
 }
 
 async function loadRaw(api: SeededApi): Promise<Raw> {
   const q = <T extends object>(text: string) => api.db.sql.query<T>(text);
-  const [villages, designations, provinceTargets, regencyTargets, reports, members, completions, modules] = await Promise.all([
-    q<Raw['villages'][number]>(`SELECT v.id, p.code AS province, r.code AS regency, d.code AS district, p.name AS "provinceName"
+  const [villages, designations, provinceTargets, regencyTargets, reports, members, completions, modules] =
+    await Promise.all([
+      q<
+        Raw['villages'][number]
+      >(`SELECT v.id, p.code AS province, r.code AS regency, d.code AS district, p.name AS "provinceName"
       FROM village v JOIN province p ON p.id = v.province_id JOIN regency r ON r.id = v.regency_id JOIN district d ON d.id = v.district_id`),
-    q<Raw['designations'][number]>(`SELECT village_id AS "villageId", variant::text, status::text, year,
+      q<Raw['designations'][number]>(`SELECT village_id AS "villageId", variant::text, status::text, year,
       to_char(inaugurated_on, 'YYYY-MM-DD') AS "inauguratedOn", status_changed_at AS "statusChangedAt" FROM designation`),
-    q<Raw['provinceTargets'][number]>(`SELECT p.code AS province, t.year, t.villages_to_designate AS villages FROM province_target t JOIN province p ON p.id = t.province_id`),
-    q<Raw['regencyTargets'][number]>(`SELECT r.code AS regency, t.year, t.villages_to_designate AS villages FROM regency_target t JOIN regency r ON r.id = t.regency_id`),
-    q<Raw['reports'][number]>(`SELECT rep.id, rep.village_id AS "villageId", rep.type::text, rep.status::text, rep.submitted_at AS "submittedAt",
+      q<Raw['provinceTargets'][number]>(
+        `SELECT p.code AS province, t.year, t.villages_to_designate AS villages FROM province_target t JOIN province p ON p.id = t.province_id`,
+      ),
+      q<Raw['regencyTargets'][number]>(
+        `SELECT r.code AS regency, t.year, t.villages_to_designate AS villages FROM regency_target t JOIN regency r ON r.id = t.regency_id`,
+      ),
+      q<
+        Raw['reports'][number]
+      >(`SELECT rep.id, rep.village_id AS "villageId", rep.type::text, rep.status::text, rep.submitted_at AS "submittedAt",
       g.variant::text AS variant, (SELECT MIN(changed_at) FROM report_status_transition t WHERE t.report_id = rep.id AND t.to_status = 'FOLLOWED_UP') AS "followedUpAt"
       FROM village_report rep LEFT JOIN designation g ON g.id = rep.designation_id`),
-    q<Raw['members'][number]>(`SELECT m.id, g.village_id AS "villageId", m.role::text, to_char(m.joined_on, 'YYYY-MM-DD') AS "joinedOn",
+      q<
+        Raw['members'][number]
+      >(`SELECT m.id, g.village_id AS "villageId", m.role::text, to_char(m.joined_on, 'YYYY-MM-DD') AS "joinedOn",
       to_char(m.left_on, 'YYYY-MM-DD') AS "leftOn", g.variant::text, g.status::text
       FROM task_force_member m JOIN task_force tf ON tf.id = m.task_force_id JOIN designation g ON g.id = tf.designation_id`),
-    q<Raw['completions'][number]>(`SELECT a.member_id AS "memberId", a.module_id AS "moduleId", to_char(s.held_on, 'YYYY-MM-DD') AS "heldOn"
+      q<
+        Raw['completions'][number]
+      >(`SELECT a.member_id AS "memberId", a.module_id AS "moduleId", to_char(s.held_on, 'YYYY-MM-DD') AS "heldOn"
       FROM training_attendance a JOIN training_session s ON s.id = a.session_id WHERE a.completed`),
-    q<{ count: number }>(`SELECT COUNT(*)::int AS count FROM training_module`),
-  ]);
+      q<{ count: number }>(`SELECT COUNT(*)::int AS count FROM training_module`),
+    ]);
   const asDate = (value: unknown) => (value === null ? null : new Date(value as string));
   return {
     villages,
@@ -85,7 +121,9 @@ describe('analytics agree with the raw rows', () => {
     expect(result.errors).toBeUndefined();
     const expected = [...countBy(raw.villages, (v) => v.province)].sort().map(([province, villages]) => {
       const ids = new Set(villages.map((v) => v.id));
-      const designated = new Set(raw.designations.filter((d) => d.status === 'ACTIVE' && ids.has(d.villageId)).map((d) => d.villageId)).size;
+      const designated = new Set(
+        raw.designations.filter((d) => d.status === 'ACTIVE' && ids.has(d.villageId)).map((d) => d.villageId),
+      ).size;
       const inaugurated = raw.designations.filter((d) => d.status !== 'PLANNED' && ids.has(d.villageId)).length;
       const target = raw.provinceTargets.filter((t) => t.province === province).reduce((sum, t) => sum + t.villages, 0);
       return {
@@ -106,7 +144,8 @@ describe('analytics agree with the raw rows', () => {
   });
 
   it('coverage per kabupaten/kota of NTT for Desa Binaan in 2024', async () => {
-    const result = await api.graphql(`{ coverage(groupBy: REGENCY, filter: { area: { provinceCodes: ["53"] }, variants: [DESA_BINAAN],
+    const result =
+      await api.graphql(`{ coverage(groupBy: REGENCY, filter: { area: { provinceCodes: ["53"] }, variants: [DESA_BINAAN],
       period: { from: "2024-01-01", to: "2024-12-31" } }) { rows { area { code } villages designatedVillages target targetAttainment { numerator } } } }`);
     expect(result.errors).toBeUndefined();
     const inScope = raw.villages.filter((v) => v.province === '53');
@@ -116,9 +155,16 @@ describe('analytics agree with the raw rows', () => {
       return {
         area: { code: regency },
         villages: villages.length,
-        designatedVillages: new Set(mine.filter((d) => d.status === 'ACTIVE' && d.inauguratedOn! <= '2024-12-31').map((d) => d.villageId)).size,
-        target: raw.regencyTargets.filter((t) => t.regency === regency && t.year === 2024).reduce((sum, t) => sum + t.villages, 0),
-        targetAttainment: { numerator: mine.filter((d) => d.status !== 'PLANNED' && d.year === 2024 && d.inauguratedOn! <= '2024-12-31').length },
+        designatedVillages: new Set(
+          mine.filter((d) => d.status === 'ACTIVE' && d.inauguratedOn! <= '2024-12-31').map((d) => d.villageId),
+        ).size,
+        target: raw.regencyTargets
+          .filter((t) => t.regency === regency && t.year === 2024)
+          .reduce((sum, t) => sum + t.villages, 0),
+        targetAttainment: {
+          numerator: mine.filter((d) => d.status !== 'PLANNED' && d.year === 2024 && d.inauguratedOn! <= '2024-12-31')
+            .length,
+        },
       };
     });
     expect(result.data!.coverage.rows).toEqual(expected);
@@ -135,7 +181,9 @@ describe('analytics agree with the raw rows', () => {
       return {
         area: { code: district },
         villages: villages.length,
-        designatedVillages: new Set(raw.designations.filter((d) => ids.has(d.villageId) && d.status === 'ACTIVE').map((d) => d.villageId)).size,
+        designatedVillages: new Set(
+          raw.designations.filter((d) => ids.has(d.villageId) && d.status === 'ACTIVE').map((d) => d.villageId),
+        ).size,
         target: null,
         targetAttainment: null,
       };
@@ -144,27 +192,37 @@ describe('analytics agree with the raw rows', () => {
   });
 
   it('report statistics per kabupaten/kota and month, with median days to follow-up', async () => {
-    const result = await api.graphql(`{ reportStats(groupBy: [REGENCY, MONTH], filter: { area: { provinceCodes: ["53"] },
+    const result =
+      await api.graphql(`{ reportStats(groupBy: [REGENCY, MONTH], filter: { area: { provinceCodes: ["53"] },
       period: { from: "2025-01-01", to: "2025-12-31" } }) { rows { regency { code } month reports followedUp medianDaysToFollowUp } } }`);
     expect(result.errors).toBeUndefined();
     const inScope = raw.reports.filter((r) => {
       const date = wibDate(r.submittedAt);
       return villageById.get(r.villageId)!.province === '53' && date >= '2025-01-01' && date <= '2025-12-31';
     });
-    const groups = countBy(inScope, (r) => `${villageById.get(r.villageId)!.regency}|${wibDate(r.submittedAt).slice(0, 7)}`);
-    const expected = [...groups].sort(([a], [b]) => (a < b ? -1 : 1)).map(([key, reports]) => {
-      const [regency, month] = key.split('|');
-      const followed = reports.filter((r) => r.followedUpAt);
-      return {
-        regency: { code: regency },
-        month,
-        reports: reports.length,
-        followedUp: followed.length,
-        medianDaysToFollowUp: median(followed.map((r) => (r.followedUpAt!.getTime() - r.submittedAt.getTime()) / (24 * HOUR))),
-      };
-    });
+    const groups = countBy(
+      inScope,
+      (r) => `${villageById.get(r.villageId)!.regency}|${wibDate(r.submittedAt).slice(0, 7)}`,
+    );
+    const expected = [...groups]
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([key, reports]) => {
+        const [regency, month] = key.split('|');
+        const followed = reports.filter((r) => r.followedUpAt);
+        return {
+          regency: { code: regency },
+          month,
+          reports: reports.length,
+          followedUp: followed.length,
+          medianDaysToFollowUp: median(
+            followed.map((r) => (r.followedUpAt!.getTime() - r.submittedAt.getTime()) / (24 * HOUR)),
+          ),
+        };
+      });
     const rows = result.data!.reportStats.rows;
-    expect(rows.map(({ medianDaysToFollowUp, ...rest }: any) => rest)).toEqual(expected.map(({ medianDaysToFollowUp, ...rest }) => rest));
+    expect(rows.map(({ medianDaysToFollowUp, ...rest }: any) => rest)).toEqual(
+      expected.map(({ medianDaysToFollowUp, ...rest }) => rest),
+    );
     rows.forEach((row: any, index: number) => {
       const want = expected[index]!.medianDaysToFollowUp;
       if (want === null) expect(row.medianDaysToFollowUp).toBeNull();
@@ -174,7 +232,8 @@ describe('analytics agree with the raw rows', () => {
   });
 
   it('report statistics by type and status, filtered by type and variant', async () => {
-    const result = await api.graphql(`{ reportStats(groupBy: [TYPE, STATUS], filter: { reportTypes: [SUSPECTED_TRAFFICKING, NON_PROCEDURAL_MIGRANT_WORKER],
+    const result =
+      await api.graphql(`{ reportStats(groupBy: [TYPE, STATUS], filter: { reportTypes: [SUSPECTED_TRAFFICKING, NON_PROCEDURAL_MIGRANT_WORKER],
       variants: [DESA_BINAAN] }) { rows { type status reports } } }`);
     expect(result.errors).toBeUndefined();
     const inScope = raw.reports.filter(
@@ -184,12 +243,14 @@ describe('analytics agree with the raw rows', () => {
       .sort(([a], [b]) => (a < b ? -1 : 1))
       .map(([key, reports]) => ({ type: key.split('|')[0], status: key.split('|')[1], reports: reports.length }));
     // Enum values sort by their declaration order in PostgreSQL; compare as sets of rows.
-    const sortRows = (rows: any[]) => [...rows].sort((a, b) => `${a.type}|${a.status}`.localeCompare(`${b.type}|${b.status}`));
+    const sortRows = (rows: any[]) =>
+      [...rows].sort((a, b) => `${a.type}|${a.status}`.localeCompare(`${b.type}|${b.status}`));
     expect(sortRows(result.data!.reportStats.rows)).toEqual(sortRows(expected));
   });
 
   it('reporting completeness per month and province', async () => {
-    const result = await api.graphql(`{ reportingCompleteness(groupBy: PROVINCE, filter: { period: { from: "2026-01-01", to: "2026-10-31" } }) {
+    const result =
+      await api.graphql(`{ reportingCompleteness(groupBy: PROVINCE, filter: { period: { from: "2026-01-01", to: "2026-10-31" } }) {
       rows { month area { code } designatedVillages reportingVillages completeness { numerator denominator } } } }`);
     expect(result.errors).toBeUndefined();
     const expected: any[] = [];
@@ -200,11 +261,17 @@ describe('analytics agree with the raw rows', () => {
       const activeVillages = new Set(
         raw.designations
           .filter((d) => d.inauguratedOn !== null && d.inauguratedOn < next)
-          .filter((d) => d.status === 'ACTIVE' || (['SUSPENDED', 'ENDED'].includes(d.status) && d.statusChangedAt >= monthStartInstant))
+          .filter(
+            (d) =>
+              d.status === 'ACTIVE' ||
+              (['SUSPENDED', 'ENDED'].includes(d.status) && d.statusChangedAt >= monthStartInstant),
+          )
           .map((d) => d.villageId),
       );
       const reporting = new Set(
-        raw.reports.filter((r) => wibDate(r.submittedAt) >= start && wibDate(r.submittedAt) < next).map((r) => r.villageId),
+        raw.reports
+          .filter((r) => wibDate(r.submittedAt) >= start && wibDate(r.submittedAt) < next)
+          .map((r) => r.villageId),
       );
       for (const [province, ids] of [...countBy([...activeVillages], (id) => villageById.get(id)!.province)].sort()) {
         const reportingVillages = ids.filter((id) => reporting.has(id)).length;
@@ -221,27 +288,34 @@ describe('analytics agree with the raw rows', () => {
   });
 
   it('training completion per kabupaten/kota, per module and overall', async () => {
-    const result = await api.graphql(`{ trainingCompletion(groupBy: REGENCY, filter: { area: { provinceCodes: ["63"] } }) {
+    const result =
+      await api.graphql(`{ trainingCompletion(groupBy: REGENCY, filter: { area: { provinceCodes: ["63"] } }) {
       rows { area { code } members completedAll { numerator denominator } modules { module { sortOrder } completed { numerator } } }
       total { members completedAll { numerator } } } }`);
     expect(result.errors).toBeUndefined();
     const current = raw.members.filter(
-      (m) => m.role !== 'IMMIGRATION_OFFICER' && m.status !== 'PLANNED' && m.leftOn === null && villageById.get(m.villageId)!.province === '63',
+      (m) =>
+        m.role !== 'IMMIGRATION_OFFICER' &&
+        m.status !== 'PLANNED' &&
+        m.leftOn === null &&
+        villageById.get(m.villageId)!.province === '63',
     );
     const done = new Map<number, Set<number>>();
     for (const c of raw.completions) done.set(c.memberId, new Set([...(done.get(c.memberId) ?? []), c.moduleId]));
-    const expected = [...countBy(current, (m) => villageById.get(m.villageId)!.regency)].sort().map(([regency, members]) => {
-      const all = members.filter((m) => (done.get(m.id)?.size ?? 0) === raw.moduleCount).length;
-      return {
-        area: { code: regency },
-        members: members.length,
-        completedAll: { numerator: all, denominator: members.length },
-        modules: [1, 2, 3, 4].map((sortOrder) => ({
-          module: { sortOrder },
-          completed: { numerator: members.filter((m) => done.get(m.id)?.has(sortOrder)).length },
-        })),
-      };
-    });
+    const expected = [...countBy(current, (m) => villageById.get(m.villageId)!.regency)]
+      .sort()
+      .map(([regency, members]) => {
+        const all = members.filter((m) => (done.get(m.id)?.size ?? 0) === raw.moduleCount).length;
+        return {
+          area: { code: regency },
+          members: members.length,
+          completedAll: { numerator: all, denominator: members.length },
+          modules: [1, 2, 3, 4].map((sortOrder) => ({
+            module: { sortOrder },
+            completed: { numerator: members.filter((m) => done.get(m.id)?.has(sortOrder)).length },
+          })),
+        };
+      });
     expect(result.data!.trainingCompletion.rows).toEqual(expected);
     expect(result.data!.trainingCompletion.total).toEqual({
       members: current.length,
@@ -258,16 +332,31 @@ describe('analytics agree with the raw rows', () => {
     expect(overview.period).toEqual({ from: '2026-10-01', to: '2026-10-31' });
     expect(overview.previousPeriod).toEqual({ from: '2026-09-01', to: '2026-09-30' });
     const designatedBy = (date: string) =>
-      new Set(raw.designations.filter((d) => d.status === 'ACTIVE' && d.inauguratedOn! <= date).map((d) => d.villageId)).size;
-    const reportsIn = (from: string, to: string) => raw.reports.filter((r) => wibDate(r.submittedAt) >= from && wibDate(r.submittedAt) <= to).length;
-    expect(overview.designatedVillages).toEqual({ current: designatedBy('2026-10-31'), previous: designatedBy('2026-09-30') });
-    expect(overview.reports).toEqual({ current: reportsIn('2026-10-01', '2026-10-31'), previous: reportsIn('2026-09-01', '2026-09-30') });
-    expect(overview.coverage.current).toEqual({ numerator: designatedBy('2026-10-31'), denominator: raw.villages.length });
+      new Set(raw.designations.filter((d) => d.status === 'ACTIVE' && d.inauguratedOn! <= date).map((d) => d.villageId))
+        .size;
+    const reportsIn = (from: string, to: string) =>
+      raw.reports.filter((r) => wibDate(r.submittedAt) >= from && wibDate(r.submittedAt) <= to).length;
+    expect(overview.designatedVillages).toEqual({
+      current: designatedBy('2026-10-31'),
+      previous: designatedBy('2026-09-30'),
+    });
+    expect(overview.reports).toEqual({
+      current: reportsIn('2026-10-01', '2026-10-31'),
+      previous: reportsIn('2026-09-01', '2026-09-30'),
+    });
+    expect(overview.coverage.current).toEqual({
+      numerator: designatedBy('2026-10-31'),
+      denominator: raw.villages.length,
+    });
     expect(overview.reports.current).toBeGreaterThan(0);
   });
 
   it('counts the same reports as the reports connection for the same filter', async () => {
-    const filter = { area: { provinceCodes: ['19'] }, period: { from: '2025-03-01', to: '2025-08-31' }, types: ['REFUGEES', 'FOREIGN_NATIONAL_PRESENT'] };
+    const filter = {
+      area: { provinceCodes: ['19'] },
+      period: { from: '2025-03-01', to: '2025-08-31' },
+      types: ['REFUGEES', 'FOREIGN_NATIONAL_PRESENT'],
+    };
     const result = await api.graphql(
       `query($connection: VillageReportFilter, $analytics: AnalyticsFilter) {
         reports(first: 1, filter: $connection) { totalCount }

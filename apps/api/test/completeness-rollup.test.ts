@@ -76,7 +76,10 @@ describe('completeness rollup', () => {
       }
       case 'redate': {
         const designation = pick(await designations(), step.pick);
-        await sql.query(`UPDATE designation SET inaugurated_on = DATE '2023-06-01' + $2::int WHERE id = $1`, [designation, step.day]);
+        await sql.query(`UPDATE designation SET inaugurated_on = DATE '2023-06-01' + $2::int WHERE id = $1`, [
+          designation,
+          step.day,
+        ]);
         return;
       }
       case 'variant': {
@@ -102,7 +105,9 @@ describe('completeness rollup', () => {
       }
       case 'unreport': {
         const report = pick(
-          await ids(`SELECT r.id FROM village_report r JOIN regency g ON g.id = r.regency_id WHERE g.code IN ('63.02', '63.10') ORDER BY r.id`),
+          await ids(
+            `SELECT r.id FROM village_report r JOIN regency g ON g.id = r.regency_id WHERE g.code IN ('63.02', '63.10') ORDER BY r.id`,
+          ),
           step.pick,
         );
         await sql.transaction(async (tx) => {
@@ -127,8 +132,18 @@ describe('completeness rollup', () => {
   const views: [string | null, Record<string, unknown>][] = [
     [null, { period: { from: '2023-06-01', to: '2026-11-30' } }],
     ['PROVINCE', { period: { from: '2024-01-01', to: '2025-12-31' } }],
-    ['REGENCY', { area: { provinceCodes: ['63'] }, variants: ['DESA_BINAAN'], period: { from: '2025-01-01', to: '2026-11-30' } }],
-    ['DISTRICT', { area: { regencyCodes: ['63.02'] }, variants: ['DESA_BINAAN', 'IMIGRASI_CORNER'], period: { from: '2024-06-01', to: '2025-06-30' } }],
+    [
+      'REGENCY',
+      { area: { provinceCodes: ['63'] }, variants: ['DESA_BINAAN'], period: { from: '2025-01-01', to: '2026-11-30' } },
+    ],
+    [
+      'DISTRICT',
+      {
+        area: { regencyCodes: ['63.02'] },
+        variants: ['DESA_BINAAN', 'IMIGRASI_CORNER'],
+        period: { from: '2024-06-01', to: '2025-06-30' },
+      },
+    ],
   ];
 
   it('equals the count from the records, for several periods, levels and variants, after random writes', async () => {

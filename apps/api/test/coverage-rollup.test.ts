@@ -55,15 +55,28 @@ describe('coverage rollups', () => {
     ids(`SELECT g.id FROM designation g JOIN village v ON v.id = g.village_id JOIN province p ON p.id = v.province_id
           WHERE p.code IN ('63', '19') ORDER BY g.id`);
   const villages = () =>
-    ids(`SELECT v.id FROM village v JOIN province p ON p.id = v.province_id WHERE p.code IN ('63', '19') ORDER BY v.id`);
+    ids(
+      `SELECT v.id FROM village v JOIN province p ON p.id = v.province_id WHERE p.code IN ('63', '19') ORDER BY v.id`,
+    );
 
   const variant = fc.constantFrom(...VARIANTS);
   const status = fc.constantFrom(...STATUSES);
   const write = fc.oneof(
-    fc.record({ kind: fc.constant('designate'), village: fc.nat(), variant, status, days: fc.integer({ min: 0, max: 1300 }) }),
+    fc.record({
+      kind: fc.constant('designate'),
+      village: fc.nat(),
+      variant,
+      status,
+      days: fc.integer({ min: 0, max: 1300 }),
+    }),
     fc.record({ kind: fc.constant('status'), pick: fc.nat(), status }),
     fc.record({ kind: fc.constant('variant'), pick: fc.nat(), variant }),
-    fc.record({ kind: fc.constant('redate'), pick: fc.nat(), days: fc.integer({ min: -400, max: 400 }), undate: fc.boolean() }),
+    fc.record({
+      kind: fc.constant('redate'),
+      pick: fc.nat(),
+      days: fc.integer({ min: -400, max: 400 }),
+      undate: fc.boolean(),
+    }),
     fc.record({ kind: fc.constant('year'), pick: fc.nat(), year: fc.integer({ min: 2023, max: 2026 }) }),
     fc.record({ kind: fc.constant('move'), pick: fc.nat(), village: fc.nat() }),
     fc.record({ kind: fc.constant('remove'), pick: fc.nat() }),
@@ -87,7 +100,10 @@ describe('coverage rollups', () => {
       }
       case 'status': {
         const designation = pick(await designations(), step.pick);
-        await sql.query(`UPDATE designation SET status = $2::designation_status WHERE id = $1`, [designation, step.status]);
+        await sql.query(`UPDATE designation SET status = $2::designation_status WHERE id = $1`, [
+          designation,
+          step.status,
+        ]);
         return;
       }
       case 'variant': {
@@ -144,9 +160,14 @@ describe('coverage rollups', () => {
       'national',
     );
     expect(result.errors).toBeUndefined();
-    return result.data!.coverage.rows
-      .filter((row: any) => row.designatedVillages > 0 || (row.targetAttainment?.numerator ?? 0) > 0)
-      .map((row: any) => `${row.area.code} designated ${row.designatedVillages} inaugurated ${row.targetAttainment?.numerator ?? 0}`)
+    return result
+      .data!.coverage.rows.filter(
+        (row: any) => row.designatedVillages > 0 || (row.targetAttainment?.numerator ?? 0) > 0,
+      )
+      .map(
+        (row: any) =>
+          `${row.area.code} designated ${row.designatedVillages} inaugurated ${row.targetAttainment?.numerator ?? 0}`,
+      )
       .sort();
   }
 
@@ -162,7 +183,9 @@ describe('coverage rollups', () => {
       fc.asyncProperty(fc.array(write, { minLength: 5, maxLength: 25 }), async (steps) => {
         for (const step of steps) await apply(step);
         for (const [variants, from, to] of views) {
-          const raw = (await lines(RAW_COVERAGE, [variants, from, to])).filter((line) => !line.endsWith('designated 0 inaugurated 0'));
+          const raw = (await lines(RAW_COVERAGE, [variants, from, to])).filter(
+            (line) => !line.endsWith('designated 0 inaugurated 0'),
+          );
           expect(await fromApi(variants, from, to)).toEqual(raw);
         }
       }),

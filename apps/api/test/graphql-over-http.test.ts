@@ -21,13 +21,23 @@ describe('graphql-http conformance audits', () => {
   afterAll(() => test.dispose());
 
   it('passes every audit in development', async () => {
-    const results = await auditServer({ url: 'http://binaan.test/graphql', fetchFn: auditFetch(createApp({ db: test.db })) });
+    const results = await auditServer({
+      url: 'http://binaan.test/graphql',
+      fetchFn: auditFetch(createApp({ db: test.db })),
+    });
     expect(results.length).toBeGreaterThan(50);
-    expect(results.filter((result) => result.status !== 'ok').map((result) => `${result.name}: ${'reason' in result ? result.reason : ''}`)).toEqual([]);
+    expect(
+      results
+        .filter((result) => result.status !== 'ok')
+        .map((result) => `${result.name}: ${'reason' in result ? result.reason : ''}`),
+    ).toEqual([]);
   });
 
   it('passes every audit in production except those whose probe query uses introspection, which production disables', async () => {
-    const results = await auditServer({ url: 'http://binaan.test/graphql', fetchFn: auditFetch(createApp({ db: test.db, production: true })) });
+    const results = await auditServer({
+      url: 'http://binaan.test/graphql',
+      fetchFn: auditFetch(createApp({ db: test.db, production: true })),
+    });
     const failing = results.filter((result) => result.status !== 'ok');
     // The four {variables} audits send `query Type($name: String!) { __type(name: $name) { name } }`.
     expect(failing.map((result) => result.name).every((name) => name.includes('{variables}'))).toBe(true);
@@ -82,11 +92,21 @@ describe('GraphQL over HTTP, case by case', () => {
   });
 
   it('refuses a body that is not JSON with 415, and simple requests without a client header (CSRF) with 403', async () => {
-    const text = await api.app.fetch(url, { method: 'POST', headers: { 'content-type': 'text/plain', 'x-binaan-client': 'test' }, body: '{ __typename }' });
+    const text = await api.app.fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain', 'x-binaan-client': 'test' },
+      body: '{ __typename }',
+    });
     expect(text.status).toBe(415);
-    const crossSiteForm = await api.app.fetch(url, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{ __typename }' });
+    const crossSiteForm = await api.app.fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: '{ __typename }',
+    });
     expect(crossSiteForm.status).toBe(403);
-    const simpleGet = await api.app.fetch(`${url}?query=${encodeURIComponent('{ __typename }')}`, { headers: { accept: 'application/json' } });
+    const simpleGet = await api.app.fetch(`${url}?query=${encodeURIComponent('{ __typename }')}`, {
+      headers: { accept: 'application/json' },
+    });
     expect(simpleGet.status).toBe(403);
   });
 

@@ -22,7 +22,9 @@ describe('operation limits', () => {
   async function refused(query: string) {
     api.prismaQueries.length = 0;
     const result = await api.graphql(query);
-    const sqlBefore = api.prismaQueries.filter((statement) => !/"session"|"app_user"|"office_working_area"|"regency"/.test(statement));
+    const sqlBefore = api.prismaQueries.filter(
+      (statement) => !/"session"|"app_user"|"office_working_area"|"regency"/.test(statement),
+    );
     return { errors: result.errors ?? [], data: result.data, sql: sqlBefore.length };
   }
 
@@ -37,15 +39,19 @@ describe('operation limits', () => {
   });
 
   it('refuses too many aliases, and too many tokens', async () => {
-    const aliases = Array.from({ length: operationLimits.maxAliases + 1 }, (_, index) => `a${index}: me { kind }`).join(' ');
+    const aliases = Array.from({ length: operationLimits.maxAliases + 1 }, (_, index) => `a${index}: me { kind }`).join(
+      ' ',
+    );
     expect((await refused(`{ ${aliases} }`)).errors[0]?.message).toMatch(/alias/i);
     const tokens = Array.from({ length: operationLimits.maxTokens }, () => 'kind').join(' ');
     expect((await refused(`{ me { ${tokens} } }`)).errors[0]?.message).toMatch(/token/i);
   });
 
   it('refuses an operation whose estimated cost is over the limit', async () => {
-    const expensive = Array.from({ length: 15 }, (_, index) =>
-      `r${index}: reports(first: 100) { edges { node { village { district { regency { province { name } } } } transitions { toStatus } } } }`,
+    const expensive = Array.from(
+      { length: 15 },
+      (_, index) =>
+        `r${index}: reports(first: 100) { edges { node { village { district { regency { province { name } } } } transitions { toStatus } } } }`,
     ).join(' ');
     const { errors, sql } = await refused(`{ ${expensive} }`);
     expect(errors[0]?.message).toMatch(/cost/i);
@@ -116,7 +122,9 @@ describe('the client address anonymous requests count against', () => {
     fetch(`${url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-forwarded-for': forwardedFor },
-      body: JSON.stringify({ query: 'mutation { signIn(input: { email: "pimpinan@binaan.test", password: "guess" }) { __typename } }' }),
+      body: JSON.stringify({
+        query: 'mutation { signIn(input: { email: "pimpinan@binaan.test", password: "guess" }) { __typename } }',
+      }),
     });
 
   it('is the socket address unless a proxy is trusted: a new X-Forwarded-For per guess does not buy a new budget', async () => {
@@ -124,7 +132,8 @@ describe('the client address anonymous requests count against', () => {
     const direct = await startTestService(api.db, { rateLimit: 3 });
     try {
       const statuses = [];
-      for (const address of ['203.0.113.1', '203.0.113.2', '203.0.113.3', '203.0.113.4']) statuses.push((await signInAttempt(direct.url, address)).status);
+      for (const address of ['203.0.113.1', '203.0.113.2', '203.0.113.3', '203.0.113.4'])
+        statuses.push((await signInAttempt(direct.url, address)).status);
       expect(statuses).toEqual([200, 200, 200, 429]);
     } finally {
       await direct.stop();
@@ -137,9 +146,11 @@ describe('the client address anonymous requests count against', () => {
     const proxied = await startTestService(api.db, { rateLimit: 3, trustProxy: true });
     try {
       const statuses = [];
-      for (let attempt = 0; attempt < 4; attempt += 1) statuses.push((await signInAttempt(proxied.url, `10.9.9.9, 203.0.113.${attempt}`)).status);
+      for (let attempt = 0; attempt < 4; attempt += 1)
+        statuses.push((await signInAttempt(proxied.url, `10.9.9.9, 203.0.113.${attempt}`)).status);
       expect(statuses).toEqual([200, 200, 200, 200]);
-      for (let attempt = 0; attempt < 3; attempt += 1) statuses.push((await signInAttempt(proxied.url, 'spoofed, 198.51.100.7')).status);
+      for (let attempt = 0; attempt < 3; attempt += 1)
+        statuses.push((await signInAttempt(proxied.url, 'spoofed, 198.51.100.7')).status);
       expect(statuses.slice(4)).toEqual([200, 200, 200]);
       expect((await signInAttempt(proxied.url, 'another-spoof, 198.51.100.7')).status).toBe(429);
     } finally {
@@ -159,7 +170,9 @@ describe.skipIf(!redis)('the rate limit with several API processes (Redis)', () 
     try {
       // Two API processes: two apps on one database, each with its own limiter, counting in one Redis.
       const keyPrefix = `binaan-test:${randomUUID()}`;
-      const apps = [0, 1].map(() => createApp({ db: api.db, rateLimiter: createRateLimiter({ limit: 3, windowMs: 60_000, redis, keyPrefix }) }));
+      const apps = [0, 1].map(() =>
+        createApp({ db: api.db, rateLimiter: createRateLimiter({ limit: 3, windowMs: 60_000, redis, keyPrefix }) }),
+      );
       const send = (index: number) =>
         apps[index]!.fetch('http://binaan.test/graphql', {
           method: 'POST',
@@ -177,12 +190,24 @@ describe.skipIf(!redis)('the rate limit with several API processes (Redis)', () 
   });
 
   it('keeps counting in each process when Redis goes away', async () => {
-    const broken = new Redis('redis://127.0.0.1:1', { lazyConnect: true, maxRetriesPerRequest: 0, enableOfflineQueue: false });
+    const broken = new Redis('redis://127.0.0.1:1', {
+      lazyConnect: true,
+      maxRetriesPerRequest: 0,
+      enableOfflineQueue: false,
+    });
     broken.on('error', () => undefined);
     const api = await createSeededApi({ seed: false });
     try {
-      const app = createApp({ db: api.db, rateLimiter: createRateLimiter({ limit: 2, windowMs: 60_000, redis: broken }) });
-      const send = () => app.fetch('http://binaan.test/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) });
+      const app = createApp({
+        db: api.db,
+        rateLimiter: createRateLimiter({ limit: 2, windowMs: 60_000, redis: broken }),
+      });
+      const send = () =>
+        app.fetch('http://binaan.test/graphql', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query: '{ __typename }' }),
+        });
       expect((await send()).status).toBe(200);
       expect((await send()).status).toBe(200);
       expect((await send()).status).toBe(429);

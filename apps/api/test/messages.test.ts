@@ -9,7 +9,11 @@ const sourceDir = new URL('../src/', import.meta.url).pathname;
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? sourceFiles(join(dir, entry.name)) : entry.name.endsWith('.ts') ? [join(dir, entry.name)] : [],
+    entry.isDirectory()
+      ? sourceFiles(join(dir, entry.name))
+      : entry.name.endsWith('.ts')
+        ? [join(dir, entry.name)]
+        : [],
   );
 }
 
@@ -19,8 +23,12 @@ function messagesInSource(): string[] {
   for (const file of sourceFiles(sourceDir)) {
     const text = readFileSync(file, 'utf8');
     const sample = (template: string) => template.replace(/\$\{[^}]+\}/g, 'X');
-    for (const match of text.matchAll(/new (?:NotFound|Conflict|Forbidden|InvalidCredentials)Error\(\s*(['`])((?:(?!\1).)+)\1/g)) messages.add(sample(match[2]!));
-    for (const match of text.matchAll(/\.(?:regex|min|max)\([^'`\n]*?,\s*(['`])((?:(?!\1).)+)\1\)/g)) messages.add(sample(match[2]!));
+    for (const match of text.matchAll(
+      /new (?:NotFound|Conflict|Forbidden|InvalidCredentials)Error\(\s*(['`])((?:(?!\1).)+)\1/g,
+    ))
+      messages.add(sample(match[2]!));
+    for (const match of text.matchAll(/\.(?:regex|min|max)\([^'`\n]*?,\s*(['`])((?:(?!\1).)+)\1\)/g))
+      messages.add(sample(match[2]!));
     for (const match of text.matchAll(/message: (['`])((?:(?!\1).)+)\1/g)) messages.add(sample(match[2]!));
   }
   return [...messages];
@@ -55,7 +63,15 @@ describe('messages for people', () => {
       );
       return (await response.json()).data.submitVillageReport;
     };
-    const report = { source: 'app:i18n', clientReference: 'i18n-1', villageCode: '63.02.15.2002', type: 'OTHER', occurredOn: '2026-11-01', peopleInvolved: 1, description: 'Uji pesan.' };
+    const report = {
+      source: 'app:i18n',
+      clientReference: 'i18n-1',
+      villageCode: '63.02.15.2002',
+      type: 'OTHER',
+      occurredOn: '2026-11-01',
+      peopleInvolved: 1,
+      description: 'Uji pesan.',
+    };
 
     it('speaks Bahasa Indonesia by default and English when asked', async () => {
       const missingId = await submit({ ...report, villageCode: '63.02.15.9999' }, 'id-ID,id;q=0.9');
@@ -68,7 +84,9 @@ describe('messages for people', () => {
 
     it('names the bad field, in the caller language, for our rules and for zod', async () => {
       const ours = await submit({ ...report, villageCode: '63.02' }, 'id');
-      expect(ours.issues).toEqual([{ path: ['input', 'villageCode'], message: 'Kode desa/kelurahan berbentuk 63.02.15.2002.' }]);
+      expect(ours.issues).toEqual([
+        { path: ['input', 'villageCode'], message: 'Kode desa/kelurahan berbentuk 63.02.15.2002.' },
+      ]);
       const zods = await submit({ ...report, peopleInvolved: 0 }, 'id');
       expect(zods.issues[0].path).toEqual(['input', 'peopleInvolved']);
       expect(zods.issues[0].message).toMatch(/^Terlalu kecil/);
@@ -78,7 +96,9 @@ describe('messages for people', () => {
     });
 
     it('refuses anonymous callers in their language', async () => {
-      const response = await api.post({ query: '{ reports(first: 1) { totalCount } }' }, 'anonymous', { 'accept-language': 'id' });
+      const response = await api.post({ query: '{ reports(first: 1) { totalCount } }' }, 'anonymous', {
+        'accept-language': 'id',
+      });
       expect((await response.json()).errors[0].message).toBe('Silakan masuk terlebih dahulu.');
     });
   });

@@ -62,127 +62,214 @@ describe('mutations under generated input', () => {
     fc.double({ noNaN: true }),
     fc.string({ unit: 'grapheme', maxLength: 40 }),
     fc.string({ minLength: 3000, maxLength: 12_000 }),
-    fc.constantFrom('', ' ', '💥', 'Ω≈ç√', '\u0000', "'; DROP TABLE village_report; --", 'NOT_AN_ENUM', '9999-99-99', '2026-02-30', 'null'),
+    fc.constantFrom(
+      '',
+      ' ',
+      '💥',
+      'Ω≈ç√',
+      '\u0000',
+      "'; DROP TABLE village_report; --",
+      'NOT_AN_ENUM',
+      '9999-99-99',
+      '2026-02-30',
+      'null',
+    ),
     fc.array(fc.integer(), { maxLength: 3 }),
     fc.dictionary(fc.string({ maxLength: 5 }), fc.integer(), { maxKeys: 2 }),
   );
-  const maybe = <T>(valid: fc.Arbitrary<T>) => fc.oneof({ weight: 3, arbitrary: valid }, { weight: 2, arbitrary: junk });
-  const date = fc.oneof(fc.constantFrom('2026-11-20', '2024-05-03', '2023-01-01', '2099-01-01', '1999-12-31'), fc.date().map((d) => (Number.isNaN(d.getTime()) ? 'x' : d.toISOString().slice(0, 10))));
+  const maybe = <T>(valid: fc.Arbitrary<T>) =>
+    fc.oneof({ weight: 3, arbitrary: valid }, { weight: 2, arbitrary: junk });
+  const date = fc.oneof(
+    fc.constantFrom('2026-11-20', '2024-05-03', '2023-01-01', '2099-01-01', '1999-12-31'),
+    fc.date().map((d) => (Number.isNaN(d.getTime()) ? 'x' : d.toISOString().slice(0, 10))),
+  );
   const villageCode = () => fc.constantFrom(inside.village, outside.village, '63.02.15.9999', '63.02', '00.00.00.0000');
   const officeCode = fc.constantFrom('KANIM-BATULICIN', 'KANIM-KUPANG', 'KANIM-NOPE', '');
-  const designationId = () => fc.constantFrom(inside.designation, outside.designation, gid('Designation', 999_999), gid('Village', 1), 'not-base64!');
+  const designationId = () =>
+    fc.constantFrom(
+      inside.designation,
+      outside.designation,
+      gid('Designation', 999_999),
+      gid('Village', 1),
+      'not-base64!',
+    );
   const memberId = () => fc.constantFrom(inside.member, outside.member, gid('TaskForceMember', 999_999), 'x');
-  const reportId = () => fc.constantFrom(inside.report, outside.report, gid('VillageReport', 999_999), gid('Province', 1));
-  const text = fc.oneof(fc.string({ unit: 'grapheme', minLength: 3, maxLength: 60 }), fc.constant('Rapat koordinasi gugus tugas'));
+  const reportId = () =>
+    fc.constantFrom(inside.report, outside.report, gid('VillageReport', 999_999), gid('Province', 1));
+  const text = fc.oneof(
+    fc.string({ unit: 'grapheme', minLength: 3, maxLength: 60 }),
+    fc.constant('Rapat koordinasi gugus tugas'),
+  );
   const withExtras = <T extends object>(record: fc.Arbitrary<T>) =>
-    fc.tuple(record, fc.dictionary(fc.constantFrom('extra', 'id', '__proto__x', 'admin'), junk, { maxKeys: 1 })).map(([a, b]) => ({ ...b, ...a }));
+    fc
+      .tuple(record, fc.dictionary(fc.constantFrom('extra', 'id', '__proto__x', 'admin'), junk, { maxKeys: 1 }))
+      .map(([a, b]) => ({ ...b, ...a }));
 
   const mutations = (): { name: string; document: string; input: () => fc.Arbitrary<unknown> }[] => [
     {
       name: 'submitVillageReport',
-      document: 'mutation($input: SubmitVillageReportInput!) { submitVillageReport(input: $input) { __typename ... on Error { message } } }',
+      document:
+        'mutation($input: SubmitVillageReportInput!) { submitVillageReport(input: $input) { __typename ... on Error { message } } }',
       input: () =>
-        withExtras(fc.record({
-          source: maybe(fc.constantFrom('app:property', 'Bad Source', 'a')),
-          clientReference: maybe(fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9:._-]{0,20}$/)),
-          villageCode: maybe(villageCode()),
-          type: maybe(fc.constantFrom('OTHER', 'REFUGEES', 'UNKNOWN_TYPE')),
-          occurredOn: maybe(date),
-          peopleInvolved: maybe(fc.integer({ min: -5, max: 20_000 })),
-          description: maybe(text),
-          reporterPhone: maybe(fc.constantFrom('081234567890', '+6281234567890', '123')),
-        }, { requiredKeys: [] })),
+        withExtras(
+          fc.record(
+            {
+              source: maybe(fc.constantFrom('app:property', 'Bad Source', 'a')),
+              clientReference: maybe(fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9:._-]{0,20}$/)),
+              villageCode: maybe(villageCode()),
+              type: maybe(fc.constantFrom('OTHER', 'REFUGEES', 'UNKNOWN_TYPE')),
+              occurredOn: maybe(date),
+              peopleInvolved: maybe(fc.integer({ min: -5, max: 20_000 })),
+              description: maybe(text),
+              reporterPhone: maybe(fc.constantFrom('081234567890', '+6281234567890', '123')),
+            },
+            { requiredKeys: [] },
+          ),
+        ),
     },
     {
       name: 'transitionReportStatus',
-      document: 'mutation($input: TransitionReportStatusInput!) { transitionReportStatus(input: $input) { __typename ... on Error { message } } }',
+      document:
+        'mutation($input: TransitionReportStatusInput!) { transitionReportStatus(input: $input) { __typename ... on Error { message } } }',
       input: () =>
-        withExtras(fc.record({
-          reportId: maybe(reportId()),
-          toStatus: maybe(fc.constantFrom('VERIFIED', 'CLOSED', 'REJECTED', 'FOLLOWED_UP', 'SUBMITTED', 'DONE')),
-          expectedStatus: maybe(fc.constantFrom('SUBMITTED', 'CLOSED', 'MAYBE')),
-          note: maybe(text),
-        }, { requiredKeys: [] })),
+        withExtras(
+          fc.record(
+            {
+              reportId: maybe(reportId()),
+              toStatus: maybe(fc.constantFrom('VERIFIED', 'CLOSED', 'REJECTED', 'FOLLOWED_UP', 'SUBMITTED', 'DONE')),
+              expectedStatus: maybe(fc.constantFrom('SUBMITTED', 'CLOSED', 'MAYBE')),
+              note: maybe(text),
+            },
+            { requiredKeys: [] },
+          ),
+        ),
     },
     {
       name: 'designateVillage',
-      document: 'mutation($input: DesignateVillageInput!) { designateVillage(input: $input) { __typename ... on Error { message } } }',
+      document:
+        'mutation($input: DesignateVillageInput!) { designateVillage(input: $input) { __typename ... on Error { message } } }',
       input: () =>
-        withExtras(fc.record({
-          villageCode: maybe(villageCode()),
-          variant: maybe(fc.constantFrom('DESA_BINAAN', 'IMIGRASI_CORNER', 'NOPE')),
-          officeCode: maybe(officeCode),
-          year: maybe(fc.integer({ min: 1900, max: 2200 })),
-          status: maybe(fc.constantFrom('PLANNED', 'ACTIVE', 'ENDED')),
-          inauguratedOn: maybe(date),
-          selectionReasons: maybe(fc.array(fc.constantFrom('BORDER_AREA', 'FAR_FROM_OFFICE', 'BOGUS'), { maxLength: 4 })),
-        }, { requiredKeys: [] })),
+        withExtras(
+          fc.record(
+            {
+              villageCode: maybe(villageCode()),
+              variant: maybe(fc.constantFrom('DESA_BINAAN', 'IMIGRASI_CORNER', 'NOPE')),
+              officeCode: maybe(officeCode),
+              year: maybe(fc.integer({ min: 1900, max: 2200 })),
+              status: maybe(fc.constantFrom('PLANNED', 'ACTIVE', 'ENDED')),
+              inauguratedOn: maybe(date),
+              selectionReasons: maybe(
+                fc.array(fc.constantFrom('BORDER_AREA', 'FAR_FROM_OFFICE', 'BOGUS'), { maxLength: 4 }),
+              ),
+            },
+            { requiredKeys: [] },
+          ),
+        ),
     },
     {
       name: 'addTaskForceMember',
-      document: 'mutation($input: AddTaskForceMemberInput!) { addTaskForceMember(input: $input) { __typename ... on Error { message } } }',
+      document:
+        'mutation($input: AddTaskForceMemberInput!) { addTaskForceMember(input: $input) { __typename ... on Error { message } } }',
       input: () =>
-        withExtras(fc.record({
-          designationId: maybe(designationId()),
-          role: maybe(fc.constantFrom('BABINSA', 'VILLAGE_HEAD', 'KING')),
-          fullName: maybe(fc.oneof(text, fc.constant('Maria Goreti Bere'))),
-          phone: maybe(fc.constantFrom('081234567890', '08', '+62')),
-          joinedOn: maybe(date),
-        }, { requiredKeys: [] })),
+        withExtras(
+          fc.record(
+            {
+              designationId: maybe(designationId()),
+              role: maybe(fc.constantFrom('BABINSA', 'VILLAGE_HEAD', 'KING')),
+              fullName: maybe(fc.oneof(text, fc.constant('Maria Goreti Bere'))),
+              phone: maybe(fc.constantFrom('081234567890', '08', '+62')),
+              joinedOn: maybe(date),
+            },
+            { requiredKeys: [] },
+          ),
+        ),
     },
     {
       name: 'recordActivity',
-      document: 'mutation($input: RecordActivityInput!) { recordActivity(input: $input) { __typename ... on Error { message } } }',
+      document:
+        'mutation($input: RecordActivityInput!) { recordActivity(input: $input) { __typename ... on Error { message } } }',
       input: () =>
-        withExtras(fc.record({
-          type: maybe(fc.constantFrom('COUNSELLING', 'TIMPORA_MEETING', 'PARTY')),
-          title: maybe(text),
-          heldOn: maybe(date),
-          place: maybe(text),
-          villageCode: maybe(villageCode()),
-          regencyCode: maybe(fc.constantFrom('63.02', '53.18', '99.99', '6302')),
-          officeCode: maybe(officeCode),
-          agenciesPresent: maybe(fc.array(text, { maxLength: 3 })),
-          attendeeCount: maybe(fc.integer({ min: -10, max: 1_000_000 })),
-        }, { requiredKeys: [] })),
+        withExtras(
+          fc.record(
+            {
+              type: maybe(fc.constantFrom('COUNSELLING', 'TIMPORA_MEETING', 'PARTY')),
+              title: maybe(text),
+              heldOn: maybe(date),
+              place: maybe(text),
+              villageCode: maybe(villageCode()),
+              regencyCode: maybe(fc.constantFrom('63.02', '53.18', '99.99', '6302')),
+              officeCode: maybe(officeCode),
+              agenciesPresent: maybe(fc.array(text, { maxLength: 3 })),
+              attendeeCount: maybe(fc.integer({ min: -10, max: 1_000_000 })),
+            },
+            { requiredKeys: [] },
+          ),
+        ),
     },
     {
       name: 'recordTrainingSession',
-      document: 'mutation($input: RecordTrainingSessionInput!) { recordTrainingSession(input: $input) { __typename ... on Error { message } } }',
+      document:
+        'mutation($input: RecordTrainingSessionInput!) { recordTrainingSession(input: $input) { __typename ... on Error { message } } }',
       input: () =>
-        withExtras(fc.record({
-          officeCode: maybe(officeCode),
-          heldOn: maybe(date),
-          place: maybe(text),
-          villageCode: maybe(villageCode()),
-          moduleCodes: maybe(fc.array(fc.constantFrom('PASSPORT_MPASPOR', 'REFUGEE_HANDLING', 'nope', 'NO_SUCH'), { maxLength: 3 })),
-          attendance: maybe(
-            fc.array(
-              fc.record({ memberId: maybe(memberId()), moduleCode: maybe(fc.constantFrom('PASSPORT_MPASPOR', 'X')), completed: maybe(fc.boolean()), attended: maybe(fc.boolean()) }, { requiredKeys: [] }),
-              { maxLength: 3 },
-            ),
+        withExtras(
+          fc.record(
+            {
+              officeCode: maybe(officeCode),
+              heldOn: maybe(date),
+              place: maybe(text),
+              villageCode: maybe(villageCode()),
+              moduleCodes: maybe(
+                fc.array(fc.constantFrom('PASSPORT_MPASPOR', 'REFUGEE_HANDLING', 'nope', 'NO_SUCH'), { maxLength: 3 }),
+              ),
+              attendance: maybe(
+                fc.array(
+                  fc.record(
+                    {
+                      memberId: maybe(memberId()),
+                      moduleCode: maybe(fc.constantFrom('PASSPORT_MPASPOR', 'X')),
+                      completed: maybe(fc.boolean()),
+                      attended: maybe(fc.boolean()),
+                    },
+                    { requiredKeys: [] },
+                  ),
+                  { maxLength: 3 },
+                ),
+              ),
+            },
+            { requiredKeys: [] },
           ),
-        }, { requiredKeys: [] })),
+        ),
     },
     {
       name: 'issueApiToken',
-      document: 'mutation($input: IssueApiTokenInput!) { issueApiToken(input: $input) { __typename ... on Error { message } } }',
+      document:
+        'mutation($input: IssueApiTokenInput!) { issueApiToken(input: $input) { __typename ... on Error { message } } }',
       input: () =>
-        withExtras(fc.record({
-          name: maybe(text),
-          scopes: maybe(fc.array(fc.constantFrom('RECORDS_READ', 'REPORTS_SUBMIT', 'ADMIN'), { maxLength: 3 })),
-          officeCode: maybe(officeCode),
-          expiresInDays: maybe(fc.integer({ min: -5, max: 5000 })),
-        }, { requiredKeys: [] })),
+        withExtras(
+          fc.record(
+            {
+              name: maybe(text),
+              scopes: maybe(fc.array(fc.constantFrom('RECORDS_READ', 'REPORTS_SUBMIT', 'ADMIN'), { maxLength: 3 })),
+              officeCode: maybe(officeCode),
+              expiresInDays: maybe(fc.integer({ min: -5, max: 5000 })),
+            },
+            { requiredKeys: [] },
+          ),
+        ),
     },
     {
       name: 'signIn',
       document: 'mutation($input: SignInInput!) { signIn(input: $input) { __typename ... on Error { message } } }',
       input: () =>
-        withExtras(fc.record({
-          email: maybe(fc.constantFrom('kanim.batulicin@binaan.test', 'nobody@binaan.test', 'not-an-email')),
-          password: maybe(fc.oneof(text, fc.constant('wrong'))),
-        }, { requiredKeys: [] })),
+        withExtras(
+          fc.record(
+            {
+              email: maybe(fc.constantFrom('kanim.batulicin@binaan.test', 'nobody@binaan.test', 'not-an-email')),
+              password: maybe(fc.oneof(text, fc.constant('wrong'))),
+            },
+            { requiredKeys: [] },
+          ),
+        ),
     },
   ];
 
@@ -203,7 +290,9 @@ describe('mutations under generated input', () => {
           baseline = await fingerprint();
         } else {
           // Refused: by the schema (a GraphQL error) or with a typed error in the payload. Nothing changed.
-          expect(payload === undefined || payload === null ? body.errors?.length : payload.message?.length).toBeGreaterThan(0);
+          expect(
+            payload === undefined || payload === null ? body.errors?.length : payload.message?.length,
+          ).toBeGreaterThan(0);
           expect(await fingerprint()).toBe(baseline);
         }
       }),

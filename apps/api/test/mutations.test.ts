@@ -37,7 +37,8 @@ describe('mutations', () => {
 
   beforeAll(async () => {
     api = await createSeededApi();
-    const free = await api.graphql(`{ villages(first: 1, filter: { area: { regencyCodes: ["63.02"] }, designated: false, kind: DESA }) {
+    const free =
+      await api.graphql(`{ villages(first: 1, filter: { area: { regencyCodes: ["63.02"] }, designated: false, kind: DESA }) {
       edges { node { code } } } }`);
     villageCode = free.data!.villages.edges[0].node.code;
   });
@@ -46,7 +47,13 @@ describe('mutations', () => {
   });
 
   /** Sends a mutation expected to fail, and checks that it returned a typed error and wrote nothing. */
-  async function expectRefused(mutation: string, field: string, variables: Record<string, unknown>, typename: string, path?: string[]) {
+  async function expectRefused(
+    mutation: string,
+    field: string,
+    variables: Record<string, unknown>,
+    typename: string,
+    path?: string[],
+  ) {
     const before = await fingerprint(api);
     const result = await api.graphql(mutation, variables, 'kanim');
     expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
@@ -89,21 +96,77 @@ describe('mutations', () => {
         selectionReasons: ['FAR_FROM_OFFICE'],
       });
       designationId = designation.id;
-      const node = await api.graphql(`query($id: ID!) { node(id: $id) { ... on Designation { village { code } } } }`, { id: designationId });
+      const node = await api.graphql(`query($id: ID!) { node(id: $id) { ... on Designation { village { code } } } }`, {
+        id: designationId,
+      });
       expect(node.data!.node.village.code).toBe(villageCode);
     });
 
     it('refuses bad input and writes nothing', async () => {
       await expectRefused(mutation, 'designateVillage', { input: valid() }, 'ConflictError', ['input', 'variant']);
-      await expectRefused(mutation, 'designateVillage', { input: { ...valid(), villageCode: '63.02.15.9999' } }, 'NotFoundError', ['input', 'villageCode']);
-      await expectRefused(mutation, 'designateVillage', { input: { ...valid(), villageCode: '63.02' } }, 'InputValidationError', ['input', 'villageCode']);
-      await expectRefused(mutation, 'designateVillage', { input: { ...valid(), variant: 'IMIGRASI_CORNER', officeCode: 'KANIM-KUPANG' } }, 'ConflictError', ['input', 'officeCode']);
-      await expectRefused(mutation, 'designateVillage', { input: { ...valid(), villageCode: '53.18.01.2001' } }, 'ForbiddenError', ['input', 'villageCode']);
-      await expectRefused(mutation, 'designateVillage', { input: { ...valid(), variant: 'IMIGRASI_CORNER', officeCode: 'KANIM-NOPE' } }, 'NotFoundError', ['input', 'officeCode']);
-      await expectRefused(mutation, 'designateVillage', { input: { ...valid(), variant: 'IMIGRASI_CORNER', inauguratedOn: null } }, 'InputValidationError', ['input', 'inauguratedOn']);
-      await expectRefused(mutation, 'designateVillage', { input: { ...valid(), variant: 'IMIGRASI_CORNER', inauguratedOn: '2099-01-01', year: 2099 } }, 'InputValidationError', ['input', 'inauguratedOn']);
-      await expectRefused(mutation, 'designateVillage', { input: { ...valid(), variant: 'IMIGRASI_CORNER', year: 1999 } }, 'InputValidationError', ['input', 'year']);
-      await expectRefused(mutation, 'designateVillage', { input: { ...valid(), variant: 'IMIGRASI_CORNER', status: 'ENDED' } }, 'InputValidationError', ['input', 'status']);
+      await expectRefused(
+        mutation,
+        'designateVillage',
+        { input: { ...valid(), villageCode: '63.02.15.9999' } },
+        'NotFoundError',
+        ['input', 'villageCode'],
+      );
+      await expectRefused(
+        mutation,
+        'designateVillage',
+        { input: { ...valid(), villageCode: '63.02' } },
+        'InputValidationError',
+        ['input', 'villageCode'],
+      );
+      await expectRefused(
+        mutation,
+        'designateVillage',
+        { input: { ...valid(), variant: 'IMIGRASI_CORNER', officeCode: 'KANIM-KUPANG' } },
+        'ConflictError',
+        ['input', 'officeCode'],
+      );
+      await expectRefused(
+        mutation,
+        'designateVillage',
+        { input: { ...valid(), villageCode: '53.18.01.2001' } },
+        'ForbiddenError',
+        ['input', 'villageCode'],
+      );
+      await expectRefused(
+        mutation,
+        'designateVillage',
+        { input: { ...valid(), variant: 'IMIGRASI_CORNER', officeCode: 'KANIM-NOPE' } },
+        'NotFoundError',
+        ['input', 'officeCode'],
+      );
+      await expectRefused(
+        mutation,
+        'designateVillage',
+        { input: { ...valid(), variant: 'IMIGRASI_CORNER', inauguratedOn: null } },
+        'InputValidationError',
+        ['input', 'inauguratedOn'],
+      );
+      await expectRefused(
+        mutation,
+        'designateVillage',
+        { input: { ...valid(), variant: 'IMIGRASI_CORNER', inauguratedOn: '2099-01-01', year: 2099 } },
+        'InputValidationError',
+        ['input', 'inauguratedOn'],
+      );
+      await expectRefused(
+        mutation,
+        'designateVillage',
+        { input: { ...valid(), variant: 'IMIGRASI_CORNER', year: 1999 } },
+        'InputValidationError',
+        ['input', 'year'],
+      );
+      await expectRefused(
+        mutation,
+        'designateVillage',
+        { input: { ...valid(), variant: 'IMIGRASI_CORNER', status: 'ENDED' } },
+        'InputValidationError',
+        ['input', 'status'],
+      );
     });
 
     it('rejects values the schema does not know before anything runs', async () => {
@@ -119,7 +182,13 @@ describe('mutations', () => {
   describe('addTaskForceMember', () => {
     const mutation = `mutation($input: AddTaskForceMemberInput!) { addTaskForceMember(input: $input) {
       ${ERROR_FIELDS} ... on MutationAddTaskForceMemberSuccess { data { id role joinedOn isSynthetic taskForce { formedOn designation { id } } } } } }`;
-    const valid = () => ({ designationId, role: 'VILLAGE_HEAD', fullName: 'Siti Rahmawati', phone: '081234567890', joinedOn: '2026-11-03' });
+    const valid = () => ({
+      designationId,
+      role: 'VILLAGE_HEAD',
+      fullName: 'Siti Rahmawati',
+      phone: '081234567890',
+      joinedOn: '2026-11-03',
+    });
 
     it('forms the task force with its first member', async () => {
       const result = await api.graphql(mutation, { input: valid() }, 'kanim');
@@ -132,19 +201,56 @@ describe('mutations', () => {
         taskForce: { formedOn: '2026-11-03', designation: { id: designationId } },
       });
       memberId = member.id;
-      const [stored] = await api.db.sql.query<{ full_name: string; phone: string }>('SELECT full_name, phone FROM task_force_member WHERE full_name = $1', ['Siti Rahmawati']);
+      const [stored] = await api.db.sql.query<{ full_name: string; phone: string }>(
+        'SELECT full_name, phone FROM task_force_member WHERE full_name = $1',
+        ['Siti Rahmawati'],
+      );
       expect(stored).toEqual({ full_name: 'Siti Rahmawati', phone: '081234567890' });
     });
 
     it('refuses bad input and writes nothing', async () => {
       await expectRefused(mutation, 'addTaskForceMember', { input: valid() }, 'ConflictError', ['input', 'role']);
-      await expectRefused(mutation, 'addTaskForceMember', { input: { ...valid(), role: 'BABINSA', phone: '12345' } }, 'InputValidationError', ['input', 'phone']);
-      await expectRefused(mutation, 'addTaskForceMember', { input: { ...valid(), role: 'BABINSA', fullName: '<script>' } }, 'InputValidationError', ['input', 'fullName']);
-      await expectRefused(mutation, 'addTaskForceMember', { input: { ...valid(), role: 'BABINSA', joinedOn: '2026-10-01' } }, 'ConflictError', ['input', 'joinedOn']);
-      await expectRefused(mutation, 'addTaskForceMember', { input: { ...valid(), role: 'BABINSA', joinedOn: '2099-01-01' } }, 'InputValidationError', ['input', 'joinedOn']);
+      await expectRefused(
+        mutation,
+        'addTaskForceMember',
+        { input: { ...valid(), role: 'BABINSA', phone: '12345' } },
+        'InputValidationError',
+        ['input', 'phone'],
+      );
+      await expectRefused(
+        mutation,
+        'addTaskForceMember',
+        { input: { ...valid(), role: 'BABINSA', fullName: '<script>' } },
+        'InputValidationError',
+        ['input', 'fullName'],
+      );
+      await expectRefused(
+        mutation,
+        'addTaskForceMember',
+        { input: { ...valid(), role: 'BABINSA', joinedOn: '2026-10-01' } },
+        'ConflictError',
+        ['input', 'joinedOn'],
+      );
+      await expectRefused(
+        mutation,
+        'addTaskForceMember',
+        { input: { ...valid(), role: 'BABINSA', joinedOn: '2099-01-01' } },
+        'InputValidationError',
+        ['input', 'joinedOn'],
+      );
       const missing = Buffer.from('Designation:999999').toString('base64');
-      await expectRefused(mutation, 'addTaskForceMember', { input: { ...valid(), role: 'BABINSA', designationId: missing } }, 'NotFoundError', ['input', 'designationId']);
-      const planned = await api.graphql(`{ designations(first: 1, filter: { statuses: [PLANNED] }) { edges { node { id } } } }`, {}, 'kanim');
+      await expectRefused(
+        mutation,
+        'addTaskForceMember',
+        { input: { ...valid(), role: 'BABINSA', designationId: missing } },
+        'NotFoundError',
+        ['input', 'designationId'],
+      );
+      const planned = await api.graphql(
+        `{ designations(first: 1, filter: { statuses: [PLANNED] }) { edges { node { id } } } }`,
+        {},
+        'kanim',
+      );
       await expectRefused(
         mutation,
         'addTaskForceMember',
@@ -171,11 +277,41 @@ describe('mutations', () => {
     });
 
     it('refuses bad input and writes nothing', async () => {
-      await expectRefused(mutation, 'recordTrainingSession', { input: { ...valid(), moduleCodes: ['PASSPORT_MPASPOR'] } }, 'InputValidationError', ['input', 'attendance']);
-      await expectRefused(mutation, 'recordTrainingSession', { input: { ...valid(), moduleCodes: ['PASSPORT_MPASPOR', 'NO_SUCH_MODULE'], attendance: [] } }, 'NotFoundError', ['input', 'moduleCodes']);
-      await expectRefused(mutation, 'recordTrainingSession', { input: { ...valid(), officeCode: 'KANIM-KUPANG' } }, 'ForbiddenError', ['input', 'officeCode']);
-      await expectRefused(mutation, 'recordTrainingSession', { input: { ...valid(), heldOn: '2026-11-01' } }, 'ConflictError', ['input', 'attendance', '0', 'memberId']);
-      await expectRefused(mutation, 'recordTrainingSession', { input: { ...valid(), moduleCodes: [] } }, 'InputValidationError', ['input', 'moduleCodes']);
+      await expectRefused(
+        mutation,
+        'recordTrainingSession',
+        { input: { ...valid(), moduleCodes: ['PASSPORT_MPASPOR'] } },
+        'InputValidationError',
+        ['input', 'attendance'],
+      );
+      await expectRefused(
+        mutation,
+        'recordTrainingSession',
+        { input: { ...valid(), moduleCodes: ['PASSPORT_MPASPOR', 'NO_SUCH_MODULE'], attendance: [] } },
+        'NotFoundError',
+        ['input', 'moduleCodes'],
+      );
+      await expectRefused(
+        mutation,
+        'recordTrainingSession',
+        { input: { ...valid(), officeCode: 'KANIM-KUPANG' } },
+        'ForbiddenError',
+        ['input', 'officeCode'],
+      );
+      await expectRefused(
+        mutation,
+        'recordTrainingSession',
+        { input: { ...valid(), heldOn: '2026-11-01' } },
+        'ConflictError',
+        ['input', 'attendance', '0', 'memberId'],
+      );
+      await expectRefused(
+        mutation,
+        'recordTrainingSession',
+        { input: { ...valid(), moduleCodes: [] } },
+        'InputValidationError',
+        ['input', 'moduleCodes'],
+      );
       await expectRefused(
         mutation,
         'recordTrainingSession',
@@ -197,12 +333,18 @@ describe('mutations', () => {
       expect(result.errors).toBeUndefined();
       const session = result.data!.recordTrainingSession.data;
       expect(session.heldOn).toBe('2026-11-10');
-      expect(session.modules.map((m: { code: string }) => m.code)).toEqual(['PASSPORT_MPASPOR', 'TPPO_NONPROCEDURAL_MIGRATION']);
+      expect(session.modules.map((m: { code: string }) => m.code)).toEqual([
+        'PASSPORT_MPASPOR',
+        'TPPO_NONPROCEDURAL_MIGRATION',
+      ]);
       expect(session.attendances).toEqual([
         { completed: true, module: { code: 'PASSPORT_MPASPOR' }, member: { id: memberId } },
         { completed: false, module: { code: 'TPPO_NONPROCEDURAL_MIGRATION' }, member: { id: memberId } },
       ]);
-      const member = await api.graphql(`query($id: ID!) { node(id: $id) { ... on TaskForceMember { completedModules { code } } } }`, { id: memberId });
+      const member = await api.graphql(
+        `query($id: ID!) { node(id: $id) { ... on TaskForceMember { completedModules { code } } } }`,
+        { id: memberId },
+      );
       expect(member.data!.node.completedModules).toEqual([{ code: 'PASSPORT_MPASPOR' }]);
     });
   });
@@ -217,17 +359,39 @@ describe('mutations', () => {
       );
       const { secret, token } = issued.data!.issueApiToken.data;
       expect(secret.startsWith(token.tokenPrefix)).toBe(true);
-      const [stored] = await api.db.sql.query<{ token_hash: string }>('SELECT token_hash FROM api_token WHERE token_prefix = $1', [token.tokenPrefix]);
+      const [stored] = await api.db.sql.query<{ token_hash: string }>(
+        'SELECT token_hash FROM api_token WHERE token_prefix = $1',
+        [token.tokenPrefix],
+      );
       expect(stored!.token_hash).not.toContain(secret.slice(6));
       const submitted = await api.graphql(
         `mutation($input: SubmitVillageReportInput!) { submitVillageReport(input: $input) { __typename ... on MutationSubmitVillageReportSuccess { data { report { id } } } } }`,
-        { input: { source: 'app:desa-lapor', clientReference: 'TOKEN-1', villageCode, type: 'OTHER', occurredOn: '2026-11-20', peopleInvolved: 1, description: 'Dikirim lewat token.' } },
+        {
+          input: {
+            source: 'app:desa-lapor',
+            clientReference: 'TOKEN-1',
+            villageCode,
+            type: 'OTHER',
+            occurredOn: '2026-11-20',
+            peopleInvolved: 1,
+            description: 'Dikirim lewat token.',
+          },
+        },
         { token: secret },
       );
       expect(submitted.data!.submitVillageReport.__typename).toBe('MutationSubmitVillageReportSuccess');
-      const audit = await api.graphql(`{ auditLog(first: 1, action: "submitVillageReport") { edges { node { actor tokenId } } } }`);
-      expect(audit.data!.auditLog.edges[0].node).toEqual({ actor: expect.stringMatching(/^token:\d+$/), tokenId: expect.any(Number) });
-      const revoked = await api.graphql(`mutation($id: ID!) { revokeApiToken(id: $id) { __typename } }`, { id: token.id }, 'kanim');
+      const audit = await api.graphql(
+        `{ auditLog(first: 1, action: "submitVillageReport") { edges { node { actor tokenId } } } }`,
+      );
+      expect(audit.data!.auditLog.edges[0].node).toEqual({
+        actor: expect.stringMatching(/^token:\d+$/),
+        tokenId: expect.any(Number),
+      });
+      const revoked = await api.graphql(
+        `mutation($id: ID!) { revokeApiToken(id: $id) { __typename } }`,
+        { id: token.id },
+        'kanim',
+      );
       expect(revoked.data!.revokeApiToken.__typename).toBe('MutationRevokeApiTokenSuccess');
       const after = await api.graphql('{ me { kind } }', {}, { token: secret });
       expect(after.data!.me).toBeNull();
@@ -263,14 +427,59 @@ describe('mutations', () => {
     });
 
     it('refuses bad input and writes nothing', async () => {
-      await expectRefused(mutation, 'recordActivity', { input: { ...valid(), villageCode } }, 'InputValidationError', ['input', 'villageCode']);
-      await expectRefused(mutation, 'recordActivity', { input: { ...valid(), regencyCode: null } }, 'InputValidationError', ['input', 'villageCode']);
-      await expectRefused(mutation, 'recordActivity', { input: { ...valid(), attendeeCount: 0 } }, 'InputValidationError', ['input', 'attendeeCount']);
-      await expectRefused(mutation, 'recordActivity', { input: { ...valid(), heldOn: '2022-01-01' } }, 'InputValidationError', ['input', 'heldOn']);
-      await expectRefused(mutation, 'recordActivity', { input: { ...valid(), regencyCode: '53.18' } }, 'ForbiddenError', ['input', 'regencyCode']);
-      await expectRefused(mutation, 'recordActivity', { input: { ...valid(), officeCode: 'KANIM-BANJARMASIN' } }, 'ConflictError', ['input', 'regencyCode']);
-      await expectRefused(mutation, 'recordActivity', { input: { ...valid(), regencyCode: '63.99' } }, 'NotFoundError', ['input', 'regencyCode']);
-      await expectRefused(mutation, 'recordActivity', { input: { ...valid(), title: 'x'.repeat(10_000) } }, 'InputValidationError', ['input', 'title']);
+      await expectRefused(mutation, 'recordActivity', { input: { ...valid(), villageCode } }, 'InputValidationError', [
+        'input',
+        'villageCode',
+      ]);
+      await expectRefused(
+        mutation,
+        'recordActivity',
+        { input: { ...valid(), regencyCode: null } },
+        'InputValidationError',
+        ['input', 'villageCode'],
+      );
+      await expectRefused(
+        mutation,
+        'recordActivity',
+        { input: { ...valid(), attendeeCount: 0 } },
+        'InputValidationError',
+        ['input', 'attendeeCount'],
+      );
+      await expectRefused(
+        mutation,
+        'recordActivity',
+        { input: { ...valid(), heldOn: '2022-01-01' } },
+        'InputValidationError',
+        ['input', 'heldOn'],
+      );
+      await expectRefused(
+        mutation,
+        'recordActivity',
+        { input: { ...valid(), regencyCode: '53.18' } },
+        'ForbiddenError',
+        ['input', 'regencyCode'],
+      );
+      await expectRefused(
+        mutation,
+        'recordActivity',
+        { input: { ...valid(), officeCode: 'KANIM-BANJARMASIN' } },
+        'ConflictError',
+        ['input', 'regencyCode'],
+      );
+      await expectRefused(
+        mutation,
+        'recordActivity',
+        { input: { ...valid(), regencyCode: '63.99' } },
+        'NotFoundError',
+        ['input', 'regencyCode'],
+      );
+      await expectRefused(
+        mutation,
+        'recordActivity',
+        { input: { ...valid(), title: 'x'.repeat(10_000) } },
+        'InputValidationError',
+        ['input', 'title'],
+      );
     });
   });
 
@@ -298,9 +507,16 @@ describe('mutations', () => {
       const created = first.data!.submitVillageReport.data;
       expect(created).toMatchObject({
         created: true,
-        report: { status: 'SUBMITTED', type: 'FOREIGN_NATIONAL_PRESENT', occurredOn: '2026-11-20', designation: { id: designationId } },
+        report: {
+          status: 'SUBMITTED',
+          type: 'FOREIGN_NATIONAL_PRESENT',
+          occurredOn: '2026-11-20',
+          designation: { id: designationId },
+        },
       });
-      expect(created.report.transitions).toEqual([{ toStatus: 'SUBMITTED', changedBy: expect.stringMatching(/^user:\d+$/) }]);
+      expect(created.report.transitions).toEqual([
+        { toStatus: 'SUBMITTED', changedBy: expect.stringMatching(/^user:\d+$/) },
+      ]);
       reportId = created.report.id;
 
       const before = await fingerprint(api);
@@ -312,7 +528,10 @@ describe('mutations', () => {
     it('records exactly one row when retries arrive at the same time', async () => {
       const input = { ...report(), clientReference: 'GT-2026-11-PARALLEL' };
       const results = await Promise.all(Array.from({ length: 8 }, () => api.graphql(submit, { input }, 'kanim')));
-      for (const result of results) expect(result.data?.submitVillageReport.__typename, JSON.stringify(result)).toBe('MutationSubmitVillageReportSuccess');
+      for (const result of results)
+        expect(result.data?.submitVillageReport.__typename, JSON.stringify(result)).toBe(
+          'MutationSubmitVillageReportSuccess',
+        );
       const ids = new Set(results.map((result) => result.data!.submitVillageReport.data.report.id));
       expect(ids.size).toBe(1);
       expect(results.filter((result) => result.data!.submitVillageReport.data.created)).toHaveLength(1);
@@ -323,17 +542,63 @@ describe('mutations', () => {
     });
 
     it('refuses bad reports and writes nothing', async () => {
-      await expectRefused(submit, 'submitVillageReport', { input: { ...report(), peopleInvolved: 3 } }, 'ConflictError', ['input', 'clientReference']);
-      await expectRefused(submit, 'submitVillageReport', { input: { ...report(), clientReference: 'new-1', villageCode: '63.02.15.9999' } }, 'NotFoundError', ['input', 'villageCode']);
-      await expectRefused(submit, 'submitVillageReport', { input: { ...report(), clientReference: 'new-2', peopleInvolved: -1 } }, 'InputValidationError', ['input', 'peopleInvolved']);
-      await expectRefused(submit, 'submitVillageReport', { input: { ...report(), clientReference: 'new-3', occurredOn: '2099-12-31' } }, 'InputValidationError', ['input', 'occurredOn']);
-      await expectRefused(submit, 'submitVillageReport', { input: { ...report(), clientReference: 'new-4', source: 'Not A Source!' } }, 'InputValidationError', ['input', 'source']);
-      await expectRefused(submit, 'submitVillageReport', { input: { ...report(), clientReference: 'bad ref with spaces' } }, 'InputValidationError', ['input', 'clientReference']);
-      await expectRefused(submit, 'submitVillageReport', { input: { ...report(), clientReference: 'new-5', description: 'x'.repeat(6000) } }, 'InputValidationError', ['input', 'description']);
+      await expectRefused(
+        submit,
+        'submitVillageReport',
+        { input: { ...report(), peopleInvolved: 3 } },
+        'ConflictError',
+        ['input', 'clientReference'],
+      );
+      await expectRefused(
+        submit,
+        'submitVillageReport',
+        { input: { ...report(), clientReference: 'new-1', villageCode: '63.02.15.9999' } },
+        'NotFoundError',
+        ['input', 'villageCode'],
+      );
+      await expectRefused(
+        submit,
+        'submitVillageReport',
+        { input: { ...report(), clientReference: 'new-2', peopleInvolved: -1 } },
+        'InputValidationError',
+        ['input', 'peopleInvolved'],
+      );
+      await expectRefused(
+        submit,
+        'submitVillageReport',
+        { input: { ...report(), clientReference: 'new-3', occurredOn: '2099-12-31' } },
+        'InputValidationError',
+        ['input', 'occurredOn'],
+      );
+      await expectRefused(
+        submit,
+        'submitVillageReport',
+        { input: { ...report(), clientReference: 'new-4', source: 'Not A Source!' } },
+        'InputValidationError',
+        ['input', 'source'],
+      );
+      await expectRefused(
+        submit,
+        'submitVillageReport',
+        { input: { ...report(), clientReference: 'bad ref with spaces' } },
+        'InputValidationError',
+        ['input', 'clientReference'],
+      );
+      await expectRefused(
+        submit,
+        'submitVillageReport',
+        { input: { ...report(), clientReference: 'new-5', description: 'x'.repeat(6000) } },
+        'InputValidationError',
+        ['input', 'description'],
+      );
     });
 
     it('moves a report through its workflow and refuses illegal steps', async () => {
-      const verified = await api.graphql(transition, { input: { reportId, toStatus: 'VERIFIED', expectedStatus: 'SUBMITTED', note: 'Dicek petugas' } }, 'kanim');
+      const verified = await api.graphql(
+        transition,
+        { input: { reportId, toStatus: 'VERIFIED', expectedStatus: 'SUBMITTED', note: 'Dicek petugas' } },
+        'kanim',
+      );
       expect(verified.errors).toBeUndefined();
       expect(verified.data!.transitionReportStatus.data.status).toBe('VERIFIED');
       expect(verified.data!.transitionReportStatus.data.transitions[1]).toEqual({
@@ -345,12 +610,35 @@ describe('mutations', () => {
       const audit = await api.graphql(`{ auditLog(first: 1, entity: "VillageReport", action: "transitionReportStatus") {
         edges { node { actor tokenId entityId before after at } } } }`);
       const entry = audit.data!.auditLog.edges[0].node;
-      expect(entry).toMatchObject({ actor: expect.stringMatching(/^user:\d+$/), tokenId: null, before: { status: 'SUBMITTED' }, after: { status: 'VERIFIED', note: 'Dicek petugas' } });
+      expect(entry).toMatchObject({
+        actor: expect.stringMatching(/^user:\d+$/),
+        tokenId: null,
+        before: { status: 'SUBMITTED' },
+        after: { status: 'VERIFIED', note: 'Dicek petugas' },
+      });
       expect(Buffer.from(reportId, 'base64').toString()).toBe(`VillageReport:${entry.entityId}`);
-      await expectRefused(transition, 'transitionReportStatus', { input: { reportId, toStatus: 'CLOSED' } }, 'ConflictError', ['input', 'toStatus']);
-      await expectRefused(transition, 'transitionReportStatus', { input: { reportId, toStatus: 'FOLLOWED_UP', expectedStatus: 'SUBMITTED' } }, 'ConflictError', ['input', 'expectedStatus']);
+      await expectRefused(
+        transition,
+        'transitionReportStatus',
+        { input: { reportId, toStatus: 'CLOSED' } },
+        'ConflictError',
+        ['input', 'toStatus'],
+      );
+      await expectRefused(
+        transition,
+        'transitionReportStatus',
+        { input: { reportId, toStatus: 'FOLLOWED_UP', expectedStatus: 'SUBMITTED' } },
+        'ConflictError',
+        ['input', 'expectedStatus'],
+      );
       const missing = Buffer.from('VillageReport:99999999').toString('base64');
-      await expectRefused(transition, 'transitionReportStatus', { input: { reportId: missing, toStatus: 'VERIFIED' } }, 'NotFoundError', ['input', 'reportId']);
+      await expectRefused(
+        transition,
+        'transitionReportStatus',
+        { input: { reportId: missing, toStatus: 'VERIFIED' } },
+        'NotFoundError',
+        ['input', 'reportId'],
+      );
       const wrongType = Buffer.from(`Village:1`).toString('base64');
       const before = await fingerprint(api);
       const result = await api.graphql(transition, { input: { reportId: wrongType, toStatus: 'VERIFIED' } }, 'kanim');

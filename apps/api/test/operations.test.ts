@@ -32,7 +32,11 @@ function captureLogs() {
 }
 
 const post = (url: string, body: unknown, headers: Record<string, string> = {}) =>
-  fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
 
 describe('a running service', () => {
   let test: TestDatabase;
@@ -54,7 +58,10 @@ describe('a running service', () => {
     expect(await health.json()).toMatchObject({ status: 'ok' });
     const ready = await fetch(`${service.url}/readyz`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toEqual({ ready: true, checks: { database: 'ok', migrations: 'ok', shuttingDown: false } });
+    expect(await ready.json()).toEqual({
+      ready: true,
+      checks: { database: 'ok', migrations: 'ok', shuttingDown: false },
+    });
   });
 
   it('logs one JSON line per request with its id, operation, duration and caller, and no personal data', async () => {
@@ -92,12 +99,17 @@ describe('a running service', () => {
     expect(line.userId).toEqual(expect.any(Number));
     expect(line.durationMs).toBeGreaterThan(0);
     const everything = JSON.stringify(logs.lines);
-    for (const secret of ['kanwil.ntt@binaan.test', DEFAULT_DEMO_PASSWORD, cookie.split('=')[1]!, ...names]) expect(everything).not.toContain(secret);
+    for (const secret of ['kanwil.ntt@binaan.test', DEFAULT_DEMO_PASSWORD, cookie.split('=')[1]!, ...names])
+      expect(everything).not.toContain(secret);
   });
 
   it('gives each request an id of its own when the caller sends none (or a malformed one)', async () => {
     const first = await post(service.url, { query: '{ __typename }' });
-    const second = await post(service.url, { query: '{ __typename }' }, { 'x-request-id': 'no spaces or ünïcode please' });
+    const second = await post(
+      service.url,
+      { query: '{ __typename }' },
+      { 'x-request-id': 'no spaces or ünïcode please' },
+    );
     const ids = [first.headers.get('x-request-id'), second.headers.get('x-request-id')];
     for (const id of ids) expect(id).toMatch(/^[0-9a-f-]{36}$/);
     expect(ids[0]).not.toBe(ids[1]);
@@ -197,26 +209,31 @@ describe('graceful stop', () => {
     await new Promise<void>((resolve) => collector.listen(0, '127.0.0.1', resolve));
     const collectorUrl = `http://127.0.0.1:${(collector.address() as AddressInfo).port}`;
     const dataDir = mkdtempSync(join(tmpdir(), 'binaan-stop-'));
-    const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('../src/server.ts', import.meta.url))], {
-      env: {
-        ...process.env,
-        PORT: '0',
-        BINAAN_PGLITE_DIR: dataDir,
-        DATABASE_URL: '',
-        BINAAN_DASHBOARD_DIR: dataDir,
-        LOG_LEVEL: 'info',
-        LOG_FORMAT: 'json',
-        OTEL_EXPORTER_OTLP_ENDPOINT: collectorUrl,
-        OTEL_SERVICE_NAME: 'binaan-api-test',
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', fileURLToPath(new URL('../src/server.ts', import.meta.url))],
+      {
+        env: {
+          ...process.env,
+          PORT: '0',
+          BINAAN_PGLITE_DIR: dataDir,
+          DATABASE_URL: '',
+          BINAAN_DASHBOARD_DIR: dataDir,
+          LOG_LEVEL: 'info',
+          LOG_FORMAT: 'json',
+          OTEL_EXPORTER_OTLP_ENDPOINT: collectorUrl,
+          OTEL_SERVICE_NAME: 'binaan-api-test',
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
       },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    );
     try {
       let output = '';
       child.stdout.on('data', (chunk) => (output += chunk));
       child.stderr.on('data', (chunk) => (output += chunk));
       const deadline = Date.now() + 90_000;
-      while (!output.includes('ready in') && Date.now() < deadline && child.exitCode === null) await new Promise((resolve) => setTimeout(resolve, 100));
+      while (!output.includes('ready in') && Date.now() < deadline && child.exitCode === null)
+        await new Promise((resolve) => setTimeout(resolve, 100));
       expect(output).toContain('ready in');
       const ready = output.split('\n').find((line) => line.includes('ready in'))!;
       const url = (JSON.parse(ready) as { url: string }).url;
@@ -226,8 +243,16 @@ describe('graceful stop', () => {
       const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
       child.kill('SIGTERM');
       expect(await exited).toBe(0);
-      const lines = output.split('\n').filter((line) => line.startsWith('{')).map((line) => JSON.parse(line));
-      expect(lines.map((line) => line.msg)).toEqual(expect.arrayContaining(['stopping: refusing new requests, finishing the ones in flight', 'stopped: requests drained, database closed']));
+      const lines = output
+        .split('\n')
+        .filter((line) => line.startsWith('{'))
+        .map((line) => JSON.parse(line));
+      expect(lines.map((line) => line.msg)).toEqual(
+        expect.arrayContaining([
+          'stopping: refusing new requests, finishing the ones in flight',
+          'stopped: requests drained, database closed',
+        ]),
+      );
       // The batch of spans is flushed on the way out.
       const traces = received.filter((request) => request.path === '/v1/traces');
       expect(traces.length).toBeGreaterThan(0);
@@ -252,7 +277,10 @@ describe('tracing', () => {
       await app.fetch('http://binaan.test/graphql', {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query: 'query Probe($code: String!) { district(code: $code) { name } }', variables: { code: 'do-not-record' } }),
+        body: JSON.stringify({
+          query: 'query Probe($code: String!) { district(code: $code) { name } }',
+          variables: { code: 'do-not-record' },
+        }),
       });
       const spans = exporter.getFinishedSpans();
       const operation = spans.find((span) => span.attributes['graphql.execute.operationName'] === 'Probe');

@@ -19,7 +19,9 @@ describe('records through GraphQL', () => {
   }
 
   it('lists provinces with their kabupaten/kota', async () => {
-    const result = await api.graphql(`{ provinces(first: 10) { totalCount edges { node { id code name regencies { code kind } } } } }`);
+    const result = await api.graphql(
+      `{ provinces(first: 10) { totalCount edges { node { id code name regencies { code kind } } } } }`,
+    );
     expect(result.errors).toBeUndefined();
     expect(result.data!.provinces.totalCount).toBe(4);
     const ntt = result.data!.provinces.edges.find((edge: any) => edge.node.code === '53').node;
@@ -55,7 +57,8 @@ describe('records through GraphQL', () => {
   });
 
   it('filters villages by area, kind and priority', async () => {
-    const result = await api.graphql(`{ villages(first: 100, filter: { area: { regencyCodes: ["53.04"] }, isBorder: true, kind: DESA }) {
+    const result =
+      await api.graphql(`{ villages(first: 100, filter: { area: { regencyCodes: ["53.04"] }, isBorder: true, kind: DESA }) {
       totalCount edges { node { code kind isLandBorder isSeaBorder regency { code } } } } }`);
     expect(result.errors).toBeUndefined();
     const { totalCount, edges } = result.data!.villages;
@@ -73,7 +76,9 @@ describe('records through GraphQL', () => {
   });
 
   it('finds priority villages not yet designated', async () => {
-    const result = await api.graphql(`{ villages(first: 5, filter: { area: { provinceCodes: ["53"] }, isPriority: true, designated: false }) { totalCount } }`);
+    const result = await api.graphql(
+      `{ villages(first: 5, filter: { area: { provinceCodes: ["53"] }, isPriority: true, designated: false }) { totalCount } }`,
+    );
     expect(result.errors).toBeUndefined();
     const [row] = await api.db.sql.query<{ count: number }>(
       `SELECT COUNT(*)::int AS count FROM village v JOIN province p ON p.id = v.province_id
@@ -85,7 +90,8 @@ describe('records through GraphQL', () => {
   });
 
   it('finds task-force members who have not completed every module', async () => {
-    const result = await api.graphql(`{ incomplete: taskForceMembers(first: 1, filter: { incompleteTraining: true, area: { provinceCodes: ["19"] } }) { totalCount }
+    const result =
+      await api.graphql(`{ incomplete: taskForceMembers(first: 1, filter: { incompleteTraining: true, area: { provinceCodes: ["19"] } }) { totalCount }
       complete: taskForceMembers(first: 1, filter: { incompleteTraining: false, area: { provinceCodes: ["19"] } }) { totalCount }
       all: taskForceMembers(first: 1, filter: { area: { provinceCodes: ["19"] } }) { totalCount } }`);
     expect(result.errors).toBeUndefined();
@@ -112,15 +118,32 @@ describe('records through GraphQL', () => {
     expect(result.errors).toBeUndefined();
     const data = result.data!;
     const ids: string[] = [
-      data.province.id, data.regency.id, data.district.id, data.village.id, data.office.id,
-      data.designations.edges[0].node.id, data.reports.edges[0].node.id, data.activities.edges[0].node.id,
-      data.trainings.edges[0].node.id, data.taskForceMembers.edges[0].node.id, data.trainingModules[0].id,
+      data.province.id,
+      data.regency.id,
+      data.district.id,
+      data.village.id,
+      data.office.id,
+      data.designations.edges[0].node.id,
+      data.reports.edges[0].node.id,
+      data.activities.edges[0].node.id,
+      data.trainings.edges[0].node.id,
+      data.taskForceMembers.edges[0].node.id,
+      data.trainingModules[0].id,
     ];
     const nodes = await api.graphql(`query($ids: [ID!]!) { nodes(ids: $ids) { __typename id } }`, { ids });
     expect(nodes.errors).toBeUndefined();
     expect(nodes.data!.nodes.map((node: any) => node.__typename)).toEqual([
-      'Province', 'Regency', 'District', 'Village', 'ImmigrationOffice', 'Designation', 'VillageReport',
-      'Activity', 'TrainingSession', 'TaskForceMember', 'TrainingModule',
+      'Province',
+      'Regency',
+      'District',
+      'Village',
+      'ImmigrationOffice',
+      'Designation',
+      'VillageReport',
+      'Activity',
+      'TrainingSession',
+      'TaskForceMember',
+      'TrainingModule',
     ]);
     expect(nodes.data!.nodes.map((node: any) => node.id)).toEqual(ids);
   });

@@ -38,11 +38,24 @@ describe('analytics response cache', () => {
     // Another caller has their own entry, computed now.
     expect(reportsOf(await api.graphql(REPORTS_IN_BATULICIN, {}, 'national'))).toBe(first + 1);
 
-    const village = (await api.db.sql.query<{ code: string }>(`SELECT v.code FROM village v JOIN regency r ON r.id = v.regency_id WHERE r.code = '63.02' LIMIT 1`))[0]!.code;
+    const village = (
+      await api.db.sql.query<{ code: string }>(
+        `SELECT v.code FROM village v JOIN regency r ON r.id = v.regency_id WHERE r.code = '63.02' LIMIT 1`,
+      )
+    )[0]!.code;
     const submitted = await api.graphql(
       `mutation($input: SubmitVillageReportInput!) { submitVillageReport(input: $input) { __typename } }`,
-      { input: { source: 'test:cache', clientReference: 'cache-2', villageCode: village, type: 'REFUGEES', occurredOn: '2026-11-01',
-                 peopleInvolved: 1, description: 'Through the API.' } },
+      {
+        input: {
+          source: 'test:cache',
+          clientReference: 'cache-2',
+          villageCode: village,
+          type: 'REFUGEES',
+          occurredOn: '2026-11-01',
+          peopleInvolved: 1,
+          description: 'Through the API.',
+        },
+      },
       'kanim',
     );
     expect(submitted.errors).toBeUndefined();
@@ -87,14 +100,27 @@ describe.skipIf(!redis)('analytics response cache shared in Redis by several API
       expect(reportsOf(await api.graphql(REPORTS_IN_BATULICIN, {}, 'kanim'))).toBe(first);
       expect(await redis!.dbsize()).toBeGreaterThan(0);
 
-      const village = (await api.db.sql.query<{ code: string }>(`SELECT v.code FROM village v JOIN regency r ON r.id = v.regency_id WHERE r.code = '63.02' LIMIT 1`))[0]!.code;
+      const village = (
+        await api.db.sql.query<{ code: string }>(
+          `SELECT v.code FROM village v JOIN regency r ON r.id = v.regency_id WHERE r.code = '63.02' LIMIT 1`,
+        )
+      )[0]!.code;
       const response = await other.fetch('http://binaan.test/graphql', {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${secret}` },
         body: JSON.stringify({
           query: `mutation($input: SubmitVillageReportInput!) { submitVillageReport(input: $input) { __typename } }`,
-          variables: { input: { source: 'test:redis', clientReference: 'redis-2', villageCode: village, type: 'REFUGEES',
-                                occurredOn: '2026-11-01', peopleInvolved: 1, description: 'Through the other process.' } },
+          variables: {
+            input: {
+              source: 'test:redis',
+              clientReference: 'redis-2',
+              villageCode: village,
+              type: 'REFUGEES',
+              occurredOn: '2026-11-01',
+              peopleInvolved: 1,
+              description: 'Through the other process.',
+            },
+          },
         }),
       });
       expect((await response.json()).data).toEqual({ submitVillageReport: { __typename: expect.any(String) } });

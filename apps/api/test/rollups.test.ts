@@ -88,7 +88,8 @@ describe('report rollups', () => {
   });
 
   // Sorted here, not by the database's collation, so that both sides order alike.
-  const lines = async (query: string) => (await api.db.sql.query<{ line: string }>(query)).map((row) => row.line).sort();
+  const lines = async (query: string) =>
+    (await api.db.sql.query<{ line: string }>(query)).map((row) => row.line).sort();
   /** A report of Kanim Batulicin's area, picked by a generated number. */
   const someReport = async (pick: number) => {
     const rows = await api.db.sql.query<{ id: number; status: string }>(
@@ -97,7 +98,11 @@ describe('report rollups', () => {
     return rows[pick % rows.length];
   };
 
-  const next: Record<string, string[]> = { SUBMITTED: ['VERIFIED', 'REJECTED'], VERIFIED: ['FOLLOWED_UP'], FOLLOWED_UP: ['CLOSED'] };
+  const next: Record<string, string[]> = {
+    SUBMITTED: ['VERIFIED', 'REJECTED'],
+    VERIFIED: ['FOLLOWED_UP'],
+    FOLLOWED_UP: ['CLOSED'],
+  };
   const types = ['FOREIGN_NATIONAL_PRESENT', 'SUSPECTED_TRAFFICKING', 'NON_PROCEDURAL_MIGRANT_WORKER', 'REFUGEES'];
   const variants = ['DESA_BINAAN', 'KELURAHAN_BINAAN', 'IMIGRASI_CORNER'];
 
@@ -105,7 +110,12 @@ describe('report rollups', () => {
     fc.record({ kind: fc.constant('submit'), village: fc.nat(), type: fc.constantFrom(...types), ref: fc.uuid() }),
     fc.record({ kind: fc.constant('step'), pick: fc.nat() }),
     fc.record({ kind: fc.constant('retype'), pick: fc.nat(), type: fc.constantFrom(...types) }),
-    fc.record({ kind: fc.constant('move'), pick: fc.nat(), daysBack: fc.integer({ min: 0, max: 1000 }), hour: fc.integer({ min: 0, max: 23 }) }),
+    fc.record({
+      kind: fc.constant('move'),
+      pick: fc.nat(),
+      daysBack: fc.integer({ min: 0, max: 1000 }),
+      hour: fc.integer({ min: 0, max: 23 }),
+    }),
     fc.record({ kind: fc.constant('delete'), pick: fc.nat() }),
     fc.record({ kind: fc.constant('variant'), pick: fc.nat(), variant: fc.constantFrom(...variants) }),
   );
@@ -119,8 +129,17 @@ describe('report rollups', () => {
       case 'submit': {
         const result = await api.graphql(
           `mutation($input: SubmitVillageReportInput!) { submitVillageReport(input: $input) { __typename } }`,
-          { input: { source: 'test:rollups', clientReference: step.ref, villageCode: villages[step.village % villages.length],
-                     type: step.type, occurredOn: '2026-11-01', peopleInvolved: 2, description: 'Generated for the rollup test.' } },
+          {
+            input: {
+              source: 'test:rollups',
+              clientReference: step.ref,
+              villageCode: villages[step.village % villages.length],
+              type: step.type,
+              occurredOn: '2026-11-01',
+              peopleInvolved: 2,
+              description: 'Generated for the rollup test.',
+            },
+          },
           'kanim',
         );
         expect(result.errors).toBeUndefined();
@@ -138,7 +157,10 @@ describe('report rollups', () => {
         return;
       }
       case 'retype':
-        await api.db.sql.query(`UPDATE village_report SET type = $2::report_type WHERE id = $1`, [report!.id, step.type]);
+        await api.db.sql.query(`UPDATE village_report SET type = $2::report_type WHERE id = $1`, [
+          report!.id,
+          step.type,
+        ]);
         return;
       case 'move':
         await api.db.sql.query(
@@ -215,7 +237,9 @@ describe('report rollups', () => {
       'national',
     );
     expect(result.errors).toBeUndefined();
-    const fromApi = result.data!.reportStats.rows.map((row: any) => `${row.regency.code} ${row.month} = ${row.reports}/${row.followedUp}`);
+    const fromApi = result.data!.reportStats.rows.map(
+      (row: any) => `${row.regency.code} ${row.month} = ${row.reports}/${row.followedUp}`,
+    );
     const raw = await lines(RAW_REGENCY_MONTHS);
     expect(raw.length).toBeGreaterThan(20);
     expect([...fromApi].sort()).toEqual(raw);

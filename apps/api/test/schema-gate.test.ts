@@ -8,7 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { checkSchemaChange } from '../src/schema-gate/gate.js';
 
-const fixture = (name: string) => readFileSync(fileURLToPath(new URL(`fixtures/schema-gate/${name}.graphql`, import.meta.url)), 'utf8');
+const fixture = (name: string) =>
+  readFileSync(fileURLToPath(new URL(`fixtures/schema-gate/${name}.graphql`, import.meta.url)), 'utf8');
 const before = fixture('before');
 const today = '2026-11-25';
 
@@ -20,7 +21,8 @@ const entry = (coordinates: string[], deprecatedOn: string, removableFrom: strin
 - Instead: see the deprecation reason.
 `;
 
-const check = (after: string, changelog = '') => checkSchemaChange({ oldSdl: before, newSdl: fixture(after), changelog, today });
+const check = (after: string, changelog = '') =>
+  checkSchemaChange({ oldSdl: before, newSdl: fixture(after), changelog, today });
 
 describe('the schema change gate', () => {
   it('lets additions through', async () => {
@@ -28,28 +30,43 @@ describe('the schema change gate', () => {
     expect(result.ok).toBe(true);
     expect(result.breaking).toEqual([]);
     expect(result.other.map((change) => change.message)).toEqual(
-      expect.arrayContaining(["Field 'districtCount' was added to object type 'Query'", "Enum value 'SUSPENDED' was added to enum 'DesignationStatus'"]),
+      expect.arrayContaining([
+        "Field 'districtCount' was added to object type 'Query'",
+        "Enum value 'SUSPENDED' was added to enum 'DesignationStatus'",
+      ]),
     );
   });
 
   it('refuses removing deprecated elements that SCHEMA_CHANGES.md does not record', async () => {
     const result = await check('after-removes-deprecated');
     expect(result.ok).toBe(false);
-    expect(result.breaking.map((finding) => finding.coordinate).sort()).toEqual(['DesignationStatus.INACTIVE', 'Query.desaCount']);
+    expect(result.breaking.map((finding) => finding.coordinate).sort()).toEqual([
+      'DesignationStatus.INACTIVE',
+      'Query.desaCount',
+    ]);
     for (const finding of result.breaking) expect(finding.problem).toMatch(/^not recorded in SCHEMA_CHANGES\.md/);
   });
 
   it('allows them once recorded with a deprecation period that has ended', async () => {
-    const result = await check('after-removes-deprecated', entry(['Query.desaCount', 'DesignationStatus.INACTIVE'], '2026-05-01', '2026-08-01'));
+    const result = await check(
+      'after-removes-deprecated',
+      entry(['Query.desaCount', 'DesignationStatus.INACTIVE'], '2026-05-01', '2026-08-01'),
+    );
     expect(result.breaking.map((finding) => finding.problem)).toEqual([null, null]);
     expect(result.ok).toBe(true);
   });
 
   it('refuses them while the period runs, and when the period is too short', async () => {
-    const running = await check('after-removes-deprecated', entry(['Query.desaCount', 'DesignationStatus.INACTIVE'], '2026-10-01', '2027-01-01'));
+    const running = await check(
+      'after-removes-deprecated',
+      entry(['Query.desaCount', 'DesignationStatus.INACTIVE'], '2026-10-01', '2027-01-01'),
+    );
     expect(running.ok).toBe(false);
     expect(running.breaking[0]!.problem).toMatch(/still in its deprecation period \(removable from 2027-01-01\)/);
-    const short = await check('after-removes-deprecated', entry(['Query.desaCount', 'DesignationStatus.INACTIVE'], '2026-09-01', '2026-10-01'));
+    const short = await check(
+      'after-removes-deprecated',
+      entry(['Query.desaCount', 'DesignationStatus.INACTIVE'], '2026-09-01', '2026-10-01'),
+    );
     expect(short.ok).toBe(false);
     expect(short.breaking[0]!.problem).toMatch(/is 30 days; it must be at least 90/);
   });
@@ -58,14 +75,20 @@ describe('the schema change gate', () => {
     const result = await check('after-removes-live-field', entry(['Village.name'], '2026-01-01', '2026-06-01'));
     expect(result.ok).toBe(false);
     expect(result.breaking).toEqual([
-      expect.objectContaining({ coordinate: 'Village.name', problem: expect.stringMatching(/was not @deprecated before its removal/) }),
+      expect.objectContaining({
+        coordinate: 'Village.name',
+        problem: expect.stringMatching(/was not @deprecated before its removal/),
+      }),
     ]);
   });
 
   it('refuses changing a type in place unless recorded', async () => {
     const unrecorded = await check('after-changes-type');
     expect(unrecorded.ok).toBe(false);
-    expect(unrecorded.breaking[0]).toMatchObject({ coordinate: 'Village.population', message: expect.stringContaining("changed type from 'String' to 'Int'") });
+    expect(unrecorded.breaking[0]).toMatchObject({
+      coordinate: 'Village.population',
+      message: expect.stringContaining("changed type from 'String' to 'Int'"),
+    });
     const recorded = await check('after-changes-type', entry(['Village.population'], '2026-01-01', '2026-06-01'));
     expect(recorded.ok).toBe(true);
   });
@@ -75,23 +98,37 @@ describe('npm run schema:check, as CI runs it', () => {
   it('fails on a commit that removes a field without notice, and passes once the change is recorded after deprecation', () => {
     const repo = mkdtempSync(join(tmpdir(), 'binaan-schema-gate-'));
     const cli = fileURLToPath(new URL('../src/schema-gate/cli.ts', import.meta.url));
-    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=test', '-c', 'user.email=test@binaan.test', ...args], { cwd: repo });
-    const run = () => spawnSync(process.execPath, ['--import', 'tsx', cli, '--schema', join(repo, 'schema.graphql')], { cwd: fileURLToPath(new URL('..', import.meta.url)), encoding: 'utf8' });
+    const git = (...args: string[]) =>
+      execFileSync('git', ['-c', 'user.name=test', '-c', 'user.email=test@binaan.test', ...args], { cwd: repo });
+    const run = () =>
+      spawnSync(process.execPath, ['--import', 'tsx', cli, '--schema', join(repo, 'schema.graphql')], {
+        cwd: fileURLToPath(new URL('..', import.meta.url)),
+        encoding: 'utf8',
+      });
     try {
       git('init', '-q');
-      copyFileSync(fileURLToPath(new URL('fixtures/schema-gate/before.graphql', import.meta.url)), join(repo, 'schema.graphql'));
+      copyFileSync(
+        fileURLToPath(new URL('fixtures/schema-gate/before.graphql', import.meta.url)),
+        join(repo, 'schema.graphql'),
+      );
       git('add', '.');
       git('commit', '-q', '-m', 'first schema');
       expect(run().status).toBe(0); // no previous version
 
-      copyFileSync(fileURLToPath(new URL('fixtures/schema-gate/after-removes-deprecated.graphql', import.meta.url)), join(repo, 'schema.graphql'));
+      copyFileSync(
+        fileURLToPath(new URL('fixtures/schema-gate/after-removes-deprecated.graphql', import.meta.url)),
+        join(repo, 'schema.graphql'),
+      );
       git('commit', '-q', '-am', 'remove deprecated things');
       const refused = run();
       expect(refused.status).toBe(1);
       expect(refused.stdout).toContain("breaking: Field 'desaCount' (deprecated) was removed from object type 'Query'");
       expect(refused.stdout).toContain('REFUSED: not recorded in SCHEMA_CHANGES.md');
 
-      writeFileSync(join(repo, 'SCHEMA_CHANGES.md'), `# Schema changes\n${entry(['Query.desaCount', 'DesignationStatus.INACTIVE'], '2026-01-01', '2026-04-01')}`);
+      writeFileSync(
+        join(repo, 'SCHEMA_CHANGES.md'),
+        `# Schema changes\n${entry(['Query.desaCount', 'DesignationStatus.INACTIVE'], '2026-01-01', '2026-04-01')}`,
+      );
       git('add', '.');
       git('commit', '-q', '--amend', '-m', 'remove deprecated things, recorded');
       const allowed = run();

@@ -1,6 +1,13 @@
 // The checked-in SDL is what other applications read; it must match the code, and describe everything.
 import { readFileSync } from 'node:fs';
-import { type GraphQLObjectType, isEnumType, isInputObjectType, isInterfaceType, isObjectType, isIntrospectionType } from 'graphql';
+import {
+  type GraphQLObjectType,
+  isEnumType,
+  isInputObjectType,
+  isInterfaceType,
+  isObjectType,
+  isIntrospectionType,
+} from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { schema } from '../src/schema/index.js';
 import { printSortedSchema, schemaFile } from '../src/schema/sdl.js';
@@ -17,7 +24,9 @@ describe('the GraphQL schema', () => {
     expect(unguarded).toEqual(['me']);
     const analytics = ['coverage', 'reportStats', 'reportingCompleteness', 'trainingCompletion', 'overview'];
     for (const name of analytics) {
-      const options = (schema.getQueryType()!.getFields()[name]!.extensions as { pothosOptions: { authScopes: unknown } }).pothosOptions;
+      const options = (
+        schema.getQueryType()!.getFields()[name]!.extensions as { pothosOptions: { authScopes: unknown } }
+      ).pothosOptions;
       expect(options.authScopes, name).toEqual({ readAggregates: true });
     }
   });
@@ -35,7 +44,8 @@ describe('the GraphQL schema', () => {
         }
       }
       if (isInputObjectType(type)) {
-        for (const field of Object.values(type.getFields())) if (!field.description) missing.push(`${type.name}.${field.name}`);
+        for (const field of Object.values(type.getFields()))
+          if (!field.description) missing.push(`${type.name}.${field.name}`);
       }
       if (isEnumType(type)) {
         for (const value of type.getValues()) if (!value.description) missing.push(`${type.name}.${value.name}`);
@@ -62,5 +72,4 @@ describe('the GraphQL schema', () => {
       expect(field.description).toMatch(/^Personal data/);
     }
   });
-
 });

@@ -9,7 +9,9 @@ describe('the GraphQL server', () => {
   it('serves GraphiQL with the example queries in development, and not in production', async () => {
     const test = await createTestDatabase();
     try {
-      const page = await createApp({ db: test.db }).fetch('http://binaan.test/graphql', { headers: { accept: 'text/html' } });
+      const page = await createApp({ db: test.db }).fetch('http://binaan.test/graphql', {
+        headers: { accept: 'text/html' },
+      });
       expect(page.status).toBe(200);
       const html = await page.text();
       expect(html).toContain('Binaan GraphQL');

@@ -45,9 +45,20 @@ describe('training rollup', () => {
   const pick = <T>(list: T[], n: number) => list[n % list.length]!;
 
   const write = fc.oneof(
-    fc.record({ kind: fc.constant('join'), pick: fc.nat(), days: fc.integer({ min: 0, max: 1200 }), officer: fc.boolean() }),
+    fc.record({
+      kind: fc.constant('join'),
+      pick: fc.nat(),
+      days: fc.integer({ min: 0, max: 1200 }),
+      officer: fc.boolean(),
+    }),
     fc.record({ kind: fc.constant('leave'), pick: fc.nat(), days: fc.integer({ min: -30, max: 700 }) }),
-    fc.record({ kind: fc.constant('attend'), pick: fc.nat(), session: fc.nat(), module: fc.nat(), completed: fc.boolean() }),
+    fc.record({
+      kind: fc.constant('attend'),
+      pick: fc.nat(),
+      session: fc.nat(),
+      module: fc.nat(),
+      completed: fc.boolean(),
+    }),
     fc.record({ kind: fc.constant('unattend'), pick: fc.nat() }),
     fc.record({ kind: fc.constant('reschedule'), session: fc.nat(), days: fc.integer({ min: -400, max: 400 }) }),
     fc.record({ kind: fc.constant('plan'), pick: fc.nat() }),
@@ -69,7 +80,10 @@ describe('training rollup', () => {
       }
       case 'leave': {
         const member = pick(await ids('SELECT id FROM task_force_member ORDER BY id'), step.pick);
-        await sql.query(`UPDATE task_force_member SET left_on = joined_on + $2::int WHERE id = $1`, [member, step.days]);
+        await sql.query(`UPDATE task_force_member SET left_on = joined_on + $2::int WHERE id = $1`, [
+          member,
+          step.days,
+        ]);
         return;
       }
       case 'attend': {
@@ -94,7 +108,10 @@ describe('training rollup', () => {
         return;
       }
       case 'plan': {
-        const designation = pick(await ids(`SELECT id FROM designation WHERE status IN ('ACTIVE', 'PLANNED') ORDER BY id`), step.pick);
+        const designation = pick(
+          await ids(`SELECT id FROM designation WHERE status IN ('ACTIVE', 'PLANNED') ORDER BY id`),
+          step.pick,
+        );
         await sql.query(
           `UPDATE designation SET status = CASE WHEN status = 'PLANNED' THEN 'ACTIVE' ELSE 'PLANNED' END::designation_status WHERE id = $1`,
           [designation],
@@ -111,10 +128,13 @@ describe('training rollup', () => {
       'national',
     );
     expect(result.errors).toBeUndefined();
-    return result.data!.trainingCompletion.rows
-      .flatMap((row: any) => [
+    return result
+      .data!.trainingCompletion.rows.flatMap((row: any) => [
         `${row.area.code} members ${row.members} all ${row.completedAll.numerator}`,
-        ...row.modules.map((module: any) => `${row.area.code} module ${Buffer.from(module.module.id, 'base64').toString().split(':')[1]} ${module.completed.numerator}`),
+        ...row.modules.map(
+          (module: any) =>
+            `${row.area.code} module ${Buffer.from(module.module.id, 'base64').toString().split(':')[1]} ${module.completed.numerator}`,
+        ),
       ])
       .sort();
   }

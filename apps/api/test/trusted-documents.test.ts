@@ -64,7 +64,10 @@ describe('trusted documents, enforced (production)', () => {
       { 'x-binaan-client': 'dashboard', 'accept-language': 'en' },
     );
     const body = await response.json();
-    expect(body.errors[0]).toMatchObject({ message: 'Unknown document id.', extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' } });
+    expect(body.errors[0]).toMatchObject({
+      message: 'Unknown document id.',
+      extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' },
+    });
   });
 });
 

@@ -21,7 +21,11 @@ describe.skipIf(browserMissing !== null)('the dashboard in Chromium', () => {
   beforeAll(async () => {
     mkdirSync(screenshots, { recursive: true });
     dashboard = await startDashboard();
-    const context = await dashboard.browser.newContext({ viewport: { width: 1366, height: 900 }, acceptDownloads: true, locale: 'id-ID' });
+    const context = await dashboard.browser.newContext({
+      viewport: { width: 1366, height: 900 },
+      acceptDownloads: true,
+      locale: 'id-ID',
+    });
     page = await context.newPage();
     page.on('console', (message) => {
       if (message.type() === 'error') consoleErrors.push(message.text());
@@ -69,13 +73,17 @@ describe.skipIf(browserMissing !== null)('the dashboard in Chromium', () => {
         reports { current } coverage { current { numerator denominator rate } } membersFullyTrained { current { rate } } } }`,
       { filter: { area: { provinceCodes: null, regencyCodes: null }, variants: null, period: range } },
     );
-    expect(await text('[data-testid="designated-villages-value"]')).toBe(formatNumber(overview.designatedVillages.current, 'id'));
+    expect(await text('[data-testid="designated-villages-value"]')).toBe(
+      formatNumber(overview.designatedVillages.current, 'id'),
+    );
     expect(await text('[data-testid="reports-value"]')).toBe(formatNumber(overview.reports.current, 'id'));
     expect(await text('[data-testid="coverage-value"]')).toBe(formatPercent(overview.coverage.current.rate, 'id'));
     expect(await text('[data-testid="coverage"] .figure-parts')).toBe(
       `${formatNumber(overview.coverage.current.numerator, 'id')} dari ${formatNumber(overview.coverage.current.denominator, 'id')}`,
     );
-    expect(await text('[data-testid="trained-value"]')).toBe(formatPercent(overview.membersFullyTrained.current.rate, 'id'));
+    expect(await text('[data-testid="trained-value"]')).toBe(
+      formatPercent(overview.membersFullyTrained.current.rate, 'id'),
+    );
     expect(await text('main .data-time')).toMatch(/^Data per .+WIB$/);
     expect(await page.locator('.recharts-bar-rectangle path').count()).toBeGreaterThan(0);
     await page.screenshot({ path: `${screenshots}ringkasan.png`, fullPage: true });
@@ -88,13 +96,16 @@ describe.skipIf(browserMissing !== null)('the dashboard in Chromium', () => {
     await page.getByRole('checkbox', { name: 'Nusa Tenggara Timur' }).click();
     await page.waitForURL(/prov=53/);
     await page.waitForFunction(
-      (previous) => document.querySelector('[data-testid="designated-villages-value"]')?.textContent?.trim() !== previous,
+      (previous) =>
+        document.querySelector('[data-testid="designated-villages-value"]')?.textContent?.trim() !== previous,
       national,
     );
     const { overview } = await dashboard.graphql(
       `{ overview(filter: { area: { provinceCodes: ["53"] }, period: { from: "2025-01-01", to: "2025-12-31" } }) { designatedVillages { current } } }`,
     );
-    expect(await text('[data-testid="designated-villages-value"]')).toBe(formatNumber(overview.designatedVillages.current, 'id'));
+    expect(await text('[data-testid="designated-villages-value"]')).toBe(
+      formatNumber(overview.designatedVillages.current, 'id'),
+    );
     expect(new URL(page.url()).searchParams.get('period')).toBe('2025');
     // Several provinces at once: the figures add up.
     await page.getByRole('checkbox', { name: 'Kalimantan Selatan' }).click();
@@ -110,7 +121,10 @@ describe.skipIf(browserMissing !== null)('the dashboard in Chromium', () => {
     await page.waitForURL((url) => url.searchParams.get('prov') === '53');
     await page.goBack();
     await page.waitForURL((url) => !url.searchParams.has('prov'));
-    await page.waitForFunction((value) => document.querySelector('[data-testid="designated-villages-value"]')?.textContent?.trim() === value, national);
+    await page.waitForFunction(
+      (value) => document.querySelector('[data-testid="designated-villages-value"]')?.textContent?.trim() === value,
+      national,
+    );
   });
 
   it('drills down from a province to a kabupaten/kota to a village', async () => {
@@ -127,7 +141,9 @@ describe.skipIf(browserMissing !== null)('the dashboard in Chromium', () => {
     await page.screenshot({ path: `${screenshots}cakupan.png`, fullPage: true });
     await page.getByRole('button', { name: 'Rinci Kabupaten Sumba Barat Daya' }).click();
     await page.waitForURL(/kab=53\.18/);
-    await page.waitForFunction(() => document.querySelectorAll('main table')[0]?.querySelectorAll('tbody tr').length === 11);
+    await page.waitForFunction(
+      () => document.querySelectorAll('main table')[0]?.querySelectorAll('tbody tr').length === 11,
+    );
     expect(await page.locator('.breadcrumb').textContent()).toContain('Kabupaten Sumba Barat Daya');
     const village = page.locator('main table').nth(1).locator('tbody tr a').first();
     const villageName = (await village.textContent())?.trim();
@@ -154,9 +170,15 @@ describe.skipIf(browserMissing !== null)('the dashboard in Chromium', () => {
     await open('/cakupan?prov=63&period=2026');
     await page.getByRole('button', { name: 'Rinci Kabupaten Kotabaru' }).waitFor();
     const screenRows = await page.locator('main table').first().locator('tbody tr').allTextContents();
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Unduh CSV' }).first().click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Unduh CSV' }).first().click(),
+    ]);
     expect(download.suggestedFilename()).toBe('binaan_cakupan_regency_prov-63_2026.csv');
-    const csv = readFileSync((await download.path())!, 'utf8').replace(/^\ufeff/, '').trim().split(/\r?\n/);
+    const csv = readFileSync((await download.path())!, 'utf8')
+      .replace(/^\ufeff/, '')
+      .trim()
+      .split(/\r?\n/);
     expect(csv).toHaveLength(screenRows.length + 1);
     expect(csv[0]).toMatch(/^Kode,Kabupaten\/kota,Desa\/kelurahan,Desa binaan,Cakupan,Target,Capaian target$/);
     const kotabaru = csv.find((line) => line.startsWith('63.02,'));
@@ -182,7 +204,9 @@ describe.skipIf(browserMissing !== null)('the dashboard in Chromium', () => {
     const { trainingCompletion } = await dashboard.graphql(
       `{ trainingCompletion(filter: { period: { from: "2026-01-01", to: "2026-12-31" } }) { total { completedAll { rate } } } }`,
     );
-    expect(await text('[data-testid="training-total"]')).toBe(formatPercent(trainingCompletion.total.completedAll.rate, 'id'));
+    expect(await text('[data-testid="training-total"]')).toBe(
+      formatPercent(trainingCompletion.total.completedAll.rate, 'id'),
+    );
     await page.screenshot({ path: `${screenshots}pelatihan.png`, fullPage: true });
   });
 
@@ -206,7 +230,9 @@ describe.skipIf(browserMissing !== null)('the dashboard in Chromium', () => {
   it('fits a tablet screen', async () => {
     await page.setViewportSize({ width: 820, height: 1180 });
     await open('/cakupan?prov=53&period=2026');
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(0);
     await page.screenshot({ path: `${screenshots}cakupan-tablet.png`, fullPage: false });
     await page.setViewportSize({ width: 1366, height: 900 });
@@ -219,19 +245,31 @@ describe.skipIf(browserMissing !== null)('the dashboard in Chromium', () => {
     await kanim.waitForURL(/\/ringkasan/);
     await kanim.click('.provinces summary');
     expect(await kanim.locator('.provinces li').allTextContents()).toEqual(['Kalimantan Selatan']);
-    const regencyOptions = await kanim.locator('select:near(:text("Kabupaten/kota"))').first().locator('option').allTextContents();
+    const regencyOptions = await kanim
+      .locator('select:near(:text("Kabupaten/kota"))')
+      .first()
+      .locator('option')
+      .allTextContents();
     expect(regencyOptions).toEqual(['Semua kabupaten/kota', 'Kabupaten Kotabaru', 'Kabupaten Tanah Bumbu']);
     await kanim.goto(`${dashboard.url}/cakupan?period=2026`);
     await kanim.waitForSelector('main table tbody tr');
     const rows = await kanim.locator('main table').first().locator('tbody tr').allTextContents();
     expect(rows).toHaveLength(1);
     expect(rows[0]).toContain('Kalimantan Selatan');
-    const { villages } = await dashboard.graphql(`{ villages(first: 1, filter: { area: { regencyCodes: ["63.02", "63.10"] } }) { totalCount } }`);
+    const { villages } = await dashboard.graphql(
+      `{ villages(first: 1, filter: { area: { regencyCodes: ["63.02", "63.10"] } }) { totalCount } }`,
+    );
     expect(rows[0]).toContain(formatNumber(villages.totalCount, 'id'));
     // Its priority list stays inside its working area too.
-    const priorityRegencies = await kanim.locator('main table').nth(1).locator('tbody tr td:nth-child(4)').allTextContents();
+    const priorityRegencies = await kanim
+      .locator('main table')
+      .nth(1)
+      .locator('tbody tr td:nth-child(4)')
+      .allTextContents();
     expect(priorityRegencies.length).toBeGreaterThan(0);
-    expect(priorityRegencies.filter((name) => !['Kabupaten Kotabaru', 'Kabupaten Tanah Bumbu'].includes(name))).toEqual([]);
+    expect(priorityRegencies.filter((name) => !['Kabupaten Kotabaru', 'Kabupaten Tanah Bumbu'].includes(name))).toEqual(
+      [],
+    );
     await kanim.goto(`${dashboard.url}/pelatihan?period=2026`);
     await kanim.waitForSelector('th:text("Nama")');
     await kanim.screenshot({ path: `${screenshots}pelatihan-kanim.png`, fullPage: false });
@@ -253,14 +291,21 @@ describe.skipIf(browserMissing !== null)('the dashboard in Chromium', () => {
     const asApplication = () =>
       fetch(`${dashboard.url}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${secret}`, 'x-binaan-client': 'e2e-application' },
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${secret}`,
+          'x-binaan-client': 'e2e-application',
+        },
         body: JSON.stringify({ query: '{ coverage(groupBy: PROVINCE) { total { villages } } }' }),
       }).then((response) => response.json());
     expect((await asApplication()).data.coverage.total.villages).toBe(6118);
 
     const row = page.locator('main table tbody tr', { hasText: 'Uji ujung ke ujung' });
     await row.locator('button:text("Cabut")').click();
-    await page.locator('main table tbody tr', { hasText: 'Uji ujung ke ujung' }).locator('td:text("Dicabut")').waitFor();
+    await page
+      .locator('main table tbody tr', { hasText: 'Uji ujung ke ujung' })
+      .locator('td:text("Dicabut")')
+      .waitFor();
     const afterRevoke = await asApplication();
     expect(afterRevoke.errors[0].extensions.code).toBe('UNAUTHENTICATED');
   });

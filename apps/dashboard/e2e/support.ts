@@ -18,7 +18,9 @@ export const outputDir = fileURLToPath(new URL('../test-output/', import.meta.ur
 const distDir = `${outputDir}e2e-dist`;
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const browserMissing = existsSync(chromiumPath) ? null : `no Chromium at ${chromiumPath} (apt-get install -y chromium, or set CHROMIUM_PATH)`;
+export const browserMissing = existsSync(chromiumPath)
+  ? null
+  : `no Chromium at ${chromiumPath} (apt-get install -y chromium, or set CHROMIUM_PATH)`;
 
 export interface RunningDashboard {
   url: string;
@@ -33,7 +35,11 @@ export async function startDashboard(): Promise<RunningDashboard> {
   const nodeEnv = process.env.NODE_ENV;
   process.env.NODE_ENV = 'production';
   try {
-    await build({ root: fileURLToPath(new URL('..', import.meta.url)), logLevel: 'warn', build: { outDir: distDir, emptyOutDir: true } });
+    await build({
+      root: fileURLToPath(new URL('..', import.meta.url)),
+      logLevel: 'warn',
+      build: { outDir: distDir, emptyOutDir: true },
+    });
   } finally {
     process.env.NODE_ENV = nodeEnv;
   }
@@ -53,7 +59,15 @@ export async function startDashboard(): Promise<RunningDashboard> {
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const browser = await chromium.launch({
     executablePath: chromiumPath,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   // The tests' own GraphQL calls go as national leadership, who sees every area.
   const signIn = await checker.fetch(`${url}/graphql`, {

@@ -71,12 +71,28 @@ try {
   const line = (label: string, value: string, budget: string, ok: boolean) =>
     console.log(`${label.padEnd(44)} ${value.padStart(10)}   budget ${budget.padEnd(9)} ${ok ? 'met' : 'MISSED'}`);
   console.log('\nDashboard budgets (local build, embedded database)\n');
-  line('initial JavaScript, gzipped', `${(initialJs / 1024).toFixed(1)} KB`, `< ${BUDGET_INITIAL_KB} KB`, initialJs / 1024 < BUDGET_INITIAL_KB);
-  for (const entry of sizes) console.log(`  ${entry.file.padEnd(40)} ${(entry.gzip / 1024).toFixed(1).padStart(8)} KB gz`);
-  line('overview: first chart visible (median of 5)', `${median} ms`, `< ${BUDGET_FIRST_CHART_MS} ms`, median < BUDGET_FIRST_CHART_MS);
+  line(
+    'initial JavaScript, gzipped',
+    `${(initialJs / 1024).toFixed(1)} KB`,
+    `< ${BUDGET_INITIAL_KB} KB`,
+    initialJs / 1024 < BUDGET_INITIAL_KB,
+  );
+  for (const entry of sizes)
+    console.log(`  ${entry.file.padEnd(40)} ${(entry.gzip / 1024).toFixed(1).padStart(8)} KB gz`);
+  line(
+    'overview: first chart visible (median of 5)',
+    `${median} ms`,
+    `< ${BUDGET_FIRST_CHART_MS} ms`,
+    median < BUDGET_FIRST_CHART_MS,
+  );
   console.log(`  runs: ${firstChart.join(', ')} ms`);
   for (const entry of roundTrips) {
-    line(`GraphQL round trips: ${entry.page}`, String(entry.requests), `<= ${BUDGET_ROUND_TRIPS}`, entry.requests <= BUDGET_ROUND_TRIPS);
+    line(
+      `GraphQL round trips: ${entry.page}`,
+      String(entry.requests),
+      `<= ${BUDGET_ROUND_TRIPS}`,
+      entry.requests <= BUDGET_ROUND_TRIPS,
+    );
   }
 } finally {
   await dashboard.close();

@@ -37,5 +37,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const documents = await collectDocuments();
   const manifest = trustedDocumentManifest(documents.values());
   writeFileSync(join(outDir, 'trusted-documents.json'), `${JSON.stringify(manifest, null, 2)}\n`);
-  console.log(`trusted documents: ${Object.keys(manifest).length} written to ${relative(process.cwd(), join(outDir, 'trusted-documents.json'))}`);
+  console.log(
+    `trusted documents: ${Object.keys(manifest).length} written to ${relative(process.cwd(), join(outDir, 'trusted-documents.json'))}`,
+  );
 }

@@ -39,7 +39,15 @@ describe('BarChart', () => {
   it('calls back with the row of a clicked bar', () => {
     const onSelect = vi.fn();
     const { container } = render(
-      <BarChart ariaLabel="x" data={provinces} index="name" categories={[{ key: 'designated', label: 'Desa binaan' }]} width={600} height={300} onSelect={onSelect} />,
+      <BarChart
+        ariaLabel="x"
+        data={provinces}
+        index="name"
+        categories={[{ key: 'designated', label: 'Desa binaan' }]}
+        width={600}
+        height={300}
+        onSelect={onSelect}
+      />,
     );
     const bars = container.querySelectorAll('.recharts-bar-rectangle path');
     fireEvent.click(bars[1]!);
@@ -50,7 +58,13 @@ describe('BarChart', () => {
 describe('DataTable', () => {
   const columns = [
     { key: 'name', header: 'Provinsi', cell: (row: (typeof provinces)[number]) => row.name },
-    { key: 'villages', header: 'Desa', numeric: true, cell: (row: (typeof provinces)[number]) => row.villages.toLocaleString('id-ID'), csv: (row: (typeof provinces)[number]) => row.villages },
+    {
+      key: 'villages',
+      header: 'Desa',
+      numeric: true,
+      cell: (row: (typeof provinces)[number]) => row.villages.toLocaleString('id-ID'),
+      csv: (row: (typeof provinces)[number]) => row.villages,
+    },
   ];
 
   it('shows a header and a row per item, and an accessible caption', () => {
@@ -58,11 +72,23 @@ describe('DataTable', () => {
     const table = screen.getByRole('table', { name: 'Cakupan' });
     const rows = within(table).getAllByRole('row');
     expect(rows).toHaveLength(provinces.length + 1);
-    expect(within(rows[1]!).getAllByRole('cell').map((cell) => cell.textContent)).toEqual(['Nusa Tenggara Timur', '3.442']);
+    expect(
+      within(rows[1]!)
+        .getAllByRole('cell')
+        .map((cell) => cell.textContent),
+    ).toEqual(['Nusa Tenggara Timur', '3.442']);
   });
 
   it('says why it is empty', () => {
-    render(<DataTable caption="Laporan" columns={columns} rows={[]} rowKey={(row) => row.code} emptyMessage="Tidak ada laporan pada periode ini." />);
+    render(
+      <DataTable
+        caption="Laporan"
+        columns={columns}
+        rows={[]}
+        rowKey={(row) => row.code}
+        emptyMessage="Tidak ada laporan pada periode ini."
+      />,
+    );
     expect(screen.getByText('Tidak ada laporan pada periode ini.')).toBeTruthy();
   });
 
@@ -74,7 +100,16 @@ describe('DataTable', () => {
     });
     URL.revokeObjectURL = vi.fn();
     const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
-    render(<DataTable caption="Cakupan" columns={columns} rows={provinces} rowKey={(row) => row.code} csvFileName="binaan_cakupan.csv" csvLabel="Unduh CSV" />);
+    render(
+      <DataTable
+        caption="Cakupan"
+        columns={columns}
+        rows={provinces}
+        rowKey={(row) => row.code}
+        csvFileName="binaan_cakupan.csv"
+        csvLabel="Unduh CSV"
+      />,
+    );
     fireEvent.click(screen.getByRole('button', { name: 'Unduh CSV' }));
     expect(click).toHaveBeenCalled();
     const text = await new Promise<string>((resolve) => {
@@ -82,13 +117,27 @@ describe('DataTable', () => {
       reader.onload = () => resolve(String(reader.result).replace(/^\ufeff/, ''));
       reader.readAsText(blobs[0]!);
     });
-    expect(text.split(/\r?\n/)).toEqual(['Provinsi,Desa', 'Nusa Tenggara Timur,3442', 'Kalimantan Selatan,2016', 'Kepulauan Bangka Belitung,393']);
+    expect(text.split(/\r?\n/)).toEqual([
+      'Provinsi,Desa',
+      'Nusa Tenggara Timur,3442',
+      'Kalimantan Selatan,2016',
+      'Kepulauan Bangka Belitung,393',
+    ]);
   });
 });
 
 describe('FigureCard and states', () => {
   it('shows a figure with its parts and the previous period', () => {
-    render(<FigureCard label="Cakupan desa" value="4,2 %" parts="259 dari 6.118" previous="Periode sebelumnya: 4,1 %" trend="up" testId="c" />);
+    render(
+      <FigureCard
+        label="Cakupan desa"
+        value="4,2 %"
+        parts="259 dari 6.118"
+        previous="Periode sebelumnya: 4,1 %"
+        trend="up"
+        testId="c"
+      />,
+    );
     const card = screen.getByTestId('c');
     expect(card.textContent).toContain('4,2 %');
     expect(card.textContent).toContain('259 dari 6.118');

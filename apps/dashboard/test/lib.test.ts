@@ -45,7 +45,12 @@ describe('filters in the URL', () => {
   it('round-trips filters through search params and ignores junk', () => {
     const params = new URLSearchParams('prov=53,xx&kab=53.18&var=DESA_BINAAN&period=2026-Q2&tab=x');
     const filters = parseFilters(params, now);
-    expect(filters).toEqual({ provinces: ['53'], regencies: ['53.18'], variant: 'DESA_BINAAN', period: { kind: 'quarter', year: 2026, quarter: 2 } });
+    expect(filters).toEqual({
+      provinces: ['53'],
+      regencies: ['53.18'],
+      variant: 'DESA_BINAAN',
+      period: { kind: 'quarter', year: 2026, quarter: 2 },
+    });
     const written = writeFilters(params, filters);
     expect(written.get('prov')).toBe('53');
     expect(written.get('tab')).toBe('x');
@@ -54,7 +59,9 @@ describe('filters in the URL', () => {
       variants: ['DESA_BINAAN'],
       period: { from: '2026-04-01', to: '2026-06-30' },
     });
-    expect(csvFileName(['cakupan', ...filterFileNameParts(filters)])).toBe('binaan_cakupan_prov-53_kab-53.18_desa-binaan_2026-q2.csv');
+    expect(csvFileName(['cakupan', ...filterFileNameParts(filters)])).toBe(
+      'binaan_cakupan_prov-53_kab-53.18_desa-binaan_2026-q2.csv',
+    );
   });
 });
 

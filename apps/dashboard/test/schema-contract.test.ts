@@ -26,14 +26,23 @@ async function checkAgainst(schema: string) {
       JSON.stringify({
         extends: './tsconfig.json',
         compilerOptions: {
-          plugins: [{ name: 'gql.tada/ts-plugin', schema: join(dir, 'schema.graphql'), tadaOutputLocation: '../../packages/client/src/graphql-env.d.ts' }],
+          plugins: [
+            {
+              name: 'gql.tada/ts-plugin',
+              schema: join(dir, 'schema.graphql'),
+              tadaOutputLocation: '../../packages/client/src/graphql-env.d.ts',
+            },
+          ],
         },
         include: ['src'],
       }),
     );
     return await run(gqlTada, ['check', '--tsconfig', tsconfig], { cwd: dashboard }).then(
       ({ stdout, stderr }) => ({ status: 0, output: stdout + stderr }),
-      (error: { code: number; stdout: string; stderr: string }) => ({ status: error.code, output: error.stdout + error.stderr }),
+      (error: { code: number; stdout: string; stderr: string }) => ({
+        status: error.code,
+        output: error.stdout + error.stderr,
+      }),
     );
   } finally {
     rmSync(tsconfig, { force: true });
@@ -55,7 +64,11 @@ describe('the schema contract', () => {
     const broken = visit(parse(schema), {
       FieldDefinition(node, _key, _parent, _path, ancestors) {
         const type = ancestors.at(-1) as { kind?: string; name?: { value: string } };
-        if (type.kind === 'ObjectTypeDefinition' && type.name?.value === 'Overview' && node.name.value === 'computedAt') {
+        if (
+          type.kind === 'ObjectTypeDefinition' &&
+          type.name?.value === 'Overview' &&
+          node.name.value === 'computedAt'
+        ) {
           removed += 1;
           return null;
         }

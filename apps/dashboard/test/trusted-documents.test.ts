@@ -9,16 +9,19 @@ import { collectDocuments } from '../scripts/trusted-documents';
 
 const src = fileURLToPath(new URL('../src', import.meta.url));
 
-
 describe('trusted documents', () => {
   it('finds every graphql(`…`) document the dashboard defines, and none live in .tsx files', async () => {
     const { readdirSync } = await import('node:fs');
-    const all = (readdirSync(src, { recursive: true }) as string[]).filter((path) => /\.tsx?$/.test(path) && !path.endsWith('.d.ts'));
+    const all = (readdirSync(src, { recursive: true }) as string[]).filter(
+      (path) => /\.tsx?$/.test(path) && !path.endsWith('.d.ts'),
+    );
     const calls = (path: string) => readFileSync(join(src, path), 'utf8').match(/\bgraphql\(`/g)?.length ?? 0;
     expect(all.filter((path) => path.endsWith('.tsx') && calls(path) > 0)).toEqual([]);
     const defined = all.filter((path) => path.endsWith('.ts')).reduce((sum, path) => sum + calls(path), 0);
     const documents = await collectDocuments();
     expect(documents.size).toBe(defined);
-    expect([...documents.keys()]).toEqual(expect.arrayContaining(['src/lib/session.ts#ShellQuery', 'src/lib/session.ts#SignInMutation']));
+    expect([...documents.keys()]).toEqual(
+      expect.arrayContaining(['src/lib/session.ts#ShellQuery', 'src/lib/session.ts#SignInMutation']),
+    );
   });
 });

@@ -45,6 +45,7 @@ export async function requestBinaan<Result, Variables>(
     body: JSON.stringify({ query: print(document), variables: variables ?? {} }),
   });
   const body = (await response.json().catch(() => ({}))) as { data?: Result | null; errors?: GraphQLErrorPayload[] };
-  if (body.errors?.length || !response.ok || body.data == null) throw new BinaanRequestError(response.status, body.errors ?? []);
+  if (body.errors?.length || !response.ok || body.data == null)
+    throw new BinaanRequestError(response.status, body.errors ?? []);
   return body.data;
 }

@@ -14,11 +14,14 @@ export type TrustedDocumentManifest = Record<string, string>;
 export const trustedDocumentText = (document: DocumentNode): string => print(formatDocument(document));
 
 /** The document's id: lowercase hex SHA-256 of its text. Pure JavaScript, so it works outside secure contexts. */
-export const trustedDocumentId = (document: DocumentNode): string => bytesToHex(sha256(utf8ToBytes(trustedDocumentText(document))));
+export const trustedDocumentId = (document: DocumentNode): string =>
+  bytesToHex(sha256(utf8ToBytes(trustedDocumentText(document))));
 
 /** Builds a manifest; documents are sorted by id so the file only changes when a document does. */
 export function trustedDocumentManifest(documents: Iterable<DocumentNode>): TrustedDocumentManifest {
-  const entries = [...documents].map((document) => [trustedDocumentId(document), trustedDocumentText(document)] as const);
+  const entries = [...documents].map(
+    (document) => [trustedDocumentId(document), trustedDocumentText(document)] as const,
+  );
   return Object.fromEntries(entries.sort(([a], [b]) => a.localeCompare(b)));
 }
 

@@ -95,7 +95,11 @@ async function lockDataDir(dataDir: string): Promise<() => Promise<void>> {
   }
 }
 
-async function openPglite(dataDir: string, onPrismaQuery?: (query: string) => void, loadDataDir?: Blob): Promise<Database> {
+async function openPglite(
+  dataDir: string,
+  onPrismaQuery?: (query: string) => void,
+  loadDataDir?: Blob,
+): Promise<Database> {
   const inMemory = dataDir.startsWith('memory://');
   if (!inMemory) mkdirSync(dataDir, { recursive: true });
   const unlock = inMemory ? async () => undefined : await lockDataDir(dataDir);
@@ -125,11 +129,17 @@ async function openPglite(dataDir: string, onPrismaQuery?: (query: string) => vo
 async function openPostgres(url: string, max: number, onPrismaQuery?: (query: string) => void): Promise<Database> {
   // JIT compiles each costly analytics statement anew: on the national dataset it added ~350 ms to a
   // 300 ms query. Our statements are short and repeated; compilation never pays for itself.
-  const pool = new pg.Pool({ connectionString: url, max, statement_timeout: STATEMENT_TIMEOUT_MS, options: '-c jit=off' });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max,
+    statement_timeout: STATEMENT_TIMEOUT_MS,
+    options: '-c jit=off',
+  });
   // An idle connection can die (server restart, failover, a dropped database). The pool replaces it;
   // without a listener node-postgres would crash the process with an unhandled 'error' event.
   pool.on('error', (error) => {
-    if ((error as { code?: string }).code !== '57P01') console.warn(`PostgreSQL idle connection lost: ${error.message}`);
+    if ((error as { code?: string }).code !== '57P01')
+      console.warn(`PostgreSQL idle connection lost: ${error.message}`);
   });
   const adapterFactory = new PrismaPg(pool);
   const prisma = createPrismaClient(adapterFactory, onPrismaQuery);

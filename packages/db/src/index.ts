@@ -1,4 +1,11 @@
-export { DatabaseInUseError, openDatabase, type Database, type DatabaseKind, type OpenDatabaseOptions, type PoolStats } from './client.js';
+export {
+  DatabaseInUseError,
+  openDatabase,
+  type Database,
+  type DatabaseKind,
+  type OpenDatabaseOptions,
+  type PoolStats,
+} from './client.js';
 export { migrate, pendingMigrations, MigrationError, type MigrationResult } from './migrate.js';
 export { seedDatabase, hasAreas, SeedRefusedError, type SeedOptions, type SeedResult } from './seed/seed.js';
 export { prepareDatabase } from './prepare.js';
@@ -7,4 +14,10 @@ export type { SqlDatabase, SqlExecutor } from './sql.js';
 export * from './generated/prisma/client.js';
 export { hashPassword, verifyPassword } from './passwords.js';
 export { demoUsers, DEFAULT_DEMO_PASSWORD, writeDemoUsers } from './seed/demo-users.js';
-export { rollupCodes, rollupFamilies, rebuildAllRollupsSql, type RollupFamily, type RollupFamilyName } from './rollups.js';
+export {
+  rollupCodes,
+  rollupFamilies,
+  rebuildAllRollupsSql,
+  type RollupFamily,
+  type RollupFamilyName,
+} from './rollups.js';

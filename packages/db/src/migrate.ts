@@ -121,7 +121,10 @@ async function applyChangedRollups(tx: SqlExecutor): Promise<string[]> {
     try {
       await tx.exec(sql);
     } catch (error) {
-      throw new MigrationError(`Rollup ${family.name} (rollups/${family.name}.sql) failed: ${(error as Error).message}`, { cause: error });
+      throw new MigrationError(
+        `Rollup ${family.name} (rollups/${family.name}.sql) failed: ${(error as Error).message}`,
+        { cause: error },
+      );
     }
     await tx.query(
       `INSERT INTO ${ROLLUPS_TABLE} (name, checksum) VALUES ($1, $2)

@@ -19,18 +19,35 @@ export interface RollupFamily {
 
 /** In dependency order: report totals are kept from report_rollup, completeness uses coverage's helpers. */
 export const rollupFamilies = [
-  { name: 'area-village-counts', tables: ['area_village_count'], sources: ['village'], rebuild: 'rebuild_area_village_counts' },
+  {
+    name: 'area-village-counts',
+    tables: ['area_village_count'],
+    sources: ['village'],
+    rebuild: 'rebuild_area_village_counts',
+  },
   {
     name: 'reports',
     tables: ['report_rollup', 'village_month_report'],
     sources: ['village_report', 'report_status_transition', 'designation'],
     rebuild: 'rebuild_report_rollups',
   },
-  { name: 'report-totals', tables: ['report_total_rollup'], sources: ['report_rollup'], rebuild: 'rebuild_report_totals' },
+  {
+    name: 'report-totals',
+    tables: ['report_total_rollup'],
+    sources: ['report_rollup'],
+    rebuild: 'rebuild_report_totals',
+  },
   {
     name: 'training',
     tables: ['training_rollup', 'member_training_event'],
-    sources: ['task_force_member', 'training_attendance', 'training_session', 'designation', 'task_force', 'training_module'],
+    sources: [
+      'task_force_member',
+      'training_attendance',
+      'training_session',
+      'designation',
+      'task_force',
+      'training_module',
+    ],
     rebuild: 'rebuild_training_rollups',
   },
   {

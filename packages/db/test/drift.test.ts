@@ -20,14 +20,13 @@ describe('schema.prisma and the migrations', () => {
 
   it('agree: the migrated database needs no change to match schema.prisma', async () => {
     const drift = await diffDatabaseToSchema(test.db);
-    expect(drift, `schema.prisma and the migrations disagree; run npm run db:migration:new -- <name>:\n${drift}`).toBe('');
+    expect(drift, `schema.prisma and the migrations disagree; run npm run db:migration:new -- <name>:\n${drift}`).toBe(
+      '',
+    );
   });
 
   it('catches a column added to schema.prisma without a migration', async () => {
-    const edited = schema.replace(
-      /(model Village \{\n)/,
-      '$1  altitudeMetres Int? @map("altitude_metres")\n',
-    );
+    const edited = schema.replace(/(model Village \{\n)/, '$1  altitudeMetres Int? @map("altitude_metres")\n');
     expect(edited).not.toBe(schema);
     const drift = await diffDatabaseToSchema(test.db, edited);
     expect(drift).toMatch(/ALTER TABLE "village" ADD COLUMN\s+"altitude_metres" INTEGER/);
@@ -35,7 +34,10 @@ describe('schema.prisma and the migrations', () => {
 
   it('catches a changed nullability, a missing unique and a missing foreign key', async () => {
     const edited = schema
-      .replace('  description     String\n  /// @personal Name of the person who reported.', '  description     String?\n  /// @personal Name of the person who reported.')
+      .replace(
+        '  description     String\n  /// @personal Name of the person who reported.',
+        '  description     String?\n  /// @personal Name of the person who reported.',
+      )
       .replace('  @@unique([source, clientReference])\n', '')
       .replace(
         '  regionalOfficeId Int?                @map("regional_office_id")\n  regionalOffice   RegionalOffice?     @relation(fields: [regionalOfficeId], references: [id])\n',
@@ -49,7 +51,9 @@ describe('schema.prisma and the migrations', () => {
   });
 
   it('catches a change made to the database outside the migrations', async () => {
-    await test.db.sql.exec('ALTER TABLE village ALTER COLUMN distance_to_office_km TYPE numeric; DROP INDEX activity_held_on_idx;');
+    await test.db.sql.exec(
+      'ALTER TABLE village ALTER COLUMN distance_to_office_km TYPE numeric; DROP INDEX activity_held_on_idx;',
+    );
     const drift = await diffDatabaseToSchema(test.db);
     expect(drift).toMatch(/"distance_to_office_km" SET DATA TYPE DOUBLE PRECISION/);
     expect(drift).toMatch(/CREATE INDEX "activity_held_on_idx"/);

@@ -70,17 +70,23 @@ describe('the migrator', () => {
   it('applies nothing at all when one pending migration fails', async () => {
     const dir = copyOfMigrations();
     mkdirSync(join(dir, '99990101000000_broken'));
-    writeFileSync(join(dir, '99990101000000_broken', 'migration.sql'), 'CREATE TABLE half_done (id int);\nSELECT * FROM no_such_table;');
+    writeFileSync(
+      join(dir, '99990101000000_broken', 'migration.sql'),
+      'CREATE TABLE half_done (id int);\nSELECT * FROM no_such_table;',
+    );
     await expect(migrate(test.db.sql, dir)).rejects.toThrow(/99990101000000_broken failed/);
     // The first migration ran in the same transaction and was rolled back with it.
     expect(await tableNames(test)).toEqual([]);
   });
 
-  it.runIf(testDatabaseKind === 'postgres')('lets only one of several concurrent processes apply migrations', async () => {
-    const others = await Promise.all([test.reopen(), test.reopen(), test.reopen()]);
-    const results = await Promise.all([test.db, ...others].map((db) => migrate(db.sql)));
-    const appliers = results.filter((result) => result.applied.length > 0);
-    expect(appliers).toHaveLength(1);
-    expect(await pendingMigrations(test.db.sql)).toEqual([]);
-  });
+  it.runIf(testDatabaseKind === 'postgres')(
+    'lets only one of several concurrent processes apply migrations',
+    async () => {
+      const others = await Promise.all([test.reopen(), test.reopen(), test.reopen()]);
+      const results = await Promise.all([test.db, ...others].map((db) => migrate(db.sql)));
+      const appliers = results.filter((result) => result.applied.length > 0);
+      expect(appliers).toHaveLength(1);
+      expect(await pendingMigrations(test.db.sql)).toEqual([]);
+    },
+  );
 });

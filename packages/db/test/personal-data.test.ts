@@ -25,7 +25,9 @@ function markedFields(schema: string): Record<string, string[]> {
 describe('personal data', () => {
   it('lists exactly the fields schema.prisma marks @personal', () => {
     const marked = markedFields(readFileSync(schemaPath, 'utf8'));
-    expect(marked).toEqual(Object.fromEntries(Object.entries(personalFields).map(([model, fields]) => [model, [...fields]])));
+    expect(marked).toEqual(
+      Object.fromEntries(Object.entries(personalFields).map(([model, fields]) => [model, [...fields]])),
+    );
   });
 
   it('marks names and phone numbers of task-force members and reporters', () => {

@@ -65,9 +65,13 @@ describe('rollups as source', () => {
 
   it('names in the registry the tables each family’s triggers watch, and a rebuild the family defines', () => {
     for (const { family, functions, triggers } of declared) {
-      expect([...new Set(triggers.map((trigger) => trigger.table))].sort(), family.name).toEqual([...family.sources].sort());
+      expect([...new Set(triggers.map((trigger) => trigger.table))].sort(), family.name).toEqual(
+        [...family.sources].sort(),
+      );
       expect(functions, family.name).toContain(family.rebuild);
     }
-    expect(rollupSourceTables).toEqual(expect.arrayContaining(['village_report', 'designation', 'training_attendance']));
+    expect(rollupSourceTables).toEqual(
+      expect.arrayContaining(['village_report', 'designation', 'training_attendance']),
+    );
   });
 });

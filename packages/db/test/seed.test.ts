@@ -115,7 +115,8 @@ describe('the demo seed', () => {
   });
 
   it('writes synthetic programme records that hang together', async () => {
-    const invariants = await one<Record<string, number>>(`SELECT
+    const invariants = await one<Record<string, number>>(
+      `SELECT
       (SELECT COUNT(*) FROM designation WHERE (status = 'PLANNED') <> (inaugurated_on IS NULL))::int AS planned_with_date,
       (SELECT COUNT(*) FROM task_force t JOIN designation g ON g.id = t.designation_id WHERE g.status = 'PLANNED')::int AS planned_with_task_force,
       (SELECT COUNT(*) FROM task_force_member WHERE NOT is_synthetic)::int AS unmarked_synthetic_people,
@@ -135,7 +136,9 @@ describe('the demo seed', () => {
       (SELECT COUNT(*) FROM village_report WHERE submitted_at::date > $1::date)::int
         + (SELECT COUNT(*) FROM activity WHERE held_on > $1::date)::int
         + (SELECT COUNT(*) FROM training_session WHERE held_on > $1::date)::int AS in_the_future,
-      (SELECT COUNT(*) FROM designation WHERE inaugurated_on < '2023-07-26')::int AS before_the_programme`, [TODAY]);
+      (SELECT COUNT(*) FROM designation WHERE inaugurated_on < '2023-07-26')::int AS before_the_programme`,
+      [TODAY],
+    );
     expect(invariants).toEqual({
       planned_with_date: 0,
       planned_with_task_force: 0,
@@ -197,7 +200,11 @@ describe('the demo seed', () => {
   it('is readable through the Prisma client, and new rows get fresh ids', async () => {
     const village = await test.db.prisma.village.findUniqueOrThrow({
       where: { code: '63.02.15.2002' },
-      include: { district: true, regency: { include: { province: true } }, designations: { include: { office: true } } },
+      include: {
+        district: true,
+        regency: { include: { province: true } },
+        designations: { include: { office: true } },
+      },
     });
     expect(village.regency.province.name).toBe('Kalimantan Selatan');
     expect(village.designations[0]?.office.code).toBe('KANIM-BATULICIN');

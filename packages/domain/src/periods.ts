@@ -31,8 +31,12 @@ export function previousPeriod({ from, to }: DateRange): DateRange {
     const end = new Date(ms(to));
     const months = (end.getUTCFullYear() - start.getUTCFullYear()) * 12 + end.getUTCMonth() - start.getUTCMonth() + 1;
     const shift = (date: Date) => {
-      const lastDayOfTargetMonth = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() - months + 1, 0)).getUTCDate();
-      return iso(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() - months, Math.min(date.getUTCDate(), lastDayOfTargetMonth)));
+      const lastDayOfTargetMonth = new Date(
+        Date.UTC(date.getUTCFullYear(), date.getUTCMonth() - months + 1, 0),
+      ).getUTCDate();
+      return iso(
+        Date.UTC(date.getUTCFullYear(), date.getUTCMonth() - months, Math.min(date.getUTCDate(), lastDayOfTargetMonth)),
+      );
     };
     return { from: shift(start), to: shift(end) };
   }
@@ -65,7 +69,8 @@ export function slicePeriod(from: string | null | undefined, to: string | null |
   const monthsFrom = from ? firstOfMonthOnOrAfter(from) : null;
   // Months end before the 1st of the month that holds the day after `to`.
   const monthsTo = to ? `${addDays(to, 1).slice(0, 7)}-01` : null;
-  if (monthsFrom && monthsTo && monthsFrom >= monthsTo) return { months: null, days: [{ from: from ?? null, to: to ?? null }] };
+  if (monthsFrom && monthsTo && monthsFrom >= monthsTo)
+    return { months: null, days: [{ from: from ?? null, to: to ?? null }] };
   const days: PeriodSlices['days'] = [];
   if (from && monthsFrom && from < monthsFrom) days.push({ from, to: addDays(monthsFrom, -1) });
   if (to && monthsTo && monthsTo <= to) days.push({ from: monthsTo, to });

@@ -26,9 +26,17 @@ export type TaskForceRole = (typeof taskForceRoles)[number];
  * completion counts these roles only (the training rollup's SQL says the same: role <> IMMIGRATION_OFFICER).
  */
 export const TRAINER_ROLE = 'IMMIGRATION_OFFICER' satisfies TaskForceRole;
-export const traineeRoles = taskForceRoles.filter((role): role is Exclude<TaskForceRole, typeof TRAINER_ROLE> => role !== TRAINER_ROLE);
+export const traineeRoles = taskForceRoles.filter(
+  (role): role is Exclude<TaskForceRole, typeof TRAINER_ROLE> => role !== TRAINER_ROLE,
+);
 
-export const activityTypes = ['SOCIALISATION', 'COUNSELLING', 'COORDINATION_MEETING', 'TIMPORA_MEETING', 'TASK_STRENGTHENING_VISIT'] as const;
+export const activityTypes = [
+  'SOCIALISATION',
+  'COUNSELLING',
+  'COORDINATION_MEETING',
+  'TIMPORA_MEETING',
+  'TASK_STRENGTHENING_VISIT',
+] as const;
 export type ActivityType = (typeof activityTypes)[number];
 
 export const officeClasses = ['CLASS_I_SPECIAL', 'CLASS_I', 'CLASS_II', 'CLASS_III'] as const;

@@ -29,4 +29,5 @@ export function canMoveReport(from: ReportStatus, to: ReportStatus): boolean {
 
 /** Statuses that still wait for the office: not closed, not rejected. */
 export const openReportStatuses = ['SUBMITTED', 'VERIFIED', 'FOLLOWED_UP'] as const satisfies readonly ReportStatus[];
-export const isOpenReportStatus = (status: ReportStatus): boolean => (openReportStatuses as readonly ReportStatus[]).includes(status);
+export const isOpenReportStatus = (status: ReportStatus): boolean =>
+  (openReportStatuses as readonly ReportStatus[]).includes(status);

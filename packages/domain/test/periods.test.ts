@@ -18,7 +18,10 @@ describe('overview periods', () => {
     const lateEveningUtc = new Date('2026-11-24T20:00:00Z');
     expect(todayInIndonesia(lateEveningUtc)).toBe('2026-11-25');
     expect(currentMonthToDate(lateEveningUtc)).toEqual({ from: '2026-11-01', to: '2026-11-25' });
-    expect(clipToToday({ from: '2026-01-01', to: '2026-12-31' }, lateEveningUtc)).toEqual({ from: '2026-01-01', to: '2026-11-25' });
+    expect(clipToToday({ from: '2026-01-01', to: '2026-12-31' }, lateEveningUtc)).toEqual({
+      from: '2026-01-01',
+      to: '2026-11-25',
+    });
   });
 });
 
@@ -31,10 +34,16 @@ describe('slicing a period for the rollups', () => {
         { from: '2026-04-01', to: '2026-04-10' },
       ],
     });
-    expect(slicePeriod('2026-01-01', '2026-12-31')).toEqual({ months: { from: '2026-01-01', to: '2027-01-01' }, days: [] });
+    expect(slicePeriod('2026-01-01', '2026-12-31')).toEqual({
+      months: { from: '2026-01-01', to: '2027-01-01' },
+      days: [],
+    });
   });
   it('reads a period inside one month from day rows only', () => {
-    expect(slicePeriod('2026-11-03', '2026-11-24')).toEqual({ months: null, days: [{ from: '2026-11-03', to: '2026-11-24' }] });
+    expect(slicePeriod('2026-11-03', '2026-11-24')).toEqual({
+      months: null,
+      days: [{ from: '2026-11-03', to: '2026-11-24' }],
+    });
   });
   it('leaves open ends open', () => {
     expect(slicePeriod(null, '2026-06-30')).toEqual({ months: { from: null, to: '2026-07-01' }, days: [] });

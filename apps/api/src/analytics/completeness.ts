@@ -40,8 +40,14 @@ const MONTHS_CTE = `today AS (SELECT (now() AT TIME ZONE f.tz)::date AS day FROM
  * per area at that level. Read from the completeness rollup; with a report-type filter, from the
  * designations and the per-type monthly counts.
  */
-export async function reportingCompleteness(sql: SqlExecutor, level: AreaLevel | null, filter: AnalyticsFilter): Promise<CompletenessRow[]> {
-  const rows = filter.reportTypes?.length ? await fromRecords(sql, level, filter) : await fromRollup(sql, level, filter);
+export async function reportingCompleteness(
+  sql: SqlExecutor,
+  level: AreaLevel | null,
+  filter: AnalyticsFilter,
+): Promise<CompletenessRow[]> {
+  const rows = filter.reportTypes?.length
+    ? await fromRecords(sql, level, filter)
+    : await fromRollup(sql, level, filter);
   return rows.map((row) => ({
     month: row.month,
     area: level && row.code ? { level, code: row.code, name: row.name ?? '' } : null,

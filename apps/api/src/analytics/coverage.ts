@@ -1,8 +1,22 @@
 // Programme coverage: villages in an area (from the per-area village counts), those with an active
 // designation and the inaugurations counted against the work-plan target (from the coverage rollups).
 import type { SqlExecutor } from '@binaan/db';
-import { areaPredicate, type AnalyticsFilter, type AreaLevel, areaColumns, FILTER_CTE, filterParams } from './filter.js';
-import { rollupAreaJoins, rollupAreaRestriction, rollupChangesUpTo, rollupLevel, rollupVariantPredicate, variantSetPredicate } from './rollups.js';
+import {
+  areaPredicate,
+  type AnalyticsFilter,
+  type AreaLevel,
+  areaColumns,
+  FILTER_CTE,
+  filterParams,
+} from './filter.js';
+import {
+  rollupAreaJoins,
+  rollupAreaRestriction,
+  rollupChangesUpTo,
+  rollupLevel,
+  rollupVariantPredicate,
+  variantSetPredicate,
+} from './rollups.js';
 
 export interface AreaKey {
   level: AreaLevel;
@@ -25,7 +39,11 @@ export interface CoverageRow extends CoverageFigures {
   area: AreaKey;
 }
 
-export async function coverageByArea(sql: SqlExecutor, level: AreaLevel, filter: AnalyticsFilter): Promise<CoverageRow[]> {
+export async function coverageByArea(
+  sql: SqlExecutor,
+  level: AreaLevel,
+  filter: AnalyticsFilter,
+): Promise<CoverageRow[]> {
   const area = areaColumns(level);
   const counted = rollupLevel(filter, [level]);
   const joins = rollupAreaJoins[counted];
@@ -35,7 +53,14 @@ export async function coverageByArea(sql: SqlExecutor, level: AreaLevel, filter:
   const where = (variants: string) => `x.area_level = '${counted}' AND ${areas} AND ${variants}`;
   // Designated villages and inaugurations come from the coverage rollups (packages/db/rollups/coverage.sql),
   // summed up to the period's end; villages from the per-area counts.
-  const rows = await sql.query<{ code: string; name: string; villages: number; designated: number; inaugurated: number; target: number | null }>(
+  const rows = await sql.query<{
+    code: string;
+    name: string;
+    villages: number;
+    designated: number;
+    inaugurated: number;
+    target: number | null;
+  }>(
     `WITH ${FILTER_CTE},
      villages AS (
        SELECT ${area.code} AS code, ${area.name} AS name, SUM(x.villages)::int AS villages
@@ -56,8 +81,12 @@ export async function coverageByArea(sql: SqlExecutor, level: AreaLevel, filter:
           AND (f.date_from IS NULL OR x.year >= extract(year FROM f.date_from))
           AND (f.date_to IS NULL OR x.year <= extract(year FROM f.date_to))
         GROUP BY 1
-     )${targets ? `,
-     ${targets}` : ''}
+     )${
+       targets
+         ? `,
+     ${targets}`
+         : ''
+     }
      SELECT c.code, c.name, c.villages, COALESCE(d.designated, 0)::int AS designated, COALESCE(i.inaugurated, 0)::int AS inaugurated,
             ${targets ? 'COALESCE(t.target, 0)::int' : 'NULL::int'} AS target
        FROM villages c LEFT JOIN designated d ON d.code = c.code LEFT JOIN inaugurated i ON i.code = c.code

@@ -30,7 +30,8 @@ async function headlineFigures(sql: SqlExecutor, filter: AnalyticsFilter, period
   return {
     designated: totalCoverage.designatedVillages,
     coverage: ratio(totalCoverage.designatedVillages, totalCoverage.villages),
-    attainment: totalCoverage.target === null ? null : ratio(totalCoverage.inauguratedInTargetYears, totalCoverage.target),
+    attainment:
+      totalCoverage.target === null ? null : ratio(totalCoverage.inauguratedInTargetYears, totalCoverage.target),
     reports: reports?.reports ?? 0,
     completeness: ratio(lastCompleteness?.reportingVillages ?? 0, lastCompleteness?.designatedVillages ?? 0),
     trained: ratio(totalTraining.completedAll, totalTraining.members),
@@ -43,13 +44,17 @@ export async function overviewFigures(sql: SqlExecutor, filter: AnalyticsFilter,
   const to = filter.to ?? thisMonth.to;
   const current = clipToToday({ from: filter.from ?? `${to.slice(0, 7)}-01`, to }, now);
   const before = previousPeriod(current);
-  const [then, prior] = await Promise.all([headlineFigures(sql, filter, current), headlineFigures(sql, filter, before)]);
+  const [then, prior] = await Promise.all([
+    headlineFigures(sql, filter, current),
+    headlineFigures(sql, filter, before),
+  ]);
   return {
     period: current,
     previousPeriod: before,
     designatedVillages: { current: then.designated, previous: prior.designated },
     coverage: { current: then.coverage, previous: prior.coverage },
-    targetAttainment: then.attainment && prior.attainment ? { current: then.attainment, previous: prior.attainment } : null,
+    targetAttainment:
+      then.attainment && prior.attainment ? { current: then.attainment, previous: prior.attainment } : null,
     reports: { current: then.reports, previous: prior.reports },
     reportingCompleteness: { current: then.completeness, previous: prior.completeness },
     membersFullyTrained: { current: then.trained, previous: prior.trained },

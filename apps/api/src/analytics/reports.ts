@@ -13,7 +13,14 @@ import {
   variantPredicate,
   VILLAGE_JOINS,
 } from './filter.js';
-import { PLANNED_ALONE, rollupAreaJoins, rollupAreaRestriction, type RollupLevel, rollupLevel, rollupVariantPredicate } from './rollups.js';
+import {
+  PLANNED_ALONE,
+  rollupAreaJoins,
+  rollupAreaRestriction,
+  type RollupLevel,
+  rollupLevel,
+  rollupVariantPredicate,
+} from './rollups.js';
 
 const { PROVINCE, DISTRICT } = rollupCodes.areaLevel;
 type RollupGrain = (typeof rollupCodes.grain)[keyof typeof rollupCodes.grain];
@@ -51,12 +58,21 @@ const dimensionColumns: Record<ReportDimension, string[]> = {
  * variant, type or status, report_rollup otherwise. Totals are ~100 times fewer rows to add up.
  */
 function rollupTable(dimensions: ReportDimension[], filter: AnalyticsFilter): 'report_rollup' | 'report_total_rollup' {
-  const needsDetail = dimensions.includes('TYPE') || dimensions.includes('STATUS') || filter.variants?.length || filter.reportTypes?.length;
+  const needsDetail =
+    dimensions.includes('TYPE') ||
+    dimensions.includes('STATUS') ||
+    filter.variants?.length ||
+    filter.reportTypes?.length;
   return needsDetail ? 'report_rollup' : 'report_total_rollup';
 }
 
 /** The rollup rows in the period, as one UNION ALL of index range scans; pushes the bounds to `params`. */
-function rollupRowsInPeriod(table: ReturnType<typeof rollupTable>, level: RollupLevel, filter: AnalyticsFilter, params: unknown[]): string {
+function rollupRowsInPeriod(
+  table: ReturnType<typeof rollupTable>,
+  level: RollupLevel,
+  filter: AnalyticsFilter,
+  params: unknown[],
+): string {
   const bound = (value: string) => {
     params.push(value);
     return `$${params.length}::date`;
@@ -65,30 +81,58 @@ function rollupRowsInPeriod(table: ReturnType<typeof rollupTable>, level: Rollup
   const areas = rollupAreaRestriction(level, filter);
   const parts: string[] = [];
   if (months) {
-    const range = [months.from && `x.period_start >= ${bound(months.from)}`, months.to && `x.period_start < ${bound(months.to)}`];
+    const range = [
+      months.from && `x.period_start >= ${bound(months.from)}`,
+      months.to && `x.period_start < ${bound(months.to)}`,
+    ];
     parts.push(rollupSelect(table, rollupCodes.grain.MONTH, level, range, areas));
   }
   for (const slice of days) {
     parts.push(
-      rollupSelect(table, rollupCodes.grain.DAY, level, [slice.from && `x.period_start >= ${bound(slice.from)}`, slice.to && `x.period_start <= ${bound(slice.to)}`], areas),
+      rollupSelect(
+        table,
+        rollupCodes.grain.DAY,
+        level,
+        [slice.from && `x.period_start >= ${bound(slice.from)}`, slice.to && `x.period_start <= ${bound(slice.to)}`],
+        areas,
+      ),
     );
   }
   return `${parts.join('\n UNION ALL\n')}\n ${PLANNED_ALONE}`;
 }
 
-function rollupSelect(table: ReturnType<typeof rollupTable>, grain: RollupGrain, level: RollupLevel, range: (string | null | '')[], areas: string): string {
-  const detail = table === 'report_rollup' ? 'x.variant, x.type::text AS type, x.status::text AS status' : "'' AS variant, NULL::text AS type, NULL::text AS status";
+function rollupSelect(
+  table: ReturnType<typeof rollupTable>,
+  grain: RollupGrain,
+  level: RollupLevel,
+  range: (string | null | '')[],
+  areas: string,
+): string {
+  const detail =
+    table === 'report_rollup'
+      ? 'x.variant, x.type::text AS type, x.status::text AS status'
+      : "'' AS variant, NULL::text AS type, NULL::text AS status";
   return `SELECT x.area_id, ${detail}, x.period_start, x.reports, x.followed_up
     FROM ${table} x WHERE x.grain = '${grain}' AND x.area_level = '${level}' AND ${areas}
-     ${range.filter(Boolean).map((part) => `AND ${part}`).join(' ')}`;
+     ${range
+       .filter(Boolean)
+       .map((part) => `AND ${part}`)
+       .join(' ')}`;
 }
 
-export async function reportStats(sql: SqlExecutor, groupBy: ReportDimension[], filter: AnalyticsFilter): Promise<ReportStatsRow[]> {
+export async function reportStats(
+  sql: SqlExecutor,
+  groupBy: ReportDimension[],
+  filter: AnalyticsFilter,
+): Promise<ReportStatsRow[]> {
   const dimensions = [...new Set(groupBy)];
   const columns = dimensions.flatMap((dimension) => dimensionColumns[dimension]);
   const select = columns.length ? `${columns.join(', ')},` : '';
   const grouping = columns.length ? `GROUP BY ${columns.join(', ')} ORDER BY ${columns.join(', ')}` : '';
-  const level = rollupLevel(filter, dimensions.filter((dimension): dimension is AreaLevel => areaLevels.includes(dimension)));
+  const level = rollupLevel(
+    filter,
+    dimensions.filter((dimension): dimension is AreaLevel => areaLevels.includes(dimension)),
+  );
   const params = filterParams(filter);
   const rows = await sql.query<Record<string, string | number | null>>(
     `WITH ${FILTER_CTE},
@@ -134,7 +178,8 @@ export async function reportStats(sql: SqlExecutor, groupBy: ReportDimension[], 
   });
 }
 
-const groupKey = (columns: string[], row: Record<string, unknown>) => JSON.stringify(columns.map((column) => row[column] ?? null));
+const groupKey = (columns: string[], row: Record<string, unknown>) =>
+  JSON.stringify(columns.map((column) => row[column] ?? null));
 
 /** Runs `load` once, on first call, and shares its promise. */
 function lazy<T>(load: () => Promise<T>): () => Promise<T> {
@@ -146,7 +191,11 @@ function lazy<T>(load: () => Promise<T>): () => Promise<T> {
  * The median needs every followed-up report's duration, which no count can give; it is one statement
  * for all rows, run only when a query selects it.
  */
-async function medianDaysToFollowUp(sql: SqlExecutor, columns: string[], filter: AnalyticsFilter): Promise<Map<string, number | null>> {
+async function medianDaysToFollowUp(
+  sql: SqlExecutor,
+  columns: string[],
+  filter: AnalyticsFilter,
+): Promise<Map<string, number | null>> {
   const select = columns.length ? `${columns.join(', ')},` : '';
   const grouping = columns.length ? `GROUP BY ${columns.join(', ')}` : '';
   const rows = await sql.query<Record<string, string | number | null>>(
@@ -170,5 +219,7 @@ async function medianDaysToFollowUp(sql: SqlExecutor, columns: string[], filter:
        FROM followed ${grouping}`,
     filterParams(filter),
   );
-  return new Map(rows.map((row) => [groupKey(columns, row), row.median_days === null ? null : Number(row.median_days)]));
+  return new Map(
+    rows.map((row) => [groupKey(columns, row), row.median_days === null ? null : Number(row.median_days)]),
+  );
 }

@@ -34,7 +34,10 @@ export const rollupAreaJoins: Record<RollupLevel, string> = {
 const areaTables: Record<RollupLevel, { from: string; id: string }> = {
   P: { from: 'province p', id: 'p.id' },
   R: { from: 'regency r JOIN province p ON p.id = r.province_id', id: 'r.id' },
-  D: { from: 'district dist JOIN regency r ON r.id = dist.regency_id JOIN province p ON p.id = dist.province_id', id: 'dist.id' },
+  D: {
+    from: 'district dist JOIN regency r ON r.id = dist.regency_id JOIN province p ON p.id = dist.province_id',
+    id: 'dist.id',
+  },
 };
 
 /**

@@ -9,7 +9,13 @@ import {
   FILTER_CTE,
   filterParams,
 } from './filter.js';
-import { rollupAreaJoins, rollupAreaRestriction, rollupChangesUpTo, rollupLevel, rollupVariantPredicate } from './rollups.js';
+import {
+  rollupAreaJoins,
+  rollupAreaRestriction,
+  rollupChangesUpTo,
+  rollupLevel,
+  rollupVariantPredicate,
+} from './rollups.js';
 
 export interface ModuleCompletion {
   moduleId: number;
@@ -39,7 +45,14 @@ export async function trainingCompletion(
   const params = filterParams(filter);
   const where = `x.area_level = '${rollup}' AND ${rollupAreaRestriction(rollup, filter)} AND ${rollupVariantPredicate(filter)}
     ${perModule ? '' : `AND x.module_id = ${rollupCodes.allModules}`}`;
-  const rows = await sql.query<{ code: string; name: string; module_id: number; present: number; completed: number; modules: number[] }>(
+  const rows = await sql.query<{
+    code: string;
+    name: string;
+    module_id: number;
+    present: number;
+    completed: number;
+    modules: number[];
+  }>(
     `WITH ${FILTER_CTE}
      SELECT ${area.code} AS code, ${area.name} AS name, x.module_id, SUM(x.present)::int AS present, SUM(x.completed)::int AS completed,
             ARRAY(SELECT id FROM training_module ORDER BY id) AS modules
@@ -53,7 +66,12 @@ export async function trainingCompletion(
   for (const row of rows) {
     let entry = byArea.get(row.code);
     if (!entry) {
-      entry = { area: { level, code: row.code, name: row.name }, members: 0, completedAll: 0, modules: row.modules.map((moduleId) => ({ moduleId, completed: 0 })) };
+      entry = {
+        area: { level, code: row.code, name: row.name },
+        members: 0,
+        completedAll: 0,
+        modules: row.modules.map((moduleId) => ({ moduleId, completed: 0 })),
+      };
       byArea.set(row.code, entry);
     }
     if (row.module_id === 0) {
@@ -70,7 +88,9 @@ export async function trainingCompletion(
 
 export function sumTraining(rows: Omit<TrainingCompletionRow, 'area'>[]): Omit<TrainingCompletionRow, 'area'> {
   const modules = new Map<number, number>();
-  for (const row of rows) for (const module of row.modules) modules.set(module.moduleId, (modules.get(module.moduleId) ?? 0) + module.completed);
+  for (const row of rows)
+    for (const module of row.modules)
+      modules.set(module.moduleId, (modules.get(module.moduleId) ?? 0) + module.completed);
   return {
     members: rows.reduce((sum, row) => sum + row.members, 0),
     completedAll: rows.reduce((sum, row) => sum + row.completedAll, 0),

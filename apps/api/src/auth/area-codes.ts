@@ -6,7 +6,11 @@ export function allowedRegencyCodes(ctx: Context): Promise<string[]> | null {
   const ids = ctx.permissions.regencyIds;
   if (!ids) return null;
   return oncePerRequest(ctx, 'allowedRegencyCodes', async () => {
-    const regencies = await ctx.db.prisma.regency.findMany({ where: { id: { in: [...ids] } }, select: { code: true }, orderBy: { code: 'asc' } });
+    const regencies = await ctx.db.prisma.regency.findMany({
+      where: { id: { in: [...ids] } },
+      select: { code: true },
+      orderBy: { code: 'asc' },
+    });
     return regencies.map((regency) => regency.code);
   });
 }

@@ -10,7 +10,15 @@ const TOUCH_INTERVAL_MS = 60_000;
 
 export type Caller =
   | { kind: 'anonymous' }
-  | { kind: 'user'; userId: number; sessionId: number; email: string; displayName: string; role: Role; area: string | null }
+  | {
+      kind: 'user';
+      userId: number;
+      sessionId: number;
+      email: string;
+      displayName: string;
+      role: Role;
+      area: string | null;
+    }
   | { kind: 'token'; tokenId: number; name: string; scopes: string[]; area: string | null };
 
 export interface Identity {
@@ -31,7 +39,8 @@ export function readCookie(header: string | null, name: string): string | null {
 }
 
 /** The bearer secret in the Authorization header, if any. */
-export const bearerOf = (request: Request): string | null => /^Bearer\s+(\S+)$/i.exec(request.headers.get('authorization') ?? '')?.[1] ?? null;
+export const bearerOf = (request: Request): string | null =>
+  /^Bearer\s+(\S+)$/i.exec(request.headers.get('authorization') ?? '')?.[1] ?? null;
 
 /** The secret a request carries: a bearer token, else the session cookie. */
 export function credentialOf(request: Request): string | null {
@@ -122,7 +131,11 @@ export async function identify(db: Database, secret: string | null, now = new Da
       role: session.role,
       area: session.office_name ?? session.province_name ?? null,
     },
-    permissions: userPermissions(session.role, session.can_see_personal_data, session.regencies ? new Set(session.regencies) : null),
+    permissions: userPermissions(
+      session.role,
+      session.can_see_personal_data,
+      session.regencies ? new Set(session.regencies) : null,
+    ),
     actor: `user:${session.user_id}`,
   };
 }

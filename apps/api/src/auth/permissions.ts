@@ -31,7 +31,11 @@ export const noPermissions: Permissions = {
   regencyIds: new Set(),
 };
 
-export function userPermissions(role: Role, canSeePersonalData: boolean, regencyIds: ReadonlySet<number> | null): Permissions {
+export function userPermissions(
+  role: Role,
+  canSeePersonalData: boolean,
+  regencyIds: ReadonlySet<number> | null,
+): Permissions {
   const writes = role === 'REGIONAL_OFFICE' || role === 'IMMIGRATION_OFFICE';
   return {
     signedIn: true,

@@ -23,7 +23,9 @@ const fail = (message: string): never => {
 };
 const email = values.email ?? fail('--email is required (a user allowed to issue tokens)');
 const name = values.name ?? fail('--name is required (what the token is for)');
-const scopes = (values.scopes ?? fail('--scopes is required, e.g. aggregates:read,records:read')).split(',').map((scope) => scope.trim().replace(':', '_').toUpperCase());
+const scopes = (values.scopes ?? fail('--scopes is required, e.g. aggregates:read,records:read'))
+  .split(',')
+  .map((scope) => scope.trim().replace(':', '_').toUpperCase());
 
 async function password(): Promise<string> {
   if (process.env.BINAAN_PASSWORD) return process.env.BINAAN_PASSWORD;
@@ -42,21 +44,37 @@ try {
   const call = async (query: string, variables: Record<string, unknown>, cookie?: string) => {
     const response = await app.fetch('http://cli/graphql', {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-binaan-client': 'token-cli', 'accept-language': 'en', ...(cookie ? { cookie } : {}) },
+      headers: {
+        'content-type': 'application/json',
+        'x-binaan-client': 'token-cli',
+        'accept-language': 'en',
+        ...(cookie ? { cookie } : {}),
+      },
       body: JSON.stringify({ query, variables }),
     });
-    return { cookie: response.headers.get('set-cookie')?.split(';')[0], body: (await response.json()) as { data?: any; errors?: { message: string }[] } };
+    return {
+      cookie: response.headers.get('set-cookie')?.split(';')[0],
+      body: (await response.json()) as { data?: any; errors?: { message: string }[] },
+    };
   };
   const signIn = await call(
     'mutation($input: SignInInput!) { signIn(input: $input) { __typename ... on Error { message } } }',
     { input: { email, password: await password() } },
   );
-  if (!signIn.cookie) fail(`Could not sign in: ${signIn.body.data?.signIn?.message ?? JSON.stringify(signIn.body.errors)}`);
+  if (!signIn.cookie)
+    fail(`Could not sign in: ${signIn.body.data?.signIn?.message ?? JSON.stringify(signIn.body.errors)}`);
   const issued = await call(
     `mutation($input: IssueApiTokenInput!) {
       issueApiToken(input: $input) { __typename ... on MutationIssueApiTokenSuccess { data { secret } } ... on Error { message } }
     }`,
-    { input: { name, scopes, expiresInDays: Number(values.days), ...(values.office ? { officeCode: values.office } : {}) } },
+    {
+      input: {
+        name,
+        scopes,
+        expiresInDays: Number(values.days),
+        ...(values.office ? { officeCode: values.office } : {}),
+      },
+    },
     signIn.cookie,
   );
   const secret = issued.body.data?.issueApiToken?.data?.secret as string | undefined;

@@ -14,7 +14,9 @@ const READY_TIMEOUT_MS = 2_000;
 export async function checkReadiness(db: Database, shuttingDown: boolean): Promise<Readiness> {
   const checks: Readiness['checks'] = { database: 'ok', migrations: 'ok', shuttingDown };
   try {
-    const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no answer in ${READY_TIMEOUT_MS} ms`)), READY_TIMEOUT_MS).unref());
+    const timeout = new Promise<never>((_, reject) =>
+      setTimeout(() => reject(new Error(`no answer in ${READY_TIMEOUT_MS} ms`)), READY_TIMEOUT_MS).unref(),
+    );
     await Promise.race([db.sql.query('SELECT 1'), timeout]);
     const pending = await Promise.race([pendingMigrations(db.sql), timeout]);
     if (pending.length) checks.migrations = `pending: ${pending.join(', ')}`;

@@ -12,11 +12,19 @@ export type { Logger };
 export type LogFormat = 'json' | 'pretty';
 
 /** JSON for machines; on a developer's terminal, pino-pretty's readable lines (LOG_FORMAT overrides). */
-export function createLogger(options: { level?: string; format?: LogFormat; destination?: DestinationStream } = {}): Logger {
+export function createLogger(
+  options: { level?: string; format?: LogFormat; destination?: DestinationStream } = {},
+): Logger {
   const settings = { level: options.level ?? 'info', base: { service: 'binaan-api' } };
   if (options.destination) return pino(settings, options.destination);
   if (options.format === 'pretty') {
-    return pino({ ...settings, transport: { target: 'pino-pretty', options: { ignore: 'pid,hostname,service', translateTime: 'SYS:HH:MM:ss', singleLine: true } } });
+    return pino({
+      ...settings,
+      transport: {
+        target: 'pino-pretty',
+        options: { ignore: 'pid,hostname,service', translateTime: 'SYS:HH:MM:ss', singleLine: true },
+      },
+    });
   }
   return pino(settings);
 }
@@ -58,9 +66,14 @@ export function useRequestLogging(logger: Logger): Plugin {
       const log = context.request && requests.get(context.request);
       if (!log) return;
       const operation = args.document.definitions.find(
-        (definition: DefinitionNode) => definition.kind === 'OperationDefinition' && (!args.operationName || definition.name?.value === args.operationName),
+        (definition: DefinitionNode) =>
+          definition.kind === 'OperationDefinition' &&
+          (!args.operationName || definition.name?.value === args.operationName),
       );
-      log.operationName = args.operationName ?? (operation?.kind === 'OperationDefinition' ? operation.name?.value : undefined) ?? 'anonymous';
+      log.operationName =
+        args.operationName ??
+        (operation?.kind === 'OperationDefinition' ? operation.name?.value : undefined) ??
+        'anonymous';
       log.operationType = operation?.kind === 'OperationDefinition' ? operation.operation : undefined;
       log.caller = callerFields(context);
       return {
@@ -76,7 +89,9 @@ export function useRequestLogging(logger: Logger): Plugin {
       const log = requests.get(request);
       const errors = !Array.isArray(result) && result && 'errors' in result ? result.errors : undefined;
       if (log && errors?.length && log.errorCodes.length === 0) {
-        log.errorCodes = errors.map((error) => String((error as { extensions?: { code?: unknown } }).extensions?.code ?? 'BAD_REQUEST'));
+        log.errorCodes = errors.map((error) =>
+          String((error as { extensions?: { code?: unknown } }).extensions?.code ?? 'BAD_REQUEST'),
+        );
       }
     },
     onResponse({ request, response }) {

@@ -45,7 +45,12 @@ export function createRateLimiter({
   windowMs,
   redis,
   keyPrefix = 'binaan:ratelimit',
-}: { limit: number; windowMs: number; redis?: Redis | null; keyPrefix?: string }): RateLimiterAbstract {
+}: {
+  limit: number;
+  windowMs: number;
+  redis?: Redis | null;
+  keyPrefix?: string;
+}): RateLimiterAbstract {
   const duration = Math.max(1, Math.round(windowMs / 1000));
   const local = new RateLimiterMemory({ points: limit, duration });
   if (!redis) return local;
@@ -75,7 +80,11 @@ export function useRateLimit({ limiter, anonymousKey = () => 'anonymous' }: Rate
         endResponse(
           new fetchAPI.Response(JSON.stringify({ errors: [error.toJSON()] }), {
             status: 429,
-            headers: { 'content-type': 'application/json', ...headersOf(state), 'retry-after': String(Math.ceil(rejection.msBeforeNext / 1000)) },
+            headers: {
+              'content-type': 'application/json',
+              ...headersOf(state),
+              'retry-after': String(Math.ceil(rejection.msBeforeNext / 1000)),
+            },
           }),
         );
       }

@@ -11,7 +11,13 @@ import type { Plugin } from 'graphql-yoga';
 import type { Redis } from 'ioredis';
 import { identifyRequest, localeOf } from '../context.js';
 
-export const ANALYTICS_FIELDS = ['overview', 'coverage', 'reportStats', 'reportingCompleteness', 'trainingCompletion'] as const;
+export const ANALYTICS_FIELDS = [
+  'overview',
+  'coverage',
+  'reportStats',
+  'reportingCompleteness',
+  'trainingCompletion',
+] as const;
 
 /** Mutations that cannot change any figure; every other mutation empties the cache. */
 const MUTATIONS_WITHOUT_FIGURES = new Set(['signIn', 'issueApiToken', 'revokeApiToken']);
@@ -49,12 +55,17 @@ function taggedCache(inner: Cache, onError: (error: unknown) => void): Cache {
   };
   return {
     get: (key) => safely(() => inner.get(key), null),
-    set: (key, result, entities, ttl) => safely(() => inner.set(key, result, [...entities, ANALYTICS_ENTITY], ttl), undefined),
+    set: (key, result, entities, ttl) =>
+      safely(() => inner.set(key, result, [...entities, ANALYTICS_ENTITY], ttl), undefined),
     invalidate: (entities) => safely(() => inner.invalidate(entities), undefined),
   };
 }
 
-export function createAnalyticsCache(schema: GraphQLSchema, db: Database, { ttlMs, redis, onError = () => {} }: ResponseCacheOptions): AnalyticsCache {
+export function createAnalyticsCache(
+  schema: GraphQLSchema,
+  db: Database,
+  { ttlMs, redis, onError = () => {} }: ResponseCacheOptions,
+): AnalyticsCache {
   // createRedisCache is typed against ioredis 5; our ioredis 6 client has the same commands.
   const store = redis ? (createRedisCache({ redis: redis as never }) as Cache) : createInMemoryCache({ max: 5_000 });
   const cache = taggedCache(store, onError);
@@ -78,24 +89,37 @@ export function createAnalyticsCache(schema: GraphQLSchema, db: Database, { ttlM
     session: async (request) => {
       const { caller } = await identifyRequest(db, request);
       const who =
-        caller.kind === 'user' ? `user:${caller.userId}:${caller.role}` : caller.kind === 'token' ? `token:${caller.tokenId}` : 'anonymous';
+        caller.kind === 'user'
+          ? `user:${caller.userId}:${caller.role}`
+          : caller.kind === 'token'
+            ? `token:${caller.tokenId}`
+            : 'anonymous';
       return `${who}|${localeOf(request)}`;
     },
     // Trusted-document requests carry a hash instead of the text: key on it so documents stay apart.
     buildResponseCacheKey: ({ documentString, variableValues, operationName, sessionId, request, context }) => {
-      const params = (context as { params?: { extensions?: { persistedQuery?: { sha256Hash?: string } }; documentId?: string } }).params;
-      const document = documentString || params?.extensions?.persistedQuery?.sha256Hash || params?.documentId || request.url;
-      return hashSHA256([document, operationName ?? '', JSON.stringify(variableValues ?? {}), sessionId ?? ''].join('|'));
+      const params = (
+        context as { params?: { extensions?: { persistedQuery?: { sha256Hash?: string } }; documentId?: string } }
+      ).params;
+      const document =
+        documentString || params?.extensions?.persistedQuery?.sha256Hash || params?.documentId || request.url;
+      return hashSHA256(
+        [document, operationName ?? '', JSON.stringify(variableValues ?? {}), sessionId ?? ''].join('|'),
+      );
     },
   });
 
   const invalidateOnWrites: Plugin = {
     onExecute({ args }) {
       const operation = (args.document as DocumentNode).definitions.find(
-        (definition: DefinitionNode) => definition.kind === 'OperationDefinition' && (!args.operationName || definition.name?.value === args.operationName),
+        (definition: DefinitionNode) =>
+          definition.kind === 'OperationDefinition' &&
+          (!args.operationName || definition.name?.value === args.operationName),
       );
       if (operation?.kind !== 'OperationDefinition' || operation.operation !== 'mutation') return;
-      const fields = operation.selectionSet.selections.flatMap((selection) => (selection.kind === 'Field' ? [selection.name.value] : ['?']));
+      const fields = operation.selectionSet.selections.flatMap((selection) =>
+        selection.kind === 'Field' ? [selection.name.value] : ['?'],
+      );
       if (fields.every((field) => MUTATIONS_WITHOUT_FIGURES.has(field))) return;
       return {
         // After the write committed, before the answer goes out: the caller's next read is fresh.
@@ -104,5 +128,8 @@ export function createAnalyticsCache(schema: GraphQLSchema, db: Database, { ttlM
     },
   };
 
-  return { plugin: { onPluginInit: ({ addPlugin }) => (addPlugin(responseCache), addPlugin(invalidateOnWrites)) }, invalidate };
+  return {
+    plugin: { onPluginInit: ({ addPlugin }) => (addPlugin(responseCache), addPlugin(invalidateOnWrites)) },
+    invalidate,
+  };
 }

@@ -23,7 +23,12 @@ export interface TrustedDocumentsOptions {
 export function loadTrustedDocuments(path: string): TrustedDocumentManifest | null {
   if (!existsSync(path)) return null;
   const manifest = JSON.parse(readFileSync(path, 'utf8')) as unknown;
-  if (typeof manifest !== 'object' || manifest === null || Array.isArray(manifest) || Object.values(manifest).some((text) => typeof text !== 'string')) {
+  if (
+    typeof manifest !== 'object' ||
+    manifest === null ||
+    Array.isArray(manifest) ||
+    Object.values(manifest).some((text) => typeof text !== 'string')
+  ) {
     throw new Error(`${path} is not a trusted-document manifest (id → document text)`);
   }
   return manifest as TrustedDocumentManifest;

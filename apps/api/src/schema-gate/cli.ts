@@ -12,7 +12,8 @@ const flag = (name: string) => {
   return index >= 0 ? process.argv[index + 1] : undefined;
 };
 const schemaPath = resolve(flag('--schema') ?? fileURLToPath(new URL('../../schema.graphql', import.meta.url)));
-const git = (args: string[], cwd: string) => execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+const git = (args: string[], cwd: string) =>
+  execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 const repoRoot = git(['rev-parse', '--show-toplevel'], dirname(schemaPath)).trim();
 const base = flag('--base') ?? process.env.BINAAN_SCHEMA_BASE ?? 'HEAD~1';
 const pathInRepo = relative(repoRoot, schemaPath);
@@ -32,13 +33,17 @@ const result = await checkSchemaChange({
   today: new Date().toISOString().slice(0, 10),
 });
 
-console.log(`schema gate: ${pathInRepo} against ${base}: ${result.breaking.length} breaking, ${result.other.length} other change(s)`);
+console.log(
+  `schema gate: ${pathInRepo} against ${base}: ${result.breaking.length} breaking, ${result.other.length} other change(s)`,
+);
 for (const change of result.other) console.log(`  ${change.level.toLowerCase()}: ${change.message}`);
 for (const finding of result.breaking) {
   console.log(`  breaking: ${finding.message}`);
   console.log(finding.problem ? `    REFUSED: ${finding.problem}` : '    allowed by SCHEMA_CHANGES.md');
 }
 if (!result.ok) {
-  console.error('schema gate: failed. Deprecate first (@deprecated), record the change in SCHEMA_CHANGES.md, and remove it after the period.');
+  console.error(
+    'schema gate: failed. Deprecate first (@deprecated), record the change in SCHEMA_CHANGES.md, and remove it after the period.',
+  );
   process.exit(1);
 }

@@ -3,14 +3,7 @@
 // MINIMUM_DEPRECATION_DAYS that has ended, and, for a removal, the removed field, argument, input field
 // or enum value was already @deprecated in the old schema (consumers were warned in the schema itself).
 import { type Change, CriticalityLevel, diff } from '@graphql-inspector/core';
-import {
-  buildSchema,
-  type GraphQLSchema,
-  isEnumType,
-  isInputObjectType,
-  isInterfaceType,
-  isObjectType,
-} from 'graphql';
+import { buildSchema, type GraphQLSchema, isEnumType, isInputObjectType, isInterfaceType, isObjectType } from 'graphql';
 import { type ChangelogEntry, parseChangelog } from './changelog.js';
 
 export const MINIMUM_DEPRECATION_DAYS = 90;
@@ -48,20 +41,34 @@ export function wasDeprecated(schema: GraphQLSchema, coordinate: string): boolea
   return false;
 }
 
-function problemWith(change: Change, entry: ChangelogEntry | undefined, oldSchema: GraphQLSchema, today: string): string | null {
+function problemWith(
+  change: Change,
+  entry: ChangelogEntry | undefined,
+  oldSchema: GraphQLSchema,
+  today: string,
+): string | null {
   const coordinate = change.path ?? '';
   if (REMOVALS.has(change.type) && !wasDeprecated(oldSchema, coordinate)) {
     return `\`${coordinate}\` was not @deprecated before its removal: deprecate it first and keep it for ${MINIMUM_DEPRECATION_DAYS} days`;
   }
-  if (!entry) return `not recorded in SCHEMA_CHANGES.md (add a "## " entry with "- Change: \`${coordinate}\`", "- Deprecated:" and "- Removable from:")`;
-  if (!entry.deprecatedOn || !entry.removableFrom) return `the SCHEMA_CHANGES.md entry "${entry.title}" needs both "Deprecated:" and "Removable from:" dates`;
+  if (!entry)
+    return `not recorded in SCHEMA_CHANGES.md (add a "## " entry with "- Change: \`${coordinate}\`", "- Deprecated:" and "- Removable from:")`;
+  if (!entry.deprecatedOn || !entry.removableFrom)
+    return `the SCHEMA_CHANGES.md entry "${entry.title}" needs both "Deprecated:" and "Removable from:" dates`;
   const days = (Date.parse(entry.removableFrom) - Date.parse(entry.deprecatedOn)) / DAY_MS;
-  if (days < MINIMUM_DEPRECATION_DAYS) return `the deprecation period of "${entry.title}" is ${days} days; it must be at least ${MINIMUM_DEPRECATION_DAYS}`;
-  if (today < entry.removableFrom) return `"${entry.title}" is still in its deprecation period (removable from ${entry.removableFrom})`;
+  if (days < MINIMUM_DEPRECATION_DAYS)
+    return `the deprecation period of "${entry.title}" is ${days} days; it must be at least ${MINIMUM_DEPRECATION_DAYS}`;
+  if (today < entry.removableFrom)
+    return `"${entry.title}" is still in its deprecation period (removable from ${entry.removableFrom})`;
   return null;
 }
 
-export async function checkSchemaChange(options: { oldSdl: string; newSdl: string; changelog: string; today: string }): Promise<GateResult> {
+export async function checkSchemaChange(options: {
+  oldSdl: string;
+  newSdl: string;
+  changelog: string;
+  today: string;
+}): Promise<GateResult> {
   const oldSchema = buildSchema(options.oldSdl);
   const changes = await diff(oldSchema, buildSchema(options.newSdl));
   const entries = parseChangelog(options.changelog);

@@ -33,7 +33,9 @@ builder.prismaNode('Activity', {
     regency: t.relation('regency', { description: 'The kabupaten/kota where it took place.' }),
     province: t.relation('province', { description: 'The province where it took place.' }),
     office: t.relation('office', { description: 'The office that held it.' }),
-    agenciesPresent: t.exposeStringList('agenciesPresent', { description: 'Agencies present, e.g. Pemkab, Kodim, Polres.' }),
+    agenciesPresent: t.exposeStringList('agenciesPresent', {
+      description: 'Agencies present, e.g. Pemkab, Kodim, Polres.',
+    }),
     attendeeCount: t.exposeInt('attendeeCount', { description: 'How many people attended.' }),
     description: t.exposeString('description', { nullable: true, description: 'What happened.' }),
   }),
@@ -45,7 +47,11 @@ const ActivityFilter = builder.inputType('ActivityFilter', {
     area: t.field({ type: AreaFilter, required: false, description: 'Only activities in these areas.' }),
     period: t.field({ type: PeriodInput, required: false, description: 'Only activities held in this period.' }),
     types: t.field({ type: [ActivityTypeEnum], required: false, description: 'Only these types.' }),
-    officeCodes: t.stringList({ required: false, description: 'Only activities by these offices.', validate: z.array(z.string().max(60)).max(200) }),
+    officeCodes: t.stringList({
+      required: false,
+      description: 'Only activities by these offices.',
+      validate: z.array(z.string().max(60)).max(200),
+    }),
   }),
 });
 
@@ -60,7 +66,9 @@ function activityFilterWhere(filter: ActivityFilterShape | null | undefined) {
   return {
     AND: [
       ...areaWhere(filter?.area),
-      ...(filter?.area?.districtCodes?.length ? [{ village: { district: { code: { in: filter.area.districtCodes } } } }] : []),
+      ...(filter?.area?.districtCodes?.length
+        ? [{ village: { district: { code: { in: filter.area.districtCodes } } } }]
+        : []),
     ],
     ...(periodWhere(filter?.period) ? { heldOn: periodWhere(filter?.period) } : {}),
     ...(filter?.types?.length ? { type: { in: filter.types as never[] } } : {}),
@@ -113,14 +121,26 @@ const RecordActivityInput = builder.inputType('RecordActivityInput', {
     heldOn: t.field({ type: 'Date', required: true, description: 'When.' }),
     place: t.string({ required: true, description: 'Venue.', validate: z.string().trim().min(2).max(200) }),
     villageCode: t.string({ required: false, description: 'The village, when held in one.', validate: villageCode }),
-    regencyCode: t.string({ required: false, description: 'The kabupaten/kota, when not held in one village.', validate: regencyCode }),
-    officeCode: t.string({ required: true, description: 'The office that held it.', validate: z.string().min(1).max(60) }),
+    regencyCode: t.string({
+      required: false,
+      description: 'The kabupaten/kota, when not held in one village.',
+      validate: regencyCode,
+    }),
+    officeCode: t.string({
+      required: true,
+      description: 'The office that held it.',
+      validate: z.string().min(1).max(60),
+    }),
     agenciesPresent: t.stringList({
       required: false,
       description: 'Agencies present.',
       validate: z.array(z.string().trim().min(2).max(120)).max(50),
     }),
-    attendeeCount: t.int({ required: true, description: 'How many attended.', validate: z.number().int().min(1).max(100_000) }),
+    attendeeCount: t.int({
+      required: true,
+      description: 'How many attended.',
+      validate: z.number().int().min(1).max(100_000),
+    }),
     description: t.string({ required: false, description: 'What happened.', validate: z.string().max(5000) }),
   }),
   validate: z
@@ -144,13 +164,18 @@ builder.mutationField('recordActivity', (t) =>
     resolve: (query, _root, { input }, ctx) =>
       writeTransaction(ctx, async (tx) => {
         requirePermission(ctx, 'writeRecords');
-        const office = await tx.immigrationOffice.findUnique({ where: { code: input.officeCode }, include: { workingAreas: true } });
-        if (!office) throw new NotFoundError(`No immigration office has code ${input.officeCode}.`, ['input', 'officeCode']);
+        const office = await tx.immigrationOffice.findUnique({
+          where: { code: input.officeCode },
+          include: { workingAreas: true },
+        });
+        if (!office)
+          throw new NotFoundError(`No immigration office has code ${input.officeCode}.`, ['input', 'officeCode']);
         const place = input.villageCode
           ? await tx.village.findUnique({ where: { code: input.villageCode } })
           : await tx.regency.findUnique({ where: { code: input.regencyCode! } });
         const placeField = input.villageCode ? 'villageCode' : 'regencyCode';
-        if (!place) throw new NotFoundError(`No area has code ${input.villageCode ?? input.regencyCode}.`, ['input', placeField]);
+        if (!place)
+          throw new NotFoundError(`No area has code ${input.villageCode ?? input.regencyCode}.`, ['input', placeField]);
         const regencyId = 'regencyId' in place ? place.regencyId : place.id;
         requireArea(ctx, regencyId, ['input', placeField]);
         if (!office.workingAreas.some((area) => area.regencyId === regencyId)) {

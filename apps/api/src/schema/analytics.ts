@@ -5,12 +5,21 @@ import { allowedRegencyCodes } from '../auth/area-codes.js';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import { reportingCompleteness } from '../analytics/completeness.js';
-import { coverageByArea, type CoverageFigures, type CoverageRow as CoverageRowShape, sumCoverage } from '../analytics/coverage.js';
+import {
+  coverageByArea,
+  type CoverageFigures,
+  type CoverageRow as CoverageRowShape,
+  sumCoverage,
+} from '../analytics/coverage.js';
 import type { AnalyticsFilter as AnalyticsFilterShape, AreaLevel } from '../analytics/filter.js';
 import { overviewFigures } from '../analytics/overview.js';
 import type { DateRange } from '@binaan/domain';
 import { type ReportDimension, reportStats, type ReportStatsRow as ReportStatsRowShape } from '../analytics/reports.js';
-import { sumTraining, trainingCompletion, type TrainingCompletionRow as TrainingRowShape } from '../analytics/training.js';
+import {
+  sumTraining,
+  trainingCompletion,
+  type TrainingCompletionRow as TrainingRowShape,
+} from '../analytics/training.js';
 import { ProgrammeVariantEnum, Ratio, ratio, ReportStatusEnum, ReportTypeEnum } from './common.js';
 import { AreaFilter, PeriodInput, type PeriodShape } from './filters.js';
 import { TrainingModule } from './training-module.js';
@@ -58,7 +67,8 @@ const AnalyticsFilter = builder.inputType('AnalyticsFilter', {
     variants: t.field({
       type: [ProgrammeVariantEnum],
       required: false,
-      description: 'Only designations of these variants (reports: only those sent under such a designation). Targets are not per variant.',
+      description:
+        'Only designations of these variants (reports: only those sent under such a designation). Targets are not per variant.',
     }),
     period: t.field({
       type: PeriodInput,
@@ -69,12 +79,19 @@ const AnalyticsFilter = builder.inputType('AnalyticsFilter', {
   }),
 });
 
-type FilterArg = {
-  area?: { provinceCodes?: string[] | null; regencyCodes?: string[] | null; districtCodes?: string[] | null } | null;
-  variants?: string[] | null;
-  period?: PeriodShape | null;
-  reportTypes?: string[] | null;
-} | null | undefined;
+type FilterArg =
+  | {
+      area?: {
+        provinceCodes?: string[] | null;
+        regencyCodes?: string[] | null;
+        districtCodes?: string[] | null;
+      } | null;
+      variants?: string[] | null;
+      period?: PeriodShape | null;
+      reportTypes?: string[] | null;
+    }
+  | null
+  | undefined;
 
 const isoDate = (date: Date | null | undefined) => (date ? date.toISOString().slice(0, 10) : null);
 
@@ -85,7 +102,9 @@ async function scopedFilter(ctx: Context, filter: FilterArg): Promise<AnalyticsF
   const asked = toAnalyticsFilter(filter);
   const allowed = await allowedRegencyCodes(ctx);
   if (!allowed) return asked;
-  const regencyCodes = asked.regencyCodes?.length ? asked.regencyCodes.filter((code) => allowed.includes(code)) : allowed;
+  const regencyCodes = asked.regencyCodes?.length
+    ? asked.regencyCodes.filter((code) => allowed.includes(code))
+    : allowed;
   return { ...asked, regencyCodes: regencyCodes.length ? regencyCodes : [NO_REGENCY] };
 }
 
@@ -101,7 +120,6 @@ function toAnalyticsFilter(filter: FilterArg): AnalyticsFilterShape {
   };
 }
 
-
 // ─── coverage ───────────────────────────────────────────────────────────────────────────────────
 
 type CoverageRowValue = CoverageFigures & { area: AreaKeyShape | null };
@@ -109,14 +127,21 @@ type CoverageRowValue = CoverageFigures & { area: AreaKeyShape | null };
 const CoverageRow = builder.objectRef<CoverageRowValue>('CoverageRow').implement({
   description: 'Coverage of one area (or of all areas, in `total`).',
   fields: (t) => ({
-    area: t.field({ type: AnalyticsArea, nullable: true, description: 'The area; null for the total.', resolve: (row) => row.area }),
+    area: t.field({
+      type: AnalyticsArea,
+      nullable: true,
+      description: 'The area; null for the total.',
+      resolve: (row) => row.area,
+    }),
     villages: t.exposeInt('villages', { description: 'Desa and kelurahan in the area.' }),
     designatedVillages: t.exposeInt('designatedVillages', {
-      description: 'Villages with an ACTIVE designation (of the filtered variants) inaugurated by the end of the period.',
+      description:
+        'Villages with an ACTIVE designation (of the filtered variants) inaugurated by the end of the period.',
     }),
     target: t.exposeInt('target', {
       nullable: true,
-      description: 'Villages to designate in the period\'s years per the work plan; null at kecamatan level, where no target is set.',
+      description:
+        "Villages to designate in the period's years per the work plan; null at kecamatan level, where no target is set.",
     }),
     coverage: t.field({
       type: Ratio,
@@ -126,7 +151,8 @@ const CoverageRow = builder.objectRef<CoverageRowValue>('CoverageRow').implement
     targetAttainment: t.field({
       type: Ratio,
       nullable: true,
-      description: "Designations inaugurated in the period's years (by its end) / target; null where there is no target.",
+      description:
+        "Designations inaugurated in the period's years (by its end) / target; null where there is no target.",
       resolve: (row) => (row.target === null ? null : ratio(row.inauguratedInTargetYears, row.target)),
     }),
   }),
@@ -141,8 +167,15 @@ interface CoverageReportShape {
 const CoverageReport = builder.objectRef<CoverageReportShape>('CoverageReport').implement({
   description: 'Programme coverage per area: villages, designated villages, target and attainment.',
   fields: (t) => ({
-    computedAt: t.expose('computedAt', { type: 'DateTime', description: 'When these figures were computed ("data per").' }),
-    groupBy: t.field({ type: AreaLevelEnum, description: 'The level of the rows.', resolve: (report) => report.groupBy }),
+    computedAt: t.expose('computedAt', {
+      type: 'DateTime',
+      description: 'When these figures were computed ("data per").',
+    }),
+    groupBy: t.field({
+      type: AreaLevelEnum,
+      description: 'The level of the rows.',
+      resolve: (report) => report.groupBy,
+    }),
     rows: t.field({ type: [CoverageRow], description: 'One row per area, by code.', resolve: (report) => report.rows }),
     total: t.field({
       type: CoverageRow,
@@ -175,12 +208,31 @@ const ReportStatsRow = builder.objectRef<ReportStatsRowShape>('ReportStatsRow').
       description: 'Kecamatan, when grouped by DISTRICT.',
       resolve: (row) => (row.district ? { level: 'DISTRICT' as const, ...row.district } : null),
     }),
-    type: t.field({ type: ReportTypeEnum, nullable: true, description: 'Type, when grouped by TYPE.', resolve: (row) => row.type as never }),
-    status: t.field({ type: ReportStatusEnum, nullable: true, description: 'Status, when grouped by STATUS.', resolve: (row) => row.status as never }),
-    month: t.exposeString('month', { nullable: true, description: 'Month received (WIB), `YYYY-MM`, when grouped by MONTH.' }),
+    type: t.field({
+      type: ReportTypeEnum,
+      nullable: true,
+      description: 'Type, when grouped by TYPE.',
+      resolve: (row) => row.type as never,
+    }),
+    status: t.field({
+      type: ReportStatusEnum,
+      nullable: true,
+      description: 'Status, when grouped by STATUS.',
+      resolve: (row) => row.status as never,
+    }),
+    month: t.exposeString('month', {
+      nullable: true,
+      description: 'Month received (WIB), `YYYY-MM`, when grouped by MONTH.',
+    }),
     reports: t.exposeInt('reports', { description: 'Reports received.' }),
-    followedUp: t.exposeInt('followedUp', { description: 'Of those, reports followed up so far (the sample of the median).' }),
-    followUpRate: t.field({ type: Ratio, description: 'followedUp / reports.', resolve: (row) => ratio(row.followedUp, row.reports) }),
+    followedUp: t.exposeInt('followedUp', {
+      description: 'Of those, reports followed up so far (the sample of the median).',
+    }),
+    followUpRate: t.field({
+      type: Ratio,
+      description: 'followedUp / reports.',
+      resolve: (row) => ratio(row.followedUp, row.reports),
+    }),
     medianDaysToFollowUp: t.float({
       nullable: true,
       description: 'Median days from receipt to follow-up over the followed-up reports; null when none.',
@@ -194,23 +246,45 @@ const ReportStatsReport = builder
   .implement({
     description: 'Report counts grouped by the requested dimensions.',
     fields: (t) => ({
-      computedAt: t.expose('computedAt', { type: 'DateTime', description: 'When these figures were computed ("data per").' }),
-      groupBy: t.field({ type: [ReportDimensionEnum], description: 'The dimensions grouped by.', resolve: (report) => report.groupBy }),
-      rows: t.field({ type: [ReportStatsRow], description: 'One row per combination that has reports.', resolve: (report) => report.rows }),
+      computedAt: t.expose('computedAt', {
+        type: 'DateTime',
+        description: 'When these figures were computed ("data per").',
+      }),
+      groupBy: t.field({
+        type: [ReportDimensionEnum],
+        description: 'The dimensions grouped by.',
+        resolve: (report) => report.groupBy,
+      }),
+      rows: t.field({
+        type: [ReportStatsRow],
+        description: 'One row per combination that has reports.',
+        resolve: (report) => report.rows,
+      }),
     }),
   });
 
 // ─── reporting completeness ─────────────────────────────────────────────────────────────────────
 
 const CompletenessRow = builder
-  .objectRef<{ month: string; area: AreaKeyShape | null; designatedVillages: number; reportingVillages: number }>('ReportingCompletenessRow')
+  .objectRef<{ month: string; area: AreaKeyShape | null; designatedVillages: number; reportingVillages: number }>(
+    'ReportingCompletenessRow',
+  )
   .implement({
     description: 'Of the villages designated in a month, how many reported.',
     fields: (t) => ({
       month: t.exposeString('month', { description: '`YYYY-MM` (WIB).' }),
-      area: t.field({ type: AnalyticsArea, nullable: true, description: 'The area, when grouped.', resolve: (row) => row.area }),
-      designatedVillages: t.exposeInt('designatedVillages', { description: 'Villages designated and active during the month.' }),
-      reportingVillages: t.exposeInt('reportingVillages', { description: 'Of those, villages that sent at least one report that month.' }),
+      area: t.field({
+        type: AnalyticsArea,
+        nullable: true,
+        description: 'The area, when grouped.',
+        resolve: (row) => row.area,
+      }),
+      designatedVillages: t.exposeInt('designatedVillages', {
+        description: 'Villages designated and active during the month.',
+      }),
+      reportingVillages: t.exposeInt('reportingVillages', {
+        description: 'Of those, villages that sent at least one report that month.',
+      }),
       completeness: t.field({
         type: Ratio,
         description: 'reportingVillages / designatedVillages.',
@@ -220,12 +294,21 @@ const CompletenessRow = builder
   });
 
 const CompletenessReport = builder
-  .objectRef<{ computedAt: Date; rows: Awaited<ReturnType<typeof reportingCompleteness>> }>('ReportingCompletenessReport')
+  .objectRef<{ computedAt: Date; rows: Awaited<ReturnType<typeof reportingCompleteness>> }>(
+    'ReportingCompletenessReport',
+  )
   .implement({
     description: 'Reporting completeness per month (and area, when grouped).',
     fields: (t) => ({
-      computedAt: t.expose('computedAt', { type: 'DateTime', description: 'When these figures were computed ("data per").' }),
-      rows: t.field({ type: [CompletenessRow], description: 'By month, then area code.', resolve: (report) => report.rows }),
+      computedAt: t.expose('computedAt', {
+        type: 'DateTime',
+        description: 'When these figures were computed ("data per").',
+      }),
+      rows: t.field({
+        type: [CompletenessRow],
+        description: 'By month, then area code.',
+        resolve: (report) => report.rows,
+      }),
     }),
   });
 
@@ -233,20 +316,31 @@ const CompletenessReport = builder
 
 type ModuleRecord = { id: number; code: string; name: string; description: string; sortOrder: number };
 
-const ModuleCompletion = builder.objectRef<{ module: ModuleRecord; completed: number; members: number }>('ModuleCompletion').implement({
-  description: 'How many members completed one module.',
-  fields: (t) => ({
-    module: t.field({ type: TrainingModule, description: 'The module.', resolve: (entry) => entry.module }),
-    completed: t.field({ type: Ratio, description: 'Members who completed it / members.', resolve: (entry) => ratio(entry.completed, entry.members) }),
-  }),
-});
+const ModuleCompletion = builder
+  .objectRef<{ module: ModuleRecord; completed: number; members: number }>('ModuleCompletion')
+  .implement({
+    description: 'How many members completed one module.',
+    fields: (t) => ({
+      module: t.field({ type: TrainingModule, description: 'The module.', resolve: (entry) => entry.module }),
+      completed: t.field({
+        type: Ratio,
+        description: 'Members who completed it / members.',
+        resolve: (entry) => ratio(entry.completed, entry.members),
+      }),
+    }),
+  });
 
 type TrainingRowValue = Omit<TrainingRowShape, 'area'> & { area: AreaKeyShape | null; moduleRecords: ModuleRecord[] };
 
 const TrainingCompletionRow = builder.objectRef<TrainingRowValue>('TrainingCompletionRow').implement({
   description: 'Training completion of the current task-force members of one area (or of all, in `total`).',
   fields: (t) => ({
-    area: t.field({ type: AnalyticsArea, nullable: true, description: 'The area; null for the total.', resolve: (row) => row.area }),
+    area: t.field({
+      type: AnalyticsArea,
+      nullable: true,
+      description: 'The area; null for the total.',
+      resolve: (row) => row.area,
+    }),
     members: t.exposeInt('members', {
       description: 'Current members (without the immigration officer) of task forces of inaugurated designations.',
     }),
@@ -273,13 +367,28 @@ const TrainingCompletionReport = builder
   .implement({
     description: 'Training completion per area, with a breakdown per module.',
     fields: (t) => ({
-      computedAt: t.expose('computedAt', { type: 'DateTime', description: 'When these figures were computed ("data per").' }),
-      groupBy: t.field({ type: AreaLevelEnum, description: 'The level of the rows.', resolve: (report) => report.groupBy }),
-      rows: t.field({ type: [TrainingCompletionRow], description: 'One row per area with members, by code.', resolve: (report) => report.rows }),
+      computedAt: t.expose('computedAt', {
+        type: 'DateTime',
+        description: 'When these figures were computed ("data per").',
+      }),
+      groupBy: t.field({
+        type: AreaLevelEnum,
+        description: 'The level of the rows.',
+        resolve: (report) => report.groupBy,
+      }),
+      rows: t.field({
+        type: [TrainingCompletionRow],
+        description: 'One row per area with members, by code.',
+        resolve: (report) => report.rows,
+      }),
       total: t.field({
         type: TrainingCompletionRow,
         description: 'All rows together: completion per module overall.',
-        resolve: (report) => ({ ...sumTraining(report.rows), area: null, moduleRecords: report.rows[0]?.moduleRecords ?? [] }),
+        resolve: (report) => ({
+          ...sumTraining(report.rows),
+          area: null,
+          moduleRecords: report.rows[0]?.moduleRecords ?? [],
+        }),
       }),
     }),
   });
@@ -316,7 +425,10 @@ const CountComparison = builder.objectRef<{ current: number; previous: number }>
 });
 
 const RatioComparison = builder
-  .objectRef<{ current: { numerator: number; denominator: number }; previous: { numerator: number; denominator: number } }>('RatioComparison')
+  .objectRef<{
+    current: { numerator: number; denominator: number };
+    previous: { numerator: number; denominator: number };
+  }>('RatioComparison')
   .implement({
     description: 'A ratio at the end of the period and at the end of the period before it.',
     fields: (t) => ({
@@ -330,17 +442,32 @@ interface OverviewShape {
   period: DateRange;
   previousPeriod: DateRange;
   designatedVillages: { current: number; previous: number };
-  coverage: { current: { numerator: number; denominator: number }; previous: { numerator: number; denominator: number } };
-  targetAttainment: { current: { numerator: number; denominator: number }; previous: { numerator: number; denominator: number } } | null;
+  coverage: {
+    current: { numerator: number; denominator: number };
+    previous: { numerator: number; denominator: number };
+  };
+  targetAttainment: {
+    current: { numerator: number; denominator: number };
+    previous: { numerator: number; denominator: number };
+  } | null;
   reports: { current: number; previous: number };
-  reportingCompleteness: { current: { numerator: number; denominator: number }; previous: { numerator: number; denominator: number } };
-  membersFullyTrained: { current: { numerator: number; denominator: number }; previous: { numerator: number; denominator: number } };
+  reportingCompleteness: {
+    current: { numerator: number; denominator: number };
+    previous: { numerator: number; denominator: number };
+  };
+  membersFullyTrained: {
+    current: { numerator: number; denominator: number };
+    previous: { numerator: number; denominator: number };
+  };
 }
 
 const Overview = builder.objectRef<OverviewShape>('Overview').implement({
   description: "The dashboard's headline figures for a period, each with the previous period's value.",
   fields: (t) => ({
-    computedAt: t.expose('computedAt', { type: 'DateTime', description: 'When these figures were computed ("data per").' }),
+    computedAt: t.expose('computedAt', {
+      type: 'DateTime',
+      description: 'When these figures were computed ("data per").',
+    }),
     period: t.field({
       type: PeriodRange,
       description: 'The period (default: this month so far, WIB), cut at today.',
@@ -352,24 +479,38 @@ const Overview = builder.objectRef<OverviewShape>('Overview').implement({
         'The period compared with: for a period starting on the 1st of a month, the same days shifted back by the months it spans (previous month, quarter or year); otherwise the same length just before.',
       resolve: (o) => o.previousPeriod,
     }),
-    designatedVillages: t.field({ type: CountComparison, description: 'Villages with an active designation at the end of each period.', resolve: (o) => o.designatedVillages }),
-    coverage: t.field({ type: RatioComparison, description: 'Designated villages / all villages, at the end of each period.', resolve: (o) => o.coverage }),
+    designatedVillages: t.field({
+      type: CountComparison,
+      description: 'Villages with an active designation at the end of each period.',
+      resolve: (o) => o.designatedVillages,
+    }),
+    coverage: t.field({
+      type: RatioComparison,
+      description: 'Designated villages / all villages, at the end of each period.',
+      resolve: (o) => o.coverage,
+    }),
     targetAttainment: t.field({
       type: RatioComparison,
       nullable: true,
-      description: "Designations inaugurated in the period's years by its end / the work-plan target; null when filtered to kecamatan.",
+      description:
+        "Designations inaugurated in the period's years by its end / the work-plan target; null when filtered to kecamatan.",
       resolve: (o) => o.targetAttainment,
     }),
-    reports: t.field({ type: CountComparison, description: 'Reports received in each period.', resolve: (o) => o.reports }),
+    reports: t.field({
+      type: CountComparison,
+      description: 'Reports received in each period.',
+      resolve: (o) => o.reports,
+    }),
     reportingCompleteness: t.field({
-    authScopes: { readAggregates: true },
+      authScopes: { readAggregates: true },
       type: RatioComparison,
       description: 'Villages that reported in the last month of each period / villages designated in it.',
       resolve: (o) => o.reportingCompleteness,
     }),
     membersFullyTrained: t.field({
       type: RatioComparison,
-      description: 'Current task-force members who completed every module / all current members, at the end of each period.',
+      description:
+        'Current task-force members who completed every module / all current members, at the end of each period.',
       resolve: (o) => o.membersFullyTrained,
     }),
   }),
@@ -383,7 +524,12 @@ builder.queryFields((t) => ({
     type: CoverageReport,
     description: 'Programme coverage grouped by province, kabupaten/kota or kecamatan.',
     args: {
-      groupBy: t.arg({ type: AreaLevelEnum, required: false, defaultValue: 'PROVINCE', description: 'Row level (default PROVINCE).' }),
+      groupBy: t.arg({
+        type: AreaLevelEnum,
+        required: false,
+        defaultValue: 'PROVINCE',
+        description: 'Row level (default PROVINCE).',
+      }),
       filter: t.arg({ type: AnalyticsFilter, required: false, description: 'What to count.' }),
     },
     resolve: async (_root, { groupBy, filter }, ctx) => ({
@@ -397,7 +543,12 @@ builder.queryFields((t) => ({
     type: ReportStatsReport,
     description: 'Report counts and median days to follow-up, grouped by any of area, type, status and month.',
     args: {
-      groupBy: t.arg({ type: [ReportDimensionEnum], required: false, defaultValue: [], description: 'Dimensions (none: one total row).' }),
+      groupBy: t.arg({
+        type: [ReportDimensionEnum],
+        required: false,
+        defaultValue: [],
+        description: 'Dimensions (none: one total row).',
+      }),
       filter: t.arg({ type: AnalyticsFilter, required: false, description: 'Which reports.' }),
     },
     resolve: async (_root, { groupBy, filter }, ctx) => ({
@@ -412,7 +563,11 @@ builder.queryFields((t) => ({
     description: 'Per month: designated villages that sent at least one report, against all designated villages.',
     args: {
       groupBy: t.arg({ type: AreaLevelEnum, required: false, description: 'Also split by this area level.' }),
-      filter: t.arg({ type: AnalyticsFilter, required: false, description: 'What to count (default period: the last 12 months).' }),
+      filter: t.arg({
+        type: AnalyticsFilter,
+        required: false,
+        description: 'What to count (default period: the last 12 months).',
+      }),
     },
     resolve: async (_root, { groupBy, filter }, ctx) => ({
       computedAt: ctx.requestedAt,
@@ -422,18 +577,31 @@ builder.queryFields((t) => ({
   trainingCompletion: t.field({
     authScopes: { readAggregates: true },
     type: TrainingCompletionReport,
-    description: 'Task-force members who completed each module and all modules, per area; `total.modules` gives it per module.',
+    description:
+      'Task-force members who completed each module and all modules, per area; `total.modules` gives it per module.',
     args: {
-      groupBy: t.arg({ type: AreaLevelEnum, required: false, defaultValue: 'PROVINCE', description: 'Row level (default PROVINCE).' }),
+      groupBy: t.arg({
+        type: AreaLevelEnum,
+        required: false,
+        defaultValue: 'PROVINCE',
+        description: 'Row level (default PROVINCE).',
+      }),
       filter: t.arg({ type: AnalyticsFilter, required: false, description: 'Whom to count (period: as of its end).' }),
     },
-    resolve: async (_root, { groupBy, filter }, ctx) => trainingReport(ctx, groupBy ?? 'PROVINCE', await scopedFilter(ctx, filter)),
+    resolve: async (_root, { groupBy, filter }, ctx) =>
+      trainingReport(ctx, groupBy ?? 'PROVINCE', await scopedFilter(ctx, filter)),
   }),
   overview: t.field({
     authScopes: { readAggregates: true },
     type: Overview,
     description: "The dashboard's headline figures, each with the previous period's value.",
-    args: { filter: t.arg({ type: AnalyticsFilter, required: false, description: 'What to count (default period: this month so far).' }) },
+    args: {
+      filter: t.arg({
+        type: AnalyticsFilter,
+        required: false,
+        description: 'What to count (default period: this month so far).',
+      }),
+    },
     resolve: async (_root, { filter }, ctx) => ({
       computedAt: ctx.requestedAt,
       ...(await overviewFigures(ctx.db.sql, await scopedFilter(ctx, filter), ctx.requestedAt)),

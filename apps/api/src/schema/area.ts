@@ -5,7 +5,16 @@ import type { Permissions } from '../auth/permissions.js';
 import { scopeWhere } from '../auth/scope-where.js';
 import { builder } from '../builder.js';
 import { RegencyKindEnum, VillageKindEnum } from './common.js';
-import { AreaFilter, type AreaFilterShape, areaWhere, districtCode, orderInput, provinceCode, regencyCode, villageCode } from './filters.js';
+import {
+  AreaFilter,
+  type AreaFilterShape,
+  areaWhere,
+  districtCode,
+  orderInput,
+  provinceCode,
+  regencyCode,
+  villageCode,
+} from './filters.js';
 
 const nameSearch = (search: string | null | undefined) =>
   search ? { name: { contains: search, mode: 'insensitive' as const } } : {};
@@ -41,13 +50,17 @@ export const Province = builder.prismaNode('Province', {
       nullable: true,
       description: 'Its Kantor Wilayah, when recorded.',
     }),
-    offices: t.relation('offices', { description: 'Immigration offices in the province.', query: { orderBy: { code: 'asc' } } }),
+    offices: t.relation('offices', {
+      description: 'Immigration offices in the province.',
+      query: { orderBy: { code: 'asc' } },
+    }),
   }),
 });
 
 export const Regency = builder.prismaNode('Regency', {
   id: { field: 'id' },
-  description: 'A kabupaten (regency) or kota (city). "District" in the dashboard\'s "reports per district" means this level.',
+  description:
+    'A kabupaten (regency) or kota (city). "District" in the dashboard\'s "reports per district" means this level.',
   fields: (t) => ({
     code: t.exposeString('code', { description: 'Kemendagri code `PP.KK`, e.g. `53.18`.' }),
     name: t.exposeString('name', { description: 'Official name, e.g. Kabupaten Sumba Barat Daya.' }),
@@ -71,7 +84,10 @@ export const District = builder.prismaNode('District', {
     name: t.exposeString('name', { description: 'Official name, e.g. Sungai Durian.' }),
     regency: t.relation('regency', { description: 'The kabupaten/kota it belongs to.' }),
     province: t.relation('province', { description: 'The province it belongs to.' }),
-    villages: t.relation('villages', { description: 'Its desa and kelurahan, by code.', query: { orderBy: { code: 'asc' } } }),
+    villages: t.relation('villages', {
+      description: 'Its desa and kelurahan, by code.',
+      query: { orderBy: { code: 'asc' } },
+    }),
   }),
 });
 
@@ -98,26 +114,38 @@ export const Village = builder.prismaNode('Village', {
     designations: t.relation('designations', {
       description: 'Its designations under the programme, newest first (empty outside your area).',
       authScopes: { readRecords: true },
-      query: (_args, ctx) => ({ where: scopeWhere.designation(ctx.permissions), orderBy: [{ year: 'desc' }, { id: 'desc' }] }),
+      query: (_args, ctx) => ({
+        where: scopeWhere.designation(ctx.permissions),
+        orderBy: [{ year: 'desc' }, { id: 'desc' }],
+      }),
     }),
     reports: t.relatedConnection('reports', {
       cursor: 'id',
       description: 'Reports it sent, newest first (empty outside your area).',
       authScopes: { readRecords: true },
-      query: (_args, ctx) => ({ where: scopeWhere.report(ctx.permissions), orderBy: [{ submittedAt: 'desc' }, { id: 'desc' }] }),
+      query: (_args, ctx) => ({
+        where: scopeWhere.report(ctx.permissions),
+        orderBy: [{ submittedAt: 'desc' }, { id: 'desc' }],
+      }),
       totalCount: true,
     }),
     activities: t.relatedConnection('activities', {
       cursor: 'id',
       description: 'Programme activities held in it, newest first (empty outside your area).',
       authScopes: { readRecords: true },
-      query: (_args, ctx) => ({ where: scopeWhere.activity(ctx.permissions), orderBy: [{ heldOn: 'desc' }, { id: 'desc' }] }),
+      query: (_args, ctx) => ({
+        where: scopeWhere.activity(ctx.permissions),
+        orderBy: [{ heldOn: 'desc' }, { id: 'desc' }],
+      }),
       totalCount: true,
     }),
     trainingSessions: t.relation('trainingSessions', {
       description: 'Training sessions held in it, newest first (empty outside your area).',
       authScopes: { readRecords: true },
-      query: (_args, ctx) => ({ where: scopeWhere.trainingSession(ctx.permissions), orderBy: [{ heldOn: 'desc' }, { id: 'desc' }] }),
+      query: (_args, ctx) => ({
+        where: scopeWhere.trainingSession(ctx.permissions),
+        orderBy: [{ heldOn: 'desc' }, { id: 'desc' }],
+      }),
     }),
   }),
 });
@@ -127,7 +155,10 @@ const regencyOrder = orderInput('RegencyOrder', areaOrderFields, 'CODE');
 const districtOrder = orderInput('DistrictOrder', areaOrderFields, 'CODE');
 const villageOrder = orderInput(
   'VillageOrder',
-  { ...areaOrderFields, DISTANCE_TO_OFFICE: { column: 'distanceToOfficeKm', description: 'Distance to the nearest office.' } },
+  {
+    ...areaOrderFields,
+    DISTANCE_TO_OFFICE: { column: 'distanceToOfficeKm', description: 'Distance to the nearest office.' },
+  },
   'CODE',
 );
 
@@ -140,8 +171,14 @@ const VillageFilter = builder.inputType('VillageFilter', {
       required: false,
       description: 'true: only villages with an active designation; false: only villages without one.',
     }),
-    isBorder: t.boolean({ required: false, description: 'Only villages on (true) or off (false) a land or sea border.' }),
-    isMigrantWorkerSendingArea: t.boolean({ required: false, description: 'Only migrant-worker sending areas (true) or others.' }),
+    isBorder: t.boolean({
+      required: false,
+      description: 'Only villages on (true) or off (false) a land or sea border.',
+    }),
+    isMigrantWorkerSendingArea: t.boolean({
+      required: false,
+      description: 'Only migrant-worker sending areas (true) or others.',
+    }),
     isPriority: t.boolean({
       required: false,
       description: `true: only villages the programme prioritises (border, migrant-worker sending area, or over ${FAR_FROM_OFFICE_KM} km from an office); false: only others.`,
@@ -169,7 +206,10 @@ function regencyWhere(args: SearchArgs & { kind?: 'REGENCY' | 'CITY' | null }) {
 
 function districtWhere(args: SearchArgs) {
   return {
-    AND: [...areaWhere(args.area), ...(args.area?.districtCodes?.length ? [{ code: { in: args.area.districtCodes } }] : [])],
+    AND: [
+      ...areaWhere(args.area),
+      ...(args.area?.districtCodes?.length ? [{ code: { in: args.area.districtCodes } }] : []),
+    ],
     ...nameSearch(args.search),
   };
 }
@@ -204,14 +244,20 @@ function villageWhere(filter: VillageFilterShape | null | undefined, permissions
       ...(filter?.isPriority === false ? [{ NOT: { OR: PRIORITY_CONDITIONS } }] : []),
     ],
     ...(filter?.kind ? { kind: filter.kind } : {}),
-    ...(filter?.isMigrantWorkerSendingArea != null ? { isMigrantWorkerSendingArea: filter.isMigrantWorkerSendingArea } : {}),
+    ...(filter?.isMigrantWorkerSendingArea != null
+      ? { isMigrantWorkerSendingArea: filter.isMigrantWorkerSendingArea }
+      : {}),
     ...(filter?.designated === true ? { designations: { some: activeAndVisible } } : {}),
     ...(filter?.designated === false ? { designations: { none: activeAndVisible } } : {}),
     ...nameSearch(filter?.search),
   };
 }
 
-const codeArg = (schema: z.ZodString, description: string) => ({ required: true as const, description, validate: schema });
+const codeArg = (schema: z.ZodString, description: string) => ({
+  required: true as const,
+  description,
+  validate: schema,
+});
 
 builder.queryFields((t) => ({
   provinces: t.prismaConnection({
@@ -221,11 +267,19 @@ builder.queryFields((t) => ({
     description: 'Provinces.',
     totalCount: (_root, args, ctx) => ctx.db.prisma.province.count({ where: nameSearch(args.search) }),
     args: {
-      search: t.arg.string({ required: false, description: 'Case-insensitive part of the name.', validate: z.string().min(1).max(100) }),
+      search: t.arg.string({
+        required: false,
+        description: 'Case-insensitive part of the name.',
+        validate: z.string().min(1).max(100),
+      }),
       orderBy: t.arg({ type: provinceOrder.Input, required: false, description: 'Default: by code.' }),
     },
     resolve: (query, _root, args, ctx) =>
-      ctx.db.prisma.province.findMany({ ...query, where: nameSearch(args.search), orderBy: provinceOrder.toPrisma(args.orderBy) }),
+      ctx.db.prisma.province.findMany({
+        ...query,
+        where: nameSearch(args.search),
+        orderBy: provinceOrder.toPrisma(args.orderBy),
+      }),
   }),
   province: t.prismaField({
     type: 'Province',
@@ -244,11 +298,19 @@ builder.queryFields((t) => ({
     args: {
       area: t.arg({ type: AreaFilter, required: false, description: 'Only in these provinces (or these codes).' }),
       kind: t.arg({ type: RegencyKindEnum, required: false, description: 'Only kabupaten, or only kota.' }),
-      search: t.arg.string({ required: false, description: 'Case-insensitive part of the name.', validate: z.string().min(1).max(100) }),
+      search: t.arg.string({
+        required: false,
+        description: 'Case-insensitive part of the name.',
+        validate: z.string().min(1).max(100),
+      }),
       orderBy: t.arg({ type: regencyOrder.Input, required: false, description: 'Default: by code.' }),
     },
     resolve: (query, _root, args, ctx) =>
-      ctx.db.prisma.regency.findMany({ ...query, where: regencyWhere(args), orderBy: regencyOrder.toPrisma(args.orderBy) }),
+      ctx.db.prisma.regency.findMany({
+        ...query,
+        where: regencyWhere(args),
+        orderBy: regencyOrder.toPrisma(args.orderBy),
+      }),
   }),
   regency: t.prismaField({
     type: 'Regency',
@@ -266,11 +328,19 @@ builder.queryFields((t) => ({
     totalCount: (_root, args, ctx) => ctx.db.prisma.district.count({ where: districtWhere(args) }),
     args: {
       area: t.arg({ type: AreaFilter, required: false, description: 'Only in these areas.' }),
-      search: t.arg.string({ required: false, description: 'Case-insensitive part of the name.', validate: z.string().min(1).max(100) }),
+      search: t.arg.string({
+        required: false,
+        description: 'Case-insensitive part of the name.',
+        validate: z.string().min(1).max(100),
+      }),
       orderBy: t.arg({ type: districtOrder.Input, required: false, description: 'Default: by code.' }),
     },
     resolve: (query, _root, args, ctx) =>
-      ctx.db.prisma.district.findMany({ ...query, where: districtWhere(args), orderBy: districtOrder.toPrisma(args.orderBy) }),
+      ctx.db.prisma.district.findMany({
+        ...query,
+        where: districtWhere(args),
+        orderBy: districtOrder.toPrisma(args.orderBy),
+      }),
   }),
   district: t.prismaField({
     type: 'District',
@@ -285,13 +355,18 @@ builder.queryFields((t) => ({
     authScopes: { signedIn: true },
     cursor: 'id',
     description: 'Desa and kelurahan.',
-    totalCount: (_root, { filter }, ctx) => ctx.db.prisma.village.count({ where: villageWhere(filter, ctx.permissions) }),
+    totalCount: (_root, { filter }, ctx) =>
+      ctx.db.prisma.village.count({ where: villageWhere(filter, ctx.permissions) }),
     args: {
       filter: t.arg({ type: VillageFilter, required: false, description: 'Which villages.' }),
       orderBy: t.arg({ type: villageOrder.Input, required: false, description: 'Default: by code.' }),
     },
     resolve: (query, _root, { filter, orderBy }, ctx) =>
-      ctx.db.prisma.village.findMany({ ...query, where: villageWhere(filter, ctx.permissions), orderBy: villageOrder.toPrisma(orderBy) }),
+      ctx.db.prisma.village.findMany({
+        ...query,
+        where: villageWhere(filter, ctx.permissions),
+        orderBy: villageOrder.toPrisma(orderBy),
+      }),
   }),
   village: t.prismaField({
     type: 'Village',

@@ -31,7 +31,10 @@ const TokenScopeEnum = builder.enumType('TokenScope', {
   values: {
     RECORDS_READ: { value: 'records:read', description: 'Read records (without personal details).' },
     AGGREGATES_READ: { value: 'aggregates:read', description: 'Read analytics.' },
-    RECORDS_WRITE: { value: 'records:write', description: 'Record designations, activities, training and report steps.' },
+    RECORDS_WRITE: {
+      value: 'records:write',
+      description: 'Record designations, activities, training and report steps.',
+    },
     REPORTS_SUBMIT: { value: 'reports:submit', description: 'Submit village reports.' },
   } as const,
 });
@@ -41,12 +44,17 @@ const Permissions = builder.objectRef<Context['permissions']>('Permissions').imp
   fields: (t) => ({
     readRecords: t.exposeBoolean('readRecords', { description: 'Read records.' }),
     readAggregates: t.exposeBoolean('readAggregates', { description: 'Read analytics.' }),
-    writeRecords: t.exposeBoolean('writeRecords', { description: 'Record designations, activities, training; move reports on.' }),
+    writeRecords: t.exposeBoolean('writeRecords', {
+      description: 'Record designations, activities, training; move reports on.',
+    }),
     submitReports: t.exposeBoolean('submitReports', { description: 'Submit village reports.' }),
     personal: t.exposeBoolean('personal', { description: 'See names and phone numbers.' }),
     readAuditLog: t.exposeBoolean('readAuditLog', { description: 'Read the audit log.' }),
     issueTokens: t.exposeBoolean('issueTokens', { description: 'Issue API tokens.' }),
-    wholeCountry: t.boolean({ description: 'Not limited to an area.', resolve: (permissions) => permissions.regencyIds === null }),
+    wholeCountry: t.boolean({
+      description: 'Not limited to an area.',
+      resolve: (permissions) => permissions.regencyIds === null,
+    }),
   }),
 });
 
@@ -64,13 +72,18 @@ const Me = builder.objectRef<Context>('Me').implement({
     kind: t.string({ description: '`user` or `token`.', resolve: (ctx) => ctx.caller.kind }),
     displayName: t.string({
       description: "The user's name or the token's name.",
-      resolve: (ctx) => (ctx.caller.kind === 'user' ? ctx.caller.displayName : ctx.caller.kind === 'token' ? ctx.caller.name : ''),
+      resolve: (ctx) =>
+        ctx.caller.kind === 'user' ? ctx.caller.displayName : ctx.caller.kind === 'token' ? ctx.caller.name : '',
     }),
-    email: t.string({ nullable: true, description: 'The user\'s email; null for tokens.', resolve: (ctx) => (ctx.caller.kind === 'user' ? ctx.caller.email : null) }),
+    email: t.string({
+      nullable: true,
+      description: "The user's email; null for tokens.",
+      resolve: (ctx) => (ctx.caller.kind === 'user' ? ctx.caller.email : null),
+    }),
     role: t.field({
       type: UserRoleEnum,
       nullable: true,
-      description: 'The user\'s role; null for tokens.',
+      description: "The user's role; null for tokens.",
       resolve: (ctx) => (ctx.caller.kind === 'user' ? ctx.caller.role : null),
     }),
     area: t.string({
@@ -78,7 +91,11 @@ const Me = builder.objectRef<Context>('Me').implement({
       description: 'The office or province that limits what the caller sees; null for the whole country.',
       resolve: (ctx) => (ctx.caller.kind === 'anonymous' ? null : ctx.caller.area),
     }),
-    permissions: t.field({ type: Permissions, description: 'What the caller may do.', resolve: (ctx) => ctx.permissions }),
+    permissions: t.field({
+      type: Permissions,
+      description: 'What the caller may do.',
+      resolve: (ctx) => ctx.permissions,
+    }),
   }),
 });
 
@@ -113,13 +130,20 @@ builder.mutationFields((t) => ({
   signIn: t.field({
     type: Me,
     description: 'Signs in with email and password; the session cookie (httpOnly, SameSite=Lax) lasts 12 hours.',
-    errors: { types: [InvalidCredentialsError, ...mutationErrors.types], dataField: { description: 'Who is now signed in.' } },
+    errors: {
+      types: [InvalidCredentialsError, ...mutationErrors.types],
+      dataField: { description: 'Who is now signed in.' },
+    },
     args: {
       input: t.arg({
         type: builder.inputType('SignInInput', {
           description: 'Credentials.',
           fields: (f) => ({
-            email: f.string({ required: true, description: 'Email address.', validate: z.string().trim().toLowerCase().email().max(200) }),
+            email: f.string({
+              required: true,
+              description: 'Email address.',
+              validate: z.string().trim().toLowerCase().email().max(200),
+            }),
             password: f.string({ required: true, description: 'Password.', validate: z.string().min(1).max(200) }),
           }),
         }),
@@ -167,10 +191,17 @@ const ApiToken = builder.prismaNode('ApiToken', {
     name: t.exposeString('name', { description: 'What it is for.' }),
     tokenPrefix: t.exposeString('tokenPrefix', { description: 'The first characters of the secret, to recognise it.' }),
     scopes: t.exposeStringList('scopes', { description: 'What it may do.' }),
-    office: t.relation('office', { nullable: true, description: 'The office whose working area limits it; null: everywhere.' }),
+    office: t.relation('office', {
+      nullable: true,
+      description: 'The office whose working area limits it; null: everywhere.',
+    }),
     createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When it was issued.' }),
     expiresAt: t.expose('expiresAt', { type: 'DateTime', nullable: true, description: 'When it stops working.' }),
-    lastUsedAt: t.expose('lastUsedAt', { type: 'DateTime', nullable: true, description: 'When it was last used (to the minute).' }),
+    lastUsedAt: t.expose('lastUsedAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'When it was last used (to the minute).',
+    }),
     revokedAt: t.expose('revokedAt', { type: 'DateTime', nullable: true, description: 'When it was revoked.' }),
   }),
 });
@@ -182,7 +213,8 @@ const IssuedToken = builder.objectRef<{ secret: string; tokenId: number }>('Issu
     token: t.prismaField({
       type: 'ApiToken',
       description: 'The token as stored.',
-      resolve: (query, issued, _args, ctx) => ctx.db.prisma.apiToken.findUniqueOrThrow({ ...reread(query), where: { id: issued.tokenId } }),
+      resolve: (query, issued, _args, ctx) =>
+        ctx.db.prisma.apiToken.findUniqueOrThrow({ ...reread(query), where: { id: issued.tokenId } }),
     }),
   }),
 });
@@ -192,7 +224,8 @@ builder.queryField('apiTokens', (t) =>
     type: ['ApiToken'],
     authScopes: { issueTokens: true },
     description: 'Tokens you issued (national leadership: all tokens), newest first.',
-    resolve: (query, _root, _args, ctx) => ctx.db.prisma.apiToken.findMany({ ...query, where: tokensVisibleTo(ctx), orderBy: { id: 'desc' } }),
+    resolve: (query, _root, _args, ctx) =>
+      ctx.db.prisma.apiToken.findMany({ ...query, where: tokensVisibleTo(ctx), orderBy: { id: 'desc' } }),
   }),
 );
 
@@ -208,10 +241,28 @@ builder.mutationFields((t) => ({
         type: builder.inputType('IssueApiTokenInput', {
           description: 'The token to issue.',
           fields: (f) => ({
-            name: f.string({ required: true, description: 'What it is for.', validate: z.string().trim().min(3).max(120) }),
-            scopes: f.field({ type: [TokenScopeEnum], required: true, description: 'What it may do.', validate: z.array(z.string()).min(1).max(4) }),
-            officeCode: f.string({ required: false, description: "Limit it to this office's working area.", validate: z.string().min(1).max(60) }),
-            expiresInDays: f.int({ required: false, defaultValue: 365, description: 'Days until it stops working.', validate: z.number().int().min(1).max(730) }),
+            name: f.string({
+              required: true,
+              description: 'What it is for.',
+              validate: z.string().trim().min(3).max(120),
+            }),
+            scopes: f.field({
+              type: [TokenScopeEnum],
+              required: true,
+              description: 'What it may do.',
+              validate: z.array(z.string()).min(1).max(4),
+            }),
+            officeCode: f.string({
+              required: false,
+              description: "Limit it to this office's working area.",
+              validate: z.string().min(1).max(60),
+            }),
+            expiresInDays: f.int({
+              required: false,
+              defaultValue: 365,
+              description: 'Days until it stops working.',
+              validate: z.number().int().min(1).max(730),
+            }),
           }),
         }),
         required: true,
@@ -227,9 +278,13 @@ builder.mutationFields((t) => ({
           throw new ForbiddenError('You cannot give a token more than you may do yourself.', ['input', 'scopes']);
         }
         const office = input.officeCode
-          ? await tx.immigrationOffice.findUnique({ where: { code: input.officeCode }, include: { workingAreas: true } })
+          ? await tx.immigrationOffice.findUnique({
+              where: { code: input.officeCode },
+              include: { workingAreas: true },
+            })
           : null;
-        if (input.officeCode && !office) throw new NotFoundError(`No immigration office has code ${input.officeCode}.`, ['input', 'officeCode']);
+        if (input.officeCode && !office)
+          throw new NotFoundError(`No immigration office has code ${input.officeCode}.`, ['input', 'officeCode']);
         const regionLimited = ctx.permissions.regencyIds;
         if (regionLimited && (!office || office.workingAreas.some((area) => !regionLimited.has(area.regencyId)))) {
           throw new ForbiddenError('Limit the token to an office inside your area.', ['input', 'officeCode']);
@@ -263,7 +318,13 @@ builder.mutationFields((t) => ({
         if (!token) throw new NotFoundError('No such token.', ['id']);
         if (token.revokedAt) throw new ConflictError('The token is already revoked.', ['id']);
         await tx.apiToken.update({ where: { id: token.id }, data: { revokedAt: new Date() } });
-        await audit(tx, ctx, { action: 'revokeApiToken', entity: 'ApiToken', entityId: token.id, before: { revokedAt: null }, after: { revokedAt: 'now' } });
+        await audit(tx, ctx, {
+          action: 'revokeApiToken',
+          entity: 'ApiToken',
+          entityId: token.id,
+          before: { revokedAt: null },
+          after: { revokedAt: 'now' },
+        });
         return tx.apiToken.findUniqueOrThrow({ ...reread(query), where: { id: token.id } });
       }),
   }),
@@ -296,11 +357,17 @@ builder.queryField('auditLog', (t) =>
     authScopes: { readAuditLog: true },
     description: 'Every write, newest first. National leadership only.',
     args: {
-      entity: t.arg.string({ required: false, description: 'Only this kind of record, e.g. `VillageReport`.', validate: z.string().max(60) }),
+      entity: t.arg.string({
+        required: false,
+        description: 'Only this kind of record, e.g. `VillageReport`.',
+        validate: z.string().max(60),
+      }),
       action: t.arg.string({ required: false, description: 'Only this mutation.', validate: z.string().max(60) }),
     },
     totalCount: (_root, args, ctx) =>
-      ctx.db.prisma.auditLog.count({ where: { ...(args.entity ? { entity: args.entity } : {}), ...(args.action ? { action: args.action } : {}) } }),
+      ctx.db.prisma.auditLog.count({
+        where: { ...(args.entity ? { entity: args.entity } : {}), ...(args.action ? { action: args.action } : {}) },
+      }),
     resolve: (query, _root, args, ctx) =>
       ctx.db.prisma.auditLog.findMany({
         ...query,
@@ -309,5 +376,3 @@ builder.queryField('auditLog', (t) =>
       }),
   }),
 );
-
-

@@ -36,15 +36,25 @@ function describedEnum<Values extends string>(
   return builder.enumType(name, { description, values });
 }
 
-export const RegencyKindEnum = describedEnum('RegencyKind', 'Whether a kabupaten/kota is a kabupaten (regency) or a kota (city).', RegencyKind, {
-  REGENCY: 'Kabupaten (regency); Kemendagri codes 01-69.',
-  CITY: 'Kota (city); Kemendagri codes 71-99.',
-});
+export const RegencyKindEnum = describedEnum(
+  'RegencyKind',
+  'Whether a kabupaten/kota is a kabupaten (regency) or a kota (city).',
+  RegencyKind,
+  {
+    REGENCY: 'Kabupaten (regency); Kemendagri codes 01-69.',
+    CITY: 'Kota (city); Kemendagri codes 71-99.',
+  },
+);
 
-export const VillageKindEnum = describedEnum('VillageKind', 'Desa (rural village) or kelurahan (urban ward).', VillageKind, {
-  DESA: 'Desa: a rural village; its code part starts with 2.',
-  KELURAHAN: 'Kelurahan: an urban ward; its code part starts with 1.',
-});
+export const VillageKindEnum = describedEnum(
+  'VillageKind',
+  'Desa (rural village) or kelurahan (urban ward).',
+  VillageKind,
+  {
+    DESA: 'Desa: a rural village; its code part starts with 2.',
+    KELURAHAN: 'Kelurahan: an urban ward; its code part starts with 1.',
+  },
+);
 
 export const OfficeClassEnum = describedEnum('OfficeClass', 'The class of a Kantor Imigrasi.', OfficeClass, {
   CLASS_I_SPECIAL: 'Kelas I Khusus.',
@@ -59,36 +69,56 @@ export const ProgrammeVariantEnum = describedEnum('ProgrammeVariant', 'A form th
   IMIGRASI_CORNER: 'Imigrasi Corner ("icon desa"): an information and service corner in the village.',
 });
 
-export const DesignationStatusEnum = describedEnum('DesignationStatus', 'Where a designation is in its lifecycle.', DesignationStatus, {
-  PLANNED: 'Selected in the work plan, not yet inaugurated.',
-  ACTIVE: 'Inaugurated (diresmikan) and running.',
-  SUSPENDED: 'Temporarily not running.',
-  ENDED: 'No longer part of the programme.',
-});
+export const DesignationStatusEnum = describedEnum(
+  'DesignationStatus',
+  'Where a designation is in its lifecycle.',
+  DesignationStatus,
+  {
+    PLANNED: 'Selected in the work plan, not yet inaugurated.',
+    ACTIVE: 'Inaugurated (diresmikan) and running.',
+    SUSPENDED: 'Temporarily not running.',
+    ENDED: 'No longer part of the programme.',
+  },
+);
 
-export const SelectionReasonEnum = describedEnum('SelectionReason', 'Why a village was chosen for the programme.', SelectionReason, {
-  MIGRANT_WORKER_SENDING_AREA: 'Sends many migrant workers abroad (kantong PMI).',
-  BORDER_AREA: 'Lies on a land or sea border.',
-  FAR_FROM_OFFICE: 'Far from an immigration office.',
-});
+export const SelectionReasonEnum = describedEnum(
+  'SelectionReason',
+  'Why a village was chosen for the programme.',
+  SelectionReason,
+  {
+    MIGRANT_WORKER_SENDING_AREA: 'Sends many migrant workers abroad (kantong PMI).',
+    BORDER_AREA: 'Lies on a land or sea border.',
+    FAR_FROM_OFFICE: 'Far from an immigration office.',
+  },
+);
 
-export const TaskForceRoleEnum = describedEnum('TaskForceRole', 'The role of a task-force (gugus tugas) member.', TaskForceRole, {
-  VILLAGE_HEAD: 'Kepala desa / lurah.',
-  VILLAGE_SECRETARY: 'Sekretaris desa / kelurahan.',
-  VILLAGE_OFFICIAL: 'Perangkat desa: another village official.',
-  BABINSA: "Babinsa: the army's village liaison officer.",
-  BHABINKAMTIBMAS: "Bhabinkamtibmas: the police's village liaison officer.",
-  COMMUNITY_FIGURE: 'Tokoh masyarakat: a community figure.',
-  IMMIGRATION_OFFICER: 'The immigration officer assigned to the village (PIMPASA).',
-});
+export const TaskForceRoleEnum = describedEnum(
+  'TaskForceRole',
+  'The role of a task-force (gugus tugas) member.',
+  TaskForceRole,
+  {
+    VILLAGE_HEAD: 'Kepala desa / lurah.',
+    VILLAGE_SECRETARY: 'Sekretaris desa / kelurahan.',
+    VILLAGE_OFFICIAL: 'Perangkat desa: another village official.',
+    BABINSA: "Babinsa: the army's village liaison officer.",
+    BHABINKAMTIBMAS: "Bhabinkamtibmas: the police's village liaison officer.",
+    COMMUNITY_FIGURE: 'Tokoh masyarakat: a community figure.',
+    IMMIGRATION_OFFICER: 'The immigration officer assigned to the village (PIMPASA).',
+  },
+);
 
-export const ActivityTypeEnum = describedEnum('ActivityType', 'What kind of programme activity took place.', ActivityType, {
-  SOCIALISATION: 'Sosialisasi: an information session.',
-  COUNSELLING: 'Penyuluhan: public counselling.',
-  COORDINATION_MEETING: 'Rapat koordinasi with local government and agencies.',
-  TIMPORA_MEETING: 'Rapat Timpora: the inter-agency team supervising foreign nationals.',
-  TASK_STRENGTHENING_VISIT: 'Penguatan tugas dan fungsi: a visit strengthening the task force.',
-});
+export const ActivityTypeEnum = describedEnum(
+  'ActivityType',
+  'What kind of programme activity took place.',
+  ActivityType,
+  {
+    SOCIALISATION: 'Sosialisasi: an information session.',
+    COUNSELLING: 'Penyuluhan: public counselling.',
+    COORDINATION_MEETING: 'Rapat koordinasi with local government and agencies.',
+    TIMPORA_MEETING: 'Rapat Timpora: the inter-agency team supervising foreign nationals.',
+    TASK_STRENGTHENING_VISIT: 'Penguatan tugas dan fungsi: a visit strengthening the task force.',
+  },
+);
 
 export const ReportTypeEnum = describedEnum('ReportType', 'What a village report is about.', ReportType, {
   FOREIGN_NATIONAL_PRESENT: 'A foreign national (WNA) is present in the village.',
@@ -100,13 +130,18 @@ export const ReportTypeEnum = describedEnum('ReportType', 'What a village report
   OTHER: 'Anything else.',
 });
 
-export const ReportStatusEnum = describedEnum('ReportStatus', 'Where a village report is in its workflow.', ReportStatus, {
-  SUBMITTED: 'Received from the village, not yet checked.',
-  VERIFIED: 'Checked by the immigration office.',
-  FOLLOWED_UP: 'Acted upon by the immigration office.',
-  CLOSED: 'Done.',
-  REJECTED: 'Not a valid report.',
-});
+export const ReportStatusEnum = describedEnum(
+  'ReportStatus',
+  'Where a village report is in its workflow.',
+  ReportStatus,
+  {
+    SUBMITTED: 'Received from the village, not yet checked.',
+    VERIFIED: 'Checked by the immigration office.',
+    FOLLOWED_UP: 'Acted upon by the immigration office.',
+    CLOSED: 'Done.',
+    REJECTED: 'Not a valid report.',
+  },
+);
 
 export const SortDirectionEnum = builder.enumType('SortDirection', {
   description: 'Ascending or descending order.',
@@ -128,7 +163,10 @@ export const ErrorInterface = builder.interfaceRef<Error>('Error').implement({
       resolve: (error, _args, ctx) =>
         error instanceof InputValidationError
           ? error.issues
-              .map((issue) => `${(issue.path ?? []).map((part) => String(typeof part === 'object' ? part.key : part)).join('.')}: ${localizeIssue(issue as never, ctx.locale)}`)
+              .map(
+                (issue) =>
+                  `${(issue.path ?? []).map((part) => String(typeof part === 'object' ? part.key : part)).join('.')}: ${localizeIssue(issue as never, ctx.locale)}`,
+              )
               .join('; ')
           : localize(error.message, ctx.locale),
     }),
@@ -191,7 +229,9 @@ builder.objectType(ForbiddenError, {
   interfaces: [ErrorInterface],
   isTypeOf: (value) => value instanceof ForbiddenError,
   fields: (t) => ({
-    path: t.exposeStringList('path', { description: 'The input field that points outside what you may change, if any.' }),
+    path: t.exposeStringList('path', {
+      description: 'The input field that points outside what you may change, if any.',
+    }),
   }),
 });
 
@@ -215,7 +255,11 @@ builder.objectType(InputValidationError, {
   interfaces: [ErrorInterface],
   isTypeOf: (value) => value instanceof InputValidationError,
   fields: (t) => ({
-    issues: t.field({ type: [InputValidationIssue], description: 'The invalid fields.', resolve: (error) => error.issues }),
+    issues: t.field({
+      type: [InputValidationIssue],
+      description: 'The invalid fields.',
+      resolve: (error) => error.issues,
+    }),
   }),
 });
 
@@ -239,7 +283,8 @@ export const Ratio = builder.objectRef<RatioShape>('Ratio').implement({
     denominator: t.exposeFloat('denominator', { description: 'The whole it is counted against.' }),
     rate: t.float({
       nullable: true,
-      description: 'numerator / denominator, between 0 and 1 unless a target is exceeded; null when the denominator is 0.',
+      description:
+        'numerator / denominator, between 0 and 1 unless a target is exceeded; null when the denominator is 0.',
       resolve: ({ numerator, denominator }) => (denominator === 0 ? null : numerator / denominator),
     }),
   }),

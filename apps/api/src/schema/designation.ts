@@ -34,7 +34,10 @@ export const Designation = builder.prismaNode('Designation', {
       description: 'Date of the inauguration (diresmikan); null while planned.',
     }),
     statusChangedAt: t.expose('statusChangedAt', { type: 'DateTime', description: 'When the status last changed.' }),
-    decreeNumber: t.exposeString('decreeNumber', { nullable: true, description: "Number of the office head's decree (SK)." }),
+    decreeNumber: t.exposeString('decreeNumber', {
+      nullable: true,
+      description: "Number of the office head's decree (SK).",
+    }),
     officerName: t.exposeString('officerName', {
       nullable: true,
       description: 'Personal data: the assigned officer (PIMPASA). Null unless your role may see personal data.',
@@ -62,8 +65,16 @@ const DesignationFilter = builder.inputType('DesignationFilter', {
     area: t.field({ type: AreaFilter, required: false, description: 'Only villages in these areas.' }),
     variants: t.field({ type: [ProgrammeVariantEnum], required: false, description: 'Only these programme variants.' }),
     statuses: t.field({ type: [DesignationStatusEnum], required: false, description: 'Only these statuses.' }),
-    years: t.intList({ required: false, description: 'Only these programme years.', validate: z.array(z.number().int().min(2000).max(2100)).max(50) }),
-    officeCodes: t.stringList({ required: false, description: 'Only designations by these offices.', validate: z.array(z.string().max(60)).max(200) }),
+    years: t.intList({
+      required: false,
+      description: 'Only these programme years.',
+      validate: z.array(z.number().int().min(2000).max(2100)).max(50),
+    }),
+    officeCodes: t.stringList({
+      required: false,
+      description: 'Only designations by these offices.',
+      validate: z.array(z.string().max(60)).max(200),
+    }),
   }),
 });
 
@@ -154,10 +165,16 @@ builder.prismaObject('RegencyTarget', {
 });
 
 builder.prismaObjectFields('Province', (t) => ({
-  targets: t.relation('targets', { description: 'Yearly work-plan targets, by year.', query: { orderBy: { year: 'asc' } } }),
+  targets: t.relation('targets', {
+    description: 'Yearly work-plan targets, by year.',
+    query: { orderBy: { year: 'asc' } },
+  }),
 }));
 builder.prismaObjectFields('Regency', (t) => ({
-  targets: t.relation('targets', { description: 'Yearly work-plan targets, by year.', query: { orderBy: { year: 'asc' } } }),
+  targets: t.relation('targets', {
+    description: 'Yearly work-plan targets, by year.',
+    query: { orderBy: { year: 'asc' } },
+  }),
 }));
 
 // ─── designateVillage ───────────────────────────────────────────────────────────────────────────
@@ -167,8 +184,16 @@ const DesignateVillageInput = builder.inputType('DesignateVillageInput', {
   fields: (t) => ({
     villageCode: t.string({ required: true, description: 'Kemendagri code of the village.', validate: villageCode }),
     variant: t.field({ type: ProgrammeVariantEnum, required: true, description: 'Under which programme variant.' }),
-    officeCode: t.string({ required: true, description: 'The designating office; it must cover the village.', validate: z.string().min(1).max(60) }),
-    year: t.int({ required: true, description: 'Programme year.', validate: z.number().int().min(PROGRAMME_FIRST_YEAR).max(2100) }),
+    officeCode: t.string({
+      required: true,
+      description: 'The designating office; it must cover the village.',
+      validate: z.string().min(1).max(60),
+    }),
+    year: t.int({
+      required: true,
+      description: 'Programme year.',
+      validate: z.number().int().min(PROGRAMME_FIRST_YEAR).max(2100),
+    }),
     status: t.field({
       type: DesignationStatusEnum,
       required: false,
@@ -176,7 +201,11 @@ const DesignateVillageInput = builder.inputType('DesignateVillageInput', {
       description: 'PLANNED (default) or ACTIVE when it is being inaugurated now.',
     }),
     inauguratedOn: t.field({ type: 'Date', required: false, description: 'Inauguration date; required when ACTIVE.' }),
-    decreeNumber: t.string({ required: false, description: 'Decree (SK) number.', validate: z.string().min(1).max(120) }),
+    decreeNumber: t.string({
+      required: false,
+      description: 'Decree (SK) number.',
+      validate: z.string().min(1).max(120),
+    }),
     selectionReasons: t.field({
       type: [SelectionReasonEnum],
       required: false,
@@ -224,15 +253,22 @@ builder.mutationField('designateVillage', (t) =>
           where: { code: input.officeCode },
           include: { workingAreas: { where: { regencyId: village.regencyId } } },
         });
-        if (!office) throw new NotFoundError(`No immigration office has code ${input.officeCode}.`, ['input', 'officeCode']);
+        if (!office)
+          throw new NotFoundError(`No immigration office has code ${input.officeCode}.`, ['input', 'officeCode']);
         if (office.workingAreas.length === 0) {
-          throw new ConflictError(`${office.name} does not cover the kabupaten/kota of ${village.name}.`, ['input', 'officeCode']);
+          throw new ConflictError(`${office.name} does not cover the kabupaten/kota of ${village.name}.`, [
+            'input',
+            'officeCode',
+          ]);
         }
         const existing = await tx.designation.findUnique({
           where: { villageId_variant: { villageId: village.id, variant: input.variant } },
         });
         if (existing) {
-          throw new ConflictError(`${village.name} is already designated under ${input.variant} (${existing.year}).`, ['input', 'variant']);
+          throw new ConflictError(`${village.name} is already designated under ${input.variant} (${existing.year}).`, [
+            'input',
+            'variant',
+          ]);
         }
         const created = await tx.designation.create({
           data: {
@@ -246,7 +282,12 @@ builder.mutationField('designateVillage', (t) =>
             selectionReasons: input.selectionReasons ?? [],
           },
         });
-        await audit(tx, ctx, { action: 'designateVillage', entity: 'Designation', entityId: created.id, after: created });
+        await audit(tx, ctx, {
+          action: 'designateVillage',
+          entity: 'Designation',
+          entityId: created.id,
+          after: created,
+        });
         return tx.designation.findUniqueOrThrow({ ...reread(query), where: { id: created.id } });
       }),
   }),

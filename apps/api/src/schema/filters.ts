@@ -87,11 +87,9 @@ export function areaWhere(area: AreaFilterShape | null | undefined, via: { distr
  * An `orderBy` input for a connection: one of `fields` (each a model column) and a direction. Results are
  * tie-broken by id so that cursors stay stable, unless the column is unique already.
  */
-export function orderInput<const Fields extends Record<string, { column: string; description: string; unique?: boolean }>>(
-  name: string,
-  fields: Fields,
-  defaultField: keyof Fields & string,
-) {
+export function orderInput<
+  const Fields extends Record<string, { column: string; description: string; unique?: boolean }>,
+>(name: string, fields: Fields, defaultField: keyof Fields & string) {
   type Field = keyof Fields & string;
   const subject = name.replace(/Order$/, '');
   const FieldEnum = builder.enumType(`${subject}OrderField`, {

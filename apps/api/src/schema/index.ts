@@ -13,8 +13,13 @@ import './report.js';
 import './analytics.js';
 import './auth.js';
 
-builder.queryType({ description: 'Read the programme: areas, offices, designations, people, activities, reports and analytics.' });
-builder.mutationType({ description: 'Record the programme. Every write runs in one transaction; bad input returns a typed error and writes nothing.' });
+builder.queryType({
+  description: 'Read the programme: areas, offices, designations, people, activities, reports and analytics.',
+});
+builder.mutationType({
+  description:
+    'Record the programme. Every write runs in one transaction; bad input returns a typed error and writes nothing.',
+});
 
 export const schema = builder.toSchema({ sortSchema: true });
 

@@ -12,7 +12,10 @@ builder.prismaNode('RegionalOffice', {
     name: t.exposeString('name', { description: 'e.g. Kantor Wilayah Nusa Tenggara Timur.' }),
     city: t.exposeString('city', { description: 'Where it sits.' }),
     province: t.relation('province', { description: 'The province it serves.' }),
-    offices: t.relation('offices', { description: 'Immigration offices under it.', query: { orderBy: { code: 'asc' } } }),
+    offices: t.relation('offices', {
+      description: 'Immigration offices under it.',
+      query: { orderBy: { code: 'asc' } },
+    }),
   }),
 });
 
@@ -42,7 +45,10 @@ export const ImmigrationOffice = builder.prismaNode('ImmigrationOffice', {
 
 const officeOrder = orderInput(
   'ImmigrationOfficeOrder',
-  { CODE: { column: 'code', description: 'Office code.', unique: true }, NAME: { column: 'name', description: 'Name, A to Z.' } },
+  {
+    CODE: { column: 'code', description: 'Office code.', unique: true },
+    NAME: { column: 'name', description: 'Name, A to Z.' },
+  },
   'CODE',
 );
 
@@ -66,19 +72,33 @@ builder.queryFields((t) => ({
         required: false,
         description: 'Offices in these provinces, or covering these kabupaten/kota.',
       }),
-      search: t.arg.string({ required: false, description: 'Case-insensitive part of the name.', validate: z.string().min(1).max(100) }),
+      search: t.arg.string({
+        required: false,
+        description: 'Case-insensitive part of the name.',
+        validate: z.string().min(1).max(100),
+      }),
       orderBy: t.arg({ type: officeOrder.Input, required: false, description: 'Default: by code.' }),
     },
     totalCount: (_root, args, ctx) => ctx.db.prisma.immigrationOffice.count({ where: officeWhere(args) }),
     resolve: (query, _root, args, ctx) =>
-      ctx.db.prisma.immigrationOffice.findMany({ ...query, where: officeWhere(args), orderBy: officeOrder.toPrisma(args.orderBy) }),
+      ctx.db.prisma.immigrationOffice.findMany({
+        ...query,
+        where: officeWhere(args),
+        orderBy: officeOrder.toPrisma(args.orderBy),
+      }),
   }),
   office: t.prismaField({
     type: 'ImmigrationOffice',
     authScopes: { signedIn: true },
     nullable: true,
     description: 'An immigration office by its code.',
-    args: { code: t.arg.string({ required: true, description: 'e.g. `KANIM-BATULICIN`.', validate: z.string().min(1).max(60) }) },
+    args: {
+      code: t.arg.string({
+        required: true,
+        description: 'e.g. `KANIM-BATULICIN`.',
+        validate: z.string().min(1).max(60),
+      }),
+    },
     resolve: (query, _root, { code }, ctx) => ctx.db.prisma.immigrationOffice.findUnique({ ...query, where: { code } }),
   }),
 }));

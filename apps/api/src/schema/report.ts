@@ -1,7 +1,13 @@
 // Village reports and their status workflow. Submission is idempotent on (source, clientReference):
 // a retried submission returns the row the first attempt created, never a second row.
 import { Prisma } from '@binaan/db';
-import { canMoveReport, openReportStatuses, type ReportStatus, type ReportType, reportTransitions } from '@binaan/domain';
+import {
+  canMoveReport,
+  openReportStatuses,
+  type ReportStatus,
+  type ReportType,
+  reportTransitions,
+} from '@binaan/domain';
 import { z } from 'zod';
 import type { Permissions } from '../auth/permissions.js';
 import { scopeWhere } from '../auth/scope-where.js';
@@ -33,7 +39,11 @@ const OPEN_STATUSES: ReportStatus[] = [...openReportStatuses];
 builder.prismaObject('ReportStatusTransition', {
   description: 'One step of a report through its workflow.',
   fields: (t) => ({
-    fromStatus: t.expose('fromStatus', { type: ReportStatusEnum, nullable: true, description: 'Status before; null for the submission.' }),
+    fromStatus: t.expose('fromStatus', {
+      type: ReportStatusEnum,
+      nullable: true,
+      description: 'Status before; null for the submission.',
+    }),
     toStatus: t.expose('toStatus', { type: ReportStatusEnum, description: 'Status after.' }),
     changedAt: t.expose('changedAt', { type: 'DateTime', description: 'When.' }),
     changedBy: t.exposeString('changedBy', { description: 'Who (user or application identifier).' }),
@@ -46,7 +56,8 @@ export const VillageReport = builder.prismaNode('VillageReport', {
   // Out of the caller's area it does not exist: node(id) answers null.
   nullable: true,
   findUnique: (id, ctx) => ({ id: Number(id), AND: [scopeWhere.report(ctx.permissions)] }),
-  description: "A report a village sent in. The reporter's identity is personal data, shown only to roles allowed to see it.",
+  description:
+    "A report a village sent in. The reporter's identity is personal data, shown only to roles allowed to see it.",
   fields: (t) => ({
     reporterName: t.exposeString('reporterName', {
       nullable: true,
@@ -61,11 +72,16 @@ export const VillageReport = builder.prismaNode('VillageReport', {
       unauthorizedResolver: () => null,
     }),
     source: t.exposeString('source', { description: 'Who sent it: an application or channel, e.g. `app:desa-lapor`.' }),
-    clientReference: t.exposeString('clientReference', { description: "The sender's own reference, unique per source." }),
+    clientReference: t.exposeString('clientReference', {
+      description: "The sender's own reference, unique per source.",
+    }),
     village: t.relation('village', { description: 'The village it came from.' }),
     regency: t.relation('regency', { description: 'The kabupaten/kota of the village.' }),
     province: t.relation('province', { description: 'The province of the village.' }),
-    designation: t.relation('designation', { nullable: true, description: 'The designation the village was under, if any.' }),
+    designation: t.relation('designation', {
+      nullable: true,
+      description: 'The designation the village was under, if any.',
+    }),
     type: t.expose('type', { type: ReportTypeEnum, description: 'What it is about.' }),
     occurredOn: t.expose('occurredOn', { type: 'Date', description: 'When it happened.' }),
     submittedAt: t.expose('submittedAt', { type: 'DateTime', description: 'When it was received.' }),
@@ -81,7 +97,8 @@ export const VillageReport = builder.prismaNode('VillageReport', {
     ageDays: t.int({
       description: 'Whole days since it was received.',
       select: { submittedAt: true },
-      resolve: (report, _args, ctx) => Math.floor((ctx.requestedAt.getTime() - report.submittedAt.getTime()) / 86_400_000),
+      resolve: (report, _args, ctx) =>
+        Math.floor((ctx.requestedAt.getTime() - report.submittedAt.getTime()) / 86_400_000),
     }),
     transitions: t.relation('transitions', {
       description: 'Its workflow so far, oldest first.',
@@ -94,11 +111,19 @@ const ReportFilter = builder.inputType('VillageReportFilter', {
   description: 'Which reports to list.',
   fields: (t) => ({
     area: t.field({ type: AreaFilter, required: false, description: 'Only reports from these areas.' }),
-    villageCodes: t.stringList({ required: false, description: 'Only reports from these villages.', validate: z.array(villageCode).max(200) }),
+    villageCodes: t.stringList({
+      required: false,
+      description: 'Only reports from these villages.',
+      validate: z.array(villageCode).max(200),
+    }),
     period: t.field({ type: PeriodInput, required: false, description: 'Only reports received in this period.' }),
     types: t.field({ type: [ReportTypeEnum], required: false, description: 'Only these types.' }),
     statuses: t.field({ type: [ReportStatusEnum], required: false, description: 'Only these statuses.' }),
-    variants: t.field({ type: [ProgrammeVariantEnum], required: false, description: 'Only reports under designations of these variants.' }),
+    variants: t.field({
+      type: [ProgrammeVariantEnum],
+      required: false,
+      description: 'Only reports under designations of these variants.',
+    }),
     open: t.boolean({ required: false, description: 'true: only open reports; false: only closed or rejected ones.' }),
   }),
 });
@@ -114,13 +139,15 @@ interface ReportFilterShape {
 }
 
 function reportFilterWhere(filter: ReportFilterShape | null | undefined): Prisma.VillageReportWhereInput {
-  const statuses = [
-    ...(filter?.statuses ?? []),
-  ].filter((status) => filter?.open == null || OPEN_STATUSES.includes(status) === filter.open);
+  const statuses = [...(filter?.statuses ?? [])].filter(
+    (status) => filter?.open == null || OPEN_STATUSES.includes(status) === filter.open,
+  );
   return {
     AND: [
       ...(areaWhere(filter?.area) as Prisma.VillageReportWhereInput[]),
-      ...(filter?.area?.districtCodes?.length ? [{ village: { district: { code: { in: filter.area.districtCodes } } } }] : []),
+      ...(filter?.area?.districtCodes?.length
+        ? [{ village: { district: { code: { in: filter.area.districtCodes } } } }]
+        : []),
       ...(filter?.open === true && !filter.statuses?.length ? [{ status: { in: OPEN_STATUSES } }] : []),
       ...(filter?.open === false && !filter.statuses?.length ? [{ status: { notIn: OPEN_STATUSES } }] : []),
     ],
@@ -155,7 +182,11 @@ builder.queryFields((t) => ({
     description: 'Village reports in your area.',
     args: {
       filter: t.arg({ type: ReportFilter, required: false, description: 'Which reports.' }),
-      orderBy: t.arg({ type: reportOrder.Input, required: false, description: 'Default: by time received, oldest first.' }),
+      orderBy: t.arg({
+        type: reportOrder.Input,
+        required: false,
+        description: 'Default: by time received, oldest first.',
+      }),
     },
     totalCount: (_root, { filter }, ctx) =>
       ctx.db.prisma.villageReport.count({ where: reportWhere(filter, ctx.permissions) }),
@@ -176,25 +207,47 @@ const SubmitVillageReportInput = builder.inputType('SubmitVillageReportInput', {
     source: t.string({
       required: true,
       description: 'Who sends it: your application or channel, e.g. `app:desa-lapor`.',
-      validate: z.string().regex(/^[a-z0-9][a-z0-9:._-]{1,79}$/, 'A source is 2-80 lowercase letters, digits and : . _ -'),
+      validate: z
+        .string()
+        .regex(/^[a-z0-9][a-z0-9:._-]{1,79}$/, 'A source is 2-80 lowercase letters, digits and : . _ -'),
     }),
     clientReference: t.string({
       required: true,
       description: 'Your unique reference for this report; retries reuse it.',
-      validate: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9:._\/-]{0,127}$/, 'A clientReference is 1-128 letters, digits and : . _ / -'),
+      validate: z
+        .string()
+        .regex(/^[A-Za-z0-9][A-Za-z0-9:._\/-]{0,127}$/, 'A clientReference is 1-128 letters, digits and : . _ / -'),
     }),
     villageCode: t.string({ required: true, description: 'The village reporting.', validate: villageCode }),
     type: t.field({ type: ReportTypeEnum, required: true, description: 'What it is about.' }),
     occurredOn: t.field({ type: 'Date', required: true, description: 'When it happened.' }),
-    peopleInvolved: t.int({ required: true, description: 'How many people it is about.', validate: z.number().int().min(1).max(10_000) }),
-    description: t.string({ required: true, description: 'What happened.', validate: z.string().trim().min(5).max(5000) }),
-    reporterName: t.string({ required: false, description: 'Who reported (personal data).', validate: z.string().trim().min(2).max(120) }),
-    reporterPhone: t.string({ required: false, description: "Reporter's phone (personal data).", validate: indonesianPhone }),
+    peopleInvolved: t.int({
+      required: true,
+      description: 'How many people it is about.',
+      validate: z.number().int().min(1).max(10_000),
+    }),
+    description: t.string({
+      required: true,
+      description: 'What happened.',
+      validate: z.string().trim().min(5).max(5000),
+    }),
+    reporterName: t.string({
+      required: false,
+      description: 'Who reported (personal data).',
+      validate: z.string().trim().min(2).max(120),
+    }),
+    reporterPhone: t.string({
+      required: false,
+      description: "Reporter's phone (personal data).",
+      validate: indonesianPhone,
+    }),
   }),
-  validate: z.looseObject({ occurredOn: z.date() }).refine((input) => input.occurredOn <= today() && input.occurredOn.getUTCFullYear() >= 2000, {
-    message: 'occurredOn must be a past date.',
-    path: ['occurredOn'],
-  }),
+  validate: z
+    .looseObject({ occurredOn: z.date() })
+    .refine((input) => input.occurredOn <= today() && input.occurredOn.getUTCFullYear() >= 2000, {
+      message: 'occurredOn must be a past date.',
+      path: ['occurredOn'],
+    }),
 });
 
 interface SubmissionShape {
@@ -208,9 +261,12 @@ const SubmitVillageReportPayload = builder.objectRef<SubmissionShape>('SubmitVil
     report: t.prismaField({
       type: 'VillageReport',
       description: 'The recorded report.',
-      resolve: (query, payload, _args, ctx) => ctx.db.prisma.villageReport.findUniqueOrThrow({ ...reread(query), where: { id: payload.report.id } }),
+      resolve: (query, payload, _args, ctx) =>
+        ctx.db.prisma.villageReport.findUniqueOrThrow({ ...reread(query), where: { id: payload.report.id } }),
     }),
-    created: t.exposeBoolean('created', { description: 'false when this clientReference was already recorded (a retry).' }),
+    created: t.exposeBoolean('created', {
+      description: 'false when this clientReference was already recorded (a retry).',
+    }),
   }),
 });
 
@@ -227,7 +283,11 @@ type SubmitInput = {
 };
 
 /** A retry must carry the same report; a different one under the same reference is a client bug. */
-async function existingSubmission(ctx: Context, input: SubmitInput, villageId: number): Promise<SubmissionShape | null> {
+async function existingSubmission(
+  ctx: Context,
+  input: SubmitInput,
+  villageId: number,
+): Promise<SubmissionShape | null> {
   const existing = await ctx.db.prisma.villageReport.findUnique({
     where: { source_clientReference: { source: input.source, clientReference: input.clientReference } },
   });
@@ -250,7 +310,8 @@ async function existingSubmission(ctx: Context, input: SubmitInput, villageId: n
 builder.mutationField('submitVillageReport', (t) =>
   t.field({
     type: SubmitVillageReportPayload,
-    description: 'Records a village report. Idempotent: resending the same (source, clientReference) returns the first row.',
+    description:
+      'Records a village report. Idempotent: resending the same (source, clientReference) returns the first row.',
     errors: mutationErrors,
     args: { input: t.arg({ type: SubmitVillageReportInput, required: true, description: 'The report.' }) },
     resolve: async (_root, { input }, ctx) => {
@@ -290,7 +351,12 @@ builder.mutationField('submitVillageReport', (t) =>
           });
           // The audit trail records the report, not the reporter's personal details.
           const { reporterName: _name, reporterPhone: _phone, ...recorded } = created;
-          await audit(tx, ctx, { action: 'submitVillageReport', entity: 'VillageReport', entityId: created.id, after: recorded });
+          await audit(tx, ctx, {
+            action: 'submitVillageReport',
+            entity: 'VillageReport',
+            entityId: created.id,
+            after: recorded,
+          });
           return created;
         });
         return { report, created: true };
@@ -316,27 +382,39 @@ const TransitionReportStatusInput = builder.inputType('TransitionReportStatusInp
     expectedStatus: t.field({
       type: ReportStatusEnum,
       required: false,
-      description: 'The status you saw; if the report has moved on since, nothing changes and a ConflictError comes back.',
+      description:
+        'The status you saw; if the report has moved on since, nothing changes and a ConflictError comes back.',
     }),
     note: t.string({ required: false, description: 'Why.', validate: z.string().trim().min(1).max(2000) }),
   }),
 });
 
-async function moveReport(tx: Tx, reportId: number, from: ReportStatus, to: ReportStatus, actor: string, note: string | null) {
+async function moveReport(
+  tx: Tx,
+  reportId: number,
+  from: ReportStatus,
+  to: ReportStatus,
+  actor: string,
+  note: string | null,
+) {
   const now = new Date();
   // Only moves the report if nobody moved it meanwhile.
   const { count } = await tx.villageReport.updateMany({
     where: { id: reportId, status: from },
     data: { status: to, statusChangedAt: now },
   });
-  if (count === 0) throw new ConflictError('The report changed meanwhile; reload it and try again.', ['input', 'reportId']);
-  await tx.reportStatusTransition.create({ data: { reportId, fromStatus: from, toStatus: to, changedAt: now, changedBy: actor, note } });
+  if (count === 0)
+    throw new ConflictError('The report changed meanwhile; reload it and try again.', ['input', 'reportId']);
+  await tx.reportStatusTransition.create({
+    data: { reportId, fromStatus: from, toStatus: to, changedAt: now, changedBy: actor, note },
+  });
 }
 
 builder.mutationField('transitionReportStatus', (t) =>
   t.prismaField({
     type: 'VillageReport',
-    description: 'Moves a report to its next status: SUBMITTED → VERIFIED → FOLLOWED_UP → CLOSED, or to REJECTED before follow-up.',
+    description:
+      'Moves a report to its next status: SUBMITTED → VERIFIED → FOLLOWED_UP → CLOSED, or to REJECTED before follow-up.',
     errors: mutationErrors,
     args: { input: t.arg({ type: TransitionReportStatusInput, required: true, description: 'The step.' }) },
     resolve: (query, _root, { input }, ctx) =>
@@ -347,7 +425,10 @@ builder.mutationField('transitionReportStatus', (t) =>
         if (!report) throw new NotFoundError('No such report.', ['input', 'reportId']);
         requireArea(ctx, report.regencyId, ['input', 'reportId']);
         if (input.expectedStatus && input.expectedStatus !== report.status) {
-          throw new ConflictError(`The report is ${report.status}, not ${input.expectedStatus}.`, ['input', 'expectedStatus']);
+          throw new ConflictError(`The report is ${report.status}, not ${input.expectedStatus}.`, [
+            'input',
+            'expectedStatus',
+          ]);
         }
         if (!canMoveReport(report.status, input.toStatus)) {
           const allowed = reportTransitions[report.status];

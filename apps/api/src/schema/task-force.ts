@@ -21,7 +21,10 @@ builder.prismaNode('TaskForce', {
     designation: t.relation('designation', { description: 'The designation it serves.' }),
     formedOn: t.expose('formedOn', { type: 'Date', description: 'When it was formed.' }),
     decreeNumber: t.exposeString('decreeNumber', { nullable: true, description: 'Decree (SK) forming it.' }),
-    members: t.relation('members', { description: 'Its members, current and past.', query: { orderBy: { id: 'asc' } } }),
+    members: t.relation('members', {
+      description: 'Its members, current and past.',
+      query: { orderBy: { id: 'asc' } },
+    }),
   }),
 });
 
@@ -144,7 +147,7 @@ const personName = z
   .trim()
   .min(2, 'A name has at least 2 characters.')
   .max(120, 'A name has at most 120 characters.')
-  .regex(/^[\p{L}\p{M}][\p{L}\p{M} .,'-]*$/u, 'A name has letters, spaces and . , \' - only.');
+  .regex(/^[\p{L}\p{M}][\p{L}\p{M} .,'-]*$/u, "A name has letters, spaces and . , ' - only.");
 export const indonesianPhone = z
   .string()
   .regex(/^(\+62|0)8\d{7,12}$/, 'A phone number looks like 081234567890 or +6281234567890.');
@@ -180,7 +183,10 @@ builder.mutationField('addTaskForceMember', (t) =>
         if (!designation) throw new NotFoundError('No such designation.', ['input', 'designationId']);
         requireArea(ctx, designation.village.regencyId, ['input', 'designationId']);
         if (designation.status !== 'ACTIVE') {
-          throw new ConflictError(`Only an ACTIVE designation has a task force (this one is ${designation.status}).`, ['input', 'designationId']);
+          throw new ConflictError(`Only an ACTIVE designation has a task force (this one is ${designation.status}).`, [
+            'input',
+            'designationId',
+          ]);
         }
         if (designation.inauguratedOn && input.joinedOn < designation.inauguratedOn) {
           throw new ConflictError('joinedOn is before the designation was inaugurated.', ['input', 'joinedOn']);
@@ -190,7 +196,8 @@ builder.mutationField('addTaskForceMember', (t) =>
           throw new ConflictError(`The task force already has a current ${input.role}.`, ['input', 'role']);
         }
         const taskForce =
-          designation.taskForce ?? (await tx.taskForce.create({ data: { designationId: designation.id, formedOn: input.joinedOn } }));
+          designation.taskForce ??
+          (await tx.taskForce.create({ data: { designationId: designation.id, formedOn: input.joinedOn } }));
         const member = await tx.taskForceMember.create({
           data: {
             taskForceId: taskForce.id,

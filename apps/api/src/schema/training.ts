@@ -6,7 +6,15 @@ import { scopeWhere } from '../auth/scope-where.js';
 import { builder } from '../builder.js';
 import { ConflictError, ForbiddenError, mutationErrors, NotFoundError } from './common.js';
 import { villageAreaWhere } from './designation.js';
-import { AreaFilter, type AreaFilterShape, orderInput, PeriodInput, type PeriodShape, periodWhere, villageCode } from './filters.js';
+import {
+  AreaFilter,
+  type AreaFilterShape,
+  orderInput,
+  PeriodInput,
+  type PeriodShape,
+  periodWhere,
+  villageCode,
+} from './filters.js';
 import { TaskForceMember } from './task-force.js';
 import { TrainingModule } from './training-module.js';
 import { audit, requireArea, requirePermission, today, writeTransaction, reread } from './writes.js';
@@ -52,8 +60,16 @@ const TrainingSessionFilter = builder.inputType('TrainingSessionFilter', {
   fields: (t) => ({
     area: t.field({ type: AreaFilter, required: false, description: 'Only sessions held in villages in these areas.' }),
     period: t.field({ type: PeriodInput, required: false, description: 'Only sessions held in this period.' }),
-    officeCodes: t.stringList({ required: false, description: 'Only sessions by these offices.', validate: z.array(z.string().max(60)).max(200) }),
-    moduleCodes: t.stringList({ required: false, description: 'Only sessions teaching one of these modules.', validate: z.array(z.string().max(60)).max(50) }),
+    officeCodes: t.stringList({
+      required: false,
+      description: 'Only sessions by these offices.',
+      validate: z.array(z.string().max(60)).max(200),
+    }),
+    moduleCodes: t.stringList({
+      required: false,
+      description: 'Only sessions teaching one of these modules.',
+      validate: z.array(z.string().max(60)).max(50),
+    }),
   }),
 });
 
@@ -65,7 +81,9 @@ interface SessionFilterShape {
 }
 
 function sessionFilterWhere(filter: SessionFilterShape | null | undefined) {
-  const hasArea = Boolean(filter?.area?.provinceCodes?.length || filter?.area?.regencyCodes?.length || filter?.area?.districtCodes?.length);
+  const hasArea = Boolean(
+    filter?.area?.provinceCodes?.length || filter?.area?.regencyCodes?.length || filter?.area?.districtCodes?.length,
+  );
   return {
     ...(hasArea ? { village: villageAreaWhere(filter?.area) } : {}),
     ...(periodWhere(filter?.period) ? { heldOn: periodWhere(filter?.period) } : {}),
@@ -79,14 +97,19 @@ function sessionWhere(filter: SessionFilterShape | null | undefined, permissions
   return { AND: [sessionFilterWhere(filter), scopeWhere.trainingSession(permissions)] };
 }
 
-const sessionOrder = orderInput('TrainingSessionOrder', { HELD_ON: { column: 'heldOn', description: 'Date held.' } }, 'HELD_ON');
+const sessionOrder = orderInput(
+  'TrainingSessionOrder',
+  { HELD_ON: { column: 'heldOn', description: 'Date held.' } },
+  'HELD_ON',
+);
 
 builder.queryFields((t) => ({
   trainingModules: t.prismaField({
     type: [TrainingModule],
     authScopes: { signedIn: true },
     description: 'The curriculum, in order.',
-    resolve: (query, _root, _args, ctx) => ctx.db.prisma.trainingModule.findMany({ ...query, orderBy: { sortOrder: 'asc' } }),
+    resolve: (query, _root, _args, ctx) =>
+      ctx.db.prisma.trainingModule.findMany({ ...query, orderBy: { sortOrder: 'asc' } }),
   }),
   trainings: t.prismaConnection({
     type: 'TrainingSession',
@@ -116,7 +139,7 @@ const AttendanceInput = builder.inputType('TrainingAttendanceInput', {
   description: "One member's attendance of one module.",
   fields: (t) => ({
     memberId: t.globalID({ required: true, for: [TaskForceMember], description: 'The task-force member.' }),
-    moduleCode: t.string({ required: true, description: 'One of the session\'s modules.', validate: moduleCode }),
+    moduleCode: t.string({ required: true, description: "One of the session's modules.", validate: moduleCode }),
     attended: t.boolean({ required: false, defaultValue: true, description: 'Was present (default true).' }),
     completed: t.boolean({ required: true, description: 'Completed the module.' }),
   }),
@@ -125,10 +148,18 @@ const AttendanceInput = builder.inputType('TrainingAttendanceInput', {
 const RecordTrainingSessionInput = builder.inputType('RecordTrainingSessionInput', {
   description: 'A training session that took place, with who attended and completed which module.',
   fields: (t) => ({
-    officeCode: t.string({ required: true, description: 'The office that held it.', validate: z.string().min(1).max(60) }),
+    officeCode: t.string({
+      required: true,
+      description: 'The office that held it.',
+      validate: z.string().min(1).max(60),
+    }),
     heldOn: t.field({ type: 'Date', required: true, description: 'When.' }),
     place: t.string({ required: true, description: 'Where.', validate: z.string().trim().min(2).max(200) }),
-    villageCode: t.string({ required: false, description: 'The village where it was held, if in one.', validate: villageCode }),
+    villageCode: t.string({
+      required: false,
+      description: 'The village where it was held, if in one.',
+      validate: villageCode,
+    }),
     moduleCodes: t.stringList({
       required: true,
       description: 'Modules taught.',
@@ -146,7 +177,18 @@ const RecordTrainingSessionInput = builder.inputType('RecordTrainingSessionInput
     }),
   }),
   validate: z
-    .looseObject({ heldOn: z.date(), moduleCodes: z.array(z.string()), attendance: z.array(z.looseObject({ moduleCode: z.string(), memberId: z.unknown(), attended: z.boolean().nullish(), completed: z.boolean() })) })
+    .looseObject({
+      heldOn: z.date(),
+      moduleCodes: z.array(z.string()),
+      attendance: z.array(
+        z.looseObject({
+          moduleCode: z.string(),
+          memberId: z.unknown(),
+          attended: z.boolean().nullish(),
+          completed: z.boolean(),
+        }),
+      ),
+    })
     .refine((input) => input.heldOn <= today() && input.heldOn.getUTCFullYear() >= PROGRAMME_FIRST_YEAR, {
       message: `heldOn must be between ${PROGRAMME_FIRST_YEAR} and today.`,
       path: ['heldOn'],
@@ -160,7 +202,9 @@ const RecordTrainingSessionInput = builder.inputType('RecordTrainingSessionInput
       path: ['attendance'],
     })
     .refine(
-      (input) => new Set(input.attendance.map((row) => `${JSON.stringify(row.memberId)}/${row.moduleCode}`)).size === input.attendance.length,
+      (input) =>
+        new Set(input.attendance.map((row) => `${JSON.stringify(row.memberId)}/${row.moduleCode}`)).size ===
+        input.attendance.length,
       { message: 'Each member and module at most once.', path: ['attendance'] },
     ),
 });
@@ -174,8 +218,12 @@ builder.mutationField('recordTrainingSession', (t) =>
     resolve: (query, _root, { input }, ctx) =>
       writeTransaction(ctx, async (tx) => {
         requirePermission(ctx, 'writeRecords');
-        const office = await tx.immigrationOffice.findUnique({ where: { code: input.officeCode }, include: { workingAreas: true } });
-        if (!office) throw new NotFoundError(`No immigration office has code ${input.officeCode}.`, ['input', 'officeCode']);
+        const office = await tx.immigrationOffice.findUnique({
+          where: { code: input.officeCode },
+          include: { workingAreas: true },
+        });
+        if (!office)
+          throw new NotFoundError(`No immigration office has code ${input.officeCode}.`, ['input', 'officeCode']);
         const covered = new Set(office.workingAreas.map((area) => area.regencyId));
         if (![...covered].some((regencyId) => inScope(ctx.permissions, regencyId))) {
           throw new ForbiddenError('This office works outside your area.', ['input', 'officeCode']);

@@ -18,7 +18,10 @@ export function today(): Date {
 }
 
 /** Refuses a write the caller's role does not allow, before anything is read or written. */
-export function requirePermission(ctx: Context, permission: keyof Pick<Permissions, 'writeRecords' | 'submitReports' | 'issueTokens'>): void {
+export function requirePermission(
+  ctx: Context,
+  permission: keyof Pick<Permissions, 'writeRecords' | 'submitReports' | 'issueTokens'>,
+): void {
   if (!ctx.permissions[permission]) {
     throw new ForbiddenError(ctx.permissions.signedIn ? 'Your role may not make this change.' : 'Sign in first.', []);
   }
@@ -35,7 +38,8 @@ export async function audit(
   ctx: Context,
   entry: { action: string; entity: string; entityId: string | number; before?: unknown; after?: unknown },
 ): Promise<void> {
-  const json = (value: unknown) => (value === undefined ? undefined : (JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue));
+  const json = (value: unknown) =>
+    value === undefined ? undefined : (JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue);
   await tx.auditLog.create({
     data: {
       actor: ctx.actor,

@@ -1,7 +1,12 @@
 // A test file's own database, copied from the run's templates (global-setup.ts) when this runner made
 // them; a runner without that setup (another package's tests) migrates and seeds its own.
 import { migrate, seedDatabase } from '@binaan/db';
-import { createTestDatabase, type CreateTestDatabaseOptions, type DatabaseTemplate, type TestDatabase } from '@binaan/db/testing';
+import {
+  createTestDatabase,
+  type CreateTestDatabaseOptions,
+  type DatabaseTemplate,
+  type TestDatabase,
+} from '@binaan/db/testing';
 import { inject } from 'vitest';
 import { SEED_OPTIONS } from './seed-options.js';
 

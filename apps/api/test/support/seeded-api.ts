@@ -31,7 +31,11 @@ export interface SeededApi {
   prismaQueries: string[];
   /** Statements sent through db.sql (the analytics' hand-written SQL) since the last reset. */
   sqlQueries: string[];
-  graphql<Data = Record<string, any>>(query: string, variables?: Record<string, unknown>, as?: Caller): Promise<GraphQLResponse<Data>>;
+  graphql<Data = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    as?: Caller,
+  ): Promise<GraphQLResponse<Data>>;
   /** The raw HTTP response, for status codes and headers. */
   post(body: unknown, as?: Caller, headers?: Record<string, string>): Promise<Response>;
   /** Issues an API token as a demo user and returns its secret. */

@@ -34,7 +34,12 @@ function SignedInLayout({ me }: { me: NonNullable<ReturnType<typeof useSession>[
   const [, signOut] = useSignOut();
   const { filters } = useDashboardFilters();
   const { provinces } = useFilterOptions();
-  const areaNames = new Map(provinces.flatMap((province) => [[province.code, province.name] as const, ...province.regencies.map((regency) => [regency.code, regency.name] as const)]));
+  const areaNames = new Map(
+    provinces.flatMap((province) => [
+      [province.code, province.name] as const,
+      ...province.regencies.map((regency) => [regency.code, regency.name] as const),
+    ]),
+  );
   const { search, pathname } = useLocation();
   const onDataPage = pathname !== tokensPage.path;
   const navigation = me.permissions.issueTokens ? [...pages, tokensPage] : pages;
@@ -74,7 +79,11 @@ function SignedInLayout({ me }: { me: NonNullable<ReturnType<typeof useSession>[
           </button>
           <label>
             <span className="visually-hidden">{t('app.language')}</span>
-            <select aria-label={t('app.language')} value={locale} onChange={(event) => setLocale(event.target.value as Locale)}>
+            <select
+              aria-label={t('app.language')}
+              value={locale}
+              onChange={(event) => setLocale(event.target.value as Locale)}
+            >
               <option value="id">Bahasa Indonesia</option>
               <option value="en">English</option>
             </select>
@@ -85,7 +94,11 @@ function SignedInLayout({ me }: { me: NonNullable<ReturnType<typeof useSession>[
         </div>
       </header>
       {onDataPage && <FilterBar />}
-      {onDataPage && <p className="print-only applied-filters">{t('filters.applied', { filters: describeFilters(filters, t, areaNames) })}</p>}
+      {onDataPage && (
+        <p className="print-only applied-filters">
+          {t('filters.applied', { filters: describeFilters(filters, t, areaNames) })}
+        </p>
+      )}
       <main id="content" tabIndex={-1}>
         <Outlet />
       </main>

@@ -20,7 +20,10 @@ const trustedDocuments = persistedExchange({
 /** The dashboard talks only to the GraphQL API, served from the same origin. */
 export const graphqlClient = new Client({
   url: '/graphql',
-  exchanges: import.meta.env.MODE === 'development' ? [cacheExchange, fetchExchange] : [cacheExchange, trustedDocuments, fetchExchange],
+  exchanges:
+    import.meta.env.MODE === 'development'
+      ? [cacheExchange, fetchExchange]
+      : [cacheExchange, trustedDocuments, fetchExchange],
   preferGetMethod: false,
   // The session cookie goes along (same origin); the header names the client (for the CSRF check, the
   // trusted-document rule, logs and metrics); messages come back in the dashboard's language.

@@ -16,13 +16,34 @@ export function createRouter() {
       element: <Layout />,
       children: [
         { index: true, element: <ToOverview /> },
-        { path: 'ringkasan', lazy: async () => ({ Component: (await import('../features/overview/overview-page')).OverviewPage }) },
-        { path: 'cakupan', lazy: async () => ({ Component: (await import('../features/area-coverage/coverage-page')).CoveragePage }) },
-        { path: 'laporan', lazy: async () => ({ Component: (await import('../features/reports/reports-page')).ReportsPage }) },
-        { path: 'pelatihan', lazy: async () => ({ Component: (await import('../features/training/training-page')).TrainingPage }) },
-        { path: 'desa', lazy: async () => ({ Component: (await import('../features/village/village-page')).VillageSearchPage }) },
-        { path: 'desa/:code', lazy: async () => ({ Component: (await import('../features/village/village-page')).VillagePage }) },
-        { path: 'token', lazy: async () => ({ Component: (await import('../features/tokens/tokens-page')).TokensPage }) },
+        {
+          path: 'ringkasan',
+          lazy: async () => ({ Component: (await import('../features/overview/overview-page')).OverviewPage }),
+        },
+        {
+          path: 'cakupan',
+          lazy: async () => ({ Component: (await import('../features/area-coverage/coverage-page')).CoveragePage }),
+        },
+        {
+          path: 'laporan',
+          lazy: async () => ({ Component: (await import('../features/reports/reports-page')).ReportsPage }),
+        },
+        {
+          path: 'pelatihan',
+          lazy: async () => ({ Component: (await import('../features/training/training-page')).TrainingPage }),
+        },
+        {
+          path: 'desa',
+          lazy: async () => ({ Component: (await import('../features/village/village-page')).VillageSearchPage }),
+        },
+        {
+          path: 'desa/:code',
+          lazy: async () => ({ Component: (await import('../features/village/village-page')).VillagePage }),
+        },
+        {
+          path: 'token',
+          lazy: async () => ({ Component: (await import('../features/tokens/tokens-page')).TokensPage }),
+        },
         { path: '*', element: <ToOverview /> },
       ],
     },

@@ -4,7 +4,14 @@ import { PROGRAMME_FIRST_YEAR } from '@binaan/domain';
 import { monthName } from '../lib/format';
 import { useI18n } from '../lib/i18n';
 import { useFilterOptions } from '../lib/filters/filter-options';
-import { type PeriodChoice, periodRange, todayInIndonesia, useDashboardFilters, type Variant, variants } from '../lib/filters/url-filters';
+import {
+  type PeriodChoice,
+  periodRange,
+  todayInIndonesia,
+  useDashboardFilters,
+  type Variant,
+  variants,
+} from '../lib/filters/url-filters';
 
 const years = (() => {
   const current = Number(todayInIndonesia().slice(0, 4));
@@ -43,7 +50,10 @@ export function FilterBar() {
           <summary>
             {filters.provinces.length === 0
               ? t('filters.allProvinces')
-              : provinces.filter((province) => filters.provinces.includes(province.code)).map((province) => province.name).join(', ') || filters.provinces.join(', ')}
+              : provinces
+                  .filter((province) => filters.provinces.includes(province.code))
+                  .map((province) => province.name)
+                  .join(', ') || filters.provinces.join(', ')}
           </summary>
           <ul>
             {provinces.map((province) => (
@@ -83,7 +93,10 @@ export function FilterBar() {
       </label>
       <label>
         <span>{t('filters.variant')}</span>
-        <select value={filters.variant ?? ''} onChange={(event) => update({ variant: (event.target.value || null) as Variant | null })}>
+        <select
+          value={filters.variant ?? ''}
+          onChange={(event) => update({ variant: (event.target.value || null) as Variant | null })}
+        >
           <option value="">{t('filters.allVariants')}</option>
           {variants.map((variant) => (
             <option key={variant} value={variant}>
@@ -94,14 +107,22 @@ export function FilterBar() {
       </label>
       <fieldset className="period">
         <legend>{t('filters.period')}</legend>
-        <select aria-label={t('filters.period')} value={period.kind} onChange={(event) => setPeriodKind(event.target.value as PeriodChoice['kind'])}>
+        <select
+          aria-label={t('filters.period')}
+          value={period.kind}
+          onChange={(event) => setPeriodKind(event.target.value as PeriodChoice['kind'])}
+        >
           <option value="year">{t('filters.year')}</option>
           <option value="quarter">{t('filters.quarter')}</option>
           <option value="month">{t('filters.month')}</option>
           <option value="range">{t('filters.custom')}</option>
         </select>
         {period.kind !== 'range' && (
-          <select aria-label={t('filters.year')} value={year} onChange={(event) => update({ period: { ...period, year: Number(event.target.value) } })}>
+          <select
+            aria-label={t('filters.year')}
+            value={year}
+            onChange={(event) => update({ period: { ...period, year: Number(event.target.value) } })}
+          >
             {years.map((option) => (
               <option key={option} value={option}>
                 {option}
@@ -113,7 +134,9 @@ export function FilterBar() {
           <select
             aria-label={t('filters.quarter')}
             value={period.quarter}
-            onChange={(event) => update({ period: { ...period, quarter: Number(event.target.value) as 1 | 2 | 3 | 4 } })}
+            onChange={(event) =>
+              update({ period: { ...period, quarter: Number(event.target.value) as 1 | 2 | 3 | 4 } })
+            }
           >
             {[1, 2, 3, 4].map((quarter) => (
               <option key={quarter} value={quarter}>
@@ -123,7 +146,11 @@ export function FilterBar() {
           </select>
         )}
         {period.kind === 'month' && (
-          <select aria-label={t('filters.month')} value={period.month} onChange={(event) => update({ period: { ...period, month: Number(event.target.value) } })}>
+          <select
+            aria-label={t('filters.month')}
+            value={period.month}
+            onChange={(event) => update({ period: { ...period, month: Number(event.target.value) } })}
+          >
             {Array.from({ length: 12 }, (_, index) => index + 1).map((month) => (
               <option key={month} value={month}>
                 {monthName(month, locale)}
@@ -135,11 +162,21 @@ export function FilterBar() {
           <>
             <label>
               <span>{t('filters.from')}</span>
-              <input type="date" value={period.from} max={period.to} onChange={(event) => event.target.value && update({ period: { ...period, from: event.target.value } })} />
+              <input
+                type="date"
+                value={period.from}
+                max={period.to}
+                onChange={(event) => event.target.value && update({ period: { ...period, from: event.target.value } })}
+              />
             </label>
             <label>
               <span>{t('filters.to')}</span>
-              <input type="date" value={period.to} min={period.from} onChange={(event) => event.target.value && update({ period: { ...period, to: event.target.value } })} />
+              <input
+                type="date"
+                value={period.to}
+                min={period.from}
+                onChange={(event) => event.target.value && update({ period: { ...period, to: event.target.value } })}
+              />
             </label>
           </>
         )}

@@ -17,7 +17,12 @@ export function toCsv<Row>(rows: Row[], columns: CsvColumn<Row>[]): string {
 export function csvFileName(parts: (string | null | undefined)[]): string {
   const cleaned = parts
     .filter((part): part is string => Boolean(part))
-    .map((part) => part.toLowerCase().replace(/[^a-z0-9.-]+/g, '-').replace(/^-|-$/g, ''));
+    .map((part) =>
+      part
+        .toLowerCase()
+        .replace(/[^a-z0-9.-]+/g, '-')
+        .replace(/^-|-$/g, ''),
+    );
   return `${['binaan', ...cleaned].join('_')}.csv`;
 }
 

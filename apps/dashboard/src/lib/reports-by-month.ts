@@ -5,11 +5,15 @@ import { type ReportType, reportTypes } from '@binaan/domain';
 export { reportTypes };
 export type MonthRow = { month: string } & Record<ReportType, number>;
 
-export function stackReportsByMonth(rows: readonly { month: string | null; type: string | null; reports: number }[]): MonthRow[] {
+export function stackReportsByMonth(
+  rows: readonly { month: string | null; type: string | null; reports: number }[],
+): MonthRow[] {
   const byMonth = new Map<string, MonthRow>();
   for (const row of rows) {
     if (!row.month || !row.type) continue;
-    const entry = byMonth.get(row.month) ?? ({ month: row.month, ...Object.fromEntries(reportTypes.map((type) => [type, 0])) } as MonthRow);
+    const entry =
+      byMonth.get(row.month) ??
+      ({ month: row.month, ...Object.fromEntries(reportTypes.map((type) => [type, 0])) } as MonthRow);
     if ((reportTypes as readonly string[]).includes(row.type)) entry[row.type as ReportType] += row.reports;
     byMonth.set(row.month, entry);
   }

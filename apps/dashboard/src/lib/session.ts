@@ -37,7 +37,11 @@ export const SignOutMutation = graphql(`
 
 export function useSession() {
   const [result] = useQuery({ query: ShellQuery });
-  return { me: result.data?.me ?? null, fetching: result.fetching || (!result.data && !result.error), error: result.error };
+  return {
+    me: result.data?.me ?? null,
+    fetching: result.fetching || (!result.data && !result.error),
+    error: result.error,
+  };
 }
 
 export const useSignIn = () => useMutation(SignInMutation);

@@ -31,7 +31,9 @@ if (values.role === 'IMMIGRATION_OFFICE' && !values.office) fail('an IMMIGRATION
 const db = await openDatabase();
 try {
   const province = values.province ? await db.prisma.province.findUnique({ where: { code: values.province } }) : null;
-  const office = values.office ? await db.prisma.immigrationOffice.findUnique({ where: { code: values.office } }) : null;
+  const office = values.office
+    ? await db.prisma.immigrationOffice.findUnique({ where: { code: values.office } })
+    : null;
   if (values.province && !province) fail(`no province has code ${values.province}`);
   if (values.office && !office) fail(`no immigration office has code ${values.office}`);
   const generated = !process.env.BINAAN_NEW_USER_PASSWORD;

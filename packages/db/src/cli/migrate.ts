@@ -5,7 +5,9 @@ import { migrate } from '../migrate.js';
 const db = await openDatabase();
 try {
   const { applied, alreadyApplied } = await migrate(db.sql);
-  console.log(`${db.description}: ${alreadyApplied.length} migration(s) already applied, ${applied.length} applied now.`);
+  console.log(
+    `${db.description}: ${alreadyApplied.length} migration(s) already applied, ${applied.length} applied now.`,
+  );
   for (const name of applied) console.log(`  applied ${name}`);
 } catch (error) {
   console.error(`Migration failed on ${db.description}: ${(error as Error).message}`);

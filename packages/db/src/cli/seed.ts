@@ -43,7 +43,10 @@ try {
       if (event.phase === 'areas') {
         bar.update(0, { phase: 'areas    ', detail: `${written.toLocaleString('en')} rows` });
       } else if (event.phase === 'rollups') {
-        bar.update(bar.getTotal(), { phase: 'rollups  ', detail: `building from ${written.toLocaleString('en')} rows` });
+        bar.update(bar.getTotal(), {
+          phase: 'rollups  ',
+          detail: `building from ${written.toLocaleString('en')} rows`,
+        });
       } else {
         bar.setTotal(event.provinces);
         bar.update(event.provinceIndex, {

@@ -20,12 +20,19 @@ import { areaTables } from './tables.js';
 
 /** Kabupaten on Indonesia's land borders outside NTT (Malaysia, Papua New Guinea), for national scale. */
 const otherLandBorderRegencies = new Set([
-  '61.01', '61.05', '61.07', '61.08', '61.09', // Kalimantan Barat: Sambas, Sanggau, Bengkayang, Sintang, Kapuas Hulu
+  '61.01',
+  '61.05',
+  '61.07',
+  '61.08',
+  '61.09', // Kalimantan Barat: Sambas, Sanggau, Bengkayang, Sintang, Kapuas Hulu
   '64.07', // Kalimantan Timur: Kutai Barat
   '64.11', // Kalimantan Timur: Mahakam Ulu
-  '65.01', '65.04', // Kalimantan Utara: Malinau, Nunukan
-  '91.03', '91.10', // Papua: Jayapura, Keerom
-  '93.01', '93.04', // Papua Selatan: Merauke, Boven Digoel
+  '65.01',
+  '65.04', // Kalimantan Utara: Malinau, Nunukan
+  '91.03',
+  '91.10', // Papua: Jayapura, Keerom
+  '93.01',
+  '93.04', // Papua Selatan: Merauke, Boven Digoel
   '95.01', // Papua Pegunungan: Pegunungan Bintang
 ]);
 
@@ -140,7 +147,8 @@ export async function writeAreas(
       is_land_border: landBorderRegency && random.chance(0.3),
       is_sea_border: seaBorderRegencies.has(regencyCode) && random.chance(0.25),
       is_migrant_worker_sending_area:
-        random.chance(character.migrantWorkerShare) || referenceVillageAttributes[village.code]?.isMigrantWorkerSendingArea === true,
+        random.chance(character.migrantWorkerShare) ||
+        referenceVillageAttributes[village.code]?.isMigrantWorkerSendingArea === true,
       distance_to_office_km: Math.round(distance * 10) / 10,
     });
   }

@@ -248,7 +248,8 @@ export const referenceActivities: ReferenceActivity[] = [
     officeCode: 'KANIM-BATULICIN',
     agenciesPresent: ['Pemerintah Kabupaten Kotabaru', 'Pemerintah Desa Gendang Timburu'],
     attendeeCount: 45,
-    description: 'Peresmian oleh Sekretaris Daerah; pelatihan perangkat desa tentang paspor, M-Paspor dan bahaya migrasi non-prosedural.',
+    description:
+      'Peresmian oleh Sekretaris Daerah; pelatihan perangkat desa tentang paspor, M-Paspor dan bahaya migrasi non-prosedural.',
   },
   {
     type: 'COORDINATION_MEETING',
@@ -290,7 +291,7 @@ export const referenceActivities: ReferenceActivity[] = [
     type: 'TIMPORA_MEETING',
     title: 'Rapat Timpora dan penetapan lima Desa Binaan Imigrasi di Rote Ndao',
     heldOn: '2025-07-24',
-    place: 'Ba\'a, Rote Ndao',
+    place: "Ba'a, Rote Ndao",
     regencyCode: '53.14',
     villageCode: null,
     officeCode: 'KANIM-KUPANG',

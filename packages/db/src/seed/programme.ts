@@ -4,7 +4,14 @@
 import type { SqlExecutor } from '../sql.js';
 import type { AreaIndex } from './areas.js';
 import { dayOf, daysInMonth, isoDate, isoTimestamp, monthStarts, yearOf } from './calendar.js';
-import { type DesignationStatus, FAR_FROM_OFFICE_KM, PROGRAMME_START, type ReportType, TRAINER_ROLE, type TaskForceRole } from '@binaan/domain';
+import {
+  type DesignationStatus,
+  FAR_FROM_OFFICE_KM,
+  PROGRAMME_START,
+  type ReportType,
+  TRAINER_ROLE,
+  type TaskForceRole,
+} from '@binaan/domain';
 import {
   referenceActivities,
   referenceDesignations,
@@ -126,7 +133,8 @@ function planDesignations(ctx: ProgrammeContext, provinceCode: string, villages:
   }
   for (const reference of unnamedReferenceDesignations) {
     const candidates = villages.filter(
-      (village) => village.code.startsWith(`${reference.regencyCode}.`) && village.kind === 'DESA' && !planned.has(village.id),
+      (village) =>
+        village.code.startsWith(`${reference.regencyCode}.`) && village.kind === 'DESA' && !planned.has(village.id),
     );
     for (const village of random.weightedSample(candidates, priorityWeight, reference.count)) {
       plan(village, dayOf(reference.inauguratedOn), true);
@@ -236,7 +244,8 @@ class ProvinceGenerator {
     const { village } = plan;
     const id = ids.next('designation');
     let status: DesignationStatus = plan.inauguratedDay === null ? 'PLANNED' : 'ACTIVE';
-    let statusChangedDay = plan.inauguratedDay ?? Math.min(this.today, dayOf(`${plan.year}-01-15`) + random.int(0, 200));
+    let statusChangedDay =
+      plan.inauguratedDay ?? Math.min(this.today, dayOf(`${plan.year}-01-15`) + random.int(0, 200));
     let activeUntil = this.today;
     if (plan.inauguratedDay !== null && !plan.fromSources && this.today - plan.inauguratedDay > 365) {
       const roll = random.float();
@@ -261,7 +270,10 @@ class ProvinceGenerator {
       decree_number: decreeNumber,
       officer_name: officerName,
       selection_reasons: pgArray(plan.selectionReasons),
-      created_at: isoTimestamp(Math.min(statusChangedDay, plan.inauguratedDay ?? statusChangedDay) - 30, random.float()),
+      created_at: isoTimestamp(
+        Math.min(statusChangedDay, plan.inauguratedDay ?? statusChangedDay) - 30,
+        random.float(),
+      ),
     });
     const byYear = this.designatedByRegencyYear.get(village.regency_id) ?? new Map<number, number>();
     byYear.set(plan.year, (byYear.get(plan.year) ?? 0) + 1);
@@ -348,7 +360,12 @@ class ProvinceGenerator {
     const years = Math.max(0, (activeUntil - start) / 365);
     const count = random.poisson(1.6 * years);
     for (let index = 0; index < count; index += 1) {
-      const type = random.weighted({ COUNSELLING: 3, SOCIALISATION: 2, TASK_STRENGTHENING_VISIT: 3, COORDINATION_MEETING: 1 });
+      const type = random.weighted({
+        COUNSELLING: 3,
+        SOCIALISATION: 2,
+        TASK_STRENGTHENING_VISIT: 3,
+        COORDINATION_MEETING: 1,
+      });
       const titles = {
         COUNSELLING: `Penyuluhan keimigrasian di ${plan.village.name}`,
         SOCIALISATION: `Sosialisasi M-Paspor di ${plan.village.name}`,
@@ -377,7 +394,8 @@ class ProvinceGenerator {
       type,
       title,
       held_on: isoDate(day),
-      place: plan.village.kind === 'KELURAHAN' ? `Kantor Kelurahan ${plan.village.name}` : `Balai Desa ${plan.village.name}`,
+      place:
+        plan.village.kind === 'KELURAHAN' ? `Kantor Kelurahan ${plan.village.name}` : `Balai Desa ${plan.village.name}`,
       village_id: plan.village.id,
       regency_id: plan.village.regency_id,
       province_id: this.provinceId,
@@ -445,9 +463,7 @@ class ProvinceGenerator {
   private reportWorkflow(plan: PlannedDesignation, submittedDay: number, submittedAt: string): WorkflowStep[] {
     const { random } = this.ctx;
     const officer = `officer:${plan.office.code}`;
-    const steps: WorkflowStep[] = [
-      { from: null, to: 'SUBMITTED', at: submittedAt, by: SYNTHETIC_SOURCE },
-    ];
+    const steps: WorkflowStep[] = [{ from: null, to: 'SUBMITTED', at: submittedAt, by: SYNTHETIC_SOURCE }];
     let day = submittedDay;
     const advance = (meanDays: number) => {
       day += Math.max(0, Math.round(random.exponential(meanDays)));
@@ -482,7 +498,8 @@ class ProvinceGenerator {
       for (const regencyId of regencyIds) {
         const designated = this.designatedByRegencyYear.get(regencyId)?.get(year) ?? 0;
         // Plans are a little ambitious, and sometimes name a kabupaten that then designates nobody.
-        const target = designated > 0 ? Math.ceil(designated * (1 + random.float() * 0.5)) : random.chance(0.15) ? 1 : 0;
+        const target =
+          designated > 0 ? Math.ceil(designated * (1 + random.float() * 0.5)) : random.chance(0.15) ? 1 : 0;
         if (target === 0) continue;
         provinceVillages += target;
         await writer.add('regency_target', {

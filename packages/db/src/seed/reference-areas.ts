@@ -23,7 +23,10 @@ const parentColumn: Record<AreaLevel, string | null> = {
 };
 
 /** Areas of one level whose code starts with one of `provinceCodes` (all when null). */
-export async function* readAreas(level: AreaLevel, provinceCodes: readonly string[] | null): AsyncGenerator<AreaRecord> {
+export async function* readAreas(
+  level: AreaLevel,
+  provinceCodes: readonly string[] | null,
+): AsyncGenerator<AreaRecord> {
   const parser = createReadStream(join(dataDir, `${level}.csv`)).pipe(parse({ columns: true }));
   const parent = parentColumn[level];
   for await (const record of parser as AsyncIterable<Record<string, string>>) {

@@ -8,7 +8,6 @@ import type { ReportType } from '@binaan/domain';
 export type ScaleName = 'demo' | 'national';
 export const scaleNames: readonly ScaleName[] = ['demo', 'national'];
 
-
 export interface ProvinceCharacter {
   /** Share of the province's villages that get designated over the programme's life. */
   designationShare: number;

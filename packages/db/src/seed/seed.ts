@@ -71,7 +71,9 @@ export async function seedDatabase(sql: SqlDatabase, options: SeedOptions = {}):
     // Bulk statements (COPY, the rollup rebuilds, ANALYZE) run for minutes at national scale.
     await tx.exec('SET LOCAL statement_timeout = 0');
     if (options.reset) {
-      await tx.exec(`TRUNCATE ${seededTablesChildrenFirst.map((table) => `"${table}"`).join(', ')} RESTART IDENTITY CASCADE`);
+      await tx.exec(
+        `TRUNCATE ${seededTablesChildrenFirst.map((table) => `"${table}"`).join(', ')} RESTART IDENTITY CASCADE`,
+      );
     } else if (await hasAreas(tx)) {
       throw new SeedRefusedError('The database already has data. Run the seed with --reset to replace it.');
     }

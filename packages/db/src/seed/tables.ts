@@ -18,7 +18,16 @@ export const areaTables = {
     'distance_to_office_km',
   ],
   regional_office: ['id', 'name', 'city', 'province_id'],
-  immigration_office: ['id', 'code', 'name', 'office_class', 'has_checkpoint', 'city', 'province_id', 'regional_office_id'],
+  immigration_office: [
+    'id',
+    'code',
+    'name',
+    'office_class',
+    'has_checkpoint',
+    'city',
+    'province_id',
+    'regional_office_id',
+  ],
   office_working_area: ['office_id', 'regency_id'],
   training_module: ['id', 'code', 'name', 'description', 'sort_order'],
 } as const;
@@ -85,7 +94,11 @@ export const programmeTables = {
 const accessTables = ['app_user', 'session', 'api_token', 'audit_log'];
 
 /** Every table the seed fills, children first: the order to empty them in. */
-export const seededTablesChildrenFirst = [...Object.keys(areaTables), ...Object.keys(programmeTables), ...accessTables].reverse();
+export const seededTablesChildrenFirst = [
+  ...Object.keys(areaTables),
+  ...Object.keys(programmeTables),
+  ...accessTables,
+].reverse();
 
 /** Tables whose `id` comes from a sequence that must move past the ids the seed assigned. */
 export const tablesWithSerialId = Object.entries({ ...areaTables, ...programmeTables })

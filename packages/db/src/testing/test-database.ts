@@ -57,7 +57,8 @@ export interface CreateTestDatabaseOptions extends Pick<OpenDatabaseOptions, 'on
 export async function createTestDatabase(options: CreateTestDatabaseOptions = {}): Promise<TestDatabase> {
   const { from, ...openOptions } = options;
   const serverUrl = readDatabaseEnv().databaseUrl;
-  if (from && from.kind !== testDatabaseKind) throw new Error(`a ${from.kind} template cannot start a ${testDatabaseKind} test database`);
+  if (from && from.kind !== testDatabaseKind)
+    throw new Error(`a ${from.kind} template cannot start a ${testDatabaseKind} test database`);
   if (!serverUrl) {
     const loadDataDir = from?.kind === 'pglite' ? new Blob([await readFile(from.archivePath)]) : undefined;
     const db = await openDatabase({ ...openOptions, dataDir: 'memory://', loadDataDir });
@@ -68,7 +69,10 @@ export async function createTestDatabase(options: CreateTestDatabaseOptions = {}
     };
   }
   const name = uniqueName('binaan_test');
-  await onServer(serverUrl, from?.kind === 'postgres' ? `CREATE DATABASE ${name} TEMPLATE ${from.database}` : `CREATE DATABASE ${name}`);
+  await onServer(
+    serverUrl,
+    from?.kind === 'postgres' ? `CREATE DATABASE ${name} TEMPLATE ${from.database}` : `CREATE DATABASE ${name}`,
+  );
   const url = withDatabase(serverUrl, name);
   const opened: Database[] = [];
   const open = async () => {
@@ -90,7 +94,9 @@ export async function createTestDatabase(options: CreateTestDatabaseOptions = {}
  * Migrates (and seeds, unless `seed` is null) one database to copy from, on the kind of database the
  * tests use. Returns it and a function that removes it (call it when the run ends).
  */
-export async function createDatabaseTemplate(seed: SeedOptions | null): Promise<{ template: DatabaseTemplate; dispose(): Promise<void> }> {
+export async function createDatabaseTemplate(
+  seed: SeedOptions | null,
+): Promise<{ template: DatabaseTemplate; dispose(): Promise<void> }> {
   const serverUrl = readDatabaseEnv().databaseUrl;
   if (!serverUrl) {
     const db = await openDatabase({ dataDir: 'memory://' });

@@ -1,6 +1,15 @@
 // A bar chart from plain rows: `index` names the label field, `categories` the value fields. Horizontal
 // bars (`layout="horizontal"`) suit long area names; `stacked` stacks the categories.
-import { Bar, BarChart as RechartsBarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  Bar,
+  BarChart as RechartsBarChart,
+  CartesianGrid,
+  Legend,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
 import { colorAt } from './palette';
 
 export interface ChartCategory<Row> {
@@ -86,7 +95,13 @@ export function BarChart<Row extends object>({
   );
   return (
     <figure className="chart" role="img" aria-label={ariaLabel}>
-      {width ? chart : <ResponsiveContainer width="100%" height={height}>{chart}</ResponsiveContainer>}
+      {width ? (
+        chart
+      ) : (
+        <ResponsiveContainer width="100%" height={height}>
+          {chart}
+        </ResponsiveContainer>
+      )}
     </figure>
   );
 }

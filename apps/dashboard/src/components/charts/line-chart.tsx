@@ -1,5 +1,14 @@
 // A line chart over an ordered index (months), from plain rows.
-import { CartesianGrid, Legend, Line, LineChart as RechartsLineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  CartesianGrid,
+  Legend,
+  Line,
+  LineChart as RechartsLineChart,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
 import type { ChartCategory } from './bar-chart';
 import { colorAt } from './palette';
 
@@ -25,11 +34,20 @@ export function LineChart<Row extends object>({
   ariaLabel,
 }: LineChartProps<Row>) {
   const chart = (
-    <RechartsLineChart data={data} width={width} height={height} margin={{ top: 8, right: 16, bottom: 8, left: 0 }} accessibilityLayer>
+    <RechartsLineChart
+      data={data}
+      width={width}
+      height={height}
+      margin={{ top: 8, right: 16, bottom: 8, left: 0 }}
+      accessibilityLayer
+    >
       <CartesianGrid strokeDasharray="3 3" />
       <XAxis dataKey={String(index)} tickFormatter={labelFormatter} />
       <YAxis tickFormatter={valueFormatter} />
-      <Tooltip formatter={(value) => valueFormatter(Number(value))} labelFormatter={(label) => labelFormatter(String(label))} />
+      <Tooltip
+        formatter={(value) => valueFormatter(Number(value))}
+        labelFormatter={(label) => labelFormatter(String(label))}
+      />
       {categories.length > 1 && <Legend />}
       {categories.map((category, position) => (
         <Line
@@ -47,7 +65,13 @@ export function LineChart<Row extends object>({
   );
   return (
     <figure className="chart" role="img" aria-label={ariaLabel}>
-      {width ? chart : <ResponsiveContainer width="100%" height={height}>{chart}</ResponsiveContainer>}
+      {width ? (
+        chart
+      ) : (
+        <ResponsiveContainer width="100%" height={height}>
+          {chart}
+        </ResponsiveContainer>
+      )}
     </figure>
   );
 }

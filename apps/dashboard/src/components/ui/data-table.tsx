@@ -22,7 +22,15 @@ export interface DataTableProps<Row> {
   emptyMessage?: string;
 }
 
-export function DataTable<Row>({ caption, columns, rows, rowKey, csvFileName, csvLabel = 'CSV', emptyMessage }: DataTableProps<Row>) {
+export function DataTable<Row>({
+  caption,
+  columns,
+  rows,
+  rowKey,
+  csvFileName,
+  csvLabel = 'CSV',
+  emptyMessage,
+}: DataTableProps<Row>) {
   const csvColumns: CsvColumn<Row>[] = columns.map((column) => ({
     header: column.header,
     value: (row) => {
@@ -38,7 +46,11 @@ export function DataTable<Row>({ caption, columns, rows, rowKey, csvFileName, cs
           {caption}
         </span>
         {csvFileName && rows.length > 0 && (
-          <button type="button" className="csv-button no-print" onClick={() => downloadCsv(csvFileName, toCsv(rows, csvColumns))}>
+          <button
+            type="button"
+            className="csv-button no-print"
+            onClick={() => downloadCsv(csvFileName, toCsv(rows, csvColumns))}
+          >
             {csvLabel}
           </button>
         )}

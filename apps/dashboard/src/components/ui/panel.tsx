@@ -2,7 +2,13 @@
 // and the time its figures were computed.
 import type { ReactNode } from 'react';
 
-export function Panel({ title, dataTime, children, table, tableLabel }: {
+export function Panel({
+  title,
+  dataTime,
+  children,
+  table,
+  tableLabel,
+}: {
   title: string;
   dataTime?: string;
   children: ReactNode;

@@ -15,7 +15,15 @@ export function EmptyState({ message }: { message: string }) {
   );
 }
 
-export function ErrorState({ message, retryLabel, onRetry }: { message: string; retryLabel: string; onRetry: () => void }) {
+export function ErrorState({
+  message,
+  retryLabel,
+  onRetry,
+}: {
+  message: string;
+  retryLabel: string;
+  onRetry: () => void;
+}) {
   return (
     <div className="error-state" role="alert">
       <p>{message}</p>

@@ -64,7 +64,12 @@ export function CoveragePage() {
         {({ coverage, priorityVillages }) => {
           const dataTime = t('common.dataPer', { time: formatDateTime(coverage.computedAt, locale) });
           const rows = coverage.rows
-            .map((row) => ({ ...row, code: row.area?.code ?? '', name: row.area?.name ?? '', rate: row.coverage.rate ?? 0 }))
+            .map((row) => ({
+              ...row,
+              code: row.area?.code ?? '',
+              name: row.area?.name ?? '',
+              rate: row.coverage.rate ?? 0,
+            }))
             .sort((a, b) => b.rate - a.rate || a.name.localeCompare(b.name));
           const canDrill = level !== 'DISTRICT';
           return (
@@ -97,22 +102,54 @@ export function CoveragePage() {
                       csv: (row) => row.name,
                       cell: (row) =>
                         canDrill ? (
-                          <button type="button" className="link" onClick={() => drillInto(row.code)} aria-label={t('coverage.drillDown', { name: row.name })}>
+                          <button
+                            type="button"
+                            className="link"
+                            onClick={() => drillInto(row.code)}
+                            aria-label={t('coverage.drillDown', { name: row.name })}
+                          >
                             {row.name}
                           </button>
                         ) : (
                           row.name
                         ),
                     },
-                    { key: 'villages', header: t('coverage.villages'), numeric: true, cell: (row) => formatNumber(row.villages, locale), csv: (row) => row.villages },
-                    { key: 'designated', header: t('coverage.designated'), numeric: true, cell: (row) => formatNumber(row.designatedVillages, locale), csv: (row) => row.designatedVillages },
-                    { key: 'rate', header: t('coverage.coverageRate'), numeric: true, cell: (row) => formatPercent(row.coverage.rate, locale), csv: (row) => row.coverage.rate },
-                    { key: 'target', header: t('coverage.target'), numeric: true, cell: (row) => (row.target === null ? t('common.noTarget') : formatNumber(row.target, locale)), csv: (row) => row.target },
+                    {
+                      key: 'villages',
+                      header: t('coverage.villages'),
+                      numeric: true,
+                      cell: (row) => formatNumber(row.villages, locale),
+                      csv: (row) => row.villages,
+                    },
+                    {
+                      key: 'designated',
+                      header: t('coverage.designated'),
+                      numeric: true,
+                      cell: (row) => formatNumber(row.designatedVillages, locale),
+                      csv: (row) => row.designatedVillages,
+                    },
+                    {
+                      key: 'rate',
+                      header: t('coverage.coverageRate'),
+                      numeric: true,
+                      cell: (row) => formatPercent(row.coverage.rate, locale),
+                      csv: (row) => row.coverage.rate,
+                    },
+                    {
+                      key: 'target',
+                      header: t('coverage.target'),
+                      numeric: true,
+                      cell: (row) => (row.target === null ? t('common.noTarget') : formatNumber(row.target, locale)),
+                      csv: (row) => row.target,
+                    },
                     {
                       key: 'attainment',
                       header: t('coverage.attainment'),
                       numeric: true,
-                      cell: (row) => (row.targetAttainment ? `${formatPercent(row.targetAttainment.rate, locale)} (${formatNumber(row.targetAttainment.numerator, locale)}/${formatNumber(row.targetAttainment.denominator, locale)})` : '–'),
+                      cell: (row) =>
+                        row.targetAttainment
+                          ? `${formatPercent(row.targetAttainment.rate, locale)} (${formatNumber(row.targetAttainment.numerator, locale)}/${formatNumber(row.targetAttainment.denominator, locale)})`
+                          : '–',
                       csv: (row) => row.targetAttainment?.rate,
                     },
                   ]}
@@ -130,7 +167,12 @@ export function CoveragePage() {
                     csvFileName={csvFileName(['desa-prioritas', ...fileParts])}
                     csvLabel={t('common.exportCsv')}
                     columns={[
-                      { key: 'name', header: t('reports.village'), csv: (row) => row.name, cell: (row) => <Link to={`/desa/${row.code}${search}`}>{row.name}</Link> },
+                      {
+                        key: 'name',
+                        header: t('reports.village'),
+                        csv: (row) => row.name,
+                        cell: (row) => <Link to={`/desa/${row.code}${search}`}>{row.name}</Link>,
+                      },
                       { key: 'code', header: 'Kode', cell: (row) => row.code },
                       { key: 'district', header: t('coverage.byLevel.DISTRICT'), cell: (row) => row.district.name },
                       { key: 'regency', header: t('coverage.byLevel.REGENCY'), cell: (row) => row.regency.name },
@@ -146,7 +188,13 @@ export function CoveragePage() {
                             .filter(Boolean)
                             .join(', '),
                       },
-                      { key: 'distance', header: t('coverage.distance'), numeric: true, cell: (row) => formatNumber(row.distanceToOfficeKm, locale, 1), csv: (row) => row.distanceToOfficeKm },
+                      {
+                        key: 'distance',
+                        header: t('coverage.distance'),
+                        numeric: true,
+                        cell: (row) => formatNumber(row.distanceToOfficeKm, locale, 1),
+                        csv: (row) => row.distanceToOfficeKm,
+                      },
                     ]}
                   />
                 )}

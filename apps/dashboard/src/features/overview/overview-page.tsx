@@ -8,7 +8,15 @@ import { Panel } from '../../components/ui/panel';
 import { QueryView } from '../../components/ui/query-view';
 import { EmptyState } from '../../components/ui/states';
 import { csvFileName } from '../../lib/csv';
-import { formatChange, formatDateTime, formatMonth, formatNumber, formatPercent, shortAreaName, type Locale } from '../../lib/format';
+import {
+  formatChange,
+  formatDateTime,
+  formatMonth,
+  formatNumber,
+  formatPercent,
+  shortAreaName,
+  type Locale,
+} from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 import { filterFileNameParts, useDashboardFilters } from '../../lib/filters/url-filters';
 import { useOverview } from './overview-query';
@@ -53,8 +61,18 @@ export function OverviewPage() {
         {({ overview, coverage, reportStats, trainingCompletion }) => {
           const dataTime = t('common.dataPer', { time: formatDateTime(overview.computedAt, locale) });
           const byMonth = stackReportsByMonth(reportStats.rows);
-          const coverageRows = coverage.rows.map(({ area, ...row }) => ({ ...row, area: { code: area?.code ?? '', name: area?.name ?? '' }, name: area?.name ?? '', rate: row.coverage.rate ?? 0 }));
-          const trainingRows = trainingCompletion.rows.map(({ area, ...row }) => ({ ...row, area: { code: area?.code ?? '', name: area?.name ?? '' }, name: area?.name ?? '', rate: row.completedAll.rate ?? 0 }));
+          const coverageRows = coverage.rows.map(({ area, ...row }) => ({
+            ...row,
+            area: { code: area?.code ?? '', name: area?.name ?? '' },
+            name: area?.name ?? '',
+            rate: row.coverage.rate ?? 0,
+          }));
+          const trainingRows = trainingCompletion.rows.map(({ area, ...row }) => ({
+            ...row,
+            area: { code: area?.code ?? '', name: area?.name ?? '' },
+            name: area?.name ?? '',
+            rate: row.completedAll.rate ?? 0,
+          }));
           return (
             <>
               <p className="data-time">{dataTime}</p>
@@ -69,7 +87,13 @@ export function OverviewPage() {
                   trend={trendOf(overview.designatedVillages.current, overview.designatedVillages.previous)}
                 />
                 {ratioCard(t('overview.coverage'), overview.coverage, { t, locale, parts }, 'coverage')}
-                {overview.targetAttainment && ratioCard(t('overview.targetAttainment'), overview.targetAttainment, { t, locale, parts }, 'target-attainment')}
+                {overview.targetAttainment &&
+                  ratioCard(
+                    t('overview.targetAttainment'),
+                    overview.targetAttainment,
+                    { t, locale, parts },
+                    'target-attainment',
+                  )}
                 <FigureCard
                   testId="reports"
                   label={t('overview.reports')}
@@ -78,7 +102,12 @@ export function OverviewPage() {
                   previous={t('common.previous', { value: formatNumber(overview.reports.previous, locale) })}
                   trend={trendOf(overview.reports.current, overview.reports.previous)}
                 />
-                {ratioCard(t('overview.completeness'), overview.reportingCompleteness, { t, locale, parts }, 'completeness')}
+                {ratioCard(
+                  t('overview.completeness'),
+                  overview.reportingCompleteness,
+                  { t, locale, parts },
+                  'completeness',
+                )}
                 {ratioCard(t('overview.trained'), overview.membersFullyTrained, { t, locale, parts }, 'trained')}
               </section>
               <div className="grid">
@@ -95,9 +124,27 @@ export function OverviewPage() {
                       csvLabel={t('common.exportCsv')}
                       columns={[
                         { key: 'area', header: t('coverage.area'), cell: (row) => row.area.name },
-                        { key: 'villages', header: t('coverage.villages'), numeric: true, cell: (row) => formatNumber(row.villages, locale), csv: (row) => row.villages },
-                        { key: 'designated', header: t('coverage.designated'), numeric: true, cell: (row) => formatNumber(row.designatedVillages, locale), csv: (row) => row.designatedVillages },
-                        { key: 'rate', header: t('coverage.coverageRate'), numeric: true, cell: (row) => formatPercent(row.coverage.rate, locale), csv: (row) => row.coverage.rate },
+                        {
+                          key: 'villages',
+                          header: t('coverage.villages'),
+                          numeric: true,
+                          cell: (row) => formatNumber(row.villages, locale),
+                          csv: (row) => row.villages,
+                        },
+                        {
+                          key: 'designated',
+                          header: t('coverage.designated'),
+                          numeric: true,
+                          cell: (row) => formatNumber(row.designatedVillages, locale),
+                          csv: (row) => row.designatedVillages,
+                        },
+                        {
+                          key: 'rate',
+                          header: t('coverage.coverageRate'),
+                          numeric: true,
+                          cell: (row) => formatPercent(row.coverage.rate, locale),
+                          csv: (row) => row.coverage.rate,
+                        },
                       ]}
                     />
                   }
@@ -115,7 +162,10 @@ export function OverviewPage() {
                     onSelect={(row) => navigate({ pathname: '/cakupan', search: `?prov=${row.area.code}` })}
                   />
                 </Panel>
-                <Panel title={t('overview.trainingByProvince')} dataTime={dataTime} tableLabel={t('common.table')}
+                <Panel
+                  title={t('overview.trainingByProvince')}
+                  dataTime={dataTime}
+                  tableLabel={t('common.table')}
                   table={
                     <DataTable
                       caption={t('overview.trainingByProvince')}
@@ -125,9 +175,27 @@ export function OverviewPage() {
                       csvLabel={t('common.exportCsv')}
                       columns={[
                         { key: 'area', header: t('coverage.area'), cell: (row) => row.area.name },
-                        { key: 'members', header: t('training.members'), numeric: true, cell: (row) => formatNumber(row.members, locale), csv: (row) => row.members },
-                        { key: 'done', header: t('training.completedAll'), numeric: true, cell: (row) => formatNumber(row.completedAll.numerator, locale), csv: (row) => row.completedAll.numerator },
-                        { key: 'rate', header: '%', numeric: true, cell: (row) => formatPercent(row.completedAll.rate, locale), csv: (row) => row.completedAll.rate },
+                        {
+                          key: 'members',
+                          header: t('training.members'),
+                          numeric: true,
+                          cell: (row) => formatNumber(row.members, locale),
+                          csv: (row) => row.members,
+                        },
+                        {
+                          key: 'done',
+                          header: t('training.completedAll'),
+                          numeric: true,
+                          cell: (row) => formatNumber(row.completedAll.numerator, locale),
+                          csv: (row) => row.completedAll.numerator,
+                        },
+                        {
+                          key: 'rate',
+                          header: '%',
+                          numeric: true,
+                          cell: (row) => formatPercent(row.completedAll.rate, locale),
+                          csv: (row) => row.completedAll.rate,
+                        },
                       ]}
                     />
                   }
@@ -157,7 +225,12 @@ export function OverviewPage() {
                     csvFileName={csvFileName(['ringkasan-laporan-bulanan', ...fileParts])}
                     csvLabel={t('common.exportCsv')}
                     columns={[
-                      { key: 'month', header: t('filters.month'), cell: (row) => formatMonth(row.month, locale), csv: (row) => row.month },
+                      {
+                        key: 'month',
+                        header: t('filters.month'),
+                        cell: (row) => formatMonth(row.month, locale),
+                        csv: (row) => row.month,
+                      },
                       ...reportTypes.map((type) => ({
                         key: type,
                         header: t(`enums.reportType.${type}`),

@@ -29,11 +29,21 @@ export function ReportsPage() {
         {({ byRegencyType, byRegencyStatus, byRegency, trend, openReports }) => {
           const dataTime = t('common.dataPer', { time: formatDateTime(byRegencyType.computedAt, locale) });
           const types = pivot(
-            byRegencyType.rows.map((row) => ({ key: row.regency?.code ?? '', label: row.regency?.name ?? '', series: row.type ?? '', value: row.reports })),
+            byRegencyType.rows.map((row) => ({
+              key: row.regency?.code ?? '',
+              label: row.regency?.name ?? '',
+              series: row.type ?? '',
+              value: row.reports,
+            })),
             reportTypes,
           ).sort((a, b) => b.total - a.total);
           const statusRows = pivot(
-            byRegencyStatus.rows.map((row) => ({ key: row.regency?.code ?? '', label: row.regency?.name ?? '', series: row.status ?? '', value: row.reports })),
+            byRegencyStatus.rows.map((row) => ({
+              key: row.regency?.code ?? '',
+              label: row.regency?.name ?? '',
+              series: row.status ?? '',
+              value: row.reports,
+            })),
             statuses,
           );
           const medians = new Map(byRegency.rows.map((row) => [row.regency?.code ?? '', row]));
@@ -61,7 +71,13 @@ export function ReportsPage() {
                         cell: (row: (typeof types)[number]) => formatNumber(row[type], locale),
                         csv: (row: (typeof types)[number]) => row[type],
                       })),
-                      { key: 'total', header: t('common.total'), numeric: true, cell: (row) => formatNumber(row.total, locale), csv: (row) => row.total },
+                      {
+                        key: 'total',
+                        header: t('common.total'),
+                        numeric: true,
+                        cell: (row) => formatNumber(row.total, locale),
+                        csv: (row) => row.total,
+                      },
                     ]}
                   />
                 }
@@ -116,16 +132,37 @@ export function ReportsPage() {
                     csvFileName={csvFileName(['laporan-bulanan', ...fileParts])}
                     csvLabel={t('common.exportCsv')}
                     columns={[
-                      { key: 'month', header: t('filters.month'), cell: (row) => formatMonth(row.month ?? '', locale), csv: (row) => row.month },
-                      { key: 'reports', header: t('reports.reports'), numeric: true, cell: (row) => formatNumber(row.reports, locale), csv: (row) => row.reports },
-                      { key: 'followedUp', header: t('reports.followedUp'), numeric: true, cell: (row) => formatNumber(row.followedUp, locale), csv: (row) => row.followedUp },
+                      {
+                        key: 'month',
+                        header: t('filters.month'),
+                        cell: (row) => formatMonth(row.month ?? '', locale),
+                        csv: (row) => row.month,
+                      },
+                      {
+                        key: 'reports',
+                        header: t('reports.reports'),
+                        numeric: true,
+                        cell: (row) => formatNumber(row.reports, locale),
+                        csv: (row) => row.reports,
+                      },
+                      {
+                        key: 'followedUp',
+                        header: t('reports.followedUp'),
+                        numeric: true,
+                        cell: (row) => formatNumber(row.followedUp, locale),
+                        csv: (row) => row.followedUp,
+                      },
                     ]}
                   />
                 }
               >
                 <LineChart
                   ariaLabel={t('reports.trend')}
-                  data={trend.rows.map((row) => ({ month: row.month ?? '', reports: row.reports, followedUp: row.followedUp }))}
+                  data={trend.rows.map((row) => ({
+                    month: row.month ?? '',
+                    reports: row.reports,
+                    followedUp: row.followedUp,
+                  }))}
                   index="month"
                   categories={[
                     { key: 'reports', label: t('reports.reports') },
@@ -135,7 +172,10 @@ export function ReportsPage() {
                   valueFormatter={(value) => formatNumber(value, locale)}
                 />
               </Panel>
-              <Panel title={`${t('reports.open')} (${formatNumber(openReports.totalCount, locale)})`} dataTime={dataTime}>
+              <Panel
+                title={`${t('reports.open')} (${formatNumber(openReports.totalCount, locale)})`}
+                dataTime={dataTime}
+              >
                 <DataTable
                   caption={t('reports.open')}
                   rows={openReports.edges.map((edge) => edge.node)}
@@ -144,12 +184,32 @@ export function ReportsPage() {
                   csvFileName={csvFileName(['laporan-terbuka', ...fileParts])}
                   csvLabel={t('common.exportCsv')}
                   columns={[
-                    { key: 'submitted', header: t('reports.submittedAt'), cell: (row) => formatDate(row.submittedAt, locale), csv: (row) => row.submittedAt },
-                    { key: 'village', header: t('reports.village'), csv: (row) => row.village.name, cell: (row) => <Link to={`/desa/${row.village.code}${search}`}>{row.village.name}</Link> },
+                    {
+                      key: 'submitted',
+                      header: t('reports.submittedAt'),
+                      cell: (row) => formatDate(row.submittedAt, locale),
+                      csv: (row) => row.submittedAt,
+                    },
+                    {
+                      key: 'village',
+                      header: t('reports.village'),
+                      csv: (row) => row.village.name,
+                      cell: (row) => <Link to={`/desa/${row.village.code}${search}`}>{row.village.name}</Link>,
+                    },
                     { key: 'regency', header: t('reports.regency'), cell: (row) => row.regency.name },
                     { key: 'type', header: t('reports.type'), cell: (row) => t(`enums.reportType.${row.type}`) },
-                    { key: 'status', header: t('reports.status'), cell: (row) => t(`enums.reportStatus.${row.status}`) },
-                    { key: 'age', header: t('reports.age'), numeric: true, cell: (row) => formatNumber(row.ageDays, locale), csv: (row) => row.ageDays },
+                    {
+                      key: 'status',
+                      header: t('reports.status'),
+                      cell: (row) => t(`enums.reportStatus.${row.status}`),
+                    },
+                    {
+                      key: 'age',
+                      header: t('reports.age'),
+                      numeric: true,
+                      cell: (row) => formatNumber(row.ageDays, locale),
+                      csv: (row) => row.ageDays,
+                    },
                   ]}
                 />
               </Panel>

@@ -34,7 +34,9 @@ export function TokensPage() {
     event.preventDefault();
     setFailure(null);
     setIssued(null);
-    const response = await issue({ input: { name, scopes, expiresInDays: days, ...(officeCode.trim() ? { officeCode: officeCode.trim() } : {}) } });
+    const response = await issue({
+      input: { name, scopes, expiresInDays: days, ...(officeCode.trim() ? { officeCode: officeCode.trim() } : {}) },
+    });
     const payload = response.data?.issueApiToken;
     if (payload?.__typename === 'MutationIssueApiTokenSuccess') {
       setIssued({ name: payload.data.token.name, secret: payload.data.secret });
@@ -53,7 +55,14 @@ export function TokensPage() {
         <form className="token-form" onSubmit={submit} aria-label={t('tokens.issue')}>
           <label>
             <span>{t('tokens.name')}</span>
-            <input required minLength={3} maxLength={120} value={name} onChange={(event) => setName(event.target.value)} placeholder={t('tokens.namePlaceholder')} />
+            <input
+              required
+              minLength={3}
+              maxLength={120}
+              value={name}
+              onChange={(event) => setName(event.target.value)}
+              placeholder={t('tokens.namePlaceholder')}
+            />
           </label>
           <fieldset>
             <legend>{t('tokens.scopes')}</legend>
@@ -62,7 +71,9 @@ export function TokensPage() {
                 <input
                   type="checkbox"
                   checked={scopes.includes(scope)}
-                  onChange={(event) => setScopes(event.target.checked ? [...scopes, scope] : scopes.filter((other) => other !== scope))}
+                  onChange={(event) =>
+                    setScopes(event.target.checked ? [...scopes, scope] : scopes.filter((other) => other !== scope))
+                  }
                 />
                 {t(`tokens.scope.${scope}`)}
               </label>
@@ -70,7 +81,11 @@ export function TokensPage() {
           </fieldset>
           <label>
             <span>{t('tokens.office')}</span>
-            <input value={officeCode} onChange={(event) => setOfficeCode(event.target.value)} placeholder="KANIM-BATULICIN" />
+            <input
+              value={officeCode}
+              onChange={(event) => setOfficeCode(event.target.value)}
+              placeholder="KANIM-BATULICIN"
+            />
           </label>
           <label>
             <span>{t('tokens.days')}</span>
@@ -109,10 +124,19 @@ export function TokensPage() {
               columns={[
                 { key: 'name', header: t('tokens.name'), cell: (token) => token.name },
                 { key: 'scopes', header: t('tokens.scopes'), cell: (token) => token.scopes.join(', ') },
-                { key: 'office', header: t('tokens.officeColumn'), cell: (token) => token.office?.name ?? t('tokens.anyOffice') },
+                {
+                  key: 'office',
+                  header: t('tokens.officeColumn'),
+                  cell: (token) => token.office?.name ?? t('tokens.anyOffice'),
+                },
                 { key: 'created', header: t('tokens.created'), cell: (token) => formatDate(token.createdAt, locale) },
                 { key: 'expires', header: t('tokens.expires'), cell: (token) => formatDate(token.expiresAt, locale) },
-                { key: 'used', header: t('tokens.lastUsed'), cell: (token) => (token.lastUsedAt ? formatDateTime(token.lastUsedAt, locale) : t('tokens.neverUsed')) },
+                {
+                  key: 'used',
+                  header: t('tokens.lastUsed'),
+                  cell: (token) =>
+                    token.lastUsedAt ? formatDateTime(token.lastUsedAt, locale) : t('tokens.neverUsed'),
+                },
                 {
                   key: 'state',
                   header: t('tokens.state'),

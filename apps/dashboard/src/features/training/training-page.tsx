@@ -49,7 +49,9 @@ export function TrainingPage() {
               <p className="data-time">{dataTime}</p>
               <p className="lead">
                 {t('training.completedAll')}:{' '}
-                <strong data-testid="training-total">{formatPercent(trainingCompletion.total.completedAll.rate, locale)}</strong>{' '}
+                <strong data-testid="training-total">
+                  {formatPercent(trainingCompletion.total.completedAll.rate, locale)}
+                </strong>{' '}
                 ({parts(trainingCompletion.total.completedAll)})
               </p>
               <div className="grid">
@@ -86,9 +88,27 @@ export function TrainingPage() {
                     csvLabel={t('common.exportCsv')}
                     columns={[
                       { key: 'name', header: t('training.module'), cell: (row) => row.name },
-                      { key: 'done', header: t('training.completed'), numeric: true, cell: (row) => formatNumber(row.completed.numerator, locale), csv: (row) => row.completed.numerator },
-                      { key: 'members', header: t('training.members'), numeric: true, cell: (row) => formatNumber(row.completed.denominator, locale), csv: (row) => row.completed.denominator },
-                      { key: 'rate', header: '%', numeric: true, cell: (row) => formatPercent(row.completed.rate, locale), csv: (row) => row.completed.rate },
+                      {
+                        key: 'done',
+                        header: t('training.completed'),
+                        numeric: true,
+                        cell: (row) => formatNumber(row.completed.numerator, locale),
+                        csv: (row) => row.completed.numerator,
+                      },
+                      {
+                        key: 'members',
+                        header: t('training.members'),
+                        numeric: true,
+                        cell: (row) => formatNumber(row.completed.denominator, locale),
+                        csv: (row) => row.completed.denominator,
+                      },
+                      {
+                        key: 'rate',
+                        header: '%',
+                        numeric: true,
+                        cell: (row) => formatPercent(row.completed.rate, locale),
+                        csv: (row) => row.completed.rate,
+                      },
                     ]}
                   />
                 </Panel>
@@ -102,19 +122,35 @@ export function TrainingPage() {
                   csvLabel={t('common.exportCsv')}
                   columns={[
                     { key: 'name', header: t(`coverage.byLevel.${level}`), cell: (row) => row.name },
-                    { key: 'members', header: t('training.members'), numeric: true, cell: (row) => formatNumber(row.members, locale), csv: (row) => row.members },
-                    { key: 'all', header: t('training.completedAll'), numeric: true, cell: (row) => formatPercent(row.completedAll.rate, locale), csv: (row) => row.completedAll.rate },
+                    {
+                      key: 'members',
+                      header: t('training.members'),
+                      numeric: true,
+                      cell: (row) => formatNumber(row.members, locale),
+                      csv: (row) => row.members,
+                    },
+                    {
+                      key: 'all',
+                      header: t('training.completedAll'),
+                      numeric: true,
+                      cell: (row) => formatPercent(row.completedAll.rate, locale),
+                      csv: (row) => row.completedAll.rate,
+                    },
                     ...trainingModules.map((module) => ({
                       key: module.code,
                       header: module.name,
                       numeric: true,
-                      cell: (row: (typeof areaRows)[number]) => formatPercent((row as Record<string, unknown>)[module.code] as number, locale),
+                      cell: (row: (typeof areaRows)[number]) =>
+                        formatPercent((row as Record<string, unknown>)[module.code] as number, locale),
                       csv: (row: (typeof areaRows)[number]) => (row as Record<string, unknown>)[module.code] as number,
                     })),
                   ]}
                 />
               </Panel>
-              <Panel title={`${t('training.missing')} (${formatNumber(missing.totalCount, locale)})`} dataTime={dataTime}>
+              <Panel
+                title={`${t('training.missing')} (${formatNumber(missing.totalCount, locale)})`}
+                dataTime={dataTime}
+              >
                 {!showNames && <p className="hint">{t('auth.personalHidden')}</p>}
                 <DataTable
                   caption={t('training.missing')}
@@ -127,12 +163,33 @@ export function TrainingPage() {
                       key: 'village',
                       header: t('reports.village'),
                       csv: (row) => row.taskForce.designation.village.name,
-                      cell: (row) => <Link to={`/desa/${row.taskForce.designation.village.code}${search}`}>{row.taskForce.designation.village.name}</Link>,
+                      cell: (row) => (
+                        <Link to={`/desa/${row.taskForce.designation.village.code}${search}`}>
+                          {row.taskForce.designation.village.name}
+                        </Link>
+                      ),
                     },
-                    { key: 'regency', header: t('reports.regency'), cell: (row) => row.taskForce.designation.village.regency.name },
-                    ...(showNames ? [{ key: 'name', header: t('auth.name'), cell: (row: (typeof missing.edges)[number]['node']) => row.fullName ?? '–' }] : []),
+                    {
+                      key: 'regency',
+                      header: t('reports.regency'),
+                      cell: (row) => row.taskForce.designation.village.regency.name,
+                    },
+                    ...(showNames
+                      ? [
+                          {
+                            key: 'name',
+                            header: t('auth.name'),
+                            cell: (row: (typeof missing.edges)[number]['node']) => row.fullName ?? '–',
+                          },
+                        ]
+                      : []),
                     { key: 'role', header: t('training.role'), cell: (row) => t(`enums.role.${row.role}`) },
-                    { key: 'joined', header: t('village.joined'), cell: (row) => formatDate(row.joinedOn, locale), csv: (row) => row.joinedOn },
+                    {
+                      key: 'joined',
+                      header: t('village.joined'),
+                      cell: (row) => formatDate(row.joinedOn, locale),
+                      csv: (row) => row.joinedOn,
+                    },
                     {
                       key: 'done',
                       header: t('training.modulesDone'),

@@ -41,6 +41,9 @@ export function useTraining(filters: DashboardFilters) {
   const filter = toAnalyticsFilter(filters);
   // The immigration officer trains the task force and is not counted among its trainees.
   const members = { area: filter.area, current: true, incompleteTraining: true, roles: [...traineeRoles] };
-  const [result, reexecute] = useQuery({ query: TrainingPageQuery, variables: { groupBy: levelFor(filters), filter, members } });
+  const [result, reexecute] = useQuery({
+    query: TrainingPageQuery,
+    variables: { groupBy: levelFor(filters), filter, members },
+  });
   return { ...result, retry: () => reexecute({ requestPolicy: 'network-only' }) };
 }

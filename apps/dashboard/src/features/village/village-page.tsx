@@ -26,7 +26,13 @@ export function VillageSearchPage() {
       <form className="village-search" onSubmit={submit}>
         <label>
           <span>{t('village.search')}</span>
-          <input value={code} onChange={(event) => setCode(event.target.value)} pattern="\d{2}\.\d{2}\.\d{2}\.\d{4}" required inputMode="decimal" />
+          <input
+            value={code}
+            onChange={(event) => setCode(event.target.value)}
+            pattern="\d{2}\.\d{2}\.\d{2}\.\d{4}"
+            required
+            inputMode="decimal"
+          />
         </label>
         <button type="submit">{t('village.open')}</button>
       </form>
@@ -52,8 +58,10 @@ export function VillagePage() {
           <>
             <p className="breadcrumb-line">
               <Link to={`/cakupan?prov=${village.province.code}`}>{village.province.name}</Link> ›{' '}
-              <Link to={`/cakupan?prov=${village.province.code}&kab=${village.regency.code}`}>{village.regency.name}</Link> ›{' '}
-              {village.district.name}
+              <Link to={`/cakupan?prov=${village.province.code}&kab=${village.regency.code}`}>
+                {village.regency.name}
+              </Link>{' '}
+              › {village.district.name}
             </p>
             <h1>
               {t(`village.kind.${village.kind}`)} {village.name} <span className="code">{village.code}</span>
@@ -74,7 +82,8 @@ export function VillagePage() {
                 village.designations.map((designation) => (
                   <article key={designation.id} className="designation">
                     <h3>
-                      {t(`enums.variant.${designation.variant}`)} {designation.year} · {t(`enums.designationStatus.${designation.status}`)}
+                      {t(`enums.variant.${designation.variant}`)} {designation.year} ·{' '}
+                      {t(`enums.designationStatus.${designation.status}`)}
                     </h3>
                     <dl>
                       <dt>{t('village.office')}</dt>
@@ -84,7 +93,9 @@ export function VillagePage() {
                       <dt>{t('village.decree')}</dt>
                       <dd>{designation.decreeNumber ?? '–'}</dd>
                       <dt>{t('coverage.reasons')}</dt>
-                      <dd>{designation.selectionReasons.map((reason) => t(`enums.reason.${reason}`)).join(', ') || '–'}</dd>
+                      <dd>
+                        {designation.selectionReasons.map((reason) => t(`enums.reason.${reason}`)).join(', ') || '–'}
+                      </dd>
                     </dl>
                     <h4>{t('village.taskForce')}</h4>
                     {designation.taskForce ? (
@@ -96,11 +107,17 @@ export function VillagePage() {
                         csvLabel={t('common.exportCsv')}
                         columns={[
                           { key: 'role', header: t('training.role'), cell: (row) => t(`enums.role.${row.role}`) },
-                          { key: 'joined', header: t('village.joined'), cell: (row) => formatDate(row.joinedOn, locale), csv: (row) => row.joinedOn },
+                          {
+                            key: 'joined',
+                            header: t('village.joined'),
+                            cell: (row) => formatDate(row.joinedOn, locale),
+                            csv: (row) => row.joinedOn,
+                          },
                           ...trainingModules.map((module) => ({
                             key: module.code,
                             header: module.name,
-                            cell: (row: { completedModules: { code: string }[] }) => (row.completedModules.some((done) => done.code === module.code) ? '✓' : '–'),
+                            cell: (row: { completedModules: { code: string }[] }) =>
+                              row.completedModules.some((done) => done.code === module.code) ? '✓' : '–',
                           })),
                         ]}
                       />
@@ -120,8 +137,8 @@ export function VillagePage() {
                     {activities.map((activity) => (
                       <li key={activity.id}>
                         <time dateTime={activity.heldOn}>{formatDate(activity.heldOn, locale)}</time>
-                        <strong>{t(`enums.activityType.${activity.type}`)}</strong> {activity.title} · {activity.place} ·{' '}
-                        {formatNumber(activity.attendeeCount, locale)}
+                        <strong>{t(`enums.activityType.${activity.type}`)}</strong> {activity.title} · {activity.place}{' '}
+                        · {formatNumber(activity.attendeeCount, locale)}
                       </li>
                     ))}
                   </ol>
@@ -146,10 +163,25 @@ export function VillagePage() {
                   csvFileName={csvFileName(['laporan-desa', village.code])}
                   csvLabel={t('common.exportCsv')}
                   columns={[
-                    { key: 'submitted', header: t('reports.submittedAt'), cell: (row) => formatDate(row.submittedAt, locale), csv: (row) => row.submittedAt },
+                    {
+                      key: 'submitted',
+                      header: t('reports.submittedAt'),
+                      cell: (row) => formatDate(row.submittedAt, locale),
+                      csv: (row) => row.submittedAt,
+                    },
                     { key: 'type', header: t('reports.type'), cell: (row) => t(`enums.reportType.${row.type}`) },
-                    { key: 'status', header: t('reports.status'), cell: (row) => t(`enums.reportStatus.${row.status}`) },
-                    { key: 'age', header: t('reports.age'), numeric: true, cell: (row) => formatNumber(row.ageDays, locale), csv: (row) => row.ageDays },
+                    {
+                      key: 'status',
+                      header: t('reports.status'),
+                      cell: (row) => t(`enums.reportStatus.${row.status}`),
+                    },
+                    {
+                      key: 'age',
+                      header: t('reports.age'),
+                      numeric: true,
+                      cell: (row) => formatNumber(row.ageDays, locale),
+                      csv: (row) => row.ageDays,
+                    },
                   ]}
                 />
               </Panel>

@@ -2,7 +2,11 @@ import type { TFunction } from 'i18next';
 import { type DashboardFilters, serializePeriod } from './url-filters';
 
 /** The applied filters in words, for print and for screen readers. */
-export function describeFilters(filters: DashboardFilters, t: TFunction, names: Map<string, string> = new Map()): string {
+export function describeFilters(
+  filters: DashboardFilters,
+  t: TFunction,
+  names: Map<string, string> = new Map(),
+): string {
   const named = (codes: string[]) => codes.map((code) => names.get(code) ?? code).join(', ');
   return [
     `${t('filters.province')}: ${named(filters.provinces) || t('filters.all')}`,

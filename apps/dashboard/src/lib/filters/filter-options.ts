@@ -9,7 +9,10 @@ export function useFilterOptions() {
   const [result] = useQuery({ query: ShellQuery });
   const allowed = result.data?.me?.permissions.regencyCodes ?? null;
   const provinces = (result.data?.provinces?.edges.map((edge) => edge.node) ?? [])
-    .map((province) => ({ ...province, regencies: province.regencies.filter((regency) => !allowed || allowed.includes(regency.code)) }))
+    .map((province) => ({
+      ...province,
+      regencies: province.regencies.filter((regency) => !allowed || allowed.includes(regency.code)),
+    }))
     .filter((province) => province.regencies.length > 0);
   return { provinces, fetching: result.fetching, error: result.error };
 }

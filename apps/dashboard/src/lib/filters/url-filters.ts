@@ -1,6 +1,11 @@
 // The global filters live in the URL (?prov=53&kab=53.18&var=DESA_BINAAN&period=2026-Q3), so a link
 // reproduces the view and the back button works. Every page reads them through useDashboardFilters.
-import { type AreaLevel, type ProgrammeVariant as Variant, programmeVariants as variants, todayInIndonesia } from '@binaan/domain';
+import {
+  type AreaLevel,
+  type ProgrammeVariant as Variant,
+  programmeVariants as variants,
+  todayInIndonesia,
+} from '@binaan/domain';
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 
@@ -33,7 +38,8 @@ export function parsePeriod(value: string | null, now = new Date()): PeriodChoic
   match = /^(\d{4})-Q([1-4])$/.exec(value);
   if (match) return { kind: 'quarter', year: Number(match[1]), quarter: Number(match[2]) as 1 | 2 | 3 | 4 };
   match = /^(\d{4})-(\d{2})$/.exec(value);
-  if (match && Number(match[2]) >= 1 && Number(match[2]) <= 12) return { kind: 'month', year: Number(match[1]), month: Number(match[2]) };
+  if (match && Number(match[2]) >= 1 && Number(match[2]) <= 12)
+    return { kind: 'month', year: Number(match[1]), month: Number(match[2]) };
   match = /^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$/.exec(value);
   if (match && match[1]! <= match[2]!) return { kind: 'range', from: match[1]!, to: match[2]! };
   return defaultPeriod(now);
@@ -60,10 +66,16 @@ export function periodRange(period: PeriodChoice): { from: string; to: string } 
       return { from: `${period.year}-01-01`, to: `${period.year}-12-31` };
     case 'quarter': {
       const first = (period.quarter - 1) * 3 + 1;
-      return { from: `${period.year}-${pad(first)}-01`, to: `${period.year}-${pad(first + 2)}-${lastDay(period.year, first + 2)}` };
+      return {
+        from: `${period.year}-${pad(first)}-01`,
+        to: `${period.year}-${pad(first + 2)}-${lastDay(period.year, first + 2)}`,
+      };
     }
     case 'month':
-      return { from: `${period.year}-${pad(period.month)}-01`, to: `${period.year}-${pad(period.month)}-${lastDay(period.year, period.month)}` };
+      return {
+        from: `${period.year}-${pad(period.month)}-01`,
+        to: `${period.year}-${pad(period.month)}-${lastDay(period.year, period.month)}`,
+      };
     case 'range':
       return { from: period.from, to: period.to };
   }
@@ -77,7 +89,8 @@ export function trendRange(period: PeriodChoice): { from: string; to: string } {
   return { from: start.toISOString().slice(0, 10), to };
 }
 
-const list = (value: string | null, pattern: RegExp) => (value ? value.split(',').filter((item) => pattern.test(item)) : []);
+const list = (value: string | null, pattern: RegExp) =>
+  value ? value.split(',').filter((item) => pattern.test(item)) : [];
 
 export function parseFilters(params: URLSearchParams, now = new Date()): DashboardFilters {
   const variant = params.get('var');
@@ -128,7 +141,10 @@ export function useDashboardFilters() {
     (change: Partial<DashboardFilters>) => {
       const next = { ...filters, ...change };
       // A kabupaten/kota outside the chosen provinces no longer applies.
-      if (change.provinces) next.regencies = next.regencies.filter((code) => next.provinces.length === 0 || next.provinces.includes(code.slice(0, 2)));
+      if (change.provinces)
+        next.regencies = next.regencies.filter(
+          (code) => next.provinces.length === 0 || next.provinces.includes(code.slice(0, 2)),
+        );
       setParams(writeFilters(params, next));
     },
     [filters, params, setParams],

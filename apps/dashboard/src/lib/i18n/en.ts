@@ -1,7 +1,13 @@
 import type { Messages } from './id';
 
 export const en: Messages = {
-  app: { title: 'Binaan', subtitle: 'Monitoring immigration-guided villages', language: 'Language', print: 'Print', skipToContent: 'Skip to content' },
+  app: {
+    title: 'Binaan',
+    subtitle: 'Monitoring immigration-guided villages',
+    language: 'Language',
+    print: 'Print',
+    skipToContent: 'Skip to content',
+  },
   auth: {
     title: 'Sign in',
     email: 'Email',
@@ -14,10 +20,18 @@ export const en: Messages = {
     personalHidden: 'Names are hidden for your role.',
     name: 'Name',
   },
-  nav: { overview: 'Overview', coverage: 'Coverage', reports: 'Reports', training: 'Training', village: 'Village', tokens: 'API tokens' },
+  nav: {
+    overview: 'Overview',
+    coverage: 'Coverage',
+    reports: 'Reports',
+    training: 'Training',
+    village: 'Village',
+    tokens: 'API tokens',
+  },
   tokens: {
     title: 'API tokens',
-    intro: 'A token gives another application or an analyst access to the GraphQL API, at most as far as your own rights. Personal data is never visible through a token.',
+    intro:
+      'A token gives another application or an analyst access to the GraphQL API, at most as far as your own rights. Personal data is never visible through a token.',
     notAllowed: 'Your role cannot issue tokens.',
     issue: 'Issue a token',
     name: 'What it is for',
@@ -175,8 +189,18 @@ export const en: Messages = {
       PASSPORT_INFORMATION_REQUEST: 'Passport information',
       OTHER: 'Other',
     },
-    reportStatus: { SUBMITTED: 'Submitted', VERIFIED: 'Verified', FOLLOWED_UP: 'Followed up', CLOSED: 'Closed', REJECTED: 'Rejected' },
-    variant: { DESA_BINAAN: 'Desa Binaan Imigrasi', KELURAHAN_BINAAN: 'Kelurahan Binaan', IMIGRASI_CORNER: 'Imigrasi Corner' },
+    reportStatus: {
+      SUBMITTED: 'Submitted',
+      VERIFIED: 'Verified',
+      FOLLOWED_UP: 'Followed up',
+      CLOSED: 'Closed',
+      REJECTED: 'Rejected',
+    },
+    variant: {
+      DESA_BINAAN: 'Desa Binaan Imigrasi',
+      KELURAHAN_BINAAN: 'Kelurahan Binaan',
+      IMIGRASI_CORNER: 'Imigrasi Corner',
+    },
     designationStatus: { PLANNED: 'Planned', ACTIVE: 'Active', SUSPENDED: 'Suspended', ENDED: 'Ended' },
     role: {
       VILLAGE_HEAD: 'Village head',
@@ -194,6 +218,10 @@ export const en: Messages = {
       TIMPORA_MEETING: 'Timpora meeting',
       TASK_STRENGTHENING_VISIT: 'Task-force visit',
     },
-    reason: { MIGRANT_WORKER_SENDING_AREA: 'Migrant-worker area', BORDER_AREA: 'Border', FAR_FROM_OFFICE: 'Far from office' },
+    reason: {
+      MIGRANT_WORKER_SENDING_AREA: 'Migrant-worker area',
+      BORDER_AREA: 'Border',
+      FAR_FROM_OFFICE: 'Far from office',
+    },
   },
 };

@@ -31,10 +31,18 @@ export const id = {
     personalHidden: 'Nama disembunyikan untuk peran Anda.',
     name: 'Nama',
   },
-  nav: { overview: 'Ringkasan', coverage: 'Cakupan', reports: 'Laporan', training: 'Pelatihan', village: 'Desa', tokens: 'Token API' },
+  nav: {
+    overview: 'Ringkasan',
+    coverage: 'Cakupan',
+    reports: 'Laporan',
+    training: 'Pelatihan',
+    village: 'Desa',
+    tokens: 'Token API',
+  },
   tokens: {
     title: 'Token API',
-    intro: 'Token memberi aplikasi lain atau analis akses ke API GraphQL, paling banyak seluas hak Anda sendiri. Data pribadi tidak pernah terlihat melalui token.',
+    intro:
+      'Token memberi aplikasi lain atau analis akses ke API GraphQL, paling banyak seluas hak Anda sendiri. Data pribadi tidak pernah terlihat melalui token.',
     notAllowed: 'Peran Anda tidak dapat menerbitkan token.',
     issue: 'Terbitkan token',
     name: 'Untuk apa',
@@ -199,8 +207,17 @@ export const id = {
       CLOSED: 'Selesai',
       REJECTED: 'Ditolak',
     } satisfies Record<ReportStatus, string>,
-    variant: { DESA_BINAAN: 'Desa Binaan Imigrasi', KELURAHAN_BINAAN: 'Kelurahan Binaan', IMIGRASI_CORNER: 'Imigrasi Corner' } satisfies Record<ProgrammeVariant, string>,
-    designationStatus: { PLANNED: 'Direncanakan', ACTIVE: 'Aktif', SUSPENDED: 'Ditangguhkan', ENDED: 'Berakhir' } satisfies Record<DesignationStatus, string>,
+    variant: {
+      DESA_BINAAN: 'Desa Binaan Imigrasi',
+      KELURAHAN_BINAAN: 'Kelurahan Binaan',
+      IMIGRASI_CORNER: 'Imigrasi Corner',
+    } satisfies Record<ProgrammeVariant, string>,
+    designationStatus: {
+      PLANNED: 'Direncanakan',
+      ACTIVE: 'Aktif',
+      SUSPENDED: 'Ditangguhkan',
+      ENDED: 'Berakhir',
+    } satisfies Record<DesignationStatus, string>,
     role: {
       VILLAGE_HEAD: 'Kepala desa',
       VILLAGE_SECRETARY: 'Sekretaris desa',

@@ -33,6 +33,9 @@ export function useI18n() {
   const { t, i18n: instance } = useTranslation();
   const locale: Locale = instance.language === 'en' ? 'en' : 'id';
   const parts = (ratio: { numerator: number; denominator: number }) =>
-    t('common.ofTotal', { numerator: formatNumber(ratio.numerator, locale), denominator: formatNumber(ratio.denominator, locale) });
+    t('common.ofTotal', {
+      numerator: formatNumber(ratio.numerator, locale),
+      denominator: formatNumber(ratio.denominator, locale),
+    });
   return { t, locale, parts };
 }
