@@ -5,8 +5,8 @@
 // several periods, levels and variant filters; and the kept rollup equals a rebuild.
 import { designationStatuses, programmeVariants, reportTypes } from '@binaan/domain';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSeededApi, type SeededApi } from './support/seeded-api.js';
+import { expect } from 'vitest';
+import { describeRollupProperty, pick } from './support/rollup-property.js';
 
 const REPORT_TYPES = [...reportTypes];
 const VARIANTS = programmeVariants;
@@ -18,19 +18,8 @@ const KEPT = `
   UNION ALL SELECT 'E ' || village_id || ' ' || variant_set || ' ' || month || ' ' || change FROM village_activity_event
   UNION ALL SELECT 'R ' || village_id || ' ' || month FROM village_reported_month`;
 
-describe('completeness rollup', () => {
-  let api: SeededApi;
-  let writes = 0;
-  beforeAll(async () => {
-    api = await createSeededApi();
-  });
-  afterAll(async () => {
-    await api?.dispose();
-    console.log(`completeness rollup: ${writes} writes applied`);
-  });
-
-  const ids = async (query: string) => (await api.db.sql.query<{ id: number }>(query)).map((row) => row.id);
-  const pick = <T>(list: T[], n: number) => list[n % list.length]!;
+describeRollupProperty('completeness rollup', (probe) => {
+  const { ids } = probe;
   /** Records of Kabupaten Kotabaru and Tanah Bumbu (Kalimantan Selatan) and of Bangka Belitung. */
   const designations = () =>
     ids(`SELECT g.id FROM designation g JOIN village v ON v.id = g.village_id JOIN regency r ON r.id = v.regency_id
@@ -51,8 +40,7 @@ describe('completeness rollup', () => {
   type Write = typeof write extends fc.Arbitrary<infer T> ? T : never;
 
   async function apply(step: Write) {
-    writes += 1;
-    const sql = api.db.sql;
+    const sql = probe.api.db.sql;
     switch (step.kind) {
       case 'designate': {
         const village = pick(await villages(), step.village);
@@ -119,7 +107,7 @@ describe('completeness rollup', () => {
   }
 
   async function completeness(groupBy: string | null, filter: Record<string, unknown>): Promise<unknown[]> {
-    const result = await api.graphql(
+    const result = await probe.api.graphql(
       `query($filter: AnalyticsFilter) { reportingCompleteness(${groupBy ? `groupBy: ${groupBy}, ` : ''}filter: $filter) {
          rows { month area { code } designatedVillages reportingVillages } } }`,
       { filter },
@@ -146,10 +134,14 @@ describe('completeness rollup', () => {
     ],
   ];
 
-  it('equals the count from the records, for several periods, levels and variants, after random writes', async () => {
-    await fc.assert(
-      fc.asyncProperty(fc.array(write, { minLength: 5, maxLength: 25 }), async (steps) => {
-        for (const step of steps) await apply(step);
+  return {
+    families: ['completeness'],
+    kept: KEPT,
+    write,
+    apply,
+    invariant: {
+      title: 'equals the count from the records, for several periods, levels and variants, after random writes',
+      async check() {
         let rows = 0;
         for (const [groupBy, filter] of views) {
           const fromRollup = await completeness(groupBy, filter);
@@ -157,16 +149,9 @@ describe('completeness rollup', () => {
           expect(fromRollup).toEqual(await completeness(groupBy, { ...filter, reportTypes: REPORT_TYPES }));
         }
         expect(rows).toBeGreaterThan(20);
-      }),
-      { numRuns: 6 },
-    );
-    expect(writes).toBeGreaterThan(30);
-  });
-
-  it('keeps what rebuild_completeness_rollup() computes', async () => {
-    const lines = async () => (await api.db.sql.query<{ line: string }>(KEPT)).map((row) => row.line).sort();
-    const kept = await lines();
-    await api.db.sql.exec('SELECT rebuild_completeness_rollup()');
-    expect(await lines()).toEqual(kept);
-  });
+      },
+    },
+    runs: 6,
+    minWrites: 30,
+  };
 });

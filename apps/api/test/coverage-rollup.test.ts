@@ -4,8 +4,8 @@
 // rollups equal a rebuild.
 import { designationStatuses, programmeVariants } from '@binaan/domain';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSeededApi, type SeededApi } from './support/seeded-api.js';
+import { expect } from 'vitest';
+import { describeRollupProperty, pick } from './support/rollup-property.js';
 
 /**
  * Per province: villages with an ACTIVE designation of the variants ($1, null: all) inaugurated by $3
@@ -35,21 +35,8 @@ const KEPT = `
 const VARIANTS = programmeVariants;
 const STATUSES = designationStatuses;
 
-describe('coverage rollups', () => {
-  let api: SeededApi;
-  let writes = 0;
-  beforeAll(async () => {
-    api = await createSeededApi();
-  });
-  afterAll(async () => {
-    await api?.dispose();
-    console.log(`coverage rollups: ${writes} writes applied`);
-  });
-
-  const lines = async (query: string, params: unknown[] = []) =>
-    (await api.db.sql.query<{ line: string }>(query, params)).map((row) => row.line).sort();
-  const ids = async (query: string) => (await api.db.sql.query<{ id: number }>(query)).map((row) => row.id);
-  const pick = <T>(list: T[], n: number) => list[n % list.length]!;
+describeRollupProperty('coverage rollups', (probe) => {
+  const { lines, ids } = probe;
   /** Designations of Kalimantan Selatan and Bangka Belitung: two provinces, so that moves cross areas. */
   const designations = () =>
     ids(`SELECT g.id FROM designation g JOIN village v ON v.id = g.village_id JOIN province p ON p.id = v.province_id
@@ -84,8 +71,7 @@ describe('coverage rollups', () => {
   type Write = typeof write extends fc.Arbitrary<infer T> ? T : never;
 
   async function apply(step: Write) {
-    writes += 1;
-    const sql = api.db.sql;
+    const sql = probe.api.db.sql;
     switch (step.kind) {
       case 'designate': {
         const village = pick(await villages(), step.village);
@@ -153,7 +139,7 @@ describe('coverage rollups', () => {
   }
 
   async function fromApi(variants: string[] | null, from: string | null, to: string | null): Promise<string[]> {
-    const result = await api.graphql(
+    const result = await probe.api.graphql(
       `query($filter: AnalyticsFilter) { coverage(groupBy: PROVINCE, filter: $filter) {
          rows { area { code } designatedVillages targetAttainment { numerator } } } }`,
       { filter: { variants, period: from && to ? { from, to } : null } },
@@ -178,25 +164,23 @@ describe('coverage rollups', () => {
     [['KELURAHAN_BINAAN', 'IMIGRASI_CORNER'], '2023-01-01', '2025-06-15'],
   ];
 
-  it('answers as the designations do, for several periods and variants, after random writes', async () => {
-    await fc.assert(
-      fc.asyncProperty(fc.array(write, { minLength: 5, maxLength: 25 }), async (steps) => {
-        for (const step of steps) await apply(step);
+  return {
+    families: ['coverage'],
+    kept: KEPT,
+    write,
+    apply,
+    invariant: {
+      title: 'answers as the designations do, for several periods and variants, after random writes',
+      async check() {
         for (const [variants, from, to] of views) {
           const raw = (await lines(RAW_COVERAGE, [variants, from, to])).filter(
             (line) => !line.endsWith('designated 0 inaugurated 0'),
           );
           expect(await fromApi(variants, from, to)).toEqual(raw);
         }
-      }),
-      { numRuns: 6 },
-    );
-    expect(writes).toBeGreaterThan(30);
-  });
-
-  it('keeps what rebuild_coverage_rollups() computes', async () => {
-    const kept = await lines(KEPT);
-    await api.db.sql.exec('SELECT rebuild_coverage_rollups()');
-    expect(await lines(KEPT)).toEqual(kept);
-  });
+      },
+    },
+    runs: 6,
+    minWrites: 30,
+  };
 });

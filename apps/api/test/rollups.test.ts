@@ -3,8 +3,8 @@
 // changing variant), the rollup tables equal a recount written here from village_report and its
 // transitions, and reportStats through the API equals a GROUP BY over the raw reports.
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSeededApi, type SeededApi } from './support/seeded-api.js';
+import { expect, it } from 'vitest';
+import { describeRollupProperty, pick } from './support/rollup-property.js';
 
 const gid = (type: string, id: number) => Buffer.from(`${type}:${id}`).toString('base64');
 
@@ -69,30 +69,21 @@ const RAW_REGENCY_MONTHS = `
              AND r.submitted_at < (('${PERIOD.to}'::date + 1)::timestamp AT TIME ZONE 'Asia/Jakarta')) rep
    GROUP BY code, month`;
 
-describe('report rollups', () => {
-  let api: SeededApi;
-  let villages: string[];
-  let writes = 0;
-
-  beforeAll(async () => {
-    api = await createSeededApi();
-    villages = (
-      await api.db.sql.query<{ code: string }>(
+describeRollupProperty('report rollups', (probe) => {
+  const { lines } = probe;
+  /** Villages of Kabupaten Kotabaru that new reports come from (looked up once). */
+  let villages: string[] | undefined;
+  const someVillage = async (n: number) => {
+    villages ??= (
+      await probe.api.db.sql.query<{ code: string }>(
         `SELECT v.code FROM village v JOIN regency r ON r.id = v.regency_id WHERE r.code = '63.02' ORDER BY v.code LIMIT 40`,
       )
     ).map((row) => row.code);
-  });
-  afterAll(async () => {
-    await api?.dispose();
-    console.log(`rollups: ${writes} writes applied`);
-  });
-
-  // Sorted here, not by the database's collation, so that both sides order alike.
-  const lines = async (query: string) =>
-    (await api.db.sql.query<{ line: string }>(query)).map((row) => row.line).sort();
+    return pick(villages, n);
+  };
   /** A report of Kanim Batulicin's area, picked by a generated number. */
   const someReport = async (pick: number) => {
-    const rows = await api.db.sql.query<{ id: number; status: string }>(
+    const rows = await probe.api.db.sql.query<{ id: number; status: string }>(
       `SELECT id, status::text AS status FROM village_report WHERE regency_id = (SELECT id FROM regency WHERE code = '63.02') ORDER BY id`,
     );
     return rows[pick % rows.length];
@@ -123,17 +114,16 @@ describe('report rollups', () => {
   type Write = typeof write extends fc.Arbitrary<infer T> ? T : never;
 
   async function apply(step: Write): Promise<void> {
-    writes += 1;
     const report = await someReport('pick' in step ? step.pick : 0);
     switch (step.kind) {
       case 'submit': {
-        const result = await api.graphql(
+        const result = await probe.api.graphql(
           `mutation($input: SubmitVillageReportInput!) { submitVillageReport(input: $input) { __typename } }`,
           {
             input: {
               source: 'test:rollups',
               clientReference: step.ref,
-              villageCode: villages[step.village % villages.length],
+              villageCode: await someVillage(step.village),
               type: step.type,
               occurredOn: '2026-11-01',
               peopleInvolved: 2,
@@ -148,7 +138,7 @@ describe('report rollups', () => {
       case 'step': {
         const to = next[report!.status]?.[step.pick % 2] ?? next[report!.status]?.[0];
         if (!to) return;
-        const result = await api.graphql(
+        const result = await probe.api.graphql(
           `mutation($input: TransitionReportStatusInput!) { transitionReportStatus(input: $input) { __typename } }`,
           { input: { reportId: gid('VillageReport', report!.id), toStatus: to, expectedStatus: report!.status } },
           'kanim',
@@ -157,26 +147,26 @@ describe('report rollups', () => {
         return;
       }
       case 'retype':
-        await api.db.sql.query(`UPDATE village_report SET type = $2::report_type WHERE id = $1`, [
+        await probe.api.db.sql.query(`UPDATE village_report SET type = $2::report_type WHERE id = $1`, [
           report!.id,
           step.type,
         ]);
         return;
       case 'move':
-        await api.db.sql.query(
+        await probe.api.db.sql.query(
           `UPDATE village_report SET submitted_at = timestamptz '2026-11-24 00:00+07' - make_interval(days => $2, hours => $3) WHERE id = $1`,
           [report!.id, step.daysBack, step.hour],
         );
         return;
       case 'delete':
-        await api.db.sql.transaction(async (tx) => {
+        await probe.api.db.sql.transaction(async (tx) => {
           await tx.query(`DELETE FROM report_status_transition WHERE report_id = $1`, [report!.id]);
           await tx.query(`DELETE FROM village_report WHERE id = $1`, [report!.id]);
         });
         return;
       case 'variant':
         // A village has one designation per variant; a clash is refused by the database and changes nothing.
-        await api.db.sql
+        await probe.api.db.sql
           .query(
             `UPDATE designation SET variant = $2::programme_variant
               WHERE id = (SELECT designation_id FROM village_report WHERE id = $1)`,
@@ -186,84 +176,77 @@ describe('report rollups', () => {
     }
   }
 
-  it('match a recount from the reports after random writes', async () => {
-    // Before any write: the seed built the rollups in bulk.
-    expect(await lines(STORED)).toEqual(await lines(RECOUNT));
-    expect(await lines(STORED_TOTALS)).toEqual(await lines(TOTALS));
-    await fc.assert(
-      fc.asyncProperty(fc.array(write, { minLength: 5, maxLength: 25 }), async (steps) => {
-        for (const step of steps) await apply(step);
+  return {
+    families: ['reports', 'report-totals'],
+    kept: `SELECT 'rollup ' || line AS line FROM (${STORED}) r UNION ALL SELECT 'total ' || line FROM (${STORED_TOTALS}) t`,
+    write,
+    apply,
+    invariant: {
+      title: 'match a recount from the reports after random writes',
+      async check() {
         expect(await lines(STORED)).toEqual(await lines(RECOUNT));
         expect(await lines(STORED_TOTALS)).toEqual(await lines(TOTALS));
         expect(await lines(STORED_VILLAGE_MONTHS)).toEqual(await lines(VILLAGE_MONTHS));
-      }),
-      { numRuns: 8 },
-    );
-    expect(writes).toBeGreaterThan(40);
-  });
+      },
+    },
+    runs: 8,
+    minWrites: 40,
+    more() {
+      it('answer reportStats as the raw reports do, days at both ends of the period included', async () => {
+        const result = await probe.api.graphql(
+          `query($period: Period) { reportStats(groupBy: [DISTRICT, TYPE, STATUS, MONTH],
+           filter: { area: { provinceCodes: ["63"] }, period: $period }) {
+           rows { district { code } type status month reports followedUp } } }`,
+          { period: PERIOD },
+          'national',
+        );
+        expect(result.errors).toBeUndefined();
+        const fromApi = result.data!.reportStats.rows.map(
+          (row: any) =>
+            `${row.district.code} ${row.type} ${row.status} ${row.month} = ${row.reports}/${row.followedUp}`,
+        );
+        const raw = await lines(RAW_STATS);
+        expect(raw.length).toBeGreaterThan(50);
+        expect([...fromApi].sort()).toEqual(raw);
+      });
 
-  it('answer reportStats as the raw reports do, days at both ends of the period included', async () => {
-    const result = await api.graphql(
-      `query($period: Period) { reportStats(groupBy: [DISTRICT, TYPE, STATUS, MONTH],
-         filter: { area: { provinceCodes: ["63"] }, period: $period }) {
-         rows { district { code } type status month reports followedUp } } }`,
-      { period: PERIOD },
-      'national',
-    );
-    expect(result.errors).toBeUndefined();
-    const fromApi = result.data!.reportStats.rows.map(
-      (row: any) => `${row.district.code} ${row.type} ${row.status} ${row.month} = ${row.reports}/${row.followedUp}`,
-    );
-    const raw = await lines(RAW_STATS);
-    expect(raw.length).toBeGreaterThan(50);
-    expect([...fromApi].sort()).toEqual(raw);
-  });
+      it('answer reportStats per kabupaten/kota and month (from the totals) as the raw reports do', async () => {
+        const result = await probe.api.graphql(
+          `query($period: Period) { reportStats(groupBy: [REGENCY, MONTH], filter: { area: { provinceCodes: ["63"] }, period: $period }) {
+           rows { regency { code } month reports followedUp } } }`,
+          { period: PERIOD },
+          'national',
+        );
+        expect(result.errors).toBeUndefined();
+        const fromApi = result.data!.reportStats.rows.map(
+          (row: any) => `${row.regency.code} ${row.month} = ${row.reports}/${row.followedUp}`,
+        );
+        const raw = await lines(RAW_REGENCY_MONTHS);
+        expect(raw.length).toBeGreaterThan(20);
+        expect([...fromApi].sort()).toEqual(raw);
+      });
 
-  it('rebuild_report_rollups() gives back the same rows the triggers kept', async () => {
-    const kept = await lines(STORED);
-    const totals = await lines(STORED_TOTALS);
-    await api.db.sql.exec('SELECT rebuild_report_rollups()');
-    expect(await lines(STORED)).toEqual(kept);
-    expect(await lines(STORED_TOTALS)).toEqual(totals);
-    await api.db.sql.exec('SELECT rebuild_report_totals()');
-    expect(await lines(STORED_TOTALS)).toEqual(totals);
-  });
-
-  it('answer reportStats per kabupaten/kota and month (from the totals) as the raw reports do', async () => {
-    const result = await api.graphql(
-      `query($period: Period) { reportStats(groupBy: [REGENCY, MONTH], filter: { area: { provinceCodes: ["63"] }, period: $period }) {
-         rows { regency { code } month reports followedUp } } }`,
-      { period: PERIOD },
-      'national',
-    );
-    expect(result.errors).toBeUndefined();
-    const fromApi = result.data!.reportStats.rows.map(
-      (row: any) => `${row.regency.code} ${row.month} = ${row.reports}/${row.followedUp}`,
-    );
-    const raw = await lines(RAW_REGENCY_MONTHS);
-    expect(raw.length).toBeGreaterThan(20);
-    expect([...fromApi].sort()).toEqual(raw);
-  });
-
-  it('keeps the village counts per area through new, moved and removed villages', async () => {
-    const counts = `SELECT area_level || area_id || '=' || villages AS line FROM area_village_count WHERE villages <> 0`;
-    const recount = `SELECT 'P' || province_id || '=' || COUNT(*) AS line FROM village GROUP BY province_id
-      UNION ALL SELECT 'R' || regency_id || '=' || COUNT(*) FROM village GROUP BY regency_id
-      UNION ALL SELECT 'D' || district_id || '=' || COUNT(*) FROM village GROUP BY district_id`;
-    expect(await lines(counts)).toEqual(await lines(recount));
-    const sql = api.db.sql;
-    // A new village (pemekaran) in a kecamatan of Tanah Bumbu, then moved to a kecamatan of another province.
-    await sql.query(
-      `INSERT INTO village (code, name, kind, province_id, regency_id, district_id)
-       SELECT dist.code || '.2999', 'Desa Uji', 'DESA', dist.province_id, dist.regency_id, dist.id
-         FROM district dist JOIN regency r ON r.id = dist.regency_id WHERE r.code = '63.10' ORDER BY dist.code LIMIT 1`,
-    );
-    await sql.query(
-      `UPDATE village SET (province_id, regency_id, district_id) = (SELECT province_id, regency_id, id FROM district WHERE code LIKE '53.%' ORDER BY code LIMIT 1)
-        WHERE name = 'Desa Uji'`,
-    );
-    expect(await lines(counts)).toEqual(await lines(recount));
-    await sql.query(`DELETE FROM village WHERE name = 'Desa Uji'`);
-    expect(await lines(counts)).toEqual(await lines(recount));
-  });
+      it('keeps the village counts per area through new, moved and removed villages', async () => {
+        const counts = `SELECT area_level || area_id || '=' || villages AS line FROM area_village_count WHERE villages <> 0`;
+        const recount = `SELECT 'P' || province_id || '=' || COUNT(*) AS line FROM village GROUP BY province_id
+        UNION ALL SELECT 'R' || regency_id || '=' || COUNT(*) FROM village GROUP BY regency_id
+        UNION ALL SELECT 'D' || district_id || '=' || COUNT(*) FROM village GROUP BY district_id`;
+        expect(await lines(counts)).toEqual(await lines(recount));
+        const sql = probe.api.db.sql;
+        // A new village (pemekaran) in a kecamatan of Tanah Bumbu, then moved to a kecamatan of another province.
+        await sql.query(
+          `INSERT INTO village (code, name, kind, province_id, regency_id, district_id)
+         SELECT dist.code || '.2999', 'Desa Uji', 'DESA', dist.province_id, dist.regency_id, dist.id
+           FROM district dist JOIN regency r ON r.id = dist.regency_id WHERE r.code = '63.10' ORDER BY dist.code LIMIT 1`,
+        );
+        await sql.query(
+          `UPDATE village SET (province_id, regency_id, district_id) = (SELECT province_id, regency_id, id FROM district WHERE code LIKE '53.%' ORDER BY code LIMIT 1)
+          WHERE name = 'Desa Uji'`,
+        );
+        expect(await lines(counts)).toEqual(await lines(recount));
+        await sql.query(`DELETE FROM village WHERE name = 'Desa Uji'`);
+        expect(await lines(counts)).toEqual(await lines(recount));
+      });
+    },
+  };
 });

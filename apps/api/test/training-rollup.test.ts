@@ -3,8 +3,8 @@
 // to PLANNED and on again), trainingCompletion through the API equals a count from the records as of
 // several dates, and the kept rollup equals a rebuild.
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSeededApi, type SeededApi } from './support/seeded-api.js';
+import { expect } from 'vitest';
+import { describeRollupProperty, pick } from './support/rollup-property.js';
 
 /** Members present at $1 per province, those who completed every module, and per module. */
 const RAW_TRAINING = `
@@ -28,21 +28,8 @@ const RAW_TRAINING = `
 const KEPT = `SELECT grain || period_start || area_level || area_id || variant || module_id || '=' || present || '/' || completed AS line
   FROM training_rollup WHERE present <> 0 OR completed <> 0`;
 
-describe('training rollup', () => {
-  let api: SeededApi;
-  let writes = 0;
-  beforeAll(async () => {
-    api = await createSeededApi();
-  });
-  afterAll(async () => {
-    await api?.dispose();
-    console.log(`training rollup: ${writes} writes applied`);
-  });
-
-  const lines = async (query: string, params: unknown[] = []) =>
-    (await api.db.sql.query<{ line: string }>(query, params)).map((row) => row.line).sort();
-  const ids = async (query: string) => (await api.db.sql.query<{ id: number }>(query)).map((row) => row.id);
-  const pick = <T>(list: T[], n: number) => list[n % list.length]!;
+describeRollupProperty('training rollup', (probe) => {
+  const { lines, ids } = probe;
 
   const write = fc.oneof(
     fc.record({
@@ -66,8 +53,7 @@ describe('training rollup', () => {
   type Write = typeof write extends fc.Arbitrary<infer T> ? T : never;
 
   async function apply(step: Write) {
-    writes += 1;
-    const sql = api.db.sql;
+    const sql = probe.api.db.sql;
     switch (step.kind) {
       case 'join': {
         const taskForce = pick(await ids('SELECT id FROM task_force ORDER BY id'), step.pick);
@@ -121,7 +107,7 @@ describe('training rollup', () => {
   }
 
   async function fromApi(to: string | null): Promise<string[]> {
-    const result = await api.graphql(
+    const result = await probe.api.graphql(
       `query($filter: AnalyticsFilter) { trainingCompletion(groupBy: PROVINCE, filter: $filter) {
          rows { area { code } members completedAll { numerator } modules { module { id } completed { numerator } } } } }`,
       { filter: to ? { period: { from: '2015-01-01', to } } : null },
@@ -141,20 +127,18 @@ describe('training rollup', () => {
 
   const asOf = ['2024-06-30', '2025-12-31', '2026-11-24', null];
 
-  it('answers as the records do, as of several dates, after random writes', async () => {
-    await fc.assert(
-      fc.asyncProperty(fc.array(write, { minLength: 5, maxLength: 25 }), async (steps) => {
-        for (const step of steps) await apply(step);
+  return {
+    families: ['training'],
+    kept: KEPT,
+    write,
+    apply,
+    invariant: {
+      title: 'answers as the records do, as of several dates, after random writes',
+      async check() {
         for (const to of asOf) expect(await fromApi(to)).toEqual(await lines(RAW_TRAINING, [to ?? 'infinity']));
-      }),
-      { numRuns: 6 },
-    );
-    expect(writes).toBeGreaterThan(30);
-  });
-
-  it('keeps what rebuild_training_rollups() computes', async () => {
-    const kept = await lines(KEPT);
-    await api.db.sql.exec('SELECT rebuild_training_rollups()');
-    expect(await lines(KEPT)).toEqual(kept);
-  });
+      },
+    },
+    runs: 6,
+    minWrites: 30,
+  };
 });

@@ -4,7 +4,8 @@ import { z } from 'zod';
 import type { Permissions } from '../auth/permissions.js';
 import { scopeWhere } from '../auth/scope-where.js';
 import { builder } from '../builder.js';
-import { ActivityTypeEnum, ConflictError, mutationErrors, NotFoundError } from './common.js';
+import { ActivityTypeEnum } from './enums.js';
+import { ConflictError, mutationErrors, NotFoundError } from './errors.js';
 import {
   AreaFilter,
   type AreaFilterShape,

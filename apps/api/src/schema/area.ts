@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Permissions } from '../auth/permissions.js';
 import { scopeWhere } from '../auth/scope-where.js';
 import { builder } from '../builder.js';
-import { RegencyKindEnum, VillageKindEnum } from './common.js';
+import { RegencyKindEnum, VillageKindEnum } from './enums.js';
 import {
   AreaFilter,
   type AreaFilterShape,

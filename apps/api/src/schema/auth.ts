@@ -8,7 +8,7 @@ import type { TokenScope } from '../auth/permissions.js';
 import { newSecret } from '../auth/tokens.js';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
-import { ConflictError, ErrorInterface, ForbiddenError, mutationErrors, NotFoundError } from './common.js';
+import { ConflictError, ErrorInterface, ForbiddenError, mutationErrors, NotFoundError } from './errors.js';
 import { audit, requirePermission, writeTransaction, reread } from './writes.js';
 import { runningInProduction } from '../env.js';
 

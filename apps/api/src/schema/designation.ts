@@ -4,14 +4,8 @@ import { z } from 'zod';
 import type { Permissions } from '../auth/permissions.js';
 import { scopeWhere } from '../auth/scope-where.js';
 import { builder } from '../builder.js';
-import {
-  ConflictError,
-  DesignationStatusEnum,
-  mutationErrors,
-  NotFoundError,
-  ProgrammeVariantEnum,
-  SelectionReasonEnum,
-} from './common.js';
+import { DesignationStatusEnum, ProgrammeVariantEnum, SelectionReasonEnum } from './enums.js';
+import { ConflictError, mutationErrors, NotFoundError } from './errors.js';
 import { AreaFilter, type AreaFilterShape, orderInput, villageCode } from './filters.js';
 import { audit, requireArea, requirePermission, today, writeTransaction, reread } from './writes.js';
 

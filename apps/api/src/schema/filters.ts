@@ -2,7 +2,7 @@
 import { areaCodeFormats } from '@binaan/domain';
 import { z } from 'zod';
 import { builder } from '../builder.js';
-import { SortDirectionEnum } from './common.js';
+import { SortDirectionEnum } from './enums.js';
 
 const MAX_CODES = 200;
 export const provinceCode = z.string().regex(areaCodeFormats.PROVINCE, 'A province code has two digits, e.g. 53.');

@@ -1,7 +1,10 @@
 // Imports every type file and builds the schema. A new type is one new file plus one line here.
 import { isObjectType } from 'graphql';
 import { builder } from '../builder.js';
-import './common.js';
+import './scalars.js';
+import './enums.js';
+import './errors.js';
+import './ratio.js';
 import './area.js';
 import './office.js';
 import './designation.js';
@@ -10,7 +13,7 @@ import './task-force.js';
 import './training.js';
 import './activity.js';
 import './report.js';
-import './analytics.js';
+import './analytics/index.js';
 import './auth.js';
 
 builder.queryType({

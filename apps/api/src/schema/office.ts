@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { builder } from '../builder.js';
 import { Regency } from './area.js';
-import { OfficeClassEnum } from './common.js';
+import { OfficeClassEnum } from './enums.js';
 import { AreaFilter, type AreaFilterShape, orderInput } from './filters.js';
 
 builder.prismaNode('RegionalOffice', {

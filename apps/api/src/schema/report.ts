@@ -13,14 +13,8 @@ import type { Permissions } from '../auth/permissions.js';
 import { scopeWhere } from '../auth/scope-where.js';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
-import {
-  ConflictError,
-  mutationErrors,
-  NotFoundError,
-  ProgrammeVariantEnum,
-  ReportStatusEnum,
-  ReportTypeEnum,
-} from './common.js';
+import { ProgrammeVariantEnum, ReportStatusEnum, ReportTypeEnum } from './enums.js';
+import { ConflictError, mutationErrors, NotFoundError } from './errors.js';
 import {
   AreaFilter,
   type AreaFilterShape,

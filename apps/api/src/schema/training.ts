@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { inScope, type Permissions } from '../auth/permissions.js';
 import { scopeWhere } from '../auth/scope-where.js';
 import { builder } from '../builder.js';
-import { ConflictError, ForbiddenError, mutationErrors, NotFoundError } from './common.js';
+import { ConflictError, ForbiddenError, mutationErrors, NotFoundError } from './errors.js';
 import { villageAreaWhere } from './designation.js';
 import {
   AreaFilter,

@@ -2,7 +2,7 @@
 import type { Prisma, PrismaClient } from '@binaan/db';
 import { inScope, type Permissions } from '../auth/permissions.js';
 import type { Context } from '../context.js';
-import { ForbiddenError } from './common.js';
+import { ForbiddenError } from './errors.js';
 
 export type Tx = Prisma.TransactionClient;
 

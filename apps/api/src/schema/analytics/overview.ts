@@ -1,0 +1,137 @@
+// The overview: the headline figures for a period beside the period before it.
+import { builder } from '../../builder.js';
+import { overviewFigures } from '../../analytics/overview.js';
+import type { DateRange } from '@binaan/domain';
+import { Ratio } from '../ratio.js';
+import { AnalyticsFilter, scopedFilter } from './shared.js';
+
+const PeriodRange = builder.objectRef<DateRange>('PeriodRange').implement({
+  description: 'A range of days, both included.',
+  fields: (t) => ({
+    from: t.exposeString('from', { description: 'First day, `YYYY-MM-DD`.' }),
+    to: t.exposeString('to', { description: 'Last day, `YYYY-MM-DD`.' }),
+  }),
+});
+
+const CountComparison = builder.objectRef<{ current: number; previous: number }>('CountComparison').implement({
+  description: 'A count in the period and in the period before it.',
+  fields: (t) => ({
+    current: t.exposeInt('current', { description: 'In the period.' }),
+    previous: t.exposeInt('previous', { description: 'In the previous period.' }),
+    change: t.float({
+      nullable: true,
+      description: '(current - previous) / previous; null when previous is 0.',
+      resolve: ({ current, previous }) => (previous === 0 ? null : (current - previous) / previous),
+    }),
+  }),
+});
+
+const RatioComparison = builder
+  .objectRef<{
+    current: { numerator: number; denominator: number };
+    previous: { numerator: number; denominator: number };
+  }>('RatioComparison')
+  .implement({
+    description: 'A ratio at the end of the period and at the end of the period before it.',
+    fields: (t) => ({
+      current: t.field({ type: Ratio, description: 'For the period.', resolve: (value) => value.current }),
+      previous: t.field({ type: Ratio, description: 'For the previous period.', resolve: (value) => value.previous }),
+    }),
+  });
+
+interface OverviewShape {
+  computedAt: Date;
+  period: DateRange;
+  previousPeriod: DateRange;
+  designatedVillages: { current: number; previous: number };
+  coverage: {
+    current: { numerator: number; denominator: number };
+    previous: { numerator: number; denominator: number };
+  };
+  targetAttainment: {
+    current: { numerator: number; denominator: number };
+    previous: { numerator: number; denominator: number };
+  } | null;
+  reports: { current: number; previous: number };
+  reportingCompleteness: {
+    current: { numerator: number; denominator: number };
+    previous: { numerator: number; denominator: number };
+  };
+  membersFullyTrained: {
+    current: { numerator: number; denominator: number };
+    previous: { numerator: number; denominator: number };
+  };
+}
+
+const Overview = builder.objectRef<OverviewShape>('Overview').implement({
+  description: "The dashboard's headline figures for a period, each with the previous period's value.",
+  fields: (t) => ({
+    computedAt: t.expose('computedAt', {
+      type: 'DateTime',
+      description: 'When these figures were computed ("data per").',
+    }),
+    period: t.field({
+      type: PeriodRange,
+      description: 'The period (default: this month so far, WIB), cut at today.',
+      resolve: (o) => o.period,
+    }),
+    previousPeriod: t.field({
+      type: PeriodRange,
+      description:
+        'The period compared with: for a period starting on the 1st of a month, the same days shifted back by the months it spans (previous month, quarter or year); otherwise the same length just before.',
+      resolve: (o) => o.previousPeriod,
+    }),
+    designatedVillages: t.field({
+      type: CountComparison,
+      description: 'Villages with an active designation at the end of each period.',
+      resolve: (o) => o.designatedVillages,
+    }),
+    coverage: t.field({
+      type: RatioComparison,
+      description: 'Designated villages / all villages, at the end of each period.',
+      resolve: (o) => o.coverage,
+    }),
+    targetAttainment: t.field({
+      type: RatioComparison,
+      nullable: true,
+      description:
+        "Designations inaugurated in the period's years by its end / the work-plan target; null when filtered to kecamatan.",
+      resolve: (o) => o.targetAttainment,
+    }),
+    reports: t.field({
+      type: CountComparison,
+      description: 'Reports received in each period.',
+      resolve: (o) => o.reports,
+    }),
+    reportingCompleteness: t.field({
+      type: RatioComparison,
+      description: 'Villages that reported in the last month of each period / villages designated in it.',
+      resolve: (o) => o.reportingCompleteness,
+    }),
+    membersFullyTrained: t.field({
+      type: RatioComparison,
+      description:
+        'Current task-force members who completed every module / all current members, at the end of each period.',
+      resolve: (o) => o.membersFullyTrained,
+    }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  overview: t.field({
+    authScopes: { readAggregates: true },
+    type: Overview,
+    description: "The dashboard's headline figures, each with the previous period's value.",
+    args: {
+      filter: t.arg({
+        type: AnalyticsFilter,
+        required: false,
+        description: 'What to count (default period: this month so far).',
+      }),
+    },
+    resolve: async (_root, { filter }, ctx) => ({
+      computedAt: ctx.requestedAt,
+      ...(await overviewFigures(ctx.db.sql, await scopedFilter(ctx, filter), ctx.requestedAt)),
+    }),
+  }),
+}));

@@ -1,0 +1,113 @@
+// Errors meant for the caller come back in the mutation payload as typed objects; anything else is
+// masked by Yoga as "Unexpected error."
+import { InputValidationError, type StandardSchemaV1 } from '@pothos/plugin-validation';
+import { builder } from '../builder.js';
+import { localize, localizeIssue } from '../messages.js';
+
+// Errors meant for the caller come back in the mutation payload as typed objects; anything else is
+// masked by Yoga as "Unexpected error."
+
+export const ErrorInterface = builder.interfaceRef<Error>('Error').implement({
+  description: 'A problem with the request that the caller can fix. Nothing was written.',
+  fields: (t) => ({
+    message: t.string({
+      description: "What went wrong, for a person to read, in the caller's language (Accept-Language: id or en).",
+      resolve: (error, _args, ctx) =>
+        error instanceof InputValidationError
+          ? error.issues
+              .map(
+                (issue) =>
+                  `${(issue.path ?? []).map((part) => String(typeof part === 'object' ? part.key : part)).join('.')}: ${localizeIssue(issue as never, ctx.locale)}`,
+              )
+              .join('; ')
+          : localize(error.message, ctx.locale),
+    }),
+  }),
+});
+
+builder.objectType(Error, {
+  name: 'BaseError',
+  description: 'A problem with the request that has no more specific type.',
+  interfaces: [ErrorInterface],
+  isTypeOf: (value) => value instanceof Error,
+});
+
+/** An error about one input field: `path` names it, e.g. `["input", "villageCode"]`. */
+export class FieldError extends Error {
+  constructor(
+    message: string,
+    readonly path: string[],
+  ) {
+    super(message);
+  }
+}
+
+export class NotFoundError extends FieldError {
+  override name = 'NotFoundError';
+}
+
+export class ConflictError extends FieldError {
+  override name = 'ConflictError';
+}
+
+/** The caller may not do this, or not in this area. Nothing was written. */
+export class ForbiddenError extends FieldError {
+  override name = 'ForbiddenError';
+}
+
+/** A FieldError class as a schema type: its message and the input field it is about. */
+function fieldErrorType(errorClass: typeof FieldError, description: string, pathDescription: string) {
+  builder.objectType(errorClass, {
+    name: errorClass.name,
+    description,
+    interfaces: [ErrorInterface],
+    isTypeOf: (value) => value instanceof errorClass,
+    fields: (t) => ({ path: t.exposeStringList('path', { description: pathDescription }) }),
+  });
+}
+
+fieldErrorType(NotFoundError, 'Something the input refers to does not exist.', 'The input field that refers to it.');
+fieldErrorType(
+  ConflictError,
+  'The input contradicts what is already recorded (a duplicate, or a record that changed meanwhile).',
+  'The input field in conflict.',
+);
+fieldErrorType(
+  ForbiddenError,
+  'Your role or area does not allow this. Nothing was written.',
+  'The input field that points outside what you may change, if any.',
+);
+
+const InputValidationIssue = builder.objectRef<StandardSchemaV1.Issue>('InputValidationIssue').implement({
+  description: 'One invalid input field.',
+  fields: (t) => ({
+    message: t.string({
+      description: "What is wrong with the field, in the caller's language.",
+      resolve: (issue, _args, ctx) => localizeIssue(issue as never, ctx.locale),
+    }),
+    path: t.stringList({
+      description: 'Where the field is, e.g. `["input", "peopleInvolved"]`.',
+      resolve: (issue) => issue.path?.map((part) => String(typeof part === 'object' ? part.key : part)) ?? [],
+    }),
+  }),
+});
+
+builder.objectType(InputValidationError, {
+  name: 'InputValidationError',
+  description: 'Some input fields are invalid; each issue names its field.',
+  interfaces: [ErrorInterface],
+  isTypeOf: (value) => value instanceof InputValidationError,
+  fields: (t) => ({
+    issues: t.field({
+      type: [InputValidationIssue],
+      description: 'The invalid fields.',
+      resolve: (error) => error.issues,
+    }),
+  }),
+});
+
+/** The `errors` option of every mutation: the typed errors it can return, and its success payload. */
+export const mutationErrors = {
+  types: [InputValidationError, NotFoundError, ConflictError, ForbiddenError],
+  dataField: { description: 'The record as stored.' },
+};
