@@ -3,10 +3,10 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    // PGlite is single-connection and each file seeds its own database: keep files apart, in one process
-    // at a time, so that two seeds do not compete for the machine's two cores.
+    // Each file opens its own databases (in-memory PGlite, or its own database on the server): files run
+    // side by side, one worker per core.
     pool: 'forks',
-    fileParallelism: false,
+    maxWorkers: 2,
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },
