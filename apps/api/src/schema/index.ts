@@ -14,7 +14,9 @@ import './training.js';
 import './activity.js';
 import './report.js';
 import './analytics/index.js';
-import './auth.js';
+import './session.js';
+import './api-tokens.js';
+import './audit-log.js';
 
 builder.queryType({
   description: 'Read the programme: areas, offices, designations, people, activities, reports and analytics.',
