@@ -1,7 +1,7 @@
 // Report statistics: counts by any combination of area, type, status and month, read from the report
 // rollup (packages/db/rollups/reports.sql), with the median days from submission to follow-up.
 import { rollupCodes, type SqlExecutor } from '@binaan/db';
-import { slicePeriod } from '@binaan/domain';
+import { type ReportStatus, type ReportType, slicePeriod } from '@binaan/domain';
 import {
   type AnalyticsFilter,
   type AreaLevel,
@@ -31,8 +31,8 @@ export interface ReportStatsRow {
   province: { code: string; name: string } | null;
   regency: { code: string; name: string } | null;
   district: { code: string; name: string } | null;
-  type: string | null;
-  status: string | null;
+  type: ReportType | null;
+  status: ReportStatus | null;
   /** `YYYY-MM`, in WIB. */
   month: string | null;
   reports: number;
@@ -168,8 +168,9 @@ export async function reportStats(
       province: has('PROVINCE') ? area(row, 'province') : null,
       regency: has('REGENCY') ? area(row, 'regency') : null,
       district: has('DISTRICT') ? area(row, 'district') : null,
-      type: has('TYPE') ? String(row.type) : null,
-      status: has('STATUS') ? String(row.status) : null,
+      // The database's enum values, which a test in @binaan/db ties to the domain's lists.
+      type: has('TYPE') ? (String(row.type) as ReportType) : null,
+      status: has('STATUS') ? (String(row.status) as ReportStatus) : null,
       month: has('MONTH') ? String(row.month) : null,
       reports: Number(row.reports),
       followedUp: Number(row.followed_up),

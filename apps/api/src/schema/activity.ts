@@ -6,17 +6,7 @@ import { scopeWhere } from '../auth/scope-where.js';
 import { builder } from '../builder.js';
 import { ActivityTypeEnum } from './enums.js';
 import { ConflictError, mutationErrors, NotFoundError } from './errors.js';
-import {
-  AreaFilter,
-  type AreaFilterShape,
-  areaWhere,
-  orderInput,
-  PeriodInput,
-  type PeriodShape,
-  periodWhere,
-  regencyCode,
-  villageCode,
-} from './filters.js';
+import { AreaFilter, areaWhere, orderInput, PeriodInput, periodWhere, regencyCode, villageCode } from './filters.js';
 import { audit, requireArea, requirePermission, today, writeTransaction, reread } from './writes.js';
 
 builder.prismaNode('Activity', {
@@ -56,23 +46,13 @@ const ActivityFilter = builder.inputType('ActivityFilter', {
   }),
 });
 
-interface ActivityFilterShape {
-  area?: AreaFilterShape | null;
-  period?: PeriodShape | null;
-  types?: string[] | null;
-  officeCodes?: string[] | null;
-}
+type ActivityFilterShape = typeof ActivityFilter.$inferInput;
 
 function activityFilterWhere(filter: ActivityFilterShape | null | undefined) {
   return {
-    AND: [
-      ...areaWhere(filter?.area),
-      ...(filter?.area?.districtCodes?.length
-        ? [{ village: { district: { code: { in: filter.area.districtCodes } } } }]
-        : []),
-    ],
+    AND: [...areaWhere(filter?.area, { district: 'village' })],
     ...(periodWhere(filter?.period) ? { heldOn: periodWhere(filter?.period) } : {}),
-    ...(filter?.types?.length ? { type: { in: filter.types as never[] } } : {}),
+    ...(filter?.types?.length ? { type: { in: filter.types } } : {}),
     ...(filter?.officeCodes?.length ? { office: { code: { in: filter.officeCodes } } } : {}),
   };
 }

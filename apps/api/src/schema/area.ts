@@ -195,10 +195,7 @@ type SearchArgs = { area?: AreaFilterShape | null; search?: string | null };
 
 function regencyWhere(args: SearchArgs & { kind?: 'REGENCY' | 'CITY' | null }) {
   return {
-    AND: [
-      ...(args.area?.provinceCodes?.length ? [{ province: { code: { in: args.area.provinceCodes } } }] : []),
-      ...(args.area?.regencyCodes?.length ? [{ code: { in: args.area.regencyCodes } }] : []),
-    ],
+    AND: areaWhere(args.area, { regency: 'own' }),
     ...(args.kind ? { kind: args.kind } : {}),
     ...nameSearch(args.search),
   };
@@ -206,10 +203,7 @@ function regencyWhere(args: SearchArgs & { kind?: 'REGENCY' | 'CITY' | null }) {
 
 function districtWhere(args: SearchArgs) {
   return {
-    AND: [
-      ...areaWhere(args.area),
-      ...(args.area?.districtCodes?.length ? [{ code: { in: args.area.districtCodes } }] : []),
-    ],
+    AND: areaWhere(args.area, { district: 'own' }),
     ...nameSearch(args.search),
   };
 }
@@ -221,13 +215,7 @@ const PRIORITY_CONDITIONS = [
   { distanceToOfficeKm: { gt: FAR_FROM_OFFICE_KM } },
 ];
 
-interface VillageFilterShape extends SearchArgs {
-  isPriority?: boolean | null;
-  kind?: 'DESA' | 'KELURAHAN' | null;
-  designated?: boolean | null;
-  isBorder?: boolean | null;
-  isMigrantWorkerSendingArea?: boolean | null;
-}
+type VillageFilterShape = typeof VillageFilter.$inferInput;
 
 /**
  * Villages are public reference data, but whether one is designated is a programme record: the
@@ -237,7 +225,7 @@ function villageWhere(filter: VillageFilterShape | null | undefined, permissions
   const activeAndVisible = { status: 'ACTIVE' as const, ...scopeWhere.designation(permissions) };
   return {
     AND: [
-      ...areaWhere(filter?.area, { district: true }),
+      ...areaWhere(filter?.area, { district: 'relation' }),
       ...(filter?.isBorder === true ? [{ OR: [{ isLandBorder: true }, { isSeaBorder: true }] }] : []),
       ...(filter?.isBorder === false ? [{ isLandBorder: false, isSeaBorder: false }] : []),
       ...(filter?.isPriority === true ? [{ OR: PRIORITY_CONDITIONS }] : []),

@@ -6,7 +6,7 @@ import { scopeWhere } from '../auth/scope-where.js';
 import { builder } from '../builder.js';
 import { DesignationStatusEnum, ProgrammeVariantEnum, SelectionReasonEnum } from './enums.js';
 import { ConflictError, mutationErrors, NotFoundError } from './errors.js';
-import { AreaFilter, type AreaFilterShape, orderInput, villageCode } from './filters.js';
+import { AreaFilter, orderInput, villageAreaWhere, villageCode } from './filters.js';
 import { audit, requireArea, requirePermission, today, writeTransaction, reread } from './writes.js';
 
 export const Designation = builder.prismaNode('Designation', {
@@ -72,23 +72,7 @@ const DesignationFilter = builder.inputType('DesignationFilter', {
   }),
 });
 
-interface DesignationFilterShape {
-  area?: AreaFilterShape | null;
-  variants?: ('DESA_BINAAN' | 'KELURAHAN_BINAAN' | 'IMIGRASI_CORNER')[] | null;
-  statuses?: ('PLANNED' | 'ACTIVE' | 'SUSPENDED' | 'ENDED')[] | null;
-  years?: number[] | null;
-  officeCodes?: string[] | null;
-}
-
-export function villageAreaWhere(area: AreaFilterShape | null | undefined) {
-  return {
-    AND: [
-      ...(area?.provinceCodes?.length ? [{ province: { code: { in: area.provinceCodes } } }] : []),
-      ...(area?.regencyCodes?.length ? [{ regency: { code: { in: area.regencyCodes } } }] : []),
-      ...(area?.districtCodes?.length ? [{ district: { code: { in: area.districtCodes } } }] : []),
-    ],
-  };
-}
+type DesignationFilterShape = typeof DesignationFilter.$inferInput;
 
 function designationFilterWhere(filter: DesignationFilterShape | null | undefined) {
   return {

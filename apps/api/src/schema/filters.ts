@@ -10,12 +10,6 @@ export const regencyCode = z.string().regex(areaCodeFormats.REGENCY, 'A kabupate
 export const districtCode = z.string().regex(areaCodeFormats.DISTRICT, 'A kecamatan code looks like 53.18.01.');
 export const villageCode = z.string().regex(areaCodeFormats.VILLAGE, 'A village code looks like 63.02.15.2002.');
 
-export interface AreaFilterShape {
-  provinceCodes?: string[] | null;
-  regencyCodes?: string[] | null;
-  districtCodes?: string[] | null;
-}
-
 export const AreaFilter = builder.inputType('AreaFilter', {
   description: 'Limits results to areas, by Kemendagri code. Lists are ORed within a level and ANDed across levels.',
   fields: (t) => ({
@@ -36,11 +30,7 @@ export const AreaFilter = builder.inputType('AreaFilter', {
     }),
   }),
 });
-
-export interface PeriodShape {
-  from?: Date | null;
-  to?: Date | null;
-}
+export type AreaFilterShape = typeof AreaFilter.$inferInput;
 
 export const PeriodInput = builder.inputType('Period', {
   description: 'A range of calendar days (WIB), both ends included. A missing end is open.',
@@ -55,6 +45,7 @@ export const PeriodInput = builder.inputType('Period', {
       path: ['to'],
     }),
 });
+export type PeriodShape = typeof PeriodInput.$inferInput;
 
 /** Prisma `where` on a date column for a period. */
 export function periodWhere(period: PeriodShape | null | undefined) {
@@ -74,14 +65,44 @@ export function periodTimestampWhere(period: PeriodShape | null | undefined) {
   return { ...(period.from ? { gte: startOfDayInWib(period.from) } : {}), ...(end ? { lt: end } : {}) };
 }
 
-/** Prisma `where` for records that carry provinceId/regencyId, by area codes. */
-export function areaWhere(area: AreaFilterShape | null | undefined, via: { district?: boolean } = {}) {
+/** How a record reaches each level of an area filter: through a relation, or being that level itself. */
+export interface AreaPath {
+  /** `relation` (default): `regency: { code }`; `own`: the record is a kabupaten/kota (`code`). */
+  regency?: 'relation' | 'own';
+  /**
+   * Kecamatan codes: `ignore` (default; a record without a kecamatan), `relation` (`district: { code }`),
+   * `own` (the record is a kecamatan), `village` (`village: { district: { code } }`).
+   */
+  district?: 'ignore' | 'relation' | 'own' | 'village';
+}
+
+/**
+ * The one translation of an area filter into Prisma conditions (to AND together): provinces and
+ * kabupaten/kota through the record's own relations, kecamatan as `path` says.
+ */
+export function areaWhere(area: AreaFilterShape | null | undefined, path: AreaPath = {}): Record<string, unknown>[] {
   const where: Record<string, unknown>[] = [];
-  if (area?.provinceCodes?.length) where.push({ province: { code: { in: area.provinceCodes } } });
-  if (area?.regencyCodes?.length) where.push({ regency: { code: { in: area.regencyCodes } } });
-  if (area?.districtCodes?.length && via.district) where.push({ district: { code: { in: area.districtCodes } } });
+  const codeIn = (codes: string[]) => ({ code: { in: codes } });
+  if (area?.provinceCodes?.length) where.push({ province: codeIn(area.provinceCodes) });
+  if (area?.regencyCodes?.length) {
+    where.push(path.regency === 'own' ? codeIn(area.regencyCodes) : { regency: codeIn(area.regencyCodes) });
+  }
+  const districts = area?.districtCodes;
+  if (districts?.length && path.district && path.district !== 'ignore') {
+    const condition = {
+      relation: { district: codeIn(districts) },
+      own: codeIn(districts),
+      village: { village: { district: codeIn(districts) } },
+    }[path.district];
+    where.push(condition);
+  }
   return where;
 }
+
+/** A village (or anything reached through one) in the filter's areas, kecamatan included. */
+export const villageAreaWhere = (area: AreaFilterShape | null | undefined) => ({
+  AND: areaWhere(area, { district: 'relation' }),
+});
 
 /**
  * An `orderBy` input for a connection: one of `fields` (each a model column) and a direction. Results are

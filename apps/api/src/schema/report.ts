@@ -15,16 +15,7 @@ import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import { ProgrammeVariantEnum, ReportStatusEnum, ReportTypeEnum } from './enums.js';
 import { ConflictError, mutationErrors, NotFoundError } from './errors.js';
-import {
-  AreaFilter,
-  type AreaFilterShape,
-  areaWhere,
-  orderInput,
-  PeriodInput,
-  type PeriodShape,
-  periodTimestampWhere,
-  villageCode,
-} from './filters.js';
+import { AreaFilter, areaWhere, orderInput, PeriodInput, periodTimestampWhere, villageCode } from './filters.js';
 import { indonesianPhone } from './task-force.js';
 import { audit, requireArea, requirePermission, today, type Tx, writeTransaction, reread } from './writes.js';
 
@@ -122,15 +113,7 @@ const ReportFilter = builder.inputType('VillageReportFilter', {
   }),
 });
 
-interface ReportFilterShape {
-  area?: AreaFilterShape | null;
-  villageCodes?: string[] | null;
-  period?: PeriodShape | null;
-  types?: ReportType[] | null;
-  statuses?: ReportStatus[] | null;
-  variants?: ('DESA_BINAAN' | 'KELURAHAN_BINAAN' | 'IMIGRASI_CORNER')[] | null;
-  open?: boolean | null;
-}
+type ReportFilterShape = typeof ReportFilter.$inferInput;
 
 function reportFilterWhere(filter: ReportFilterShape | null | undefined): Prisma.VillageReportWhereInput {
   const statuses = [...(filter?.statuses ?? [])].filter(
@@ -138,10 +121,7 @@ function reportFilterWhere(filter: ReportFilterShape | null | undefined): Prisma
   );
   return {
     AND: [
-      ...(areaWhere(filter?.area) as Prisma.VillageReportWhereInput[]),
-      ...(filter?.area?.districtCodes?.length
-        ? [{ village: { district: { code: { in: filter.area.districtCodes } } } }]
-        : []),
+      ...(areaWhere(filter?.area, { district: 'village' }) as Prisma.VillageReportWhereInput[]),
       ...(filter?.open === true && !filter.statuses?.length ? [{ status: { in: OPEN_STATUSES } }] : []),
       ...(filter?.open === false && !filter.statuses?.length ? [{ status: { notIn: OPEN_STATUSES } }] : []),
     ],

@@ -7,9 +7,9 @@ import type { Context } from '../context.js';
 import { oncePerRequest } from '../request-cache.js';
 import { TaskForceRoleEnum } from './enums.js';
 import { ConflictError, mutationErrors, NotFoundError } from './errors.js';
-import { Designation, villageAreaWhere } from './designation.js';
+import { Designation } from './designation.js';
 import { TrainingModule } from './training-module.js';
-import { AreaFilter, type AreaFilterShape, orderInput } from './filters.js';
+import { AreaFilter, orderInput, villageAreaWhere } from './filters.js';
 import { audit, requireArea, requirePermission, today, writeTransaction, reread } from './writes.js';
 
 builder.prismaNode('TaskForce', {
@@ -80,12 +80,7 @@ const TaskForceMemberFilter = builder.inputType('TaskForceMemberFilter', {
   }),
 });
 
-interface MemberFilterShape {
-  area?: AreaFilterShape | null;
-  roles?: string[] | null;
-  current?: boolean | null;
-  incompleteTraining?: boolean | null;
-}
+type MemberFilterShape = typeof TaskForceMemberFilter.$inferInput;
 
 function memberWhere(filter: MemberFilterShape | null | undefined, moduleIds: number[], ctx: Context) {
   // Missing a module: no completed attendance of it. Complete: none missing.
@@ -97,7 +92,7 @@ function memberWhere(filter: MemberFilterShape | null | undefined, moduleIds: nu
       ...(filter?.incompleteTraining === true ? [missingAny] : []),
       ...(filter?.incompleteTraining === false ? [{ NOT: missingAny }] : []),
     ],
-    ...(filter?.roles?.length ? { role: { in: filter.roles as never[] } } : {}),
+    ...(filter?.roles?.length ? { role: { in: filter.roles } } : {}),
     ...(filter?.current === true ? { leftOn: null } : {}),
     ...(filter?.current === false ? { leftOn: { not: null } } : {}),
   };

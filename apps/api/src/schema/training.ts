@@ -5,16 +5,7 @@ import { inScope, type Permissions } from '../auth/permissions.js';
 import { scopeWhere } from '../auth/scope-where.js';
 import { builder } from '../builder.js';
 import { ConflictError, ForbiddenError, mutationErrors, NotFoundError } from './errors.js';
-import { villageAreaWhere } from './designation.js';
-import {
-  AreaFilter,
-  type AreaFilterShape,
-  orderInput,
-  PeriodInput,
-  type PeriodShape,
-  periodWhere,
-  villageCode,
-} from './filters.js';
+import { AreaFilter, orderInput, PeriodInput, periodWhere, villageAreaWhere, villageCode } from './filters.js';
 import { TaskForceMember } from './task-force.js';
 import { TrainingModule } from './training-module.js';
 import { audit, requireArea, requirePermission, today, writeTransaction, reread } from './writes.js';
@@ -73,12 +64,7 @@ const TrainingSessionFilter = builder.inputType('TrainingSessionFilter', {
   }),
 });
 
-interface SessionFilterShape {
-  area?: AreaFilterShape | null;
-  period?: PeriodShape | null;
-  officeCodes?: string[] | null;
-  moduleCodes?: string[] | null;
-}
+type SessionFilterShape = typeof TrainingSessionFilter.$inferInput;
 
 function sessionFilterWhere(filter: SessionFilterShape | null | undefined) {
   const hasArea = Boolean(

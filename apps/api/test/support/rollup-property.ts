@@ -15,6 +15,9 @@ export interface RollupProbe {
   ids(query: string, params?: unknown[]): Promise<number[]>;
 }
 
+/** Hundreds of writes, each followed by recounts: more than an ordinary test's minute on a busy machine. */
+const PROPERTY_TIMEOUT_MS = 240_000;
+
 /** The element a generated number points at, wrapping around. */
 export const pick = <T>(list: readonly T[], n: number): T => list[n % list.length]!;
 
@@ -76,7 +79,7 @@ export function describeRollupProperty<Write>(
         { numRuns: spec.runs },
       );
       expect(writes).toBeGreaterThan(spec.minWrites);
-    });
+    }, PROPERTY_TIMEOUT_MS);
 
     const rebuilds = rollupFamilies
       .filter((family) => spec.families.includes(family.name))

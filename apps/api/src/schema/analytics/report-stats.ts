@@ -34,13 +34,13 @@ const ReportStatsRow = builder.objectRef<ReportStatsRowShape>('ReportStatsRow').
       type: ReportTypeEnum,
       nullable: true,
       description: 'Type, when grouped by TYPE.',
-      resolve: (row) => row.type as never,
+      resolve: (row) => row.type,
     }),
     status: t.field({
       type: ReportStatusEnum,
       nullable: true,
       description: 'Status, when grouped by STATUS.',
-      resolve: (row) => row.status as never,
+      resolve: (row) => row.status,
     }),
     month: t.exposeString('month', {
       nullable: true,

@@ -5,7 +5,7 @@ import { builder } from '../../builder.js';
 import type { Context } from '../../context.js';
 import type { AnalyticsFilter as AnalyticsFilterShape, AreaLevel } from '../../analytics/filter.js';
 import { ProgrammeVariantEnum, ReportTypeEnum } from '../enums.js';
-import { AreaFilter, PeriodInput, type PeriodShape } from '../filters.js';
+import { AreaFilter, PeriodInput } from '../filters.js';
 
 export const AreaLevelEnum = builder.enumType('AreaLevel', {
   description: 'A level of the administrative hierarchy to group by.',
@@ -62,19 +62,7 @@ export const AnalyticsFilter = builder.inputType('AnalyticsFilter', {
   }),
 });
 
-export type FilterArg =
-  | {
-      area?: {
-        provinceCodes?: string[] | null;
-        regencyCodes?: string[] | null;
-        districtCodes?: string[] | null;
-      } | null;
-      variants?: string[] | null;
-      period?: PeriodShape | null;
-      reportTypes?: string[] | null;
-    }
-  | null
-  | undefined;
+export type FilterArg = typeof AnalyticsFilter.$inferInput | null | undefined;
 
 export const isoDate = (date: Date | null | undefined) => (date ? date.toISOString().slice(0, 10) : null);
 
