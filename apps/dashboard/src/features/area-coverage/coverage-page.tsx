@@ -1,19 +1,18 @@
 import { Link, useLocation } from 'react-router';
-import { BarChart } from '../../components/charts/bar-chart';
 import { DataTable } from '../../components/ui/data-table';
 import { Panel } from '../../components/ui/panel';
 import { QueryView } from '../../components/ui/query-view';
 import { EmptyState } from '../../components/ui/states';
 import { csvFileName } from '../../lib/csv';
-import { formatDateTime, formatNumber, formatPercent, shortAreaName } from '../../lib/format';
+import { formatDateTime, formatNumber, formatPercent } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 import { useFilterOptions } from '../../lib/filters/filter-options';
-import { filterFileNameParts, useDashboardFilters } from '../../lib/filters/url-filters';
-import { levelFor } from '../../lib/filters/url-filters';
+import { filterFileNameParts, levelFor, useDashboardFilters } from '../../lib/filters/url-filters';
 import { useCoverage } from './coverage-query';
+import { RateChart } from '../../components/charts/rate-chart';
 
 export function CoveragePage() {
-  const { t, locale, parts } = useI18n();
+  const { t, locale } = useI18n();
   const { search } = useLocation();
   const { filters, update } = useDashboardFilters();
   const { provinces } = useFilterOptions();
@@ -76,16 +75,12 @@ export function CoveragePage() {
             <>
               <p className="data-time">{dataTime}</p>
               <Panel title={`${t('coverage.chart')} · ${t(`coverage.byLevel.${level}`)}`} dataTime={dataTime}>
-                <BarChart
+                <RateChart
                   ariaLabel={t('coverage.chart')}
-                  data={rows}
-                  index="name"
-                  layout="horizontal"
-                  labelFormatter={shortAreaName}
-                  categories={[{ key: 'rate', label: t('coverage.coverageRate') }]}
-                  valueFormatter={(value) => formatPercent(value, locale, 1)}
-                  detail={(row) => parts(row.coverage)}
-                  height={Math.max(180, rows.length * 34)}
+                  rows={rows}
+                  label={t('coverage.coverageRate')}
+                  ratio={(row) => row.coverage}
+                  digits={1}
                   onSelect={canDrill ? (row) => drillInto(row.code) : undefined}
                 />
                 <DataTable

@@ -8,19 +8,12 @@ import { Panel } from '../../components/ui/panel';
 import { QueryView } from '../../components/ui/query-view';
 import { EmptyState } from '../../components/ui/states';
 import { csvFileName } from '../../lib/csv';
-import {
-  formatChange,
-  formatDateTime,
-  formatMonth,
-  formatNumber,
-  formatPercent,
-  shortAreaName,
-  type Locale,
-} from '../../lib/format';
+import { formatChange, formatDateTime, formatMonth, formatNumber, formatPercent, type Locale } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 import { filterFileNameParts, useDashboardFilters } from '../../lib/filters/url-filters';
 import { useOverview } from './overview-query';
 import { reportTypes, stackReportsByMonth } from '../../lib/reports-by-month';
+import { RateChart } from '../../components/charts/rate-chart';
 
 type RatioValue = { numerator: number; denominator: number; rate: number | null };
 
@@ -149,16 +142,14 @@ export function OverviewPage() {
                     />
                   }
                 >
-                  <BarChart
+                  <RateChart
                     ariaLabel={t('overview.coverageByProvince')}
-                    data={coverageRows}
-                    index="name"
-                    layout="horizontal"
-                    labelFormatter={shortAreaName}
-                    categories={[{ key: 'rate', label: t('coverage.coverageRate') }]}
-                    valueFormatter={(value) => formatPercent(value, locale, 1)}
-                    detail={(row) => parts(row.coverage)}
-                    height={Math.max(160, coverageRows.length * 44)}
+                    rows={coverageRows}
+                    label={t('coverage.coverageRate')}
+                    ratio={(row) => row.coverage}
+                    digits={1}
+                    rowHeight={44}
+                    minHeight={160}
                     onSelect={(row) => navigate({ pathname: '/cakupan', search: `?prov=${row.area.code}` })}
                   />
                 </Panel>
@@ -200,16 +191,14 @@ export function OverviewPage() {
                     />
                   }
                 >
-                  <BarChart
+                  <RateChart
                     ariaLabel={t('overview.trainingByProvince')}
-                    data={trainingRows}
-                    index="name"
-                    layout="horizontal"
-                    labelFormatter={shortAreaName}
-                    categories={[{ key: 'rate', label: t('training.completedAll'), color: colorAt(2) }]}
-                    valueFormatter={(value) => formatPercent(value, locale, 0)}
-                    detail={(row) => parts(row.completedAll)}
-                    height={Math.max(160, trainingRows.length * 44)}
+                    rows={trainingRows}
+                    label={t('training.completedAll')}
+                    ratio={(row) => row.completedAll}
+                    color={colorAt(2)}
+                    rowHeight={44}
+                    minHeight={160}
                   />
                 </Panel>
               </div>

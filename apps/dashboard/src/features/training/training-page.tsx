@@ -1,17 +1,16 @@
 import { Link, useLocation } from 'react-router';
-import { BarChart } from '../../components/charts/bar-chart';
 import { colorAt } from '../../components/charts/palette';
 import { DataTable } from '../../components/ui/data-table';
 import { Panel } from '../../components/ui/panel';
 import { QueryView } from '../../components/ui/query-view';
 import { EmptyState } from '../../components/ui/states';
 import { csvFileName } from '../../lib/csv';
-import { formatDate, formatDateTime, formatNumber, formatPercent, shortAreaName } from '../../lib/format';
+import { formatDate, formatDateTime, formatNumber, formatPercent } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
-import { levelFor } from '../../lib/filters/url-filters';
-import { filterFileNameParts, useDashboardFilters } from '../../lib/filters/url-filters';
+import { filterFileNameParts, levelFor, useDashboardFilters } from '../../lib/filters/url-filters';
 import { useSession } from '../../lib/session';
 import { useTraining } from './training-query';
+import { RateChart } from '../../components/charts/rate-chart';
 
 export function TrainingPage() {
   const { t, locale, parts } = useI18n();
@@ -56,29 +55,21 @@ export function TrainingPage() {
               </p>
               <div className="grid">
                 <Panel title={`${t('training.byArea')} · ${t(`coverage.byLevel.${level}`)}`} dataTime={dataTime}>
-                  <BarChart
+                  <RateChart
                     ariaLabel={t('training.byArea')}
-                    data={areaRows}
-                    index="name"
-                    layout="horizontal"
-                    labelFormatter={shortAreaName}
-                    categories={[{ key: 'rate', label: t('training.completedAll'), color: colorAt(2) }]}
-                    valueFormatter={(value) => formatPercent(value, locale, 0)}
-                    detail={(row) => parts(row.completedAll)}
-                    height={Math.max(180, areaRows.length * 34)}
+                    rows={areaRows}
+                    label={t('training.completedAll')}
+                    ratio={(row) => row.completedAll}
+                    color={colorAt(2)}
                   />
                 </Panel>
                 <Panel title={t('training.byModule')} dataTime={dataTime}>
-                  <BarChart
+                  <RateChart
                     ariaLabel={t('training.byModule')}
-                    data={moduleRows}
-                    index="name"
-                    layout="horizontal"
-                    labelFormatter={shortAreaName}
-                    categories={[{ key: 'rate', label: t('training.completed') }]}
-                    valueFormatter={(value) => formatPercent(value, locale, 0)}
-                    detail={(row) => parts(row.completed)}
-                    height={Math.max(180, moduleRows.length * 50)}
+                    rows={moduleRows}
+                    label={t('training.completed')}
+                    ratio={(row) => row.completed}
+                    rowHeight={50}
                   />
                   <DataTable
                     caption={t('training.byModule')}
