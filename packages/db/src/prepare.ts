@@ -13,8 +13,9 @@ export async function prepareDatabase(
   options: { seedIfEmpty: boolean; log?: (line: string) => void },
 ): Promise<PrepareResult> {
   const log = options.log ?? (() => undefined);
-  const { applied } = await migrate(db.sql);
+  const { applied, rollupsApplied } = await migrate(db.sql);
   if (applied.length > 0) log(`Applied ${applied.length} migration(s): ${applied.join(', ')}`);
+  if (rollupsApplied.length > 0) log(`Applied the rollups of ${rollupsApplied.join(', ')} (packages/db/rollups/)`);
   let seeded: SeedResult | null = null;
   if (options.seedIfEmpty && !(await hasAreas(db.sql))) {
     log('Empty database: loading the demo data (areas of NTT, Kalimantan Selatan, Bangka Belitung, DKI Jakarta)…');
