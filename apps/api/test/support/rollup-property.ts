@@ -66,20 +66,24 @@ export function describeRollupProperty<Write>(
       console.log(`${name}: ${writes} writes applied`);
     });
 
-    it(spec.invariant.title, async () => {
-      await spec.invariant.check();
-      await fc.assert(
-        fc.asyncProperty(fc.array(spec.write, { minLength: 5, maxLength: 25 }), async (steps) => {
-          for (const step of steps) {
-            writes += 1;
-            await spec.apply(step);
-          }
-          await spec.invariant.check();
-        }),
-        { numRuns: spec.runs },
-      );
-      expect(writes).toBeGreaterThan(spec.minWrites);
-    }, PROPERTY_TIMEOUT_MS);
+    it(
+      spec.invariant.title,
+      async () => {
+        await spec.invariant.check();
+        await fc.assert(
+          fc.asyncProperty(fc.array(spec.write, { minLength: 5, maxLength: 25 }), async (steps) => {
+            for (const step of steps) {
+              writes += 1;
+              await spec.apply(step);
+            }
+            await spec.invariant.check();
+          }),
+          { numRuns: spec.runs },
+        );
+        expect(writes).toBeGreaterThan(spec.minWrites);
+      },
+      PROPERTY_TIMEOUT_MS,
+    );
 
     const rebuilds = rollupFamilies
       .filter((family) => spec.families.includes(family.name))
