@@ -1,17 +1,10 @@
 // The global filter bar: provinces, kabupaten/kota, programme variant and period. Every change goes to
 // the URL.
-import { PROGRAMME_FIRST_YEAR } from '@binaan/domain';
+import { PROGRAMME_FIRST_YEAR, type ProgrammeVariant, programmeVariants, todayInIndonesia } from '@binaan/domain';
 import { monthName } from '../lib/format';
 import { useI18n } from '../lib/i18n';
 import { useFilterOptions } from '../lib/filters/filter-options';
-import {
-  type PeriodChoice,
-  periodRange,
-  todayInIndonesia,
-  useDashboardFilters,
-  type Variant,
-  variants,
-} from '../lib/filters/url-filters';
+import { type PeriodChoice, periodRange, useDashboardFilters } from '../lib/filters/url-filters';
 
 const years = (() => {
   const current = Number(todayInIndonesia().slice(0, 4));
@@ -95,10 +88,10 @@ export function FilterBar() {
         <span>{t('filters.variant')}</span>
         <select
           value={filters.variant ?? ''}
-          onChange={(event) => update({ variant: (event.target.value || null) as Variant | null })}
+          onChange={(event) => update({ variant: (event.target.value || null) as ProgrammeVariant | null })}
         >
           <option value="">{t('filters.allVariants')}</option>
-          {variants.map((variant) => (
+          {programmeVariants.map((variant) => (
             <option key={variant} value={variant}>
               {t(`enums.variant.${variant}`)}
             </option>

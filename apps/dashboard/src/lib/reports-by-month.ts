@@ -2,7 +2,6 @@
 // Every report type of the domain gets a column, so a new type cannot drop out of the charts.
 import { type ReportType, reportTypes } from '@binaan/domain';
 
-export { reportTypes };
 export type MonthRow = { month: string } & Record<ReportType, number>;
 
 export function stackReportsByMonth(

@@ -12,7 +12,8 @@ import { formatChange, formatDateTime, formatMonth, formatNumber, formatPercent,
 import { useI18n } from '../../lib/i18n';
 import { filterFileNameParts, useDashboardFilters } from '../../lib/filters/url-filters';
 import { useOverview } from './overview-query';
-import { reportTypes, stackReportsByMonth } from '../../lib/reports-by-month';
+import { reportTypes } from '@binaan/domain';
+import { stackReportsByMonth } from '../../lib/reports-by-month';
 import { RateChart } from '../../components/charts/rate-chart';
 
 type RatioValue = { numerator: number; denominator: number; rate: number | null };

@@ -10,7 +10,7 @@ import { formatDate, formatDateTime, formatMonth, formatNumber, shortAreaName } 
 import { useI18n } from '../../lib/i18n';
 import { pivot } from '../../lib/pivot';
 import { filterFileNameParts, useDashboardFilters } from '../../lib/filters/url-filters';
-import { reportTypes } from '../../lib/reports-by-month';
+import { reportTypes } from '@binaan/domain';
 import { useReports } from './reports-query';
 
 const statuses = ['SUBMITTED', 'VERIFIED', 'FOLLOWED_UP', 'CLOSED', 'REJECTED'] as const;

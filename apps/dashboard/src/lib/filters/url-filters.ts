@@ -9,8 +9,6 @@ import {
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 
-export { todayInIndonesia, type Variant, variants };
-
 export type PeriodChoice =
   | { kind: 'year'; year: number }
   | { kind: 'quarter'; year: number; quarter: 1 | 2 | 3 | 4 }
