@@ -1,9 +1,10 @@
 // Programme activities: socialisation, counselling, coordination and Timpora meetings, task-force visits.
 import { PROGRAMME_FIRST_YEAR } from '@binaan/domain';
 import { z } from 'zod';
-import type { Permissions } from '../auth/permissions.js';
 import { scopeWhere } from '../auth/scope-where.js';
 import { builder } from '../builder.js';
+import type { Context } from '../context.js';
+import { recordList } from './record-list.js';
 import { ActivityTypeEnum } from './enums.js';
 import { ConflictError, mutationErrors, NotFoundError } from './errors.js';
 import { AreaFilter, areaWhere, orderInput, PeriodInput, periodWhere, regencyCode, villageCode } from './filters.js';
@@ -58,7 +59,7 @@ function activityFilterWhere(filter: ActivityFilterShape | null | undefined) {
 }
 
 /** The rows the caller may see that match the filter: used for both the page and its total count. */
-function activityWhere(filter: ActivityFilterShape | null | undefined, permissions: Permissions) {
+function activityWhere(filter: ActivityFilterShape | null | undefined, { permissions }: Context) {
   return { AND: [activityFilterWhere(filter), scopeWhere.activity(permissions)] };
 }
 
@@ -81,14 +82,11 @@ builder.queryFields((t) => ({
       filter: t.arg({ type: ActivityFilter, required: false, description: 'Which activities.' }),
       orderBy: t.arg({ type: activityOrder.Input, required: false, description: 'Default: by date held.' }),
     },
-    totalCount: (_root, { filter }, ctx) =>
-      ctx.db.prisma.activity.count({ where: activityWhere(filter, ctx.permissions) }),
-    resolve: (query, _root, { filter, orderBy }, ctx) =>
-      ctx.db.prisma.activity.findMany({
-        ...query,
-        where: activityWhere(filter, ctx.permissions),
-        orderBy: activityOrder.toPrisma(orderBy),
-      }),
+    ...recordList({
+      rows: (ctx) => ctx.db.prisma.activity,
+      where: activityWhere,
+      order: activityOrder.toPrisma,
+    }),
   }),
 }));
 

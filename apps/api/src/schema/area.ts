@@ -1,9 +1,10 @@
 // The wilayah hierarchy: Province → Regency (kabupaten/kota) → District (kecamatan) → Village.
 import { FAR_FROM_OFFICE_KM } from '@binaan/domain';
 import { z } from 'zod';
-import type { Permissions } from '../auth/permissions.js';
 import { scopeWhere } from '../auth/scope-where.js';
 import { builder } from '../builder.js';
+import type { Context } from '../context.js';
+import { recordList } from './record-list.js';
 import { RegencyKindEnum, VillageKindEnum } from './enums.js';
 import {
   AreaFilter,
@@ -221,7 +222,7 @@ type VillageFilterShape = typeof VillageFilter.$inferInput;
  * Villages are public reference data, but whether one is designated is a programme record: the
  * `designated` filter only counts designations the caller may see.
  */
-function villageWhere(filter: VillageFilterShape | null | undefined, permissions: Permissions) {
+function villageWhere(filter: VillageFilterShape | null | undefined, { permissions }: Context) {
   const activeAndVisible = { status: 'ACTIVE' as const, ...scopeWhere.designation(permissions) };
   return {
     AND: [
@@ -343,18 +344,15 @@ builder.queryFields((t) => ({
     authScopes: { signedIn: true },
     cursor: 'id',
     description: 'Desa and kelurahan.',
-    totalCount: (_root, { filter }, ctx) =>
-      ctx.db.prisma.village.count({ where: villageWhere(filter, ctx.permissions) }),
     args: {
       filter: t.arg({ type: VillageFilter, required: false, description: 'Which villages.' }),
       orderBy: t.arg({ type: villageOrder.Input, required: false, description: 'Default: by code.' }),
     },
-    resolve: (query, _root, { filter, orderBy }, ctx) =>
-      ctx.db.prisma.village.findMany({
-        ...query,
-        where: villageWhere(filter, ctx.permissions),
-        orderBy: villageOrder.toPrisma(orderBy),
-      }),
+    ...recordList({
+      rows: (ctx) => ctx.db.prisma.village,
+      where: villageWhere,
+      order: villageOrder.toPrisma,
+    }),
   }),
   village: t.prismaField({
     type: 'Village',

@@ -1,9 +1,10 @@
 // Designations: a village designated under a programme variant by an office, and the work-plan targets.
 import { PROGRAMME_FIRST_YEAR } from '@binaan/domain';
 import { z } from 'zod';
-import type { Permissions } from '../auth/permissions.js';
 import { scopeWhere } from '../auth/scope-where.js';
 import { builder } from '../builder.js';
+import type { Context } from '../context.js';
+import { recordList } from './record-list.js';
 import { DesignationStatusEnum, ProgrammeVariantEnum, SelectionReasonEnum } from './enums.js';
 import { ConflictError, mutationErrors, NotFoundError } from './errors.js';
 import { AreaFilter, orderInput, villageAreaWhere, villageCode } from './filters.js';
@@ -85,7 +86,7 @@ function designationFilterWhere(filter: DesignationFilterShape | null | undefine
 }
 
 /** The rows the caller may see that match the filter: used for both the page and its total count. */
-function designationWhere(filter: DesignationFilterShape | null | undefined, permissions: Permissions) {
+function designationWhere(filter: DesignationFilterShape | null | undefined, { permissions }: Context) {
   return { AND: [designationFilterWhere(filter), scopeWhere.designation(permissions)] };
 }
 
@@ -109,14 +110,11 @@ builder.queryFields((t) => ({
       filter: t.arg({ type: DesignationFilter, required: false, description: 'Which designations.' }),
       orderBy: t.arg({ type: designationOrder.Input, required: false, description: 'Default: by year.' }),
     },
-    totalCount: (_root, { filter }, ctx) =>
-      ctx.db.prisma.designation.count({ where: designationWhere(filter, ctx.permissions) }),
-    resolve: (query, _root, { filter, orderBy }, ctx) =>
-      ctx.db.prisma.designation.findMany({
-        ...query,
-        where: designationWhere(filter, ctx.permissions),
-        orderBy: designationOrder.toPrisma(orderBy),
-      }),
+    ...recordList({
+      rows: (ctx) => ctx.db.prisma.designation,
+      where: designationWhere,
+      order: designationOrder.toPrisma,
+    }),
   }),
 }));
 

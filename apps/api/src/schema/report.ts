@@ -9,9 +9,9 @@ import {
   reportTransitions,
 } from '@binaan/domain';
 import { z } from 'zod';
-import type { Permissions } from '../auth/permissions.js';
 import { scopeWhere } from '../auth/scope-where.js';
 import { builder } from '../builder.js';
+import { recordList } from './record-list.js';
 import type { Context } from '../context.js';
 import { ProgrammeVariantEnum, ReportStatusEnum, ReportTypeEnum } from './enums.js';
 import { ConflictError, mutationErrors, NotFoundError } from './errors.js';
@@ -134,7 +134,7 @@ function reportFilterWhere(filter: ReportFilterShape | null | undefined): Prisma
 }
 
 /** The rows the caller may see that match the filter: used for both the page and its total count. */
-function reportWhere(filter: ReportFilterShape | null | undefined, permissions: Permissions) {
+function reportWhere(filter: ReportFilterShape | null | undefined, { permissions }: Context) {
   return { AND: [reportFilterWhere(filter), scopeWhere.report(permissions)] };
 }
 
@@ -162,14 +162,11 @@ builder.queryFields((t) => ({
         description: 'Default: by time received, oldest first.',
       }),
     },
-    totalCount: (_root, { filter }, ctx) =>
-      ctx.db.prisma.villageReport.count({ where: reportWhere(filter, ctx.permissions) }),
-    resolve: (query, _root, { filter, orderBy }, ctx) =>
-      ctx.db.prisma.villageReport.findMany({
-        ...query,
-        where: reportWhere(filter, ctx.permissions),
-        orderBy: reportOrder.toPrisma(orderBy),
-      }),
+    ...recordList({
+      rows: (ctx) => ctx.db.prisma.villageReport,
+      where: reportWhere,
+      order: reportOrder.toPrisma,
+    }),
   }),
 }));
 

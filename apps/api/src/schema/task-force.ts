@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { scopeWhere } from '../auth/scope-where.js';
 import { builder } from '../builder.js';
+import { recordList } from './record-list.js';
 import type { Context } from '../context.js';
 import { oncePerRequest } from '../request-cache.js';
 import { TaskForceRoleEnum } from './enums.js';
@@ -82,9 +83,11 @@ const TaskForceMemberFilter = builder.inputType('TaskForceMemberFilter', {
 
 type MemberFilterShape = typeof TaskForceMemberFilter.$inferInput;
 
-function memberWhere(filter: MemberFilterShape | null | undefined, moduleIds: number[], ctx: Context) {
+async function memberWhere(filter: MemberFilterShape | null | undefined, ctx: Context) {
   // Missing a module: no completed attendance of it. Complete: none missing.
-  const missingAny = { OR: moduleIds.map((moduleId) => ({ attendances: { none: { moduleId, completed: true } } })) };
+  const missingAny = {
+    OR: (await moduleIds(ctx)).map((moduleId) => ({ attendances: { none: { moduleId, completed: true } } })),
+  };
   return {
     AND: [
       scopeWhere.member(ctx.permissions),
@@ -122,14 +125,11 @@ builder.queryFields((t) => ({
       filter: t.arg({ type: TaskForceMemberFilter, required: false, description: 'Which members.' }),
       orderBy: t.arg({ type: memberOrder.Input, required: false, description: 'Default: by date joined.' }),
     },
-    totalCount: async (_root, { filter }, ctx) =>
-      ctx.db.prisma.taskForceMember.count({ where: memberWhere(filter, await moduleIds(ctx), ctx) }),
-    resolve: async (query, _root, { filter, orderBy }, ctx) =>
-      ctx.db.prisma.taskForceMember.findMany({
-        ...query,
-        where: memberWhere(filter, await moduleIds(ctx), ctx),
-        orderBy: memberOrder.toPrisma(orderBy),
-      }),
+    ...recordList({
+      rows: (ctx) => ctx.db.prisma.taskForceMember,
+      where: memberWhere,
+      order: memberOrder.toPrisma,
+    }),
   }),
 }));
 

@@ -1,9 +1,11 @@
 // Training of task-force members: modules, sessions, and each member's attendance and completion.
 import { PROGRAMME_FIRST_YEAR } from '@binaan/domain';
 import { z } from 'zod';
-import { inScope, type Permissions } from '../auth/permissions.js';
+import { inScope } from '../auth/permissions.js';
 import { scopeWhere } from '../auth/scope-where.js';
 import { builder } from '../builder.js';
+import type { Context } from '../context.js';
+import { recordList } from './record-list.js';
 import { ConflictError, ForbiddenError, mutationErrors, NotFoundError } from './errors.js';
 import { AreaFilter, orderInput, PeriodInput, periodWhere, villageAreaWhere, villageCode } from './filters.js';
 import { TaskForceMember } from './task-force.js';
@@ -79,7 +81,7 @@ function sessionFilterWhere(filter: SessionFilterShape | null | undefined) {
 }
 
 /** The rows the caller may see that match the filter: used for both the page and its total count. */
-function sessionWhere(filter: SessionFilterShape | null | undefined, permissions: Permissions) {
+function sessionWhere(filter: SessionFilterShape | null | undefined, { permissions }: Context) {
   return { AND: [sessionFilterWhere(filter), scopeWhere.trainingSession(permissions)] };
 }
 
@@ -106,14 +108,11 @@ builder.queryFields((t) => ({
       filter: t.arg({ type: TrainingSessionFilter, required: false, description: 'Which sessions.' }),
       orderBy: t.arg({ type: sessionOrder.Input, required: false, description: 'Default: by date held.' }),
     },
-    totalCount: (_root, { filter }, ctx) =>
-      ctx.db.prisma.trainingSession.count({ where: sessionWhere(filter, ctx.permissions) }),
-    resolve: (query, _root, { filter, orderBy }, ctx) =>
-      ctx.db.prisma.trainingSession.findMany({
-        ...query,
-        where: sessionWhere(filter, ctx.permissions),
-        orderBy: sessionOrder.toPrisma(orderBy),
-      }),
+    ...recordList({
+      rows: (ctx) => ctx.db.prisma.trainingSession,
+      where: sessionWhere,
+      order: sessionOrder.toPrisma,
+    }),
   }),
 }));
 
