@@ -8,13 +8,13 @@ import {
   type AreaLevel,
   areaColumns,
   dayStart,
-  FILTER_CTE,
-  filterParams,
+  filterCte,
   reportTypePredicate,
   variantPredicate,
   VILLAGE_JOINS,
 } from './filter.js';
-import { rollupAreaJoins, rollupAreaRestriction, rollupLevel, variantSetPredicate } from './rollups.js';
+import { atLevel, rollupAreaJoins, rollupAreaRestriction, rollupLevel, variantSetPredicate } from './rollups.js';
+import { raw, select, sql } from './sql.js';
 
 export interface CompletenessRow {
   /** `YYYY-MM`, in WIB. */
@@ -27,13 +27,13 @@ export interface CompletenessRow {
 }
 
 /** The months of the period (default: the twelve months up to today), as `months (month_start, next_month)`. */
-const MONTHS_CTE = `today AS (SELECT (now() AT TIME ZONE f.tz)::date AS day FROM f),
+const MONTHS_CTE = raw(`today AS (SELECT (now() AT TIME ZONE f.tz)::date AS day FROM f),
      months AS (
        SELECT m::date AS month_start, (m + interval '1 month')::date AS next_month
          FROM f, today,
               generate_series(date_trunc('month', COALESCE(f.date_from, (today.day - interval '11 months')::date)),
                               date_trunc('month', COALESCE(f.date_to, today.day)), interval '1 month') AS m
-     )`;
+     )`);
 
 /**
  * One row per month of the period (default: the twelve months up to today) and, if `level` is given,
@@ -41,13 +41,11 @@ const MONTHS_CTE = `today AS (SELECT (now() AT TIME ZONE f.tz)::date AS day FROM
  * designations and the per-type monthly counts.
  */
 export async function reportingCompleteness(
-  sql: SqlExecutor,
+  db: SqlExecutor,
   level: AreaLevel | null,
   filter: AnalyticsFilter,
 ): Promise<CompletenessRow[]> {
-  const rows = filter.reportTypes?.length
-    ? await fromRecords(sql, level, filter)
-    : await fromRollup(sql, level, filter);
+  const rows = filter.reportTypes?.length ? await fromRecords(db, level, filter) : await fromRollup(db, level, filter);
   return rows.map((row) => ({
     month: row.month,
     area: level && row.code ? { level, code: row.code, name: row.name ?? '' } : null,
@@ -68,17 +66,18 @@ interface CountedRow {
  * Per area: the designated villages before the period (the sum of earlier changes), then month by month
  * that plus the changes so far, and the villages that reported that month.
  */
-async function fromRollup(sql: SqlExecutor, level: AreaLevel | null, filter: AnalyticsFilter): Promise<CountedRow[]> {
+async function fromRollup(db: SqlExecutor, level: AreaLevel | null, filter: AnalyticsFilter): Promise<CountedRow[]> {
   const area = level ? areaColumns(level) : null;
   const rollup = rollupLevel(filter, level ? [level] : []);
-  return sql.query<CountedRow>(
-    `WITH ${FILTER_CTE}, ${MONTHS_CTE},
+  return select<CountedRow>(
+    db,
+    sql`WITH ${filterCte(filter)}, ${MONTHS_CTE},
      bounds AS (SELECT MIN(month_start) AS first_month, MAX(month_start) AS last_month FROM months),
      changes AS (
-       SELECT ${area ? `${area.code} AS code, ${area.name} AS name` : 'NULL::text AS code, NULL::text AS name'},
+       SELECT ${area ? sql`${area.code} AS code, ${area.name} AS name` : raw('NULL::text AS code, NULL::text AS name')},
               x.month, x.designated_change, x.reporting
          FROM completeness_rollup x ${rollupAreaJoins[rollup]} CROSS JOIN f CROSS JOIN bounds
-        WHERE x.area_level = '${rollup}' AND ${rollupAreaRestriction(rollup, filter)} AND ${variantSetPredicate}
+        WHERE ${atLevel(rollup)} AND ${rollupAreaRestriction(rollup, filter)} AND ${variantSetPredicate(filter)}
           AND x.month <= bounds.last_month AND ${areaPredicate(filter)}
      ),
      areas AS (
@@ -96,22 +95,24 @@ async function fromRollup(sql: SqlExecutor, level: AreaLevel | null, filter: Ana
      SELECT to_char(month_start, 'YYYY-MM') AS month, code, name, designated::int AS designated, reporting::int AS reporting
        FROM counted WHERE designated > 0
       ORDER BY month_start, code`,
-    filterParams(filter),
   );
 }
 
 /** From the records: each designated village probed in the per-type monthly report counts. */
-async function fromRecords(sql: SqlExecutor, level: AreaLevel | null, filter: AnalyticsFilter): Promise<CountedRow[]> {
+async function fromRecords(db: SqlExecutor, level: AreaLevel | null, filter: AnalyticsFilter): Promise<CountedRow[]> {
   const area = level ? areaColumns(level) : null;
-  const areaSelect = area ? `${area.code} AS code, ${area.name} AS name,` : `NULL::text AS code, NULL::text AS name,`;
-  return sql.query<CountedRow>(
-    `WITH ${FILTER_CTE}, ${MONTHS_CTE},
+  const areaSelect = area
+    ? sql`${area.code} AS code, ${area.name} AS name,`
+    : raw('NULL::text AS code, NULL::text AS name,');
+  return select<CountedRow>(
+    db,
+    sql`WITH ${filterCte(filter)}, ${MONTHS_CTE},
      designated AS (
        SELECT DISTINCT m.month_start, g.village_id, ${areaSelect} 1 AS one
          FROM months m
          CROSS JOIN f
          JOIN designation g ON g.inaugurated_on < m.next_month
-          AND (g.status = 'ACTIVE' OR (g.status IN ('SUSPENDED', 'ENDED') AND g.status_changed_at >= ${dayStart('m.month_start')}))
+          AND (g.status = 'ACTIVE' OR (g.status IN ('SUSPENDED', 'ENDED') AND g.status_changed_at >= ${dayStart(raw('m.month_start'))}))
          JOIN village v ON v.id = g.village_id ${VILLAGE_JOINS}
         WHERE ${areaPredicate(filter)} AND ${variantPredicate(filter)}
      )
@@ -124,6 +125,5 @@ async function fromRecords(sql: SqlExecutor, level: AreaLevel | null, filter: An
        FROM designated d CROSS JOIN f
       GROUP BY d.month_start, d.code, d.name
       ORDER BY d.month_start, d.code`,
-    filterParams(filter),
   );
 }

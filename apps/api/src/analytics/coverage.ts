@@ -1,15 +1,9 @@
 // Programme coverage: villages in an area (from the per-area village counts), those with an active
 // designation and the inaugurations counted against the work-plan target (from the coverage rollups).
 import type { SqlExecutor } from '@binaan/db';
+import { areaPredicate, type AnalyticsFilter, type AreaLevel, areaColumns, filterCte } from './filter.js';
 import {
-  areaPredicate,
-  type AnalyticsFilter,
-  type AreaLevel,
-  areaColumns,
-  FILTER_CTE,
-  filterParams,
-} from './filter.js';
-import {
+  atLevel,
   rollupAreaJoins,
   rollupAreaRestriction,
   rollupChangesUpTo,
@@ -17,6 +11,7 @@ import {
   rollupVariantPredicate,
   variantSetPredicate,
 } from './rollups.js';
+import { empty, raw, select, type Sql, sql } from './sql.js';
 
 export interface AreaKey {
   level: AreaLevel;
@@ -40,7 +35,7 @@ export interface CoverageRow extends CoverageFigures {
 }
 
 export async function coverageByArea(
-  sql: SqlExecutor,
+  db: SqlExecutor,
   level: AreaLevel,
   filter: AnalyticsFilter,
 ): Promise<CoverageRow[]> {
@@ -49,11 +44,10 @@ export async function coverageByArea(
   const joins = rollupAreaJoins[counted];
   const areas = rollupAreaRestriction(counted, filter);
   const targets = targetsCte(level, filter);
-  const params = filterParams(filter);
-  const where = (variants: string) => `x.area_level = '${counted}' AND ${areas} AND ${variants}`;
+  const where = (variants: Sql) => sql`${atLevel(counted)} AND ${areas} AND ${variants}`;
   // Designated villages and inaugurations come from the coverage rollups (packages/db/rollups/coverage.sql),
   // summed up to the period's end; villages from the per-area counts.
-  const rows = await sql.query<{
+  const rows = await select<{
     code: string;
     name: string;
     villages: number;
@@ -61,38 +55,38 @@ export async function coverageByArea(
     inaugurated: number;
     target: number | null;
   }>(
-    `WITH ${FILTER_CTE},
+    db,
+    sql`WITH ${filterCte(filter)},
      villages AS (
        SELECT ${area.code} AS code, ${area.name} AS name, SUM(x.villages)::int AS villages
          FROM area_village_count x ${joins} CROSS JOIN f
-        WHERE x.area_level = '${counted}' AND ${areas} AND x.villages > 0 AND ${areaPredicate(filter)}
+        WHERE ${atLevel(counted)} AND ${areas} AND x.villages > 0 AND ${areaPredicate(filter)}
         GROUP BY 1, 2
      ),
      designated AS (
        SELECT ${area.code} AS code, SUM(x.villages)::int AS designated
-         FROM (${rollupChangesUpTo('designated_village_rollup', where(variantSetPredicate), filter, params)}) x ${joins} CROSS JOIN f
+         FROM (${rollupChangesUpTo('designated_village_rollup', where(variantSetPredicate(filter)), filter)}) x ${joins} CROSS JOIN f
         WHERE ${areaPredicate(filter)}
         GROUP BY 1
      ),
      inaugurated AS (
        SELECT ${area.code} AS code, SUM(x.designations)::int AS inaugurated
-         FROM (${rollupChangesUpTo('inauguration_rollup', where(rollupVariantPredicate(filter)), filter, params)}) x ${joins} CROSS JOIN f
+         FROM (${rollupChangesUpTo('inauguration_rollup', where(rollupVariantPredicate(filter)), filter)}) x ${joins} CROSS JOIN f
         WHERE ${areaPredicate(filter)}
           AND (f.date_from IS NULL OR x.year >= extract(year FROM f.date_from))
           AND (f.date_to IS NULL OR x.year <= extract(year FROM f.date_to))
         GROUP BY 1
      )${
        targets
-         ? `,
+         ? sql`,
      ${targets}`
-         : ''
+         : empty
      }
      SELECT c.code, c.name, c.villages, COALESCE(d.designated, 0)::int AS designated, COALESCE(i.inaugurated, 0)::int AS inaugurated,
-            ${targets ? 'COALESCE(t.target, 0)::int' : 'NULL::int'} AS target
+            ${targets ? raw('COALESCE(t.target, 0)::int') : raw('NULL::int')} AS target
        FROM villages c LEFT JOIN designated d ON d.code = c.code LEFT JOIN inaugurated i ON i.code = c.code
-            ${targets ? 'LEFT JOIN targets t ON t.code = c.code' : ''}
+            ${targets ? raw('LEFT JOIN targets t ON t.code = c.code') : empty}
       ORDER BY c.code`,
-    params,
   );
   return rows.map((row) => ({
     area: { level, code: row.code, name: row.name },
@@ -108,19 +102,19 @@ export async function coverageByArea(
  * targets are not set at this level (kecamatan). A province's own target is used unless the filter
  * names kabupaten/kota, in which case their targets are summed.
  */
-function targetsCte(level: AreaLevel, filter: AnalyticsFilter): string | null {
+function targetsCte(level: AreaLevel, filter: AnalyticsFilter): Sql | null {
   if (level === 'DISTRICT' || filter.districtCodes?.length) return null;
-  const years = `(f.date_from IS NULL OR t.year >= extract(year FROM f.date_from))
-    AND (f.date_to IS NULL OR t.year <= extract(year FROM f.date_to))`;
+  const years = raw(`(f.date_from IS NULL OR t.year >= extract(year FROM f.date_from))
+    AND (f.date_to IS NULL OR t.year <= extract(year FROM f.date_to))`);
   if (level === 'PROVINCE' && !filter.regencyCodes?.length) {
-    return `targets AS (
+    return sql`targets AS (
        SELECT p.code, SUM(t.villages_to_designate)::int AS target
          FROM province_target t JOIN province p ON p.id = t.province_id CROSS JOIN f
         WHERE (f.provinces IS NULL OR p.code = ANY(f.provinces)) AND ${years}
         GROUP BY p.code)`;
   }
-  return `targets AS (
-       SELECT ${level === 'PROVINCE' ? 'p.code' : 'r.code'} AS code, SUM(t.villages_to_designate)::int AS target
+  return sql`targets AS (
+       SELECT ${raw(level === 'PROVINCE' ? 'p.code' : 'r.code')} AS code, SUM(t.villages_to_designate)::int AS target
          FROM regency_target t JOIN regency r ON r.id = t.regency_id JOIN province p ON p.id = r.province_id CROSS JOIN f
         WHERE (f.provinces IS NULL OR p.code = ANY(f.provinces)) AND (f.regencies IS NULL OR r.code = ANY(f.regencies)) AND ${years}
         GROUP BY 1)`;

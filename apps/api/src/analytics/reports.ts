@@ -7,23 +7,25 @@ import {
   type AreaLevel,
   areaPredicate,
   dayStart,
-  FILTER_CTE,
-  filterParams,
+  filterCte,
   reportTypePredicate,
   variantPredicate,
   VILLAGE_JOINS,
 } from './filter.js';
 import {
+  atGrain,
+  atLevel,
   PLANNED_ALONE,
   rollupAreaJoins,
   rollupAreaRestriction,
+  type RollupGrain,
   type RollupLevel,
   rollupLevel,
   rollupVariantPredicate,
 } from './rollups.js';
+import { empty, join, raw, select, type Sql, sql } from './sql.js';
 
 const { PROVINCE, DISTRICT } = rollupCodes.areaLevel;
-type RollupGrain = (typeof rollupCodes.grain)[keyof typeof rollupCodes.grain];
 
 export type ReportDimension = 'PROVINCE' | 'REGENCY' | 'DISTRICT' | 'TYPE' | 'STATUS' | 'MONTH';
 
@@ -66,97 +68,81 @@ function rollupTable(dimensions: ReportDimension[], filter: AnalyticsFilter): 'r
   return needsDetail ? 'report_rollup' : 'report_total_rollup';
 }
 
-/** The rollup rows in the period, as one UNION ALL of index range scans; pushes the bounds to `params`. */
-function rollupRowsInPeriod(
-  table: ReturnType<typeof rollupTable>,
-  level: RollupLevel,
-  filter: AnalyticsFilter,
-  params: unknown[],
-): string {
-  const bound = (value: string) => {
-    params.push(value);
-    return `$${params.length}::date`;
-  };
+/** The rollup rows in the period, as one UNION ALL of index range scans. */
+function rollupRowsInPeriod(table: ReturnType<typeof rollupTable>, level: RollupLevel, filter: AnalyticsFilter): Sql {
+  const day = (value: string) => sql`${value}::date`;
   const { months, days } = slicePeriod(filter.from, filter.to);
   const areas = rollupAreaRestriction(level, filter);
-  const parts: string[] = [];
+  const parts: Sql[] = [];
   if (months) {
     const range = [
-      months.from && `x.period_start >= ${bound(months.from)}`,
-      months.to && `x.period_start < ${bound(months.to)}`,
+      months.from && sql`x.period_start >= ${day(months.from)}`,
+      months.to && sql`x.period_start < ${day(months.to)}`,
     ];
     parts.push(rollupSelect(table, rollupCodes.grain.MONTH, level, range, areas));
   }
   for (const slice of days) {
-    parts.push(
-      rollupSelect(
-        table,
-        rollupCodes.grain.DAY,
-        level,
-        [slice.from && `x.period_start >= ${bound(slice.from)}`, slice.to && `x.period_start <= ${bound(slice.to)}`],
-        areas,
-      ),
-    );
+    const range = [
+      slice.from && sql`x.period_start >= ${day(slice.from)}`,
+      slice.to && sql`x.period_start <= ${day(slice.to)}`,
+    ];
+    parts.push(rollupSelect(table, rollupCodes.grain.DAY, level, range, areas));
   }
-  return `${parts.join('\n UNION ALL\n')}\n ${PLANNED_ALONE}`;
+  return sql`${join(parts, '\n UNION ALL\n')}\n ${PLANNED_ALONE}`;
 }
 
 function rollupSelect(
   table: ReturnType<typeof rollupTable>,
   grain: RollupGrain,
   level: RollupLevel,
-  range: (string | null | '')[],
-  areas: string,
-): string {
+  range: (Sql | null | '' | undefined)[],
+  areas: Sql,
+): Sql {
   const detail =
     table === 'report_rollup'
-      ? 'x.variant, x.type::text AS type, x.status::text AS status'
-      : "'' AS variant, NULL::text AS type, NULL::text AS status";
-  return `SELECT x.area_id, ${detail}, x.period_start, x.reports, x.followed_up
-    FROM ${table} x WHERE x.grain = '${grain}' AND x.area_level = '${level}' AND ${areas}
-     ${range
-       .filter(Boolean)
-       .map((part) => `AND ${part}`)
-       .join(' ')}`;
+      ? raw('x.variant, x.type::text AS type, x.status::text AS status')
+      : raw("'' AS variant, NULL::text AS type, NULL::text AS status");
+  const bounds = range.filter((part): part is Sql => Boolean(part));
+  return sql`SELECT x.area_id, ${detail}, x.period_start, x.reports, x.followed_up
+    FROM ${raw(table)} x WHERE ${join([atGrain(grain), atLevel(level), areas, ...bounds], ' AND ')}`;
 }
 
 export async function reportStats(
-  sql: SqlExecutor,
+  db: SqlExecutor,
   groupBy: ReportDimension[],
   filter: AnalyticsFilter,
 ): Promise<ReportStatsRow[]> {
   const dimensions = [...new Set(groupBy)];
   const columns = dimensions.flatMap((dimension) => dimensionColumns[dimension]);
-  const select = columns.length ? `${columns.join(', ')},` : '';
-  const grouping = columns.length ? `GROUP BY ${columns.join(', ')} ORDER BY ${columns.join(', ')}` : '';
+  const selected = columns.length ? raw(`${columns.join(', ')},`) : empty;
+  const grouping = columns.length ? raw(`GROUP BY ${columns.join(', ')} ORDER BY ${columns.join(', ')}`) : empty;
   const level = rollupLevel(
     filter,
     dimensions.filter((dimension): dimension is AreaLevel => areaLevels.includes(dimension)),
   );
-  const params = filterParams(filter);
-  const rows = await sql.query<Record<string, string | number | null>>(
-    `WITH ${FILTER_CTE},
+  const rows = await select<Record<string, string | number | null>>(
+    db,
+    sql`WITH ${filterCte(filter)},
      counted AS (
        SELECT p.code AS province_code, p.name AS province_name,
-              ${level === PROVINCE ? 'NULL' : 'r.code'} AS regency_code, ${level === PROVINCE ? 'NULL' : 'r.name'} AS regency_name,
-              ${level === DISTRICT ? 'dist.code' : 'NULL'} AS district_code, ${level === DISTRICT ? 'dist.name' : 'NULL'} AS district_name,
+              ${raw(level === PROVINCE ? 'NULL' : 'r.code')} AS regency_code, ${raw(level === PROVINCE ? 'NULL' : 'r.name')} AS regency_name,
+              ${raw(level === DISTRICT ? 'dist.code' : 'NULL')} AS district_code, ${raw(level === DISTRICT ? 'dist.name' : 'NULL')} AS district_name,
               x.type, x.status, to_char(x.period_start, 'YYYY-MM') AS month,
               x.reports, x.followed_up
-         FROM (${rollupRowsInPeriod(rollupTable(dimensions, filter), level, filter, params)}) x
+         FROM (${rollupRowsInPeriod(rollupTable(dimensions, filter), level, filter)}) x
          ${rollupAreaJoins[level]}
          CROSS JOIN f
         WHERE ${areaPredicate(filter)}
           AND ${rollupVariantPredicate(filter)}
-          AND ${filter.reportTypes?.length ? 'x.type::text = ANY(f.report_types)' : 'TRUE'}
+          AND ${reportTypePredicate(filter, 'x')}
      )
-     SELECT ${select} COALESCE(SUM(reports), 0)::int AS reports, COALESCE(SUM(followed_up), 0)::int AS followed_up
+     SELECT ${selected} COALESCE(SUM(reports), 0)::int AS reports, COALESCE(SUM(followed_up), 0)::int AS followed_up
        FROM counted
      ${grouping}`,
-    params,
   );
   // Rollup rows can sum to zero once reports are deleted; the ungrouped total is always one row.
   const nonEmpty = columns.length ? rows.filter((row) => Number(row.reports) > 0) : rows;
-  const medians = lazy(() => medianDaysToFollowUp(sql, columns, filter));
+  const medians = lazy(() => medianDaysToFollowUp(db, columns, filter));
   const has = (dimension: ReportDimension) => dimensions.includes(dimension);
   const area = (row: Record<string, string | number | null>, prefix: string) => ({
     code: String(row[`${prefix}_code`]),
@@ -193,14 +179,15 @@ function lazy<T>(load: () => Promise<T>): () => Promise<T> {
  * for all rows, run only when a query selects it.
  */
 async function medianDaysToFollowUp(
-  sql: SqlExecutor,
+  db: SqlExecutor,
   columns: string[],
   filter: AnalyticsFilter,
 ): Promise<Map<string, number | null>> {
-  const select = columns.length ? `${columns.join(', ')},` : '';
-  const grouping = columns.length ? `GROUP BY ${columns.join(', ')}` : '';
-  const rows = await sql.query<Record<string, string | number | null>>(
-    `WITH ${FILTER_CTE},
+  const selected = columns.length ? raw(`${columns.join(', ')},`) : empty;
+  const grouping = columns.length ? raw(`GROUP BY ${columns.join(', ')}`) : empty;
+  const rows = await select<Record<string, string | number | null>>(
+    db,
+    sql`WITH ${filterCte(filter)},
      followed AS (
        SELECT rep.type::text AS type, rep.status::text AS status,
               p.code AS province_code, p.name AS province_name, r.code AS regency_code, r.name AS regency_name,
@@ -213,12 +200,11 @@ async function medianDaysToFollowUp(
          CROSS JOIN f
         WHERE rep.followed_up_at IS NOT NULL
           AND ${areaPredicate(filter)} AND ${variantPredicate(filter)} AND ${reportTypePredicate(filter)}
-          AND (f.date_from IS NULL OR rep.submitted_at >= ${dayStart('f.date_from')})
-          AND (f.date_to IS NULL OR rep.submitted_at < ${dayStart('(f.date_to + 1)')})
+          AND (f.date_from IS NULL OR rep.submitted_at >= ${dayStart(raw('f.date_from'))})
+          AND (f.date_to IS NULL OR rep.submitted_at < ${dayStart(raw('(f.date_to + 1)'))})
      )
-     SELECT ${select} percentile_cont(0.5) WITHIN GROUP (ORDER BY days) AS median_days
+     SELECT ${selected} percentile_cont(0.5) WITHIN GROUP (ORDER BY days) AS median_days
        FROM followed ${grouping}`,
-    filterParams(filter),
   );
   return new Map(
     rows.map((row) => [groupKey(columns, row), row.median_days === null ? null : Number(row.median_days)]),

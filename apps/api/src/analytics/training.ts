@@ -1,21 +1,16 @@
 // Training completion: current task-force members (not the immigration officer) of inaugurated
 // designations, who completed each module and who completed all of them, from the training rollup.
 import { rollupCodes, type SqlExecutor } from '@binaan/db';
+import { areaPredicate, type AnalyticsFilter, type AreaLevel, areaColumns, filterCte } from './filter.js';
 import {
-  areaPredicate,
-  type AnalyticsFilter,
-  type AreaLevel,
-  areaColumns,
-  FILTER_CTE,
-  filterParams,
-} from './filter.js';
-import {
+  atLevel,
   rollupAreaJoins,
   rollupAreaRestriction,
   rollupChangesUpTo,
   rollupLevel,
   rollupVariantPredicate,
 } from './rollups.js';
+import { empty, literal, select, sql } from './sql.js';
 
 export interface ModuleCompletion {
   moduleId: number;
@@ -34,7 +29,7 @@ export interface TrainingCompletionRow {
  * training rollup's changes up to that day (whole months from month rows, the last days from day rows).
  */
 export async function trainingCompletion(
-  sql: SqlExecutor,
+  db: SqlExecutor,
   level: AreaLevel,
   filter: AnalyticsFilter,
   /** false: members and those fully trained only (module 0 rows), each module's figure left at 0. */
@@ -42,10 +37,9 @@ export async function trainingCompletion(
 ): Promise<TrainingCompletionRow[]> {
   const area = areaColumns(level);
   const rollup = rollupLevel(filter, [level]);
-  const params = filterParams(filter);
-  const where = `x.area_level = '${rollup}' AND ${rollupAreaRestriction(rollup, filter)} AND ${rollupVariantPredicate(filter)}
-    ${perModule ? '' : `AND x.module_id = ${rollupCodes.allModules}`}`;
-  const rows = await sql.query<{
+  const where = sql`${atLevel(rollup)} AND ${rollupAreaRestriction(rollup, filter)} AND ${rollupVariantPredicate(filter)}
+    ${perModule ? empty : sql`AND x.module_id = ${literal(rollupCodes.allModules)}`}`;
+  const rows = await select<{
     code: string;
     name: string;
     module_id: number;
@@ -53,14 +47,14 @@ export async function trainingCompletion(
     completed: number;
     modules: number[];
   }>(
-    `WITH ${FILTER_CTE}
+    db,
+    sql`WITH ${filterCte(filter)}
      SELECT ${area.code} AS code, ${area.name} AS name, x.module_id, SUM(x.present)::int AS present, SUM(x.completed)::int AS completed,
             ARRAY(SELECT id FROM training_module ORDER BY id) AS modules
-       FROM (${rollupChangesUpTo('training_rollup', where, filter, params)}) x ${rollupAreaJoins[rollup]} CROSS JOIN f
+       FROM (${rollupChangesUpTo('training_rollup', where, filter)}) x ${rollupAreaJoins[rollup]} CROSS JOIN f
       WHERE ${areaPredicate(filter)}
       GROUP BY 1, 2, 3
       ORDER BY 1, 3`,
-    params,
   );
   const byArea = new Map<string, TrainingCompletionRow>();
   for (const row of rows) {
@@ -74,7 +68,7 @@ export async function trainingCompletion(
       };
       byArea.set(row.code, entry);
     }
-    if (row.module_id === 0) {
+    if (row.module_id === rollupCodes.allModules) {
       entry.members = row.present;
       entry.completedAll = row.completed;
     } else {
