@@ -1,5 +1,7 @@
+import { FAR_FROM_OFFICE_KM } from '@binaan/domain';
 import { Link, useLocation } from 'react-router';
 import { DataTable } from '../../components/ui/data-table';
+import { ChartPanel } from '../../components/ui/chart-panel';
 import { Panel } from '../../components/ui/panel';
 import { QueryView } from '../../components/ui/query-view';
 import { EmptyState } from '../../components/ui/states';
@@ -74,23 +76,28 @@ export function CoveragePage() {
           return (
             <>
               <p className="data-time">{dataTime}</p>
-              <Panel title={`${t('coverage.chart')} · ${t(`coverage.byLevel.${level}`)}`} dataTime={dataTime}>
-                <RateChart
-                  ariaLabel={t('coverage.chart')}
-                  rows={rows}
-                  label={t('coverage.coverageRate')}
-                  ratio={(row) => row.coverage}
-                  digits={1}
-                  onSelect={canDrill ? (row) => drillInto(row.code) : undefined}
-                />
-                <DataTable
-                  caption={`${t('coverage.title')} · ${t(`coverage.byLevel.${level}`)}`}
-                  rows={rows}
-                  rowKey={(row) => row.code}
-                  csvFileName={csvFileName(['cakupan', level.toLowerCase(), ...fileParts])}
-                  csvLabel={t('common.exportCsv')}
-                  columns={[
-                    { key: 'code', header: 'Kode', cell: (row) => row.code },
+              <ChartPanel
+                title={`${t('coverage.chart')} · ${t(`coverage.byLevel.${level}`)}`}
+                dataTime={dataTime}
+                fileParts={fileParts}
+                tableInline
+                chart={
+                  <RateChart
+                    ariaLabel={t('coverage.chart')}
+                    rows={rows}
+                    label={t('coverage.coverageRate')}
+                    ratio={(row) => row.coverage}
+                    digits={1}
+                    onSelect={canDrill ? (row) => drillInto(row.code) : undefined}
+                  />
+                }
+                table={{
+                  caption: `${t('coverage.title')} · ${t(`coverage.byLevel.${level}`)}`,
+                  rows,
+                  rowKey: (row) => row.code,
+                  csvName: ['cakupan', level.toLowerCase()],
+                  columns: (column) => [
+                    column.text('code', 'Kode', (row) => row.code),
                     {
                       key: 'name',
                       header: t(`coverage.byLevel.${level}`),
@@ -109,27 +116,9 @@ export function CoveragePage() {
                           row.name
                         ),
                     },
-                    {
-                      key: 'villages',
-                      header: t('coverage.villages'),
-                      numeric: true,
-                      cell: (row) => formatNumber(row.villages, locale),
-                      csv: (row) => row.villages,
-                    },
-                    {
-                      key: 'designated',
-                      header: t('coverage.designated'),
-                      numeric: true,
-                      cell: (row) => formatNumber(row.designatedVillages, locale),
-                      csv: (row) => row.designatedVillages,
-                    },
-                    {
-                      key: 'rate',
-                      header: t('coverage.coverageRate'),
-                      numeric: true,
-                      cell: (row) => formatPercent(row.coverage.rate, locale),
-                      csv: (row) => row.coverage.rate,
-                    },
+                    column.number('villages', t('coverage.villages'), (row) => row.villages),
+                    column.number('designated', t('coverage.designated'), (row) => row.designatedVillages),
+                    column.percent('rate', t('coverage.coverageRate'), (row) => row.coverage.rate),
                     {
                       key: 'target',
                       header: t('coverage.target'),
@@ -147,9 +136,9 @@ export function CoveragePage() {
                           : '–',
                       csv: (row) => row.targetAttainment?.rate,
                     },
-                  ]}
-                />
-              </Panel>
+                  ],
+                }}
+              />
               <Panel title={t('coverage.priority')} dataTime={dataTime}>
                 <p className="hint">{t('coverage.priorityHint')}</p>
                 {priorityVillages.edges.length === 0 ? (
@@ -178,7 +167,9 @@ export function CoveragePage() {
                           [
                             row.isLandBorder || row.isSeaBorder ? t('enums.reason.BORDER_AREA') : null,
                             row.isMigrantWorkerSendingArea ? t('enums.reason.MIGRANT_WORKER_SENDING_AREA') : null,
-                            (row.distanceToOfficeKm ?? 0) > 100 ? t('enums.reason.FAR_FROM_OFFICE') : null,
+                            (row.distanceToOfficeKm ?? 0) > FAR_FROM_OFFICE_KM
+                              ? t('enums.reason.FAR_FROM_OFFICE')
+                              : null,
                           ]
                             .filter(Boolean)
                             .join(', '),

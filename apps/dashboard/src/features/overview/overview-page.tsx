@@ -2,12 +2,10 @@ import type { TFunction } from 'i18next';
 import { useNavigate } from 'react-router';
 import { BarChart } from '../../components/charts/bar-chart';
 import { colorAt } from '../../components/charts/palette';
-import { DataTable } from '../../components/ui/data-table';
+import { ChartPanel } from '../../components/ui/chart-panel';
 import { FigureCard } from '../../components/ui/figure-card';
-import { Panel } from '../../components/ui/panel';
 import { QueryView } from '../../components/ui/query-view';
 import { EmptyState } from '../../components/ui/states';
-import { csvFileName } from '../../lib/csv';
 import { formatChange, formatDateTime, formatMonth, formatNumber, formatPercent, type Locale } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 import { filterFileNameParts, useDashboardFilters } from '../../lib/filters/url-filters';
@@ -105,147 +103,98 @@ export function OverviewPage() {
                 {ratioCard(t('overview.trained'), overview.membersFullyTrained, { t, locale, parts }, 'trained')}
               </section>
               <div className="grid">
-                <Panel
+                <ChartPanel
                   title={t('overview.coverageByProvince')}
                   dataTime={dataTime}
-                  tableLabel={t('common.table')}
-                  table={
-                    <DataTable
-                      caption={t('overview.coverageByProvince')}
+                  fileParts={fileParts}
+                  chart={
+                    <RateChart
+                      ariaLabel={t('overview.coverageByProvince')}
                       rows={coverageRows}
-                      rowKey={(row) => row.area.code}
-                      csvFileName={csvFileName(['ringkasan-cakupan', ...fileParts])}
-                      csvLabel={t('common.exportCsv')}
-                      columns={[
-                        { key: 'area', header: t('coverage.area'), cell: (row) => row.area.name },
-                        {
-                          key: 'villages',
-                          header: t('coverage.villages'),
-                          numeric: true,
-                          cell: (row) => formatNumber(row.villages, locale),
-                          csv: (row) => row.villages,
-                        },
-                        {
-                          key: 'designated',
-                          header: t('coverage.designated'),
-                          numeric: true,
-                          cell: (row) => formatNumber(row.designatedVillages, locale),
-                          csv: (row) => row.designatedVillages,
-                        },
-                        {
-                          key: 'rate',
-                          header: t('coverage.coverageRate'),
-                          numeric: true,
-                          cell: (row) => formatPercent(row.coverage.rate, locale),
-                          csv: (row) => row.coverage.rate,
-                        },
-                      ]}
+                      label={t('coverage.coverageRate')}
+                      ratio={(row) => row.coverage}
+                      digits={1}
+                      rowHeight={44}
+                      minHeight={160}
+                      onSelect={(row) => navigate({ pathname: '/cakupan', search: `?prov=${row.area.code}` })}
                     />
                   }
-                >
-                  <RateChart
-                    ariaLabel={t('overview.coverageByProvince')}
-                    rows={coverageRows}
-                    label={t('coverage.coverageRate')}
-                    ratio={(row) => row.coverage}
-                    digits={1}
-                    rowHeight={44}
-                    minHeight={160}
-                    onSelect={(row) => navigate({ pathname: '/cakupan', search: `?prov=${row.area.code}` })}
-                  />
-                </Panel>
-                <Panel
+                  table={{
+                    rows: coverageRows,
+                    rowKey: (row) => row.area.code,
+                    csvName: 'ringkasan-cakupan',
+                    columns: (column) => [
+                      column.text('area', t('coverage.area'), (row) => row.area.name),
+                      column.number('villages', t('coverage.villages'), (row) => row.villages),
+                      column.number('designated', t('coverage.designated'), (row) => row.designatedVillages),
+                      column.percent('rate', t('coverage.coverageRate'), (row) => row.coverage.rate),
+                    ],
+                  }}
+                />
+                <ChartPanel
                   title={t('overview.trainingByProvince')}
                   dataTime={dataTime}
-                  tableLabel={t('common.table')}
-                  table={
-                    <DataTable
-                      caption={t('overview.trainingByProvince')}
+                  fileParts={fileParts}
+                  chart={
+                    <RateChart
+                      ariaLabel={t('overview.trainingByProvince')}
                       rows={trainingRows}
-                      rowKey={(row) => row.area.code}
-                      csvFileName={csvFileName(['ringkasan-pelatihan', ...fileParts])}
-                      csvLabel={t('common.exportCsv')}
-                      columns={[
-                        { key: 'area', header: t('coverage.area'), cell: (row) => row.area.name },
-                        {
-                          key: 'members',
-                          header: t('training.members'),
-                          numeric: true,
-                          cell: (row) => formatNumber(row.members, locale),
-                          csv: (row) => row.members,
-                        },
-                        {
-                          key: 'done',
-                          header: t('training.completedAll'),
-                          numeric: true,
-                          cell: (row) => formatNumber(row.completedAll.numerator, locale),
-                          csv: (row) => row.completedAll.numerator,
-                        },
-                        {
-                          key: 'rate',
-                          header: '%',
-                          numeric: true,
-                          cell: (row) => formatPercent(row.completedAll.rate, locale),
-                          csv: (row) => row.completedAll.rate,
-                        },
-                      ]}
+                      label={t('training.completedAll')}
+                      ratio={(row) => row.completedAll}
+                      color={colorAt(2)}
+                      rowHeight={44}
+                      minHeight={160}
                     />
                   }
-                >
-                  <RateChart
-                    ariaLabel={t('overview.trainingByProvince')}
-                    rows={trainingRows}
-                    label={t('training.completedAll')}
-                    ratio={(row) => row.completedAll}
-                    color={colorAt(2)}
-                    rowHeight={44}
-                    minHeight={160}
-                  />
-                </Panel>
+                  table={{
+                    rows: trainingRows,
+                    rowKey: (row) => row.area.code,
+                    csvName: 'ringkasan-pelatihan',
+                    columns: (column) => [
+                      column.text('area', t('coverage.area'), (row) => row.area.name),
+                      column.number('members', t('training.members'), (row) => row.members),
+                      column.number('done', t('training.completedAll'), (row) => row.completedAll.numerator),
+                      column.percent('rate', '%', (row) => row.completedAll.rate),
+                    ],
+                  }}
+                />
               </div>
-              <Panel
+              <ChartPanel
                 title={t('overview.reportsByMonth')}
                 dataTime={dataTime}
-                tableLabel={t('common.table')}
-                table={
-                  <DataTable
-                    caption={t('overview.reportsByMonth')}
-                    rows={byMonth}
-                    rowKey={(row) => row.month}
-                    csvFileName={csvFileName(['ringkasan-laporan-bulanan', ...fileParts])}
-                    csvLabel={t('common.exportCsv')}
-                    columns={[
-                      {
-                        key: 'month',
-                        header: t('filters.month'),
-                        cell: (row) => formatMonth(row.month, locale),
-                        csv: (row) => row.month,
-                      },
-                      ...reportTypes.map((type) => ({
-                        key: type,
-                        header: t(`enums.reportType.${type}`),
-                        numeric: true,
-                        cell: (row: (typeof byMonth)[number]) => formatNumber(row[type], locale),
-                        csv: (row: (typeof byMonth)[number]) => row[type],
-                      })),
-                    ]}
-                  />
+                fileParts={fileParts}
+                chart={
+                  byMonth.length === 0 ? (
+                    <EmptyState message={t('overview.noReports')} />
+                  ) : (
+                    <BarChart
+                      ariaLabel={t('overview.reportsByMonth')}
+                      data={byMonth}
+                      index="month"
+                      stacked
+                      categories={reportTypes.map((type) => ({ key: type, label: t(`enums.reportType.${type}`) }))}
+                      labelFormatter={(month) => formatMonth(month, locale)}
+                      valueFormatter={(value) => formatNumber(value, locale)}
+                    />
+                  )
                 }
-              >
-                {byMonth.length === 0 ? (
-                  <EmptyState message={t('overview.noReports')} />
-                ) : (
-                  <BarChart
-                    ariaLabel={t('overview.reportsByMonth')}
-                    data={byMonth}
-                    index="month"
-                    stacked
-                    categories={reportTypes.map((type) => ({ key: type, label: t(`enums.reportType.${type}`) }))}
-                    labelFormatter={(month) => formatMonth(month, locale)}
-                    valueFormatter={(value) => formatNumber(value, locale)}
-                  />
-                )}
-              </Panel>
+                table={{
+                  rows: byMonth,
+                  rowKey: (row) => row.month,
+                  csvName: 'ringkasan-laporan-bulanan',
+                  columns: (column) => [
+                    {
+                      key: 'month',
+                      header: t('filters.month'),
+                      cell: (row) => formatMonth(row.month, locale),
+                      csv: (row) => row.month,
+                    },
+                    ...reportTypes.map((type) =>
+                      column.number(type, t(`enums.reportType.${type}`), (row) => row[type]),
+                    ),
+                  ],
+                }}
+              />
             </>
           );
         }}

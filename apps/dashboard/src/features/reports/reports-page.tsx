@@ -2,6 +2,7 @@ import { Link, useLocation } from 'react-router';
 import { BarChart } from '../../components/charts/bar-chart';
 import { LineChart } from '../../components/charts/line-chart';
 import { DataTable } from '../../components/ui/data-table';
+import { ChartPanel } from '../../components/ui/chart-panel';
 import { Panel } from '../../components/ui/panel';
 import { QueryView } from '../../components/ui/query-view';
 import { EmptyState } from '../../components/ui/states';
@@ -51,127 +52,95 @@ export function ReportsPage() {
           return (
             <>
               <p className="data-time">{dataTime}</p>
-              <Panel
+              <ChartPanel
                 title={t('reports.byRegency')}
                 dataTime={dataTime}
-                tableLabel={t('common.table')}
-                table={
-                  <DataTable
-                    caption={t('reports.byRegency')}
-                    rows={types}
-                    rowKey={(row) => row.key}
-                    csvFileName={csvFileName(['laporan-jenis', ...fileParts])}
-                    csvLabel={t('common.exportCsv')}
-                    columns={[
-                      { key: 'label', header: t('reports.regency'), cell: (row) => row.label },
-                      ...reportTypes.map((type) => ({
-                        key: type,
-                        header: t(`enums.reportType.${type}`),
-                        numeric: true,
-                        cell: (row: (typeof types)[number]) => formatNumber(row[type], locale),
-                        csv: (row: (typeof types)[number]) => row[type],
-                      })),
-                      {
-                        key: 'total',
-                        header: t('common.total'),
-                        numeric: true,
-                        cell: (row) => formatNumber(row.total, locale),
-                        csv: (row) => row.total,
-                      },
-                    ]}
+                fileParts={fileParts}
+                chart={
+                  <BarChart
+                    ariaLabel={t('reports.byRegency')}
+                    data={types}
+                    index="label"
+                    layout="horizontal"
+                    labelFormatter={shortAreaName}
+                    stacked
+                    categories={reportTypes.map((type) => ({ key: type, label: t(`enums.reportType.${type}`) }))}
+                    valueFormatter={(value) => formatNumber(value, locale)}
+                    height={Math.max(200, types.length * 34)}
                   />
                 }
-              >
-                <BarChart
-                  ariaLabel={t('reports.byRegency')}
-                  data={types}
-                  index="label"
-                  layout="horizontal"
-                  labelFormatter={shortAreaName}
-                  stacked
-                  categories={reportTypes.map((type) => ({ key: type, label: t(`enums.reportType.${type}`) }))}
-                  valueFormatter={(value) => formatNumber(value, locale)}
-                  height={Math.max(200, types.length * 34)}
-                />
-              </Panel>
-              <Panel title={t('reports.byStatus')} dataTime={dataTime}>
-                <DataTable
-                  caption={t('reports.byStatus')}
-                  rows={statusRows}
-                  rowKey={(row) => row.key}
-                  csvFileName={csvFileName(['laporan-status', ...fileParts])}
-                  csvLabel={t('common.exportCsv')}
-                  columns={[
-                    { key: 'label', header: t('reports.regency'), cell: (row) => row.label },
-                    ...statuses.map((status) => ({
-                      key: status,
-                      header: t(`enums.reportStatus.${status}`),
-                      numeric: true,
-                      cell: (row: (typeof statusRows)[number]) => formatNumber(row[status], locale),
-                      csv: (row: (typeof statusRows)[number]) => row[status],
-                    })),
-                    {
-                      key: 'median',
-                      header: t('reports.medianDays'),
-                      numeric: true,
-                      cell: (row) => formatNumber(medians.get(row.key)?.medianDaysToFollowUp, locale, 1),
-                      csv: (row) => medians.get(row.key)?.medianDaysToFollowUp,
-                    },
-                  ]}
-                />
-              </Panel>
-              <Panel
+                table={{
+                  rows: types,
+                  rowKey: (row) => row.key,
+                  csvName: 'laporan-jenis',
+                  columns: (column) => [
+                    column.text('label', t('reports.regency'), (row) => row.label),
+                    ...reportTypes.map((type) =>
+                      column.number(type, t(`enums.reportType.${type}`), (row) => row[type]),
+                    ),
+                    column.number('total', t('common.total'), (row) => row.total),
+                  ],
+                }}
+              />
+              <ChartPanel
+                title={t('reports.byStatus')}
+                dataTime={dataTime}
+                fileParts={fileParts}
+                table={{
+                  rows: statusRows,
+                  rowKey: (row) => row.key,
+                  csvName: 'laporan-status',
+                  columns: (column) => [
+                    column.text('label', t('reports.regency'), (row) => row.label),
+                    ...statuses.map((status) =>
+                      column.number(status, t(`enums.reportStatus.${status}`), (row) => row[status]),
+                    ),
+                    column.number(
+                      'median',
+                      t('reports.medianDays'),
+                      (row) => medians.get(row.key)?.medianDaysToFollowUp,
+                      1,
+                    ),
+                  ],
+                }}
+              />
+              <ChartPanel
                 title={t('reports.trend')}
                 dataTime={dataTime}
-                tableLabel={t('common.table')}
-                table={
-                  <DataTable
-                    caption={t('reports.trend')}
-                    rows={trend.rows}
-                    rowKey={(row) => row.month ?? ''}
-                    csvFileName={csvFileName(['laporan-bulanan', ...fileParts])}
-                    csvLabel={t('common.exportCsv')}
-                    columns={[
-                      {
-                        key: 'month',
-                        header: t('filters.month'),
-                        cell: (row) => formatMonth(row.month ?? '', locale),
-                        csv: (row) => row.month,
-                      },
-                      {
-                        key: 'reports',
-                        header: t('reports.reports'),
-                        numeric: true,
-                        cell: (row) => formatNumber(row.reports, locale),
-                        csv: (row) => row.reports,
-                      },
-                      {
-                        key: 'followedUp',
-                        header: t('reports.followedUp'),
-                        numeric: true,
-                        cell: (row) => formatNumber(row.followedUp, locale),
-                        csv: (row) => row.followedUp,
-                      },
+                fileParts={fileParts}
+                chart={
+                  <LineChart
+                    ariaLabel={t('reports.trend')}
+                    data={trend.rows.map((row) => ({
+                      month: row.month ?? '',
+                      reports: row.reports,
+                      followedUp: row.followedUp,
+                    }))}
+                    index="month"
+                    categories={[
+                      { key: 'reports', label: t('reports.reports') },
+                      { key: 'followedUp', label: t('reports.followedUp') },
                     ]}
+                    labelFormatter={(month) => formatMonth(month, locale)}
+                    valueFormatter={(value) => formatNumber(value, locale)}
                   />
                 }
-              >
-                <LineChart
-                  ariaLabel={t('reports.trend')}
-                  data={trend.rows.map((row) => ({
-                    month: row.month ?? '',
-                    reports: row.reports,
-                    followedUp: row.followedUp,
-                  }))}
-                  index="month"
-                  categories={[
-                    { key: 'reports', label: t('reports.reports') },
-                    { key: 'followedUp', label: t('reports.followedUp') },
-                  ]}
-                  labelFormatter={(month) => formatMonth(month, locale)}
-                  valueFormatter={(value) => formatNumber(value, locale)}
-                />
-              </Panel>
+                table={{
+                  rows: trend.rows,
+                  rowKey: (row) => row.month ?? '',
+                  csvName: 'laporan-bulanan',
+                  columns: (column) => [
+                    {
+                      key: 'month',
+                      header: t('filters.month'),
+                      cell: (row) => formatMonth(row.month ?? '', locale),
+                      csv: (row) => row.month,
+                    },
+                    column.number('reports', t('reports.reports'), (row) => row.reports),
+                    column.number('followedUp', t('reports.followedUp'), (row) => row.followedUp),
+                  ],
+                }}
+              />
               <Panel
                 title={`${t('reports.open')} (${formatNumber(openReports.totalCount, locale)})`}
                 dataTime={dataTime}

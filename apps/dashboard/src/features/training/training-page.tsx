@@ -1,6 +1,7 @@
 import { Link, useLocation } from 'react-router';
 import { colorAt } from '../../components/charts/palette';
 import { DataTable } from '../../components/ui/data-table';
+import { ChartPanel } from '../../components/ui/chart-panel';
 import { Panel } from '../../components/ui/panel';
 import { QueryView } from '../../components/ui/query-view';
 import { EmptyState } from '../../components/ui/states';
@@ -63,81 +64,56 @@ export function TrainingPage() {
                     color={colorAt(2)}
                   />
                 </Panel>
-                <Panel title={t('training.byModule')} dataTime={dataTime}>
-                  <RateChart
-                    ariaLabel={t('training.byModule')}
-                    rows={moduleRows}
-                    label={t('training.completed')}
-                    ratio={(row) => row.completed}
-                    rowHeight={50}
-                  />
-                  <DataTable
-                    caption={t('training.byModule')}
-                    rows={moduleRows}
-                    rowKey={(row) => row.code}
-                    csvFileName={csvFileName(['pelatihan-modul', ...fileParts])}
-                    csvLabel={t('common.exportCsv')}
-                    columns={[
-                      { key: 'name', header: t('training.module'), cell: (row) => row.name },
-                      {
-                        key: 'done',
-                        header: t('training.completed'),
-                        numeric: true,
-                        cell: (row) => formatNumber(row.completed.numerator, locale),
-                        csv: (row) => row.completed.numerator,
-                      },
-                      {
-                        key: 'members',
-                        header: t('training.members'),
-                        numeric: true,
-                        cell: (row) => formatNumber(row.completed.denominator, locale),
-                        csv: (row) => row.completed.denominator,
-                      },
-                      {
-                        key: 'rate',
-                        header: '%',
-                        numeric: true,
-                        cell: (row) => formatPercent(row.completed.rate, locale),
-                        csv: (row) => row.completed.rate,
-                      },
-                    ]}
-                  />
-                </Panel>
-              </div>
-              <Panel title={t('training.byArea')} dataTime={dataTime}>
-                <DataTable
-                  caption={`${t('training.byArea')} · ${t(`coverage.byLevel.${level}`)}`}
-                  rows={areaRows}
-                  rowKey={(row) => row.code}
-                  csvFileName={csvFileName(['pelatihan-wilayah', ...fileParts])}
-                  csvLabel={t('common.exportCsv')}
-                  columns={[
-                    { key: 'name', header: t(`coverage.byLevel.${level}`), cell: (row) => row.name },
-                    {
-                      key: 'members',
-                      header: t('training.members'),
-                      numeric: true,
-                      cell: (row) => formatNumber(row.members, locale),
-                      csv: (row) => row.members,
-                    },
-                    {
-                      key: 'all',
-                      header: t('training.completedAll'),
-                      numeric: true,
-                      cell: (row) => formatPercent(row.completedAll.rate, locale),
-                      csv: (row) => row.completedAll.rate,
-                    },
-                    ...trainingModules.map((module) => ({
-                      key: module.code,
-                      header: module.name,
-                      numeric: true,
-                      cell: (row: (typeof areaRows)[number]) =>
-                        formatPercent((row as Record<string, unknown>)[module.code] as number, locale),
-                      csv: (row: (typeof areaRows)[number]) => (row as Record<string, unknown>)[module.code] as number,
-                    })),
-                  ]}
+                <ChartPanel
+                  title={t('training.byModule')}
+                  dataTime={dataTime}
+                  fileParts={fileParts}
+                  tableInline
+                  chart={
+                    <RateChart
+                      ariaLabel={t('training.byModule')}
+                      rows={moduleRows}
+                      label={t('training.completed')}
+                      ratio={(row) => row.completed}
+                      rowHeight={50}
+                    />
+                  }
+                  table={{
+                    rows: moduleRows,
+                    rowKey: (row) => row.code,
+                    csvName: 'pelatihan-modul',
+                    columns: (column) => [
+                      column.text('name', t('training.module'), (row) => row.name),
+                      column.number('done', t('training.completed'), (row) => row.completed.numerator),
+                      column.number('members', t('training.members'), (row) => row.completed.denominator),
+                      column.percent('rate', '%', (row) => row.completed.rate),
+                    ],
+                  }}
                 />
-              </Panel>
+              </div>
+              <ChartPanel
+                title={t('training.byArea')}
+                dataTime={dataTime}
+                fileParts={fileParts}
+                table={{
+                  caption: `${t('training.byArea')} · ${t(`coverage.byLevel.${level}`)}`,
+                  rows: areaRows,
+                  rowKey: (row) => row.code,
+                  csvName: 'pelatihan-wilayah',
+                  columns: (column) => [
+                    column.text('name', t(`coverage.byLevel.${level}`), (row) => row.name),
+                    column.number('members', t('training.members'), (row) => row.members),
+                    column.percent('all', t('training.completedAll'), (row) => row.completedAll.rate),
+                    ...trainingModules.map((module) =>
+                      column.percent(
+                        module.code,
+                        module.name,
+                        (row) => (row as Record<string, unknown>)[module.code] as number,
+                      ),
+                    ),
+                  ],
+                }}
+              />
               <Panel
                 title={`${t('training.missing')} (${formatNumber(missing.totalCount, locale)})`}
                 dataTime={dataTime}
