@@ -5,8 +5,7 @@ import { Skeleton } from '../components/ui/states';
 import { useSession, useSignOut } from '../lib/session';
 import { FilterBar } from '../components/filter-bar';
 import { useFilterOptions } from '../lib/filters/filter-options';
-import { describeFilters } from '../lib/filters/describe';
-import { useDashboardFilters } from '../lib/filters/url-filters';
+import { describeFilters, useDashboardFilters } from '../lib/filters/url-filters';
 import type { Locale } from '../lib/format';
 import { setLocale, useI18n } from '../lib/i18n';
 

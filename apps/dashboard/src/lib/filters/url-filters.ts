@@ -6,6 +6,7 @@ import {
   programmeVariants as variants,
   todayInIndonesia,
 } from '@binaan/domain';
+import type { TFunction } from 'i18next';
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 
@@ -90,24 +91,99 @@ export function trendRange(period: PeriodChoice): { from: string; to: string } {
 const list = (value: string | null, pattern: RegExp) =>
   value ? value.split(',').filter((item) => pattern.test(item)) : [];
 
+/** How one filter lives in the URL, in an export's file name and in words (for print and screen readers). */
+interface FilterField<Value> {
+  param: string;
+  parse(value: string | null, now: Date): Value;
+  /** The URL value; null leaves the parameter out. */
+  write(value: Value): string | null;
+  /** Its part of an export's file name; '' for none. */
+  fileName(value: Value): string;
+  /** Its label and value in words, given translated text and area names. */
+  describe(value: Value, words: FilterWords): [label: string, value: string];
+}
+
+export interface FilterWords {
+  t: TFunction;
+  /** Area names by code; a missing one is shown as its code. */
+  names: Map<string, string>;
+}
+
+const namedList = (codes: string[], { t, names }: FilterWords) =>
+  codes.map((code) => names.get(code) ?? code).join(', ') || t('filters.all');
+
+/**
+ * Every dashboard filter, in the order it is written and described. The mapped type makes a new field of
+ * DashboardFilters fail the type check here until its URL form, file-name part and words exist.
+ */
+const filterFields: { [Key in keyof DashboardFilters]: FilterField<DashboardFilters[Key]> } = {
+  provinces: {
+    param: 'prov',
+    parse: (value) => list(value, /^\d{2}$/),
+    write: (codes) => codes.join(',') || null,
+    fileName: (codes) => (codes.length ? `prov-${codes.join('-')}` : 'nasional'),
+    describe: (codes, words) => [words.t('filters.province'), namedList(codes, words)],
+  },
+  regencies: {
+    param: 'kab',
+    parse: (value) => list(value, /^\d{2}\.\d{2}$/),
+    write: (codes) => codes.join(',') || null,
+    fileName: (codes) => (codes.length ? `kab-${codes.join('-')}` : ''),
+    describe: (codes, words) => [words.t('filters.regency'), namedList(codes, words)],
+  },
+  variant: {
+    param: 'var',
+    parse: (value) => ((variants as readonly string[]).includes(value ?? '') ? (value as Variant) : null),
+    write: (variant) => variant,
+    fileName: (variant) => variant ?? '',
+    describe: (variant, { t }) => [t('filters.variant'), variant ? t(`enums.variant.${variant}`) : t('filters.all')],
+  },
+  period: {
+    param: 'period',
+    parse: (value, now) => parsePeriod(value, now),
+    write: (period) => serializePeriod(period),
+    fileName: (period) => serializePeriod(period).replace('..', '_'),
+    describe: (period, { t }) => [t('filters.period'), serializePeriod(period)],
+  },
+};
+
+const filterKeys = Object.keys(filterFields) as (keyof DashboardFilters)[];
+
+/** Applies `each` to every filter field with its own value type. */
+function eachField<Result>(
+  each: <Key extends keyof DashboardFilters>(key: Key, field: FilterField<DashboardFilters[Key]>) => Result,
+): Result[] {
+  return filterKeys.map((key) => each(key, filterFields[key] as FilterField<DashboardFilters[typeof key]>));
+}
+
 export function parseFilters(params: URLSearchParams, now = new Date()): DashboardFilters {
-  const variant = params.get('var');
-  return {
-    provinces: list(params.get('prov'), /^\d{2}$/),
-    regencies: list(params.get('kab'), /^\d{2}\.\d{2}$/),
-    variant: (variants as readonly string[]).includes(variant ?? '') ? (variant as Variant) : null,
-    period: parsePeriod(params.get('period'), now),
-  };
+  return Object.fromEntries(
+    eachField((key, field) => [key, field.parse(params.get(field.param), now)]),
+  ) as unknown as DashboardFilters;
 }
 
 export function writeFilters(params: URLSearchParams, filters: DashboardFilters): URLSearchParams {
   const next = new URLSearchParams(params);
-  const set = (key: string, value: string | null) => (value ? next.set(key, value) : next.delete(key));
-  set('prov', filters.provinces.join(',') || null);
-  set('kab', filters.regencies.join(',') || null);
-  set('var', filters.variant);
-  set('period', serializePeriod(filters.period));
+  eachField((key, field) => {
+    const value = field.write(filters[key]);
+    if (value) next.set(field.param, value);
+    else next.delete(field.param);
+  });
   return next;
+}
+
+/** Parts of a file name that say which filters produced an export. */
+export function filterFileNameParts(filters: DashboardFilters): string[] {
+  return eachField((key, field) => field.fileName(filters[key])).filter(Boolean);
+}
+
+/** The applied filters in words, for print and for screen readers. */
+export function describeFilters(
+  filters: DashboardFilters,
+  t: TFunction,
+  names: Map<string, string> = new Map(),
+): string {
+  return eachField((key, field) => field.describe(filters[key], { t, names }).join(': ')).join(' · ');
 }
 
 /** The filter as the API's AnalyticsFilter. */
@@ -120,16 +196,6 @@ export function toAnalyticsFilter(filters: DashboardFilters, range = periodRange
     variants: filters.variant ? [filters.variant] : null,
     period: range,
   };
-}
-
-/** Parts of a file name that say which filters produced an export. */
-export function filterFileNameParts(filters: DashboardFilters): string[] {
-  return [
-    filters.provinces.length ? `prov-${filters.provinces.join('-')}` : 'nasional',
-    filters.regencies.length ? `kab-${filters.regencies.join('-')}` : '',
-    filters.variant ?? '',
-    serializePeriod(filters.period).replace('..', '_'),
-  ].filter(Boolean);
 }
 
 export function useDashboardFilters() {
