@@ -39,3 +39,11 @@ export function useI18n() {
     });
   return { t, locale, parts };
 }
+
+// Translation keys are typed from the Indonesian text: a key that does not exist (a new enum value
+// without its label, a typo) fails the type check instead of showing the raw key on screen.
+declare module 'i18next' {
+  interface CustomTypeOptions {
+    resources: { translation: typeof id };
+  }
+}
