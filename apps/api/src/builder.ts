@@ -3,6 +3,8 @@
 import type PrismaTypes from '@binaan/db/pothos-types';
 import { getDatamodel } from '@binaan/db/pothos-types';
 import SchemaBuilder from '@pothos/core';
+import ComplexityPlugin from '@pothos/plugin-complexity';
+import ResultLimitsPlugin from './plugins/result-limits.js';
 import ErrorsPlugin from '@pothos/plugin-errors';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import { GraphQLError } from 'graphql';
@@ -15,9 +17,7 @@ import { z } from 'zod';
 import type { Context } from './context.js';
 import { localizeIssue } from './messages.js';
 import { runningInProduction } from './env.js';
-
-export const MAX_PAGE_SIZE = 100;
-export const DEFAULT_PAGE_SIZE = 20;
+import { DEFAULT_PAGE_SIZE, fieldCost, MAX_PAGE_SIZE, queryLimits, queryTooCostly } from './query-cost.js';
 
 export const builder = new SchemaBuilder<{
   Context: Context;
@@ -42,7 +42,21 @@ export const builder = new SchemaBuilder<{
     ID: { Input: string; Output: string | number };
   };
 }>({
-  plugins: [ScopeAuthPlugin, ErrorsPlugin, RelayPlugin, ValidationPlugin, PrismaPlugin],
+  plugins: [
+    ScopeAuthPlugin,
+    ComplexityPlugin,
+    ResultLimitsPlugin,
+    ErrorsPlugin,
+    RelayPlugin,
+    ValidationPlugin,
+    PrismaPlugin,
+  ],
+  // query-cost.ts: counted before the first root field resolves, so an operation over it runs no SQL.
+  complexity: {
+    fieldComplexity: fieldCost,
+    limit: { complexity: queryLimits.maxCost, depth: queryLimits.maxDepth },
+    complexityError: (kind, result) => queryTooCostly(kind, result),
+  },
   defaultFieldNullability: false,
   validation: {
     // A bad argument to a query is a GraphQL error with the code clients branch on, in the caller's

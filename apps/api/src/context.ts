@@ -1,6 +1,7 @@
 import type { Database } from '@binaan/db';
 import { type Caller, credentialOf, identify, type Identity } from './auth/caller.js';
 import type { Permissions } from './auth/permissions.js';
+import type { ResultBudget } from './plugins/result-limits.js';
 
 export type Locale = 'id' | 'en';
 
@@ -16,6 +17,8 @@ export interface Context {
   locale: Locale;
   /** Adds a Set-Cookie header to the response (sign-in and sign-out). */
   setCookie(header: string): void;
+  /** The objects and time this request may still use (plugins/result-limits.ts); none: unlimited. */
+  resultBudget?: ResultBudget;
 }
 
 /** The language of an Accept-Language header: English if it comes first, else Bahasa Indonesia. */

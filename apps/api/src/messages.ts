@@ -44,6 +44,10 @@ const indonesian: Rule[] = [
   ],
   [/^joinedOn is before the designation was inaugurated\.$/, 'Tanggal bergabung sebelum desa diresmikan.'],
   [/^The task force already has a current (\w+)\.$/, 'Gugus tugas sudah memiliki $1 yang aktif.'],
+  [
+    /^A task force keeps at most (\S+) members on record, past members included\.$/,
+    'Satu gugus tugas mencatat paling banyak $1 anggota, termasuk anggota yang sudah keluar.',
+  ],
   [/^This member's village is outside (.+)'s working area\.$/, 'Desa anggota ini di luar wilayah kerja $1.'],
   [
     /^This member was not in the task force on heldOn\.$/,

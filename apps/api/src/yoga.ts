@@ -14,8 +14,10 @@ import { exampleQueries } from './example-queries.js';
 import { clientAddress, createRateLimiter, useRateLimit } from './plugins/rate-limit.js';
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import { useResponseCookies } from './plugins/response-cookies.js';
+import { ResultBudget, type ResultLimits } from './plugins/result-limits.js';
 import { type TrustedDocumentsOptions, useTrustedDocuments } from './plugins/trusted-documents.js';
 import { createAnalyticsCache, type ResponseCacheOptions } from './plugins/response-cache.js';
+import { queryLimits } from './query-cost.js';
 import { schema } from './schema/index.js';
 
 export interface AppOptions {
@@ -37,14 +39,18 @@ export interface AppOptions {
   tracerProvider?: TracerProvider;
   /** The analytics response cache (plugins/response-cache.ts); none: every answer is computed. */
   responseCache?: ResponseCacheOptions | null;
+  /** Objects one request may return and how long it may run (default: query-cost.ts's queryLimits). */
+  resultLimits?: ResultLimits;
 }
 
-/** Limits every operation must stay within; refused operations are rejected before any SQL runs. */
+/**
+ * Limits every operation must stay within; refused operations are rejected before any SQL runs. The cost
+ * that counts what a query can return, the objects ceiling and the deadline are in query-cost.ts.
+ */
 export const operationLimits = {
-  maxDepth: 12,
+  maxDepth: queryLimits.maxDepth,
   maxAliases: 20,
   maxTokens: 4000,
-  maxCost: 20_000,
   maxDirectives: 20,
   maxBodyBytes: 256 * 1024,
 };
@@ -95,6 +101,7 @@ export function createApp({
   metrics,
   tracerProvider,
   responseCache = null,
+  resultLimits = { maxObjects: queryLimits.maxObjects, deadlineMs: queryLimits.deadlineMs },
 }: AppOptions) {
   const cookies = useResponseCookies();
   const plugins: Plugin[] = [
@@ -112,7 +119,8 @@ export function createApp({
       maxDepth: { n: operationLimits.maxDepth, ignoreIntrospection: true },
       maxAliases: { n: operationLimits.maxAliases },
       maxTokens: { n: operationLimits.maxTokens },
-      costLimit: { maxCost: operationLimits.maxCost, ignoreIntrospection: true },
+      // Cost is counted by the schema itself (query-cost.ts), list lengths included.
+      costLimit: { enabled: false },
       maxDirectives: { n: operationLimits.maxDirectives },
       blockFieldSuggestion: { enabled: production },
     }),
@@ -125,7 +133,10 @@ export function createApp({
   return createYoga({
     schema,
     plugins: production ? [...plugins, useDisableIntrospection()] : plugins,
-    context: ({ request }) => createContext(db, request, cookies.setterFor(request)),
+    context: async ({ request }) => ({
+      ...(await createContext(db, request, cookies.setterFor(request))),
+      resultBudget: new ResultBudget(resultLimits),
+    }),
     graphqlEndpoint: '/graphql',
     maskedErrors: true,
     // Yoga's own messages (e.g. the cause of a masked error) go to the same JSON log.

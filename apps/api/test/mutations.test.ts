@@ -1,5 +1,6 @@
 // Every mutation: a good input is stored; a bad input gets a typed error in the payload and changes
 // nothing in the database (checked with a fingerprint of every table the mutations write).
+import { MAX_TASK_FORCE_MEMBERS } from '@binaan/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSeededApi, type SeededApi } from './support/seeded-api.js';
 
@@ -206,6 +207,31 @@ describe('mutations', () => {
         ['Siti Rahmawati'],
       );
       expect(stored).toEqual({ full_name: 'Siti Rahmawati', phone: '081234567890' });
+    });
+
+    it('keeps at most MAX_TASK_FORCE_MEMBERS on record, so the list of members has a known length', async () => {
+      const [taskForce] = await api.db.sql.query<{ id: number; members: number }>(
+        `SELECT m.task_force_id AS id,
+                (SELECT count(*) FROM task_force_member x WHERE x.task_force_id = m.task_force_id)::int AS members
+           FROM task_force_member m WHERE m.full_name = 'Siti Rahmawati'`,
+      );
+      const extra = MAX_TASK_FORCE_MEMBERS - taskForce!.members;
+      await api.db.sql.query(
+        `INSERT INTO task_force_member (task_force_id, role, full_name, joined_on, left_on)
+         SELECT $1, 'COMMUNITY_FIGURE', 'Anggota Lama ' || n, DATE '2026-11-03', DATE '2026-11-04' FROM generate_series(1, $2) n`,
+        [taskForce!.id, extra],
+      );
+      try {
+        await expectRefused(
+          mutation,
+          'addTaskForceMember',
+          { input: { ...valid(), role: 'BABINSA' } },
+          'ConflictError',
+          ['input', 'designationId'],
+        );
+      } finally {
+        await api.db.sql.query(`DELETE FROM task_force_member WHERE full_name LIKE 'Anggota Lama %'`);
+      }
     });
 
     it('refuses bad input and writes nothing', async () => {

@@ -28,3 +28,16 @@ export type RegencyKind = (typeof regencyKinds)[number];
 
 export const villageKinds = ['DESA', 'KELURAHAN'] as const;
 export type VillageKind = (typeof villageKinds)[number];
+
+/**
+ * The most children any area has in Kemendagri's list (idn-area-data, checked by a test in @binaan/db):
+ * how long a plain list of them can be, which is what a query selecting it can cost.
+ */
+export const MOST_CHILDREN = {
+  /** Jawa Timur. */
+  regenciesPerProvince: 38,
+  /** Kabupaten Jayawijaya (95.03). */
+  districtsPerRegency: 51,
+  /** Kecamatan 95.06.03. */
+  villagesPerDistrict: 108,
+} as const;

@@ -49,3 +49,9 @@ export const FAR_FROM_OFFICE_KM = 100;
 export const PROGRAMME_START = '2023-07-26';
 /** The first year of work plans and designations; nothing is recorded before it. */
 export const PROGRAMME_FIRST_YEAR = Number(PROGRAMME_START.slice(0, 4));
+
+/**
+ * Members one task force may have on record, past members included (a task force has about 7 to 13 at a
+ * time). The API refuses more; it is also the length of a task force's member list in query costs.
+ */
+export const MAX_TASK_FORCE_MEMBERS = 50;

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { TokenScope } from '../auth/permissions.js';
 import { newSecret } from '../auth/tokens.js';
 import { builder } from '../builder.js';
+import { listCost, listLengths } from '../query-cost.js';
 import type { Context } from '../context.js';
 import { ConflictError, ForbiddenError, mutationErrors, NotFoundError } from './errors.js';
 import { audit, requirePermission, writeTransaction, reread } from './writes.js';
@@ -51,6 +52,7 @@ const IssuedToken = builder.objectRef<{ secret: string; tokenId: number }>('Issu
 
 builder.queryField('apiTokens', (t) =>
   t.prismaField({
+    ...listCost(listLengths.apiTokens),
     type: ['ApiToken'],
     authScopes: { issueTokens: true },
     description: 'Tokens you issued (national leadership: all tokens), newest first.',

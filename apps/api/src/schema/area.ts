@@ -3,6 +3,7 @@ import { FAR_FROM_OFFICE_KM } from '@binaan/domain';
 import { z } from 'zod';
 import { scopeWhere } from '../auth/scope-where.js';
 import { builder } from '../builder.js';
+import { listCost, listLengths } from '../query-cost.js';
 import type { Context } from '../context.js';
 import { recordList } from './record-list.js';
 import { RegencyKindEnum, VillageKindEnum } from './enums.js';
@@ -32,6 +33,7 @@ export const Province = builder.prismaNode('Province', {
     code: t.exposeString('code', { description: 'Kemendagri code, two digits, e.g. `53`.' }),
     name: t.exposeString('name', { description: 'Official name, e.g. Nusa Tenggara Timur.' }),
     regencies: t.relation('regencies', {
+      ...listCost(listLengths.regenciesPerProvince),
       description: 'Its kabupaten and kota, by code.',
       query: { orderBy: { code: 'asc' } },
     }),
@@ -52,6 +54,7 @@ export const Province = builder.prismaNode('Province', {
       description: 'Its Kantor Wilayah, when recorded.',
     }),
     offices: t.relation('offices', {
+      ...listCost(listLengths.officesPerProvince),
       description: 'Immigration offices in the province.',
       query: { orderBy: { code: 'asc' } },
     }),
@@ -67,7 +70,11 @@ export const Regency = builder.prismaNode('Regency', {
     name: t.exposeString('name', { description: 'Official name, e.g. Kabupaten Sumba Barat Daya.' }),
     kind: t.expose('kind', { type: RegencyKindEnum, description: 'Kabupaten or kota.' }),
     province: t.relation('province', { description: 'The province it belongs to.' }),
-    districts: t.relation('districts', { description: 'Its kecamatan, by code.', query: { orderBy: { code: 'asc' } } }),
+    districts: t.relation('districts', {
+      ...listCost(listLengths.districtsPerRegency),
+      description: 'Its kecamatan, by code.',
+      query: { orderBy: { code: 'asc' } },
+    }),
     villages: t.relatedConnection('villages', {
       cursor: 'id',
       description: 'Its desa and kelurahan, by code.',
@@ -86,6 +93,7 @@ export const District = builder.prismaNode('District', {
     regency: t.relation('regency', { description: 'The kabupaten/kota it belongs to.' }),
     province: t.relation('province', { description: 'The province it belongs to.' }),
     villages: t.relation('villages', {
+      ...listCost(listLengths.villagesPerDistrict),
       description: 'Its desa and kelurahan, by code.',
       query: { orderBy: { code: 'asc' } },
     }),
@@ -113,6 +121,7 @@ export const Village = builder.prismaNode('Village', {
     }),
     // A village's programme records are visible only inside the caller's area (and with the permission).
     designations: t.relation('designations', {
+      ...listCost(listLengths.designationsPerVillage),
       description: 'Its designations under the programme, newest first (empty outside your area).',
       authScopes: { readRecords: true },
       query: (_args, ctx) => ({
@@ -141,6 +150,7 @@ export const Village = builder.prismaNode('Village', {
       totalCount: true,
     }),
     trainingSessions: t.relation('trainingSessions', {
+      ...listCost(listLengths.trainingSessionsPerVillage),
       description: 'Training sessions held in it, newest first (empty outside your area).',
       authScopes: { readRecords: true },
       query: (_args, ctx) => ({

@@ -3,6 +3,7 @@ import { PROGRAMME_FIRST_YEAR } from '@binaan/domain';
 import { z } from 'zod';
 import { scopeWhere } from '../auth/scope-where.js';
 import { builder } from '../builder.js';
+import { listCost, listLengths } from '../query-cost.js';
 import type { Context } from '../context.js';
 import { recordList } from './record-list.js';
 import { DesignationStatusEnum, ProgrammeVariantEnum, SelectionReasonEnum } from './enums.js';
@@ -142,12 +143,14 @@ builder.prismaObject('RegencyTarget', {
 
 builder.prismaObjectFields('Province', (t) => ({
   targets: t.relation('targets', {
+    ...listCost(listLengths.targetsPerArea),
     description: 'Yearly work-plan targets, by year.',
     query: { orderBy: { year: 'asc' } },
   }),
 }));
 builder.prismaObjectFields('Regency', (t) => ({
   targets: t.relation('targets', {
+    ...listCost(listLengths.targetsPerArea),
     description: 'Yearly work-plan targets, by year.',
     query: { orderBy: { year: 'asc' } },
   }),

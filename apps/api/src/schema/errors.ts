@@ -2,6 +2,7 @@
 // masked by Yoga as "Unexpected error."
 import { InputValidationError, type StandardSchemaV1 } from '@pothos/plugin-validation';
 import { builder } from '../builder.js';
+import { listCost, listLengths } from '../query-cost.js';
 import { localize, localizeIssue } from '../messages.js';
 
 // Errors meant for the caller come back in the mutation payload as typed objects; anything else is
@@ -99,6 +100,7 @@ builder.objectType(InputValidationError, {
   isTypeOf: (value) => value instanceof InputValidationError,
   fields: (t) => ({
     issues: t.field({
+      ...listCost(listLengths.errorItems),
       type: [InputValidationIssue],
       description: 'The invalid fields.',
       resolve: (error) => error.issues,

@@ -1,6 +1,7 @@
 // Kantor Wilayah (regional offices) and Kantor Imigrasi (immigration offices) with their working areas.
 import { z } from 'zod';
 import { builder } from '../builder.js';
+import { listCost, listLengths } from '../query-cost.js';
 import { Regency } from './area.js';
 import { OfficeClassEnum } from './enums.js';
 import { AreaFilter, type AreaFilterShape, orderInput } from './filters.js';
@@ -13,6 +14,7 @@ builder.prismaNode('RegionalOffice', {
     city: t.exposeString('city', { description: 'Where it sits.' }),
     province: t.relation('province', { description: 'The province it serves.' }),
     offices: t.relation('offices', {
+      ...listCost(listLengths.officesPerProvince),
       description: 'Immigration offices under it.',
       query: { orderBy: { code: 'asc' } },
     }),
@@ -33,6 +35,7 @@ export const ImmigrationOffice = builder.prismaNode('ImmigrationOffice', {
     province: t.relation('province', { description: 'The province it sits in.' }),
     regionalOffice: t.relation('regionalOffice', { nullable: true, description: 'Its Kanwil, when recorded.' }),
     workingArea: t.field({
+      ...listCost(listLengths.regenciesPerOffice),
       type: [Regency],
       description: 'The kabupaten/kota it covers (wilayah kerja).',
       select: (_args, _ctx, nestedSelection) => ({
@@ -105,6 +108,7 @@ builder.queryFields((t) => ({
 
 builder.prismaObjectFields(Regency, (t) => ({
   offices: t.field({
+    ...listCost(listLengths.officesPerProvince),
     type: [ImmigrationOffice],
     description: 'Immigration offices whose working area covers it.',
     select: (_args, _ctx, nestedSelection) => ({

@@ -11,6 +11,7 @@ import {
 import { z } from 'zod';
 import { scopeWhere } from '../auth/scope-where.js';
 import { builder } from '../builder.js';
+import { listCost, listLengths } from '../query-cost.js';
 import { recordList } from './record-list.js';
 import type { Context } from '../context.js';
 import { ProgrammeVariantEnum, ReportStatusEnum, ReportTypeEnum } from './enums.js';
@@ -86,6 +87,7 @@ export const VillageReport = builder.prismaNode('VillageReport', {
         Math.floor((ctx.requestedAt.getTime() - report.submittedAt.getTime()) / 86_400_000),
     }),
     transitions: t.relation('transitions', {
+      ...listCost(listLengths.transitionsPerReport),
       description: 'Its workflow so far, oldest first.',
       query: { orderBy: [{ changedAt: 'asc' }, { id: 'asc' }] },
     }),

@@ -1,8 +1,10 @@
 // Task forces (gugus tugas) and their members. Names and phone numbers are personal data: they are
 // stored, but this schema does not expose them until sign-in and role-scoped access exist.
+import { MAX_TASK_FORCE_MEMBERS } from '@binaan/domain';
 import { z } from 'zod';
 import { scopeWhere } from '../auth/scope-where.js';
 import { builder } from '../builder.js';
+import { listCost, listLengths } from '../query-cost.js';
 import { recordList } from './record-list.js';
 import type { Context } from '../context.js';
 import { oncePerRequest } from '../request-cache.js';
@@ -24,6 +26,7 @@ builder.prismaNode('TaskForce', {
     formedOn: t.expose('formedOn', { type: 'Date', description: 'When it was formed.' }),
     decreeNumber: t.exposeString('decreeNumber', { nullable: true, description: 'Decree (SK) forming it.' }),
     members: t.relation('members', {
+      ...listCost(listLengths.membersPerTaskForce),
       description: 'Its members, current and past.',
       query: { orderBy: { id: 'asc' } },
     }),
@@ -55,6 +58,7 @@ export const TaskForceMember = builder.prismaNode('TaskForceMember', {
     leftOn: t.expose('leftOn', { type: 'Date', nullable: true, description: 'When they left; null while a member.' }),
     taskForce: t.relation('taskForce', { description: 'Their task force.' }),
     completedModules: t.field({
+      ...listCost(listLengths.modules),
       type: [TrainingModule],
       description: 'Training modules they completed, in module order.',
       select: (_args, _ctx, nestedSelection) => ({
@@ -174,7 +178,7 @@ builder.mutationField('addTaskForceMember', (t) =>
         requirePermission(ctx, 'writeRecords');
         const designation = await tx.designation.findUnique({
           where: { id: Number(input.designationId.id) },
-          include: { village: true, taskForce: { include: { members: { where: { leftOn: null } } } } },
+          include: { village: true, taskForce: { include: { members: { select: { role: true, leftOn: true } } } } },
         });
         if (!designation) throw new NotFoundError('No such designation.', ['input', 'designationId']);
         requireArea(ctx, designation.village.regencyId, ['input', 'designationId']);
@@ -187,7 +191,14 @@ builder.mutationField('addTaskForceMember', (t) =>
         if (designation.inauguratedOn && input.joinedOn < designation.inauguratedOn) {
           throw new ConflictError('joinedOn is before the designation was inaugurated.', ['input', 'joinedOn']);
         }
-        const seatTaken = designation.taskForce?.members.some((member) => member.role === input.role);
+        const members = designation.taskForce?.members ?? [];
+        if (members.length >= MAX_TASK_FORCE_MEMBERS) {
+          throw new ConflictError(
+            `A task force keeps at most ${MAX_TASK_FORCE_MEMBERS} members on record, past members included.`,
+            ['input', 'designationId'],
+          );
+        }
+        const seatTaken = members.some((member) => member.leftOn === null && member.role === input.role);
         if (SINGLE_SEAT_ROLES.has(input.role) && seatTaken) {
           throw new ConflictError(`The task force already has a current ${input.role}.`, ['input', 'role']);
         }

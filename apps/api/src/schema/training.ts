@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { inScope } from '../auth/permissions.js';
 import { scopeWhere } from '../auth/scope-where.js';
 import { builder } from '../builder.js';
+import { listCost, listLengths } from '../query-cost.js';
 import type { Context } from '../context.js';
 import { recordList } from './record-list.js';
 import { ConflictError, ForbiddenError, mutationErrors, NotFoundError } from './errors.js';
@@ -34,6 +35,7 @@ builder.prismaNode('TrainingSession', {
     place: t.exposeString('place', { description: 'Where (hall, village office).' }),
     village: t.relation('village', { nullable: true, description: 'The village where it was held, if in one.' }),
     modules: t.field({
+      ...listCost(listLengths.modules),
       type: [TrainingModule],
       description: 'Modules taught, in curriculum order.',
       select: (_args, _ctx, nestedSelection) => ({
@@ -42,6 +44,7 @@ builder.prismaNode('TrainingSession', {
       resolve: (session) => session.modules.map((entry) => entry.module),
     }),
     attendances: t.relation('attendances', {
+      ...listCost(listLengths.attendancesPerSession),
       description: 'Who attended which module (members in your area).',
       query: (_args, ctx) => ({ where: scopeWhere.attendance(ctx.permissions), orderBy: { id: 'asc' } }),
     }),
@@ -93,6 +96,7 @@ const sessionOrder = orderInput(
 
 builder.queryFields((t) => ({
   trainingModules: t.prismaField({
+    ...listCost(listLengths.modules),
     type: [TrainingModule],
     authScopes: { signedIn: true },
     description: 'The curriculum, in order.',

@@ -1,5 +1,6 @@
 // Reporting completeness: per month, designated villages that sent at least one report.
 import { builder } from '../../builder.js';
+import { rowsOfOneStatement } from '../../query-cost.js';
 import { reportingCompleteness } from '../../analytics/completeness.js';
 import { Ratio, ratio } from '../ratio.js';
 import { AreaLevelEnum, type AreaKeyShape, AnalyticsArea, AnalyticsFilter, scopedFilter } from './shared.js';
@@ -44,6 +45,7 @@ const CompletenessReport = builder
         description: 'When these figures were computed ("data per").',
       }),
       rows: t.field({
+        ...rowsOfOneStatement,
         type: [CompletenessRow],
         description: 'By month, then area code.',
         resolve: (report) => report.rows,

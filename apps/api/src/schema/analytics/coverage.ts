@@ -1,5 +1,6 @@
 // Coverage: designated villages against all villages and against the work-plan target, per area.
 import { builder } from '../../builder.js';
+import { rowsOfOneStatement } from '../../query-cost.js';
 import {
   coverageByArea,
   type CoverageFigures,
@@ -64,7 +65,12 @@ const CoverageReport = builder.objectRef<CoverageReportShape>('CoverageReport').
       description: 'The level of the rows.',
       resolve: (report) => report.groupBy,
     }),
-    rows: t.field({ type: [CoverageRow], description: 'One row per area, by code.', resolve: (report) => report.rows }),
+    rows: t.field({
+      ...rowsOfOneStatement,
+      type: [CoverageRow],
+      description: 'One row per area, by code.',
+      resolve: (report) => report.rows,
+    }),
     total: t.field({
       type: CoverageRow,
       description: 'All rows together.',

@@ -1,5 +1,6 @@
 // Report statistics: counts by area, type, status and month, with the median days to follow-up.
 import { builder } from '../../builder.js';
+import { rowsOfOneStatement } from '../../query-cost.js';
 import {
   type ReportDimension,
   reportStats,
@@ -78,6 +79,7 @@ const ReportStatsReport = builder
         resolve: (report) => report.groupBy,
       }),
       rows: t.field({
+        ...rowsOfOneStatement,
         type: [ReportStatsRow],
         description: 'One row per combination that has reports.',
         resolve: (report) => report.rows,

@@ -1,5 +1,6 @@
 // Training completion: members of inaugurated task forces who completed each module and all of them.
 import { builder } from '../../builder.js';
+import { listCost, listLengths, rowsOfOneStatement } from '../../query-cost.js';
 import type { Context } from '../../context.js';
 import type { AnalyticsFilter as AnalyticsFilterShape, AreaLevel } from '../../analytics/filter.js';
 import {
@@ -47,6 +48,7 @@ const TrainingCompletionRow = builder.objectRef<TrainingRowValue>('TrainingCompl
       resolve: (row) => ratio(row.completedAll, row.members),
     }),
     modules: t.field({
+      ...listCost(listLengths.modules),
       type: [ModuleCompletion],
       description: 'Completion per module, in curriculum order.',
       resolve: (row) =>
@@ -74,6 +76,7 @@ const TrainingCompletionReport = builder
         resolve: (report) => report.groupBy,
       }),
       rows: t.field({
+        ...rowsOfOneStatement,
         type: [TrainingCompletionRow],
         description: 'One row per area with members, by code.',
         resolve: (report) => report.rows,

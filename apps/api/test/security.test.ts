@@ -1,0 +1,126 @@
+// The security suite, organised by the OWASP GraphQL Cheat Sheet's headings. Each case is something that
+// got through an attack on an earlier version; each asserts the refusal and that nothing changed.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type GraphQLObjectType, isObjectType } from 'graphql';
+import { isUncostedList } from '../src/query-cost.js';
+import { schema } from '../src/schema/index.js';
+import { createSeededApi, type GraphQLResponse, type SeededApi } from './support/seeded-api.js';
+
+let api: SeededApi;
+beforeAll(async () => {
+  api = await createSeededApi();
+  await api.graphql('{ me { kind } }'); // sign in before counting statements
+});
+afterAll(async () => {
+  await api.dispose();
+});
+
+/** Statements the operation itself sent (sign-in and the caller's area are looked up for every request). */
+async function statementsOf(run: () => Promise<unknown>): Promise<number> {
+  api.prismaQueries.length = 0;
+  api.sqlQueries.length = 0;
+  await run();
+  const caller = /"?session"?|"?app_user"?|"?api_token"?|office_working_area/;
+  return [...api.prismaQueries, ...api.sqlQueries].filter((statement) => !caller.test(statement)).length;
+}
+
+/** `province { regencies { province { regencies … } } }`, `levels` regencies deep. */
+function nestedRegencies(levels: number): string {
+  let selection = 'code';
+  for (let level = 0; level < levels; level += 1) selection = `regencies { province { ${selection} } }`;
+  return `{ province(code: "53") { ${selection} } }`;
+}
+
+describe('denial of service: cost, depth, amount, timeouts', () => {
+  it('refuses without SQL a small query whose nested lists would return millions', async () => {
+    const query = nestedRegencies(5); // 171 bytes in the attack; the depth stays within the limit
+    expect(query.length).toBeLessThan(200);
+    let result: GraphQLResponse | undefined;
+    const statements = await statementsOf(async () => {
+      result = await api.graphql(query);
+    });
+    expect(result?.data?.province ?? null).toBeNull();
+    expect(result?.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
+    expect(result?.errors?.[0]?.message).toMatch(/costs [\d,]+; the limit is 25000/);
+    expect(statements).toBe(0);
+  });
+
+  it('refuses the smaller form for an aggregates-only token limited to one office', async () => {
+    const token = await api.issueToken('kanim', ['AGGREGATES_READ'], 'KANIM-BATULICIN');
+    const result = await api.graphql(nestedRegencies(3), {}, { token });
+    expect(result.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
+  });
+
+  it('costs what a query can return, not what the data happens to hold', async () => {
+    // One province's kabupaten/kota and their kecamatan: 38 × 51 at most, affordable.
+    const affordable = await api.graphql('{ province(code: "53") { regencies { districts { code } } } }');
+    expect(affordable.errors).toBeUndefined();
+    // Their villages too: 38 × 51 × 108 items at most, refused although NTT has far fewer.
+    const refused = await api.graphql('{ province(code: "53") { regencies { districts { villages { code } } } } }');
+    expect(refused.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
+  });
+
+  it('counts a connection by the page it asks for', async () => {
+    const page = (first: number) => `{ reports(first: ${first}) { edges { node { transitions { toStatus } } } } }`;
+    expect((await api.graphql(page(10))).errors).toBeUndefined();
+    const fields = Array.from(
+      { length: 20 },
+      (_, index) => `r${index}: reports(first: 100) { edges { node { transitions { toStatus } } } }`,
+    );
+    expect((await api.graphql(`{ ${fields.join(' ')} }`)).errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
+  });
+
+  it('counts depth through fragments, and a fragment named __schema is costed like any other', async () => {
+    // graphql-armor's 2025 bypasses: depth hidden in fragments, cost skipped for a fragment named `__schema`.
+    const viaFragments = `
+      query { province(code: "53") { ...a } }
+      fragment a on Province { regencies { province { ...b } } }
+      fragment b on Province { regencies { province { ...c } } }
+      fragment c on Province { regencies { province { ...d } } }
+      fragment d on Province { regencies { province { ...e } } }
+      fragment e on Province { regencies { province { ...f } } }
+      fragment f on Province { regencies { province { code } } }`;
+    const statements = await statementsOf(async () => {
+      const result = await api.graphql(viaFragments);
+      expect(result.errors?.[0]?.message).toMatch(/dep|cost/i);
+    });
+    expect(statements).toBe(0);
+    const namedSchema = `
+      query { province(code: "53") { ...__schema } }
+      fragment __schema on Province { regencies { province { regencies { province { regencies { districts { code } } } } } } }`;
+    const result = await api.graphql(namedSchema);
+    expect(result.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
+  });
+
+  it('stops returning objects past the ceiling, and stops a request past its deadline', async () => {
+    const strict = await createSeededApi({ app: { resultLimits: { maxObjects: 10, deadlineMs: 60_000 } } });
+    try {
+      const result = await strict.graphql('{ villages(first: 20) { edges { node { code } } } }');
+      expect(result.errors?.[0]?.extensions?.code).toBe('RESULT_TOO_LARGE');
+      expect(result.errors?.[0]?.message).toMatch(/10 objects/);
+    } finally {
+      await strict.dispose();
+    }
+    const hurried = await createSeededApi({ app: { resultLimits: { maxObjects: 1_000_000, deadlineMs: 0 } } });
+    try {
+      const result = await hurried.graphql(
+        '{ villages(first: 5) { edges { node { code designations { year } district { name } } } } }',
+      );
+      expect(result.errors?.map((error) => error.extensions?.code)).toContain('DEADLINE_EXCEEDED');
+    } finally {
+      await hurried.dispose();
+    }
+  });
+
+  it('knows the length of every list of objects in the schema', () => {
+    // A new plain list must say how long it can be (listCost in query-cost.ts), or it is costed as 1.
+    const uncosted = Object.values(schema.getTypeMap())
+      .filter((type) => isObjectType(type) && !type.name.startsWith('__'))
+      .flatMap((type) =>
+        Object.values((type as GraphQLObjectType).getFields())
+          .filter((field) => isUncostedList(field))
+          .map((field) => `${type.name}.${field.name}`),
+      );
+    expect(uncosted).toEqual([]);
+  });
+});
