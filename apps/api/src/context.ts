@@ -2,6 +2,7 @@ import type { Database } from '@binaan/db';
 import { type Caller, credentialOf, identify, type Identity } from './auth/caller.js';
 import type { Permissions } from './auth/permissions.js';
 import type { ResultBudget } from './plugins/result-limits.js';
+import type { SignInGuard } from './auth/sign-in-guard.js';
 
 export type Locale = 'id' | 'en';
 
@@ -19,6 +20,10 @@ export interface Context {
   setCookie(header: string): void;
   /** The objects and time this request may still use (plugins/result-limits.ts); none: unlimited. */
   resultBudget?: ResultBudget;
+  /** The client's address (plugins/rate-limit.ts clientAddress), for limits on sign-in attempts. */
+  clientAddress: string;
+  /** Limits password guessing per account and per address (auth/sign-in-guard.ts). */
+  signInGuard: SignInGuard;
 }
 
 /** The language of an Accept-Language header: English if it comes first, else Bahasa Indonesia. */
@@ -44,9 +49,9 @@ export function identifyRequest(db: Database, request: Request, now = new Date()
 export async function createContext(
   db: Database,
   request: Request,
-  setCookie: (header: string) => void,
+  extra: Pick<Context, 'setCookie' | 'clientAddress' | 'signInGuard' | 'resultBudget'>,
 ): Promise<Context> {
   const requestedAt = new Date();
   const { caller, permissions, actor } = await identifyRequest(db, request, requestedAt);
-  return { db, caller, permissions, actor, requestedAt, locale: localeOf(request), setCookie };
+  return { db, caller, permissions, actor, requestedAt, locale: localeOf(request), ...extra };
 }

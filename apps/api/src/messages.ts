@@ -45,6 +45,18 @@ const indonesian: Rule[] = [
   [/^joinedOn is before the designation was inaugurated\.$/, 'Tanggal bergabung sebelum desa diresmikan.'],
   [/^The task force already has a current (\w+)\.$/, 'Gugus tugas sudah memiliki $1 yang aktif.'],
   [
+    /^Too many failed sign-ins: this account is locked for a while\.$/,
+    'Terlalu banyak gagal masuk: akun ini dikunci sementara.',
+  ],
+  [
+    /^Too many failed sign-ins: wait before trying again\.$/,
+    'Terlalu banyak gagal masuk: tunggu sebelum mencoba lagi.',
+  ],
+  [
+    /^The bearer token is not valid \(unknown, expired or revoked\)\.$/,
+    'Token bearer tidak berlaku (tidak dikenal, kedaluwarsa, atau dicabut).',
+  ],
+  [
     /^A task force keeps at most (\S+) members on record, past members included\.$/,
     'Satu gugus tugas mencatat paling banyak $1 anggota, termasuk anggota yang sudah keluar.',
   ],

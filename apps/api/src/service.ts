@@ -11,6 +11,7 @@ import type { Tracing } from './observability/tracing.js';
 import { createRateLimiter } from './plugins/rate-limit.js';
 import type { TrustedDocumentsOptions } from './plugins/trusted-documents.js';
 import { createApp } from './yoga.js';
+import { createSignInGuard } from './auth/sign-in-guard.js';
 
 export interface ServiceOptions {
   db: Database;
@@ -61,6 +62,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     logger,
     metrics,
     rateLimiter: createRateLimiter({ limit: options.rateLimit ?? 600, windowMs: 60_000, redis }),
+    signInGuard: createSignInGuard(redis),
     trustProxy: options.trustProxy ?? false,
     responseCache: {
       ttlMs: options.responseCacheTtlMs ?? 60_000,

@@ -8,7 +8,9 @@ import { createYoga, type Plugin } from 'graphql-yoga';
 import { type Logger, useRequestLogging } from './observability/logger.js';
 import type { Metrics } from './observability/metrics.js';
 import { useTracing } from './observability/tracing.js';
-import { createContext, localeOf } from './context.js';
+import { createSignInGuard, type SignInGuard } from './auth/sign-in-guard.js';
+import { createContext, identifyRequest, localeOf } from './context.js';
+import { useBearerVerification } from './plugins/bearer-verification.js';
 import { localize } from './messages.js';
 import { exampleQueries } from './example-queries.js';
 import { clientAddress, createRateLimiter, useRateLimit } from './plugins/rate-limit.js';
@@ -39,6 +41,8 @@ export interface AppOptions {
   tracerProvider?: TracerProvider;
   /** The analytics response cache (plugins/response-cache.ts); none: every answer is computed. */
   responseCache?: ResponseCacheOptions | null;
+  /** Sign-in attempts per account and address (auth/sign-in-guard.ts); default: counted in this process. */
+  signInGuard?: SignInGuard;
   /** Objects one request may return and how long it may run (default: query-cost.ts's queryLimits). */
   resultLimits?: ResultLimits;
 }
@@ -102,6 +106,7 @@ export function createApp({
   tracerProvider,
   responseCache = null,
   resultLimits = { maxObjects: queryLimits.maxObjects, deadlineMs: queryLimits.deadlineMs },
+  signInGuard = createSignInGuard(),
 }: AppOptions) {
   const cookies = useResponseCookies();
   const plugins: Plugin[] = [
@@ -112,8 +117,13 @@ export function createApp({
     useBodySizeLimit(operationLimits.maxBodyBytes),
     useRateLimit({
       limiter: rateLimiter ?? createRateLimiter({ limit: rateLimit, windowMs: 60_000 }),
-      anonymousKey: (request, serverContext) => clientAddress(request, serverContext, trustProxy),
+      keyOf: async (request, serverContext) => {
+        const { actor } = await identifyRequest(db, request);
+        return actor === 'anonymous' ? `anon:${clientAddress(request, serverContext, trustProxy)}` : actor;
+      },
     }),
+    // After the budget is spent, so a flood of made-up bearers is counted against its address.
+    useBearerVerification(db),
     ...(trustedDocuments ? [useTrustedDocuments(trustedDocuments)] : []),
     EnvelopArmorPlugin({
       maxDepth: { n: operationLimits.maxDepth, ignoreIntrospection: true },
@@ -133,10 +143,13 @@ export function createApp({
   return createYoga({
     schema,
     plugins: production ? [...plugins, useDisableIntrospection()] : plugins,
-    context: async ({ request }) => ({
-      ...(await createContext(db, request, cookies.setterFor(request))),
-      resultBudget: new ResultBudget(resultLimits),
-    }),
+    context: (initial) =>
+      createContext(db, initial.request, {
+        setCookie: cookies.setterFor(initial.request),
+        clientAddress: clientAddress(initial.request, initial, trustProxy),
+        signInGuard,
+        resultBudget: new ResultBudget(resultLimits),
+      }),
     graphqlEndpoint: '/graphql',
     maskedErrors: true,
     // Yoga's own messages (e.g. the cause of a masked error) go to the same JSON log.

@@ -419,8 +419,10 @@ describe('mutations', () => {
         'kanim',
       );
       expect(revoked.data!.revokeApiToken.__typename).toBe('MutationRevokeApiTokenSuccess');
+      // A revoked token is refused outright (401), never served as an anonymous caller.
       const after = await api.graphql('{ me { kind } }', {}, { token: secret });
-      expect(after.data!.me).toBeNull();
+      expect(after.data).toBeUndefined();
+      expect(after.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     });
   });
 

@@ -9,13 +9,15 @@
 import { createGraphQLError, type Plugin } from 'graphql-yoga';
 import type { Redis } from 'ioredis';
 import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
-import { credentialOf } from '../auth/caller.js';
-import { hashSecret } from '../auth/tokens.js';
 
 export interface RateLimitOptions {
   limiter: RateLimiterAbstract;
-  /** Who an anonymous request counts against, e.g. the client address (see clientAddress). */
-  anonymousKey?: (request: Request, serverContext: unknown) => string;
+  /**
+   * Whose budget a request spends: the verified session or token, else the client address (see
+   * clientAddress). A credential that does not verify must not get a budget of its own, or every made-up
+   * value would buy a fresh one.
+   */
+  keyOf?: (request: Request, serverContext: unknown) => Promise<string> | string;
 }
 
 /**
@@ -57,7 +59,7 @@ export function createRateLimiter({
   return new RateLimiterRedis({ storeClient: redis, keyPrefix, points: limit, duration, insuranceLimiter: local });
 }
 
-export function useRateLimit({ limiter, anonymousKey = () => 'anonymous' }: RateLimitOptions): Plugin {
+export function useRateLimit({ limiter, keyOf = () => 'anonymous' }: RateLimitOptions): Plugin {
   const states = new WeakMap<Request, RateLimitState>();
   const stateOf = (result: RateLimiterRes): RateLimitState => ({
     limit: limiter.points,
@@ -66,8 +68,7 @@ export function useRateLimit({ limiter, anonymousKey = () => 'anonymous' }: Rate
   });
   return {
     async onRequest({ request, serverContext, endResponse, fetchAPI }) {
-      const credential = credentialOf(request);
-      const key = credential ? hashSecret(credential) : `anon:${anonymousKey(request, serverContext)}`;
+      const key = await keyOf(request, serverContext);
       try {
         states.set(request, stateOf(await limiter.consume(key)));
       } catch (rejection) {

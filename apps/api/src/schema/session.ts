@@ -1,13 +1,16 @@
 // Signing in and out, and who the caller is: the session cookie, `me` and its permissions.
-import { verifyPassword } from '@binaan/db';
+import { randomUUID } from 'node:crypto';
+import { hashPassword, verifyPassword } from '@binaan/db';
 import { z } from 'zod';
 import { allowedRegencyCodes } from '../auth/area-codes.js';
 import { identify, SESSION_COOKIE } from '../auth/caller.js';
+import { type SignInRefusal, signInLimits } from '../auth/sign-in-guard.js';
 import { newSecret } from '../auth/tokens.js';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import { ErrorInterface, mutationErrors } from './errors.js';
 import { runningInProduction } from '../env.js';
+import { audit } from './writes.js';
 
 const SESSION_HOURS = 12;
 
@@ -112,6 +115,38 @@ builder.objectType(InvalidCredentialsError, {
   fields: () => ({}),
 });
 
+/** Too many failed attempts: this account (or this address) must wait before trying again. */
+export class SignInThrottledError extends Error {
+  override name = 'SignInThrottledError';
+  constructor(readonly refusal: SignInRefusal) {
+    super(
+      refusal.reason === 'ACCOUNT_LOCKED'
+        ? 'Too many failed sign-ins: this account is locked for a while.'
+        : 'Too many failed sign-ins: wait before trying again.',
+    );
+  }
+}
+
+builder.objectType(SignInThrottledError, {
+  name: 'SignInThrottledError',
+  description: 'Too many failed sign-ins for this account or from this address; the password was not checked.',
+  interfaces: [ErrorInterface],
+  isTypeOf: (value) => value instanceof SignInThrottledError,
+  fields: (t) => ({
+    retryAfterSeconds: t.int({
+      description: 'Seconds to wait before the next attempt.',
+      resolve: (error) => error.refusal.retryAfterSeconds,
+    }),
+    locked: t.boolean({
+      description: 'The account is locked (after repeated failures), not just slowed down.',
+      resolve: (error) => error.refusal.reason === 'ACCOUNT_LOCKED',
+    }),
+  }),
+});
+
+/** A hash to check unknown accounts' passwords against, so they take as long as known ones. */
+let decoyHash: Promise<string> | undefined;
+
 builder.queryField('me', (t) =>
   t.field({
     type: Me,
@@ -126,7 +161,7 @@ builder.mutationFields((t) => ({
     type: Me,
     description: 'Signs in with email and password; the session cookie (httpOnly, SameSite=Lax) lasts 12 hours.',
     errors: {
-      types: [InvalidCredentialsError, ...mutationErrors.types],
+      types: [InvalidCredentialsError, SignInThrottledError, ...mutationErrors.types],
       dataField: { description: 'Who is now signed in.' },
     },
     args: {
@@ -147,9 +182,27 @@ builder.mutationFields((t) => ({
       }),
     },
     resolve: async (_root, { input }, ctx) => {
+      // Counted per attempt (each signIn field, aliases included), per account and per address.
+      const refusal = await ctx.signInGuard.check(input.email, ctx.clientAddress);
+      if (refusal) throw new SignInThrottledError(refusal);
       const user = await ctx.db.prisma.user.findUnique({ where: { email: input.email } });
-      const valid = user && !user.disabledAt && (await verifyPassword(input.password, user.passwordHash));
-      if (!user || !valid) throw new InvalidCredentialsError('Wrong email or password.');
+      // Unknown and disabled accounts check a password too, so the time taken tells nothing.
+      const stored = user && !user.disabledAt ? user.passwordHash : await (decoyHash ??= hashPassword(randomUUID()));
+      const valid = (await verifyPassword(input.password, stored)) && user !== null && !user.disabledAt;
+      if (!valid) {
+        const { locked } = await ctx.signInGuard.failed(input.email, ctx.clientAddress);
+        if (locked) {
+          // Operators see locks in the audit log (no password, no secret).
+          await audit(ctx.db.prisma, ctx, {
+            action: 'signInLocked',
+            entity: 'User',
+            entityId: user?.id ?? 'unknown',
+            after: { email: input.email, address: ctx.clientAddress, lockedForSeconds: signInLimits.lockSeconds },
+          });
+        }
+        throw new InvalidCredentialsError('Wrong email or password.');
+      }
+      await ctx.signInGuard.succeeded(input.email);
       const { secret, hash } = newSecret('session');
       await ctx.db.prisma.session.create({
         data: { tokenHash: hash, userId: user.id, expiresAt: new Date(Date.now() + SESSION_HOURS * 3_600_000) },

@@ -26,6 +26,7 @@ export const SignInMutation = graphql(`
     signIn(input: $input) {
       __typename
       ... on Error { message }
+      ... on SignInThrottledError { retryAfterSeconds locked }
       ... on MutationSignInSuccess { data { displayName } }
     }
   }

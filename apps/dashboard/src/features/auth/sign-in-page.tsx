@@ -22,6 +22,9 @@ export function SignInPage() {
       // A fresh page load starts with a clean cache for the new user.
       const next = params.get('next');
       window.location.assign(next?.startsWith('/') && !next.startsWith('//') ? next : '/ringkasan');
+    } else if (result.data?.signIn.__typename === 'SignInThrottledError') {
+      const minutes = Math.max(1, Math.ceil(result.data.signIn.retryAfterSeconds / 60));
+      setFailure(t(result.data.signIn.locked ? 'auth.locked' : 'auth.wait', { minutes }));
     } else {
       setFailure(t('auth.failed'));
     }

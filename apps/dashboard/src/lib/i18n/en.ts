@@ -14,6 +14,9 @@ export const en: Messages = {
     password: 'Password',
     submit: 'Sign in',
     failed: 'Wrong email or password.',
+    wait: 'Too many failed attempts. Try again in {{minutes}} minutes.',
+    locked:
+      'The account is locked for a while after too many failed attempts. Try again in {{minutes}} minutes, or ask an administrator.',
     signOut: 'Sign out',
     signedInAs: 'Signed in as {{name}}',
     wholeCountry: 'All of Indonesia',

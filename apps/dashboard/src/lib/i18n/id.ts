@@ -25,6 +25,9 @@ export const id = {
     password: 'Kata sandi',
     submit: 'Masuk',
     failed: 'Email atau kata sandi salah.',
+    wait: 'Terlalu banyak percobaan gagal. Coba lagi dalam {{minutes}} menit.',
+    locked:
+      'Akun dikunci sementara karena terlalu banyak percobaan gagal. Coba lagi dalam {{minutes}} menit, atau hubungi admin.',
     signOut: 'Keluar',
     signedInAs: 'Masuk sebagai {{name}}',
     wholeCountry: 'Seluruh Indonesia',
