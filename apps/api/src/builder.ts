@@ -107,8 +107,13 @@ export const builder = new SchemaBuilder<{
       authScopes: { signedIn: true },
     },
     nodesQueryOptions: {
-      description: 'Fetches records by their global IDs, in the same order.',
-      args: { ids: { description: 'Global IDs.' } },
+      description: `Fetches records by their global IDs, in the same order (at most ${MAX_PAGE_SIZE}).`,
+      args: {
+        ids: {
+          description: `Global IDs, at most ${MAX_PAGE_SIZE}.`,
+          validate: z.array(z.unknown()).max(MAX_PAGE_SIZE, `At most ${MAX_PAGE_SIZE} ids at a time.`),
+        },
+      },
       authScopes: { signedIn: true },
     },
     cursorFieldOptions: { description: 'Pass as `after` (or `before`) to get the results after (or before) this one.' },

@@ -25,6 +25,8 @@ export interface ApiEnv {
   trustProxy: boolean;
   /** How long analytics answers are cached, in ms; 0: not at all. */
   responseCacheTtlMs: number;
+  /** Other browser origins allowed to call the API with credentials (BINAAN_CORS_ORIGINS, comma-separated). */
+  corsOrigins: string[];
 }
 
 const defaultDashboardDir = fileURLToPath(new URL('../../dashboard/dist', import.meta.url));
@@ -41,6 +43,19 @@ function wholeNumber(
   if (!Number.isInteger(number) || number < min || number > max)
     throw new Error(`${name} must be a whole number from ${min} to ${max} (got "${value}")`);
   return number;
+}
+
+/** Exact origins (`https://host[:port]`), comma-separated; anything else is a configuration error. */
+function originsOf(value: string | undefined): string[] {
+  const origins = (value ?? '')
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean);
+  for (const origin of origins) {
+    if (!/^https?:\/\/[^/\s*]+$/.test(origin))
+      throw new Error(`BINAAN_CORS_ORIGINS holds exact origins such as https://example.go.id (got "${origin}")`);
+  }
+  return origins;
 }
 
 function logFormatOf(env: NodeJS.ProcessEnv): 'json' | 'pretty' {
@@ -81,5 +96,6 @@ export function readApiEnv(env: NodeJS.ProcessEnv = process.env): ApiEnv {
     rateLimit: wholeNumber('BINAAN_RATE_LIMIT', env.BINAAN_RATE_LIMIT, 600, 1),
     trustProxy: env.BINAAN_TRUST_PROXY === 'true',
     responseCacheTtlMs: wholeNumber('BINAAN_RESPONSE_CACHE_TTL_MS', env.BINAAN_RESPONSE_CACHE_TTL_MS, 60_000, 0),
+    corsOrigins: originsOf(env.BINAAN_CORS_ORIGINS),
   };
 }

@@ -8,7 +8,9 @@ import type { Database } from '@binaan/db';
 import type { Registry } from 'prom-client';
 import sirv from 'sirv';
 import { checkReadiness } from './observability/health.js';
-import type { App } from './yoga.js';
+import { localeOfHeader } from './context.js';
+import { localize } from './messages.js';
+import { type App, operationLimits } from './yoga.js';
 
 export const hasDashboard = (dashboardDir: string | null): dashboardDir is string =>
   dashboardDir !== null && existsSync(join(dashboardDir, 'index.html'));
@@ -22,6 +24,56 @@ export interface OperationsEndpoints {
 }
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
+
+/**
+ * Reads a request body of at most `maxBytes`, counting the bytes that actually arrive (a chunked body
+ * declares no length, and a declared length can lie). Past the limit it stops reading: null.
+ */
+export function readBodyWithin(req: IncomingMessage, maxBytes: number): Promise<Buffer | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let received = 0;
+    const onData = (chunk: Buffer) => {
+      received += chunk.length;
+      if (received > maxBytes) {
+        req.off('data', onData);
+        req.pause();
+        resolve(null);
+        return;
+      }
+      chunks.push(chunk);
+    };
+    req.on('data', onData);
+    req.once('end', () => resolve(Buffer.concat(chunks)));
+    req.once('error', reject);
+  });
+}
+
+/** GraphQL over HTTP with the body read (and limited) here: Yoga then uses the bytes as they are. */
+function graphqlHandler(app: App, maxBodyBytes: number): Handler {
+  return (req, res) => {
+    if (req.method !== 'POST') return app(req, res);
+    readBodyWithin(req, maxBodyBytes).then(
+      (body) => {
+        if (body === null) {
+          // Close the connection: the rest of the body is never read.
+          res.writeHead(413, { 'content-type': 'application/json', connection: 'close' });
+          const message = localize(
+            `Request body over ${maxBodyBytes} bytes.`,
+            localeOfHeader(req.headers['accept-language']),
+          );
+          res.end(JSON.stringify({ errors: [{ message, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] }));
+          req.destroy();
+          return;
+        }
+        // An empty body stays a stream (Yoga's own "missing body" answer); otherwise Yoga reads these bytes.
+        if (body.length > 0) (req as IncomingMessage & { body?: Buffer }).body = body;
+        app(req, res);
+      },
+      () => res.destroy(),
+    );
+  };
+}
 
 function sendJson(res: ServerResponse, status: number, body: unknown) {
   res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
@@ -62,10 +114,11 @@ export function createHttpHandler(app: App, dashboardDir: string | null, ops?: O
   // `dev` makes sirv look files up per request, so rebuilding the dashboard under a running server is safe;
   // browsers revalidate with ETags (a 304 costs next to nothing).
   const files = hasDashboard(dashboardDir) ? sirv(dashboardDir, { etag: true, dev: true }) : null;
+  const graphql = graphqlHandler(app, operationLimits.maxBodyBytes);
   return (req, res) => {
     const url = req.url ?? '/';
     const path = url.split('?')[0] ?? '/';
-    if (path === '/graphql') return app(req, res);
+    if (path === '/graphql') return graphql(req, res);
     if (operations(path, req, res)) return;
     if (!files || !dashboardDir) {
       sendJson(res, 404, { error: 'Not found. GraphQL is at /graphql.' });

@@ -56,6 +56,7 @@ const indonesian: Rule[] = [
     /^The bearer token is not valid \(unknown, expired or revoked\)\.$/,
     'Token bearer tidak berlaku (tidak dikenal, kedaluwarsa, atau dicabut).',
   ],
+  [/^At most (\S+) ids at a time\.$/, 'Paling banyak $1 ID sekaligus.'],
   [
     /^A task force keeps at most (\S+) members on record, past members included\.$/,
     'Satu gugus tugas mencatat paling banyak $1 anggota, termasuk anggota yang sudah keluar.',

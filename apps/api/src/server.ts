@@ -40,6 +40,7 @@ const service = await startService({
   redisUrl: env.redisUrl,
   trustProxy: env.trustProxy,
   responseCacheTtlMs: env.responseCacheTtlMs,
+  corsOrigins: env.corsOrigins,
   drainTimeoutMs: env.drainTimeoutMs,
 });
 

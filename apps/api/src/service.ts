@@ -4,7 +4,7 @@
 import type { Database } from '@binaan/db';
 import { Redis } from 'ioredis';
 import { createHttpHandler } from './http.js';
-import { serveGracefully, type GracefulServer } from './lifecycle.js';
+import { type connectionLimits, serveGracefully, type GracefulServer } from './lifecycle.js';
 import { createLogger, type Logger } from './observability/logger.js';
 import { createMetrics } from './observability/metrics.js';
 import type { Tracing } from './observability/tracing.js';
@@ -31,6 +31,10 @@ export interface ServiceOptions {
   trustProxy?: boolean;
   /** How long analytics answers are cached, in ms (default 60 s; 0: off); in Redis when redisUrl is set. */
   responseCacheTtlMs?: number;
+  /** Other browser origins allowed to call the API with credentials. */
+  corsOrigins?: string[];
+  /** Connection timeouts and cap (lifecycle.ts connectionLimits); tests shorten them. */
+  connectionLimits?: Partial<typeof connectionLimits>;
   drainTimeoutMs?: number;
 }
 
@@ -63,6 +67,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     metrics,
     rateLimiter: createRateLimiter({ limit: options.rateLimit ?? 600, windowMs: 60_000, redis }),
     signInGuard: createSignInGuard(redis),
+    corsOrigins: options.corsOrigins ?? [],
     trustProxy: options.trustProxy ?? false,
     responseCache: {
       ttlMs: options.responseCacheTtlMs ?? 60_000,
@@ -82,6 +87,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     port: options.port,
     host: options.host,
     drainTimeoutMs: options.drainTimeoutMs ?? 10_000,
+    ...(options.connectionLimits ? { limits: options.connectionLimits } : {}),
     async afterDrain() {
       await tracing?.shutdown();
       redis?.disconnect();

@@ -43,6 +43,11 @@ export interface AppOptions {
   responseCache?: ResponseCacheOptions | null;
   /** Sign-in attempts per account and address (auth/sign-in-guard.ts); default: counted in this process. */
   signInGuard?: SignInGuard;
+  /**
+   * Browser origins other than the API's own that may call it with credentials (the CORS allowlist);
+   * none by default: only the dashboard served by the API itself, which needs no CORS.
+   */
+  corsOrigins?: string[];
   /** Objects one request may return and how long it may run (default: query-cost.ts's queryLimits). */
   resultLimits?: ResultLimits;
 }
@@ -107,6 +112,7 @@ export function createApp({
   responseCache = null,
   resultLimits = { maxObjects: queryLimits.maxObjects, deadlineMs: queryLimits.deadlineMs },
   signInGuard = createSignInGuard(),
+  corsOrigins = [],
 }: AppOptions) {
   const cookies = useResponseCookies();
   const plugins: Plugin[] = [
@@ -151,6 +157,19 @@ export function createApp({
         resultBudget: new ResultBudget(resultLimits),
       }),
     graphqlEndpoint: '/graphql',
+    // An origin on the allowlist gets CORS headers for itself; any other gets none, so a browser on
+    // another site can neither read answers nor send the client header the CSRF check relies on.
+    cors: (request) => {
+      const origin = request.headers.get('origin');
+      if (!origin || !corsOrigins.includes(origin)) return false;
+      return {
+        origin: [origin],
+        credentials: true,
+        methods: ['GET', 'POST'],
+        allowedHeaders: ['content-type', 'authorization', 'accept-language', 'x-binaan-client'],
+        maxAge: 600,
+      };
+    },
     maskedErrors: true,
     // Yoga's own messages (e.g. the cause of a masked error) go to the same JSON log.
     logging: logger ? yogaLogger(logger) : 'warn',

@@ -1,12 +1,16 @@
 // The security suite, organised by the OWASP GraphQL Cheat Sheet's headings. Each case is something that
 // got through an attack on an earlier version; each asserts the refusal and that nothing changed.
+import { request as httpRequest } from 'node:http';
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type GraphQLObjectType, isObjectType } from 'graphql';
 import { DEFAULT_DEMO_PASSWORD } from '@binaan/db';
 import { createSignInGuard } from '../src/auth/sign-in-guard.js';
 import { isUncostedList } from '../src/query-cost.js';
 import { schema } from '../src/schema/index.js';
+import type { Service } from '../src/service.js';
 import { createSeededApi, type GraphQLResponse, type SeededApi } from './support/seeded-api.js';
+import { startTestService } from './support/service.js';
 
 let api: SeededApi;
 beforeAll(async () => {
@@ -223,3 +227,103 @@ describe('authentication: credentials that do not verify, password guessing', ()
 
 let counter = 0;
 const index = () => (counter += 1);
+
+describe('CSRF and CORS', () => {
+  const preflight = (app: SeededApi['app'], origin: string) =>
+    app.fetch('http://binaan.test/graphql', {
+      method: 'OPTIONS',
+      headers: {
+        origin,
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'content-type, x-binaan-client',
+      },
+    });
+
+  it('gives another site no CORS headers: it can neither read answers nor send the client header', async () => {
+    const response = await preflight(api.app, 'https://evil.example');
+    expect(response.headers.get('access-control-allow-origin')).toBeNull();
+    expect(response.headers.get('access-control-allow-credentials')).toBeNull();
+    expect(response.headers.get('access-control-allow-headers')).toBeNull();
+    const post = await api.post({ query: '{ me { kind } }' }, 'national', { origin: 'https://evil.example' });
+    expect(post.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('allows an origin on the allowlist, and only that one', async () => {
+    const allowing = await createSeededApi({ app: { corsOrigins: ['https://mitra.imigrasi.go.id'] } });
+    try {
+      const allowed = await preflight(allowing.app, 'https://mitra.imigrasi.go.id');
+      expect(allowed.headers.get('access-control-allow-origin')).toBe('https://mitra.imigrasi.go.id');
+      expect(allowed.headers.get('access-control-allow-credentials')).toBe('true');
+      const other = await preflight(allowing.app, 'https://mitra.imigrasi.go.id.evil.example');
+      expect(other.headers.get('access-control-allow-origin')).toBeNull();
+    } finally {
+      await allowing.dispose();
+    }
+  });
+});
+
+describe('input limits: bodies, ids, slow clients', () => {
+  let service: Service;
+  beforeAll(async () => {
+    service = await startTestService(api.db, {
+      connectionLimits: { headersTimeoutMs: 1_000, requestTimeoutMs: 2_000 },
+    });
+  });
+  afterAll(async () => {
+    await service.stop();
+  });
+
+  /** A POST whose body comes in chunks with no Content-Length (Transfer-Encoding: chunked). */
+  function postChunked(bytes: number): Promise<{ status: number; body: string }> {
+    return new Promise((resolve, reject) => {
+      const request = httpRequest(
+        `${service.url}/graphql`,
+        { method: 'POST', headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' } },
+        (response) => {
+          let body = '';
+          response.on('data', (chunk: Buffer) => (body += chunk.toString()));
+          response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+        },
+      );
+      request.on('error', (error: NodeJS.ErrnoException) =>
+        error.code === 'EPIPE' || error.code === 'ECONNRESET' ? undefined : reject(error),
+      );
+      const prefix = '{"query":"{ me { kind } }","extensions":{"padding":"';
+      request.write(prefix);
+      const chunk = 'x'.repeat(64 * 1024);
+      for (let sent = prefix.length; sent < bytes; sent += chunk.length) request.write(chunk);
+      request.end('"}}');
+    });
+  }
+
+  it('counts the bytes of a chunked body that declares no length, and stops reading past the limit', async () => {
+    const small = await postChunked(10_000);
+    expect(small.status).toBe(200);
+    const large = await postChunked(20 * 1024 * 1024);
+    expect(large.status).toBe(413);
+    expect(JSON.parse(large.body).errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
+  });
+
+  it('fetches at most 100 nodes at a time', async () => {
+    const [village] = await api.db.sql.query<{ id: number }>('SELECT id FROM village LIMIT 1');
+    const id = Buffer.from(`Village:${village!.id}`).toString('base64');
+    const result = await api.graphql('query($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids: Array(101).fill(id) });
+    expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(result.errors?.[0]?.message).toMatch(/100/);
+    const allowed = await api.graphql('query($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids: Array(100).fill(id) });
+    expect(allowed.errors).toBeUndefined();
+  });
+
+  it('closes a connection whose headers do not arrive in time', async () => {
+    const { port } = new URL(service.url);
+    const closed = await new Promise<string>((resolve) => {
+      const socket = connect(Number(port), '127.0.0.1', () => socket.write('POST /graphql HTTP/1.1\r\nHost: x\r\n'));
+      let answer = '';
+      socket.on('data', (chunk) => (answer += chunk.toString()));
+      socket.on('close', () => resolve(answer));
+      setTimeout(() => socket.destroy(), 15_000);
+    });
+    // Node answers 408 and closes, long before the 15 s this client would have held it.
+    expect(closed).toMatch(/^HTTP\/1\.1 408/);
+  });
+});
