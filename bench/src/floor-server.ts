@@ -26,9 +26,9 @@ const SUBMIT = `
            (SELECT g.id FROM designation g WHERE g.village_id = v.id AND g.status = 'ACTIVE' ORDER BY g.id LIMIT 1) AS designation_id
       FROM village v WHERE v.code = $1
   ), report AS (
-    INSERT INTO village_report (source, client_reference, village_id, regency_id, province_id, designation_id, type, occurred_on,
+    INSERT INTO village_report (submitter, source, client_reference, village_id, regency_id, province_id, designation_id, type, occurred_on,
                                 submitted_at, people_involved, description, status, status_changed_at)
-    SELECT 'bench:floor', $2, id, regency_id, province_id, designation_id, 'FOREIGN_NATIONAL_PRESENT', current_date, now(), 1,
+    SELECT 'bench', 'bench:floor', $2, id, regency_id, province_id, designation_id, 'FOREIGN_NATIONAL_PRESENT', current_date, now(), 1,
            'Benchmark submission.', 'SUBMITTED', now() FROM village_row
     RETURNING id
   )

@@ -67,8 +67,8 @@ const indonesian: Rule[] = [
     'Anggota ini belum/tidak lagi di gugus tugas pada tanggal pelatihan.',
   ],
   [
-    /^clientReference (.+) was already used by (.+) for a different report\.$/,
-    'clientReference $1 sudah dipakai oleh $2 untuk laporan lain.',
+    /^You already used clientReference (.+) with (.+) for a different report\.$/,
+    'Anda sudah memakai clientReference $1 dengan $2 untuk laporan lain.',
   ],
   [/^The report changed meanwhile; reload it and try again\.$/, 'Laporan sudah berubah; muat ulang lalu coba lagi.'],
   [/^The report is (\w+), not (\w+)\.$/, 'Status laporan $1, bukan $2.'],

@@ -82,9 +82,9 @@ describeRollupProperty('completeness rollup', (probe) => {
       case 'report': {
         const village = pick(await villages(), step.village);
         await sql.query(
-          `INSERT INTO village_report (source, client_reference, village_id, regency_id, province_id, type, occurred_on, submitted_at,
+          `INSERT INTO village_report (submitter, source, client_reference, village_id, regency_id, province_id, type, occurred_on, submitted_at,
                                        people_involved, description, status, status_changed_at)
-           SELECT 'test', gen_random_uuid()::text, v.id, v.regency_id, v.province_id, $2::report_type, DATE '2023-06-01' + $3::int,
+           SELECT 'test', 'test', gen_random_uuid()::text, v.id, v.regency_id, v.province_id, $2::report_type, DATE '2023-06-01' + $3::int,
                   (DATE '2023-06-01' + $3::int) + time '16:45', 1, 'Laporan uji.', 'SUBMITTED', now()
              FROM village v WHERE v.id = $1`,
           [village, step.type, step.day],

@@ -13,9 +13,9 @@ const MIXED = `{ reportStats(filter: { area: { regencyCodes: ["63.02"] } }) { ro
 /** A report written behind the API's back: the cache cannot know of it. */
 async function insertReportDirectly(api: SeededApi, reference: string) {
   await api.db.sql.query(
-    `INSERT INTO village_report (source, client_reference, village_id, regency_id, province_id, type, occurred_on, submitted_at,
+    `INSERT INTO village_report (submitter, source, client_reference, village_id, regency_id, province_id, type, occurred_on, submitted_at,
                                  people_involved, description, status, status_changed_at)
-     SELECT 'test:direct', $1, v.id, v.regency_id, v.province_id, 'REFUGEES', '2026-11-01', now(), 1, 'Written in SQL.', 'SUBMITTED', now()
+     SELECT 'test', 'test:direct', $1, v.id, v.regency_id, v.province_id, 'REFUGEES', '2026-11-01', now(), 1, 'Written in SQL.', 'SUBMITTED', now()
        FROM village v JOIN regency r ON r.id = v.regency_id WHERE r.code = '63.02' ORDER BY v.id LIMIT 1`,
     [reference],
   );

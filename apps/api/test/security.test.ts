@@ -263,14 +263,18 @@ describe('CSRF and CORS', () => {
 });
 
 describe('input limits: bodies, ids, slow clients', () => {
+  // A served API of its own: stopping a service closes its database.
+  let served: SeededApi;
   let service: Service;
   beforeAll(async () => {
-    service = await startTestService(api.db, {
-      connectionLimits: { headersTimeoutMs: 1_000, requestTimeoutMs: 2_000 },
+    served = await createSeededApi({ seed: false });
+    service = await startTestService(served.db, {
+      connectionLimits: { headersTimeoutMs: 1_000, requestTimeoutMs: 2_000, checkIntervalMs: 200 },
     });
   });
   afterAll(async () => {
     await service.stop();
+    await served.dispose();
   });
 
   /** A POST whose body comes in chunks with no Content-Length (Transfer-Encoding: chunked). */
@@ -325,5 +329,45 @@ describe('input limits: bodies, ids, slow clients', () => {
     });
     // Node answers 408 and closes, long before the 15 s this client would have held it.
     expect(closed).toMatch(/^HTTP\/1\.1 408/);
+  });
+});
+
+describe('authorization: one submitter can neither block nor detect another’s references', () => {
+  const submit = `mutation($input: SubmitVillageReportInput!) { submitVillageReport(input: $input) {
+    __typename ... on MutationSubmitVillageReportSuccess { data { created report { id } } } ... on Error { message } } }`;
+  const report = (villageCode: string) => ({
+    source: 'app:desa-lapor',
+    clientReference: 'SHARED-REF-1',
+    villageCode,
+    type: 'OTHER',
+    occurredOn: '2026-11-20',
+    peopleInvolved: 1,
+    description: 'Laporan uji referensi bersama.',
+  });
+
+  it('keeps references per office or token: the same reference elsewhere is another report', async () => {
+    const [batulicin] = await api.db.sql.query<{ code: string }>(
+      `SELECT v.code FROM village v JOIN regency r ON r.id = v.regency_id WHERE r.code = '63.02' ORDER BY v.code LIMIT 1`,
+    );
+    const [ntt] = await api.db.sql.query<{ code: string }>(
+      `SELECT v.code FROM village v JOIN regency r ON r.id = v.regency_id WHERE r.code = '53.18' ORDER BY v.code LIMIT 1`,
+    );
+    const office = await api.issueToken('kanim', ['REPORTS_SUBMIT'], 'KANIM-BATULICIN');
+    // Another caller (the NTT regional office) takes the reference first, for a village in its province.
+    const first = await api.graphql(submit, { input: report(ntt!.code) }, 'kanwil');
+    expect(first.data!.submitVillageReport.data.created).toBe(true);
+    // The office's own report under the same reference is recorded, not refused (and reveals nothing).
+    const own = await api.graphql(submit, { input: report(batulicin!.code) }, { token: office });
+    expect(own.data!.submitVillageReport).toMatchObject({
+      __typename: 'MutationSubmitVillageReportSuccess',
+      data: { created: true },
+    });
+    expect(own.data!.submitVillageReport.data.report.id).not.toBe(first.data!.submitVillageReport.data.report.id);
+    // Its retry still finds its own row.
+    const retry = await api.graphql(submit, { input: report(batulicin!.code) }, { token: office });
+    expect(retry.data!.submitVillageReport.data).toMatchObject({
+      created: false,
+      report: { id: own.data!.submitVillageReport.data.report.id },
+    });
   });
 });

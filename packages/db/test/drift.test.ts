@@ -38,7 +38,7 @@ describe('schema.prisma and the migrations', () => {
         '  description     String\n  /// @personal Name of the person who reported.',
         '  description     String?\n  /// @personal Name of the person who reported.',
       )
-      .replace('  @@unique([source, clientReference])\n', '')
+      .replace('  @@unique([submitter, source, clientReference])\n', '')
       .replace(
         '  regionalOfficeId Int?                @map("regional_office_id")\n  regionalOffice   RegionalOffice?     @relation(fields: [regionalOfficeId], references: [id])\n',
         '  regionalOfficeId Int?                @map("regional_office_id")\n',
@@ -46,7 +46,7 @@ describe('schema.prisma and the migrations', () => {
       .replace('  offices    ImmigrationOffice[]\n\n  @@map("regional_office")', '\n  @@map("regional_office")');
     const drift = await diffDatabaseToSchema(test.db, edited);
     expect(drift).toMatch(/ALTER COLUMN "description" DROP NOT NULL/);
-    expect(drift).toMatch(/DROP INDEX "village_report_source_client_reference_key"/);
+    expect(drift).toMatch(/DROP INDEX "village_report_submitter_source_client_reference_key"/);
     expect(drift).toMatch(/DROP CONSTRAINT "immigration_office_regional_office_id_fkey"/);
   });
 

@@ -213,6 +213,7 @@ describe('the demo seed', () => {
     const before = await test.db.prisma.villageReport.aggregate({ _max: { id: true } });
     const created = await test.db.prisma.villageReport.create({
       data: {
+        submitter: 'test',
         source: 'test',
         clientReference: 'seed-sequence-check',
         villageId: village.id,

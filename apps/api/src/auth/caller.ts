@@ -18,8 +18,10 @@ export type Caller =
       displayName: string;
       role: Role;
       area: string | null;
+      /** The immigration office the user works at, if any. */
+      officeId: number | null;
     }
-  | { kind: 'token'; tokenId: number; name: string; scopes: string[]; area: string | null };
+  | { kind: 'token'; tokenId: number; name: string; scopes: string[]; area: string | null; officeId: number | null };
 
 export interface Identity {
   caller: Caller;
@@ -54,13 +56,14 @@ interface TokenRow {
   expires_at: Date | null;
   last_used_at: Date | null;
   revoked_at: Date | null;
+  office_id: number | null;
   office_name: string | null;
   /** The kabupaten/kota of its office's working area; null for a token not limited to an office. */
   regencies: number[] | null;
 }
 
 const TOKEN_BY_HASH = `
-  SELECT t.id, t.name, t.scopes, t.expires_at, t.last_used_at, t.revoked_at, o.name AS office_name,
+  SELECT t.id, t.name, t.scopes, t.expires_at, t.last_used_at, t.revoked_at, t.office_id, o.name AS office_name,
          CASE WHEN t.office_id IS NOT NULL THEN ARRAY(SELECT a.regency_id FROM office_working_area a WHERE a.office_id = t.office_id) END AS regencies
     FROM api_token t LEFT JOIN immigration_office o ON o.id = t.office_id
    WHERE t.token_hash = $1`;
@@ -76,6 +79,7 @@ interface SessionRow {
   role: Role;
   can_see_personal_data: boolean;
   disabled_at: Date | null;
+  office_id: number | null;
   province_name: string | null;
   office_name: string | null;
   /** The kabupaten/kota an office's or a province's user is limited to; null for the others. */
@@ -84,7 +88,7 @@ interface SessionRow {
 
 const SESSION_BY_HASH = `
   SELECT s.id AS session_id, s.expires_at, s.last_seen_at, s.revoked_at,
-         u.id AS user_id, u.email, u.display_name, u.role, u.can_see_personal_data, u.disabled_at,
+         u.id AS user_id, u.email, u.display_name, u.role, u.can_see_personal_data, u.disabled_at, u.office_id,
          p.name AS province_name, o.name AS office_name,
          CASE u.role
            WHEN 'IMMIGRATION_OFFICE' THEN ARRAY(SELECT a.regency_id FROM office_working_area a WHERE a.office_id = u.office_id)
@@ -95,6 +99,16 @@ const SESSION_BY_HASH = `
     LEFT JOIN province p ON p.id = u.province_id
     LEFT JOIN immigration_office o ON o.id = u.office_id
    WHERE s.token_hash = $1`;
+
+/**
+ * Whose idempotency keys a caller's submissions use: an office's users and tokens share their office's
+ * (a retry from another device of the same office finds the first row); anyone else has their own.
+ */
+export function submitterOf(caller: Caller): string {
+  if (caller.kind === 'anonymous') return 'anonymous';
+  if (caller.officeId !== null) return `office:${caller.officeId}`;
+  return caller.kind === 'token' ? `token:${caller.tokenId}` : `user:${caller.userId}`;
+}
 
 /** Who holds this secret (a session or API token); anonymous when it is missing, unknown, expired or revoked. */
 export async function identify(db: Database, secret: string | null, now = new Date()): Promise<Identity> {
@@ -109,7 +123,14 @@ export async function identify(db: Database, secret: string | null, now = new Da
       await db.prisma.apiToken.update({ where: { id: token.id }, data: { lastUsedAt: now } });
     }
     return {
-      caller: { kind: 'token', tokenId: token.id, name: token.name, scopes: token.scopes, area: token.office_name },
+      caller: {
+        kind: 'token',
+        tokenId: token.id,
+        name: token.name,
+        scopes: token.scopes,
+        area: token.office_name,
+        officeId: token.office_id,
+      },
       permissions: tokenPermissions(token.scopes, token.regencies ? new Set(token.regencies) : null),
       actor: `token:${token.id}`,
     };
@@ -130,6 +151,7 @@ export async function identify(db: Database, secret: string | null, now = new Da
       displayName: session.display_name,
       role: session.role,
       area: session.office_name ?? session.province_name ?? null,
+      officeId: session.office_id,
     },
     permissions: userPermissions(
       session.role,

@@ -9,6 +9,7 @@ import {
   reportTransitions,
 } from '@binaan/domain';
 import { z } from 'zod';
+import { submitterOf } from '../auth/caller.js';
 import { scopeWhere } from '../auth/scope-where.js';
 import { builder } from '../builder.js';
 import { listCost, listLengths } from '../query-cost.js';
@@ -262,7 +263,13 @@ async function existingSubmission(
   villageId: number,
 ): Promise<SubmissionShape | null> {
   const existing = await ctx.db.prisma.villageReport.findUnique({
-    where: { source_clientReference: { source: input.source, clientReference: input.clientReference } },
+    where: {
+      submitter_source_clientReference: {
+        submitter: submitterOf(ctx.caller),
+        source: input.source,
+        clientReference: input.clientReference,
+      },
+    },
   });
   if (!existing) return null;
   const same =
@@ -273,7 +280,7 @@ async function existingSubmission(
     existing.description === input.description.trim();
   if (!same) {
     throw new ConflictError(
-      `clientReference ${input.clientReference} was already used by ${input.source} for a different report.`,
+      `You already used clientReference ${input.clientReference} with ${input.source} for a different report.`,
       ['input', 'clientReference'],
     );
   }
@@ -304,6 +311,7 @@ builder.mutationField('submitVillageReport', (t) =>
           const now = new Date();
           const created = await tx.villageReport.create({
             data: {
+              submitter: submitterOf(ctx.caller),
               source: input.source,
               clientReference: input.clientReference,
               villageId: village.id,

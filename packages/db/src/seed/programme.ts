@@ -24,6 +24,8 @@ import { pgArray, type RowWriter } from './row-writer.js';
 import { type ProvinceCharacter, provinceCharacter, type ScaleProfile } from './scale.js';
 
 export const SYNTHETIC_SOURCE = 'seed:synthetic';
+/** The submitter of synthetic reports (their idempotency keys are `seed-<id>`). */
+export const SYNTHETIC_SUBMITTER = 'seed';
 
 interface VillageRow {
   id: number;
@@ -427,6 +429,7 @@ class ProvinceGenerator {
         const named = random.chance(0.6);
         await writer.add('village_report', {
           id: reportId,
+          submitter: SYNTHETIC_SUBMITTER,
           source: SYNTHETIC_SOURCE,
           client_reference: `seed-${reportId}`,
           village_id: plan.village.id,

@@ -70,6 +70,7 @@ export const programmeTables = {
   ],
   village_report: [
     'id',
+    'submitter',
     'source',
     'client_reference',
     'village_id',
