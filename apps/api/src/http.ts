@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Database } from '@binaan/db';
 import type { Registry } from 'prom-client';
 import sirv from 'sirv';
-import { checkReadiness } from './observability/health.js';
+import { checkReadiness, publicReadiness, type Readiness } from './observability/health.js';
 import { localeOfHeader } from './context.js';
 import { localize } from './messages.js';
 import { type App, operationLimits } from './yoga.js';
@@ -19,8 +19,10 @@ export interface OperationsEndpoints {
   db: Database;
   metrics: Registry;
   isStopping(): boolean;
-  /** When set, /metrics wants `Authorization: Bearer <this>`. */
+  /** When set, /metrics wants `Authorization: Bearer <this>`, and /readyz gives its reasons to it. */
   metricsToken?: string | null;
+  /** Told when /readyz finds the process not ready (for the logs). */
+  onNotReady?: (readiness: Readiness) => void;
 }
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
@@ -89,9 +91,12 @@ function operationsHandler(
       return true;
     }
     if (path === '/readyz') {
-      void checkReadiness(ops.db, ops.isStopping()).then((readiness) =>
-        sendJson(res, readiness.ready ? 200 : 503, readiness),
-      );
+      void checkReadiness(ops.db, ops.isStopping()).then((readiness) => {
+        if (!readiness.ready) ops.onNotReady?.(readiness);
+        // The reasons (they can name the database's address) only for operators with the metrics token.
+        const operator = ops.metricsToken && req.headers.authorization === `Bearer ${ops.metricsToken}`;
+        sendJson(res, readiness.ready ? 200 : 503, operator ? readiness : publicReadiness(readiness));
+      });
       return true;
     }
     if (path === '/metrics') {

@@ -57,6 +57,7 @@ const indonesian: Rule[] = [
     'Token bearer tidak berlaku (tidak dikenal, kedaluwarsa, atau dicabut).',
   ],
   [/^At most (\S+) ids at a time\.$/, 'Paling banyak $1 ID sekaligus.'],
+  [/^Database unavailable; try again shortly\.$/, 'Basis data tidak tersedia; coba lagi sebentar lagi.'],
   [
     /^A task force keeps at most (\S+) members on record, past members included\.$/,
     'Satu gugus tugas mencatat paling banyak $1 anggota, termasuk anggota yang sudah keluar.',

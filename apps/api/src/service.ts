@@ -55,9 +55,12 @@ export async function startService(options: ServiceOptions): Promise<Service> {
       logger.warn({ err: error }, 'Redis unreachable: each process counts the rate limit on its own until it is back');
     redisDown = true;
   });
+  // One warning per outage for the cache too (not one per request), and one line when Redis is back.
+  let cacheOutageReported = false;
   redis?.on('ready', () => {
-    if (redisDown) logger.info('Redis is back: the rate limit is shared again');
+    if (redisDown) logger.info('Redis is back: the rate limit and the cache are shared again');
     redisDown = false;
+    cacheOutageReported = false;
   });
   const app = createApp({
     db: options.db,
@@ -72,7 +75,12 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     responseCache: {
       ttlMs: options.responseCacheTtlMs ?? 60_000,
       redis,
-      onError: (error) => logger.warn({ err: error }, 'response cache unavailable'),
+      onError: (error) => {
+        if (cacheOutageReported) return;
+        cacheOutageReported = true;
+        const reason = error instanceof Error ? error.message : String(error);
+        logger.warn({ reason }, 'response cache unavailable: answers are computed until Redis is back');
+      },
     },
     ...(tracing ? { tracerProvider: tracing.provider } : {}),
   });
@@ -82,6 +90,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     metrics: metrics.registry,
     isStopping: () => served?.isStopping() ?? false,
     metricsToken: options.metricsToken ?? null,
+    onNotReady: (readiness) => logger.warn({ checks: readiness.checks }, 'not ready'),
   });
   served = await serveGracefully(handler, {
     port: options.port,

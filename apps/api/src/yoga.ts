@@ -4,7 +4,8 @@ import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
 import type { TracerProvider } from '@opentelemetry/api';
-import { createYoga, type Plugin } from 'graphql-yoga';
+import { createYoga, maskError, type Plugin } from 'graphql-yoga';
+import { databaseUnavailableError, isDatabaseUnavailable } from './observability/database-outage.js';
 import { type Logger, useRequestLogging } from './observability/logger.js';
 import type { Metrics } from './observability/metrics.js';
 import { useTracing } from './observability/tracing.js';
@@ -124,7 +125,11 @@ export function createApp({
     useRateLimit({
       limiter: rateLimiter ?? createRateLimiter({ limit: rateLimit, windowMs: 60_000 }),
       keyOf: async (request, serverContext) => {
-        const { actor } = await identifyRequest(db, request);
+        // Without a database no one can be identified: count by address (the request then gets 503).
+        const actor = await identifyRequest(db, request).then(
+          (identity) => identity.actor,
+          () => 'anonymous',
+        );
         return actor === 'anonymous' ? `anon:${clientAddress(request, serverContext, trustProxy)}` : actor;
       },
     }),
@@ -170,7 +175,13 @@ export function createApp({
         maxAge: 600,
       };
     },
-    maskedErrors: true,
+    maskedErrors: {
+      // A database outage is 503 with Retry-After (retry later; nothing was written), not "Unexpected error".
+      maskError: (error, message, isDev) =>
+        isDatabaseUnavailable(error)
+          ? databaseUnavailableError(localize('Database unavailable; try again shortly.', 'id'))
+          : maskError(error, message, isDev),
+    },
     // Yoga's own messages (e.g. the cause of a masked error) go to the same JSON log.
     logging: logger ? yogaLogger(logger) : 'warn',
     // Parsed and validated documents are cached (LRU, by document text): the dashboard repeats a few.

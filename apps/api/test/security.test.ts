@@ -371,3 +371,28 @@ describe('authorization: one submitter can neither block nor detect another’s 
     });
   });
 });
+
+describe('information disclosure and availability: a database outage', () => {
+  it('answers 503 with Retry-After and a typed code, not an internal error, while the database is gone', async () => {
+    const outage = await createSeededApi();
+    try {
+      const signedIn = await outage.graphql('{ me { kind } }'); // a session, made while the database is up
+      expect(signedIn.errors).toBeUndefined();
+      await outage.db.close();
+      const requests = [
+        ['national', '{ provinces(first: 1) { totalCount } }'],
+        ['anonymous', 'mutation { signIn(input: { email: "pimpinan@binaan.test", password: "x" }) { __typename } }'],
+      ] as const;
+      for (const [caller, query] of requests) {
+        const response = await outage.post({ query }, caller);
+        expect(response.status).toBe(503);
+        expect(response.headers.get('retry-after')).toBe('1');
+        const body = (await response.json()) as GraphQLResponse;
+        expect(body.errors?.[0]?.extensions?.code).toBe('DATABASE_UNAVAILABLE');
+        expect(JSON.stringify(body)).not.toMatch(/127\.0\.0\.1|postgres:|5432|PGlite/);
+      }
+    } finally {
+      await outage.dispose().catch(() => undefined); // its database is already closed
+    }
+  });
+});

@@ -11,6 +11,22 @@ export interface Readiness {
 
 const READY_TIMEOUT_MS = 2_000;
 
+/**
+ * What an anonymous caller may learn from /readyz: whether each check passed, nothing more. The reason
+ * (which can name the database's address) goes to the logs and metrics instead.
+ */
+export function publicReadiness(readiness: Readiness): Readiness {
+  const { database, migrations, shuttingDown } = readiness.checks;
+  return {
+    ready: readiness.ready,
+    checks: {
+      database: database === 'ok' ? 'ok' : 'database unavailable',
+      migrations: migrations === 'ok' ? 'ok' : 'migrations pending',
+      shuttingDown,
+    },
+  };
+}
+
 export async function checkReadiness(db: Database, shuttingDown: boolean): Promise<Readiness> {
   const checks: Readiness['checks'] = { database: 'ok', migrations: 'ok', shuttingDown };
   try {

@@ -12,7 +12,11 @@ export function useBearerVerification(db: Database): Plugin {
   return {
     async onRequest({ request, endResponse, fetchAPI }) {
       if (bearerOf(request) === null) return;
-      const { actor } = await identifyRequest(db, request);
+      // A lookup that fails for want of a database is answered by the request itself (503), not here.
+      const actor = await identifyRequest(db, request).then(
+        (identity) => identity.actor,
+        () => null,
+      );
       if (actor !== 'anonymous') return;
       const error = createGraphQLError(
         localize('The bearer token is not valid (unknown, expired or revoked).', localeOf(request)),
