@@ -17,6 +17,7 @@ import { z } from 'zod';
 import type { Context } from './context.js';
 import { localizeIssue } from './messages.js';
 import { runningInProduction } from './env.js';
+import { decodeGlobalId, nodeOrNull } from './global-ids.js';
 import { DEFAULT_PAGE_SIZE, fieldCost, MAX_PAGE_SIZE, queryLimits, queryTooCostly } from './query-cost.js';
 
 export const builder = new SchemaBuilder<{
@@ -101,10 +102,12 @@ export const builder = new SchemaBuilder<{
     pageInfoTypeOptions: {
       description: 'Where a page sits in the whole list, for fetching the next or previous page.',
     },
+    decodeGlobalID: (globalID) => decodeGlobalId(globalID),
     nodeQueryOptions: {
       description: 'Fetches any record by its global ID; null when it does not exist or is outside your area.',
       args: { id: { description: 'A global ID.' } },
       authScopes: { signedIn: true },
+      resolve: (_root, { id }, _ctx, _info, resolveNode) => nodeOrNull(() => resolveNode(id)),
     },
     nodesQueryOptions: {
       description: `Fetches records by their global IDs, in the same order (at most ${MAX_PAGE_SIZE}).`,
@@ -113,6 +116,16 @@ export const builder = new SchemaBuilder<{
           description: `Global IDs, at most ${MAX_PAGE_SIZE}.`,
           validate: z.array(z.unknown()).max(MAX_PAGE_SIZE, `At most ${MAX_PAGE_SIZE} ids at a time.`),
         },
+      },
+      // Together; should one be missing, one by one (in turn), so that it is null in its place.
+      resolve: async (_root, { ids }, _ctx, _info, resolveNodes) => {
+        try {
+          return await resolveNodes(ids);
+        } catch {
+          const nodes: unknown[] = [];
+          for (const id of ids) nodes.push(await nodeOrNull(async () => (await resolveNodes([id]))[0]));
+          return nodes;
+        }
       },
       authScopes: { signedIn: true },
     },

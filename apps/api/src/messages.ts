@@ -57,6 +57,11 @@ const indonesian: Rule[] = [
     'Token bearer tidak berlaku (tidak dikenal, kedaluwarsa, atau dicabut).',
   ],
   [/^At most (\S+) ids at a time\.$/, 'Paling banyak $1 ID sekaligus.'],
+  [
+    /^Text must not contain NUL characters or unpaired surrogates\.$/,
+    'Teks tidak boleh berisi karakter NUL atau surrogate yang tidak berpasangan.',
+  ],
+  [/^Not a valid ID\.$/, 'Bukan ID yang sah.'],
   [/^Database unavailable; try again shortly\.$/, 'Basis data tidak tersedia; coba lagi sebentar lagi.'],
   [
     /^A task force keeps at most (\S+) members on record, past members included\.$/,

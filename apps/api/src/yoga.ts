@@ -17,6 +17,7 @@ import { exampleQueries } from './example-queries.js';
 import { clientAddress, createRateLimiter, useRateLimit } from './plugins/rate-limit.js';
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import { useResponseCookies } from './plugins/response-cookies.js';
+import { useWellFormedText } from './plugins/well-formed-text.js';
 import { ResultBudget, type ResultLimits } from './plugins/result-limits.js';
 import { type TrustedDocumentsOptions, useTrustedDocuments } from './plugins/trusted-documents.js';
 import { createAnalyticsCache, type ResponseCacheOptions } from './plugins/response-cache.js';
@@ -136,6 +137,7 @@ export function createApp({
     // After the budget is spent, so a flood of made-up bearers is counted against its address.
     useBearerVerification(db),
     ...(trustedDocuments ? [useTrustedDocuments(trustedDocuments)] : []),
+    useWellFormedText(),
     EnvelopArmorPlugin({
       maxDepth: { n: operationLimits.maxDepth, ignoreIntrospection: true },
       maxAliases: { n: operationLimits.maxAliases },

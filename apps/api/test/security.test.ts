@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type GraphQLObjectType, isObjectType } from 'graphql';
 import { DEFAULT_DEMO_PASSWORD } from '@binaan/db';
 import { createSignInGuard } from '../src/auth/sign-in-guard.js';
+import { malformedTextAt } from '../src/plugins/well-formed-text.js';
 import { isUncostedList } from '../src/query-cost.js';
 import { schema } from '../src/schema/index.js';
 import type { Service } from '../src/service.js';
@@ -394,5 +395,58 @@ describe('information disclosure and availability: a database outage', () => {
     } finally {
       await outage.dispose().catch(() => undefined); // its database is already closed
     }
+  });
+});
+
+describe('input validation: every bad input class gets a typed error and changes nothing', () => {
+  const globalId = (value: string) => Buffer.from(value).toString('base64');
+  const node = 'query($id: ID!) { node(id: $id) { id } }';
+
+  it('answers malformed or overflowing ids with BAD_USER_INPUT, and a missing record with null', async () => {
+    for (const id of [
+      'x',
+      globalId('Village:99999999999999999999'),
+      globalId('Village:abc'),
+      globalId('Nope:1'),
+      'VmlsbGFnZToxMA',
+    ]) {
+      const result = await api.graphql(node, { id });
+      expect(result.errors?.[0]?.extensions?.code, id).toBe('BAD_USER_INPUT');
+    }
+    const missing = await api.graphql(node, { id: globalId('Village:2147483647') });
+    expect(missing.errors).toBeUndefined();
+    expect(missing.data!.node).toBeNull();
+    const some = await api.graphql('query($ids: [ID!]!) { nodes(ids: $ids) { id } }', {
+      ids: [globalId('Village:2147483647'), globalId('Province:1')],
+    });
+    expect(some.errors).toBeUndefined();
+    expect(some.data!.nodes[0]).toBeNull();
+  });
+
+  it('refuses NUL characters and unpaired surrogates anywhere, before anything runs', async () => {
+    const before = await api.db.sql.query<{ count: number }>('SELECT count(*)::int AS count FROM village_report');
+    const submit = `mutation($input: SubmitVillageReportInput!) { submitVillageReport(input: $input) { __typename } }`;
+    const input = (description: string) => ({
+      source: 'app:desa-lapor',
+      clientReference: `BAD-TEXT-${description.length}`,
+      villageCode: '63.02.15.2002',
+      type: 'OTHER',
+      occurredOn: '2026-11-20',
+      peopleInvolved: 1,
+      description,
+    });
+    for (const bad of ['Laporan\u0000uji', 'Laporan \ud800 uji', 'Laporan \udc00 uji']) {
+      const response = await api.post({ query: submit, variables: { input: input(bad) } }, 'kanim');
+      expect(response.status).toBe(400);
+      const body = (await response.json()) as GraphQLResponse;
+      expect(body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      expect(body.errors?.[0]?.message).toMatch(/^variables\.input\.description: /);
+    }
+    const inline = await api.post({ query: '{ village(code: "63.02.15.2002\\u0000") { id } }' }, 'kanim');
+    expect(inline.status).toBe(400);
+    // A well-formed pair (an emoji) is text like any other.
+    expect(malformedTextAt({ description: 'Laporan 👍' })).toBeNull();
+    const after = await api.db.sql.query<{ count: number }>('SELECT count(*)::int AS count FROM village_report');
+    expect(after).toEqual(before);
   });
 });
