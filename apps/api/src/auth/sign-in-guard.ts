@@ -17,6 +17,9 @@ export const signInLimits = {
   addressFailuresPerHour: 50,
 };
 
+/** Accounts whose last failure time this process remembers (for the back-off between attempts). */
+const MAX_REMEMBERED_FAILURES = 10_000;
+
 /** Refused before the password is checked: how long to wait, and whether the account is locked. */
 export class SignInRefusal {
   constructor(
@@ -77,7 +80,11 @@ export function createSignInGuard(redis?: Redis | null, clock: () => number = Da
       return null;
     },
     async failed(email, address) {
+      // Made-up emails must not grow this without end: keep the most recent, oldest out first (Map
+      // order is insertion order). A forgotten entry only skips one back-off wait; locks are counted above.
+      lastFailure.delete(accountKey(email));
       lastFailure.set(accountKey(email), clock());
+      if (lastFailure.size > MAX_REMEMBERED_FAILURES) lastFailure.delete(lastFailure.keys().next().value!);
       await addresses.consume(address).catch(ignoreRefusal);
       const result = await accounts.consume(accountKey(email)).catch((refusal: unknown) => {
         if (refusal instanceof RateLimiterRes) return refusal;
