@@ -24,6 +24,11 @@ export interface Context {
   clientAddress: string;
   /** Limits password guessing per account and per address (auth/sign-in-guard.ts). */
   signInGuard: SignInGuard;
+  /**
+   * The typed errors this request's payloads carried (e.g. InputValidationError): the caller's mistakes,
+   * which the request log records as refusals (observability/logger.ts).
+   */
+  refusals: Set<string>;
 }
 
 /** The language of an Accept-Language header: English if it comes first, else Bahasa Indonesia. */
@@ -53,5 +58,5 @@ export async function createContext(
 ): Promise<Context> {
   const requestedAt = new Date();
   const { caller, permissions, actor } = await identifyRequest(db, request, requestedAt);
-  return { db, caller, permissions, actor, requestedAt, locale: localeOf(request), ...extra };
+  return { db, caller, permissions, actor, requestedAt, locale: localeOf(request), refusals: new Set(), ...extra };
 }

@@ -4,8 +4,9 @@ import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
 import type { TracerProvider } from '@opentelemetry/api';
+import type { GraphQLError } from 'graphql';
 import { createYoga, maskError, type Plugin } from 'graphql-yoga';
-import { databaseUnavailableError, isDatabaseUnavailable } from './observability/database-outage.js';
+import { createOutageLog, databaseUnavailableError, isDatabaseUnavailable } from './observability/database-outage.js';
 import { type Logger, useRequestLogging } from './observability/logger.js';
 import type { Metrics } from './observability/metrics.js';
 import { useTracing } from './observability/tracing.js';
@@ -101,6 +102,14 @@ function useBodySizeLimit(maxBytes: number) {
   };
 }
 
+/**
+ * graphql-armor's refusals (depth, aliases, tokens, directives) carry no code; give them the one the cost
+ * limit uses, so a client can tell "over a limit" from any other error without reading the message.
+ */
+function tooComplex(_context: unknown, error: GraphQLError) {
+  (error.extensions as Record<string, unknown>)['code'] = 'QUERY_TOO_COMPLEX';
+}
+
 export function createApp({
   db,
   production = false,
@@ -117,9 +126,10 @@ export function createApp({
   corsOrigins = [],
 }: AppOptions) {
   const cookies = useResponseCookies();
+  const outageLog = logger ? createOutageLog(logger) : null;
   const plugins: Plugin[] = [
     // Observability first, so refused requests are logged, counted and traced too.
-    ...(logger ? [useRequestLogging(logger)] : []),
+    ...(logger ? [useRequestLogging(logger, outageLog?.served)] : []),
     ...(metrics ? [metrics.plugin] : []),
     ...(tracerProvider ? [useTracing(tracerProvider) as Plugin] : []),
     useBodySizeLimit(operationLimits.maxBodyBytes),
@@ -139,12 +149,12 @@ export function createApp({
     ...(trustedDocuments ? [useTrustedDocuments(trustedDocuments)] : []),
     useWellFormedText(),
     EnvelopArmorPlugin({
-      maxDepth: { n: operationLimits.maxDepth, ignoreIntrospection: true },
-      maxAliases: { n: operationLimits.maxAliases },
-      maxTokens: { n: operationLimits.maxTokens },
+      maxDepth: { n: operationLimits.maxDepth, ignoreIntrospection: true, onReject: [tooComplex] },
+      maxAliases: { n: operationLimits.maxAliases, onReject: [tooComplex] },
+      maxTokens: { n: operationLimits.maxTokens, onReject: [tooComplex] },
       // Cost is counted by the schema itself (query-cost.ts), list lengths included.
       costLimit: { enabled: false },
-      maxDirectives: { n: operationLimits.maxDirectives },
+      maxDirectives: { n: operationLimits.maxDirectives, onReject: [tooComplex] },
       blockFieldSuggestion: { enabled: production },
     }),
     // Browsers send cross-site form posts and simple GETs with cookies; those must carry a custom header.
@@ -185,7 +195,7 @@ export function createApp({
           : maskError(error, message, isDev),
     },
     // Yoga's own messages (e.g. the cause of a masked error) go to the same JSON log.
-    logging: logger ? yogaLogger(logger) : 'warn',
+    logging: logger && outageLog ? yogaLogger(logger, outageLog) : 'warn',
     // Parsed and validated documents are cached (LRU, by document text): the dashboard repeats a few.
     parserAndValidationCache: true,
     landingPage: false,
@@ -199,13 +209,15 @@ export function createApp({
   });
 }
 
-function yogaLogger(logger: Logger) {
+/** Yoga logs the cause of every masked error at error level; a database outage's causes are logged once. */
+function yogaLogger(logger: Logger, outageLog: ReturnType<typeof createOutageLog>) {
   const line =
     (level: 'debug' | 'info' | 'warn' | 'error') =>
     (...args: unknown[]) => {
       const [message, ...details] = args;
       const error =
         details.find((detail) => detail instanceof Error) ?? (message instanceof Error ? message : undefined);
+      if (level === 'error' && isDatabaseUnavailable(error)) return outageLog.failed(error);
       logger[level](error ? { err: error } : {}, typeof message === 'string' ? message : 'yoga');
     };
   return { debug: line('debug'), info: line('info'), warn: line('warn'), error: line('error') };

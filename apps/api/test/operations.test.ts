@@ -19,6 +19,7 @@ import type { Service } from '../src/service.js';
 import { createApp } from '../src/yoga.js';
 import { createApiTestDatabase } from './support/database.js';
 import { startTestService } from './support/service.js';
+import { createSeededApi } from './support/seeded-api.js';
 
 function captureLogs() {
   const lines: Record<string, any>[] = [];
@@ -292,6 +293,99 @@ describe('tracing', () => {
     } finally {
       await tracing.shutdown();
       await test.dispose();
+    }
+  });
+});
+
+describe('the request log', () => {
+  const WARN = 40;
+  const ERROR = 50;
+
+  it("tells a caller's mistake (warn) from a fault of ours (error), and logs an outage's cause once", async () => {
+    const logs = captureLogs();
+    const api = await createSeededApi({ app: { logger: logs.logger } });
+    try {
+      const mistakes: [string, () => Promise<unknown>][] = [
+        [
+          'wrong password',
+          () =>
+            api.post({
+              query: 'mutation { signIn(input: { email: "pimpinan@binaan.test", password: "nope" }) { __typename } }',
+            }),
+        ],
+        ['unknown field', () => api.post({ query: '{ nope }' })],
+        ['malformed id', () => api.post({ query: '{ node(id: "VmlsbGFnZTphYmM=") { id } }' })],
+        [
+          'NUL byte',
+          () => api.post({ query: 'query($c: String!) { village(code: $c) { name } }', variables: { c: 'a\u0000' } }),
+        ],
+        [
+          'too costly',
+          () => api.post({ query: '{ province(code: "53") { regencies { districts { villages { code } } } } }' }),
+        ],
+        ['forged bearer', () => api.post({ query: '{ me { kind } }' }, { token: 'bnn_t_forged' })],
+        [
+          'invalid input',
+          () =>
+            api.post(
+              {
+                query: `mutation($input: SubmitVillageReportInput!) { submitVillageReport(input: $input) { __typename } }`,
+                variables: {
+                  input: {
+                    source: 'log-test',
+                    clientReference: 'LOG-1',
+                    villageCode: '63.02.15.2002',
+                    type: 'OTHER',
+                    occurredOn: '2026-11-20',
+                    peopleInvolved: -1,
+                    description: '',
+                  },
+                },
+              },
+              'kanim',
+            ),
+        ],
+      ];
+      for (const [, send] of mistakes) await send();
+      const refusals = logs.lines.filter((line) => line.msg === 'graphql request refused');
+      expect(refusals.length).toBe(mistakes.length);
+      for (const line of refusals) expect(line.level).toBe(WARN);
+      // Answered before GraphQL runs (401, 413, 429): the status says it.
+      expect(refusals.map((line) => line.errorCodes ?? line.status)).toEqual([
+        ['InvalidCredentialsError'],
+        ['GRAPHQL_VALIDATION_FAILED'],
+        ['BAD_USER_INPUT'],
+        ['BAD_USER_INPUT'],
+        ['QUERY_TOO_COMPLEX'],
+        401,
+        ['InputValidationError'],
+      ]);
+      expect(logs.lines.filter((line) => line.level >= ERROR)).toEqual([]);
+
+      // A fault: the table is gone. The caller sees "Unexpected error."; the log has the cause and an error.
+      await api.db.sql.exec('DROP TABLE village_report CASCADE');
+      await api.post({ query: '{ reports(first: 1) { totalCount } }' }, 'national');
+      const failed = logs.lines.filter((line) => line.level >= ERROR);
+      expect(failed.map((line) => line.msg)).toContain('graphql request failed');
+      expect(failed.find((line) => line.msg === 'graphql request failed')).toMatchObject({
+        errorCodes: ['INTERNAL_SERVER_ERROR'],
+      });
+      expect(JSON.stringify(failed)).toMatch(/village_report/); // the cause, for whoever is on call
+
+      // An outage: every refused request has its line (503), its cause is logged once.
+      logs.lines.length = 0;
+      await api.db.close();
+      for (let attempt = 0; attempt < 3; attempt += 1)
+        await api.post({ query: '{ villages(first: 1) { totalCount } }' });
+      const outage = logs.lines.filter(
+        (line) => line.msg === 'database unavailable: requests get 503 until it is back',
+      );
+      expect(outage.length).toBe(1);
+      expect(outage[0]!.level).toBe(ERROR);
+      const requests = logs.lines.filter((line) => line.msg === 'graphql request failed');
+      expect(requests.map((line) => line.status)).toEqual([503, 503, 503]);
+    } finally {
+      await api.dispose().catch(() => undefined);
     }
   });
 });

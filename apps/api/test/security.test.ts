@@ -90,6 +90,7 @@ describe('denial of service: cost, depth, amount, timeouts', () => {
     const statements = await statementsOf(async () => {
       const result = await api.graphql(viaFragments);
       expect(result.errors?.[0]?.message).toMatch(/dep|cost/i);
+      expect(result.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
     });
     expect(statements).toBe(0);
     const namedSchema = `

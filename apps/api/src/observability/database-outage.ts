@@ -1,6 +1,7 @@
 // When the database cannot be reached, callers get 503 with Retry-After (a load balancer or client retries
 // later; nothing was written), never a 500 "Unexpected error". Details stay in the logs and metrics.
 import { GraphQLError } from 'graphql';
+import type { Logger } from './logger.js';
 
 /** Retry-After for a database outage, in seconds. */
 export const OUTAGE_RETRY_AFTER_SECONDS = 1;
@@ -43,4 +44,25 @@ export function databaseUnavailableError(message: string): GraphQLError {
       http: { status: 503, headers: { 'retry-after': String(OUTAGE_RETRY_AFTER_SECONDS) } },
     },
   });
+}
+
+/**
+ * One error line (with the cause) when the database first fails, and one info line when an operation next
+ * runs without error: an outage under load would otherwise write the same stack once per request. Every
+ * refused request still has its own request line (status 503).
+ */
+export function createOutageLog(logger: Pick<Logger, 'error' | 'info'>) {
+  let down = false;
+  return {
+    failed(error: unknown) {
+      if (down) return;
+      down = true;
+      logger.error({ err: error }, 'database unavailable: requests get 503 until it is back');
+    },
+    served() {
+      if (!down) return;
+      down = false;
+      logger.info('database reachable again');
+    },
+  };
 }

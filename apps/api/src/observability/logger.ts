@@ -54,8 +54,25 @@ function callerFields(context: Partial<Context>): Record<string, string | number
   return { callerKind: 'anonymous' };
 }
 
-/** Logs every request that reaches Yoga and echoes its id in `x-request-id`. */
-export function useRequestLogging(logger: Logger): Plugin {
+/** Codes that mean the service failed, not the caller: logged as errors. Every other code is a refusal. */
+const FAULT_CODES = new Set(['INTERNAL_SERVER_ERROR', 'DATABASE_UNAVAILABLE']);
+
+/**
+ * A request's log level: a fault of ours (5xx, or a masked unexpected error inside a 200) is an error for
+ * whoever is on call; a caller's mistake (bad input, refused by a limit, not signed in, forbidden) is a
+ * warning, so a flood of bad requests never pages anyone; everything else is info.
+ */
+export function requestSeverity(status: number, errorCodes: readonly string[]): 'fault' | 'refused' | 'served' {
+  if (status >= 500 || errorCodes.some((code) => FAULT_CODES.has(code))) return 'fault';
+  if (status >= 400 || errorCodes.length > 0) return 'refused';
+  return 'served';
+}
+
+/**
+ * Logs every request that reaches Yoga and echoes its id in `x-request-id`. `onServed` hears of every
+ * operation that ran without error (the database outage log uses it to see the end of an outage).
+ */
+export function useRequestLogging(logger: Logger, onServed?: () => void): Plugin {
   const requests = new WeakMap<Request, RequestLog>();
   return {
     onRequest({ request }) {
@@ -81,6 +98,8 @@ export function useRequestLogging(logger: Logger): Plugin {
           if ('errors' in result && result.errors) {
             log.errorCodes = result.errors.map((error) => String(error.extensions?.code ?? 'INTERNAL_SERVER_ERROR'));
           }
+          // Typed errors in a payload (errors as data) are refusals too: they name the error type.
+          log.errorCodes.push(...(context.refusals ?? []));
         },
       };
     },
@@ -109,8 +128,11 @@ export function useRequestLogging(logger: Logger): Plugin {
         ...log.caller,
         ...(log.errorCodes.length ? { errorCodes: [...new Set(log.errorCodes)] } : {}),
       };
-      if (response.status >= 500) logger.error(fields, 'graphql request failed');
+      const severity = requestSeverity(response.status, log.errorCodes);
+      if (severity === 'fault') logger.error(fields, 'graphql request failed');
+      else if (severity === 'refused') logger.warn(fields, 'graphql request refused');
       else logger.info(fields, 'graphql request');
+      if (severity === 'served' && log.operationType) onServed?.();
     },
   };
 }

@@ -2,11 +2,24 @@
 // masked by Yoga as "Unexpected error."
 import { InputValidationError, type StandardSchemaV1 } from '@pothos/plugin-validation';
 import { builder } from '../builder.js';
+import type { Context } from '../context.js';
 import { listCost, listLengths } from '../query-cost.js';
 import { localize, localizeIssue } from '../messages.js';
 
 // Errors meant for the caller come back in the mutation payload as typed objects; anything else is
 // masked by Yoga as "Unexpected error."
+
+/**
+ * The `isTypeOf` of a typed error: matches its class and notes the refusal on the request, so the log
+ * tells a caller's mistake (warn) from a request that did what it asked (info).
+ */
+export function errorTypeOf(errorClass: abstract new (...args: never[]) => Error, name: string) {
+  return (value: unknown, ctx: Context) => {
+    if (!(value instanceof errorClass)) return false;
+    ctx.refusals.add(name);
+    return true;
+  };
+}
 
 export const ErrorInterface = builder.interfaceRef<Error>('Error').implement({
   description: 'A problem with the request that the caller can fix. Nothing was written.',
@@ -30,7 +43,7 @@ builder.objectType(Error, {
   name: 'BaseError',
   description: 'A problem with the request that has no more specific type.',
   interfaces: [ErrorInterface],
-  isTypeOf: (value) => value instanceof Error,
+  isTypeOf: errorTypeOf(Error, 'BaseError'),
 });
 
 /** An error about one input field: `path` names it, e.g. `["input", "villageCode"]`. */
@@ -62,7 +75,7 @@ function fieldErrorType(errorClass: typeof FieldError, description: string, path
     name: errorClass.name,
     description,
     interfaces: [ErrorInterface],
-    isTypeOf: (value) => value instanceof errorClass,
+    isTypeOf: errorTypeOf(errorClass, errorClass.name),
     fields: (t) => ({ path: t.exposeStringList('path', { description: pathDescription }) }),
   });
 }
@@ -97,7 +110,7 @@ builder.objectType(InputValidationError, {
   name: 'InputValidationError',
   description: 'Some input fields are invalid; each issue names its field.',
   interfaces: [ErrorInterface],
-  isTypeOf: (value) => value instanceof InputValidationError,
+  isTypeOf: errorTypeOf(InputValidationError, 'InputValidationError'),
   fields: (t) => ({
     issues: t.field({
       ...listCost(listLengths.errorItems),

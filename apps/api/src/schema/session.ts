@@ -8,7 +8,7 @@ import { type SignInRefusal, signInLimits } from '../auth/sign-in-guard.js';
 import { newSecret } from '../auth/tokens.js';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
-import { ErrorInterface, mutationErrors } from './errors.js';
+import { ErrorInterface, errorTypeOf, mutationErrors } from './errors.js';
 import { runningInProduction } from '../env.js';
 import { audit } from './writes.js';
 
@@ -111,7 +111,7 @@ builder.objectType(InvalidCredentialsError, {
   name: 'InvalidCredentialsError',
   description: 'The email or password is wrong.',
   interfaces: [ErrorInterface],
-  isTypeOf: (value) => value instanceof InvalidCredentialsError,
+  isTypeOf: errorTypeOf(InvalidCredentialsError, 'InvalidCredentialsError'),
   fields: () => ({}),
 });
 
@@ -131,7 +131,7 @@ builder.objectType(SignInThrottledError, {
   name: 'SignInThrottledError',
   description: 'Too many failed sign-ins for this account or from this address; the password was not checked.',
   interfaces: [ErrorInterface],
-  isTypeOf: (value) => value instanceof SignInThrottledError,
+  isTypeOf: errorTypeOf(SignInThrottledError, 'SignInThrottledError'),
   fields: (t) => ({
     retryAfterSeconds: t.int({
       description: 'Seconds to wait before the next attempt.',
