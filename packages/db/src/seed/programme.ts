@@ -24,8 +24,12 @@ import { pgArray, type RowWriter } from './row-writer.js';
 import { type ProvinceCharacter, provinceCharacter, type ScaleProfile } from './scale.js';
 
 export const SYNTHETIC_SOURCE = 'seed:synthetic';
-/** The submitter of synthetic reports (their idempotency keys are `seed-<id>`). */
-export const SYNTHETIC_SUBMITTER = 'seed';
+/**
+ * The submitter of synthetic reports (their idempotency keys are `seed-<id>`): who recorded their first
+ * step, as the per-submitter migration derives it, so a database seeded before it and migrated has the
+ * same rows as one seeded after.
+ */
+export const SYNTHETIC_SUBMITTER = SYNTHETIC_SOURCE;
 
 interface VillageRow {
   id: number;

@@ -1,0 +1,120 @@
+// Upgrading a database that is in use: the migration that made idempotency keys per submitter
+// (20261205032823_report_submitter) run on a populated database, reports sent through the API included.
+// The database is put back into its shape before that migration (the reverse of its statements, checked
+// against a database migrated only that far), migrated again, and must keep every report, give each the
+// submitter the API itself would record, and let a retry find its report as before.
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { migrate } from '@binaan/db';
+import { defaultMigrationsDir, readMigrations } from '@binaan/db/migrate';
+import { createTestDatabase } from '@binaan/db/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSeededApi, type SeededApi } from './support/seeded-api.js';
+
+const SUBMITTER_MIGRATION = '20261205032823_report_submitter';
+
+const submit = `mutation($input: SubmitVillageReportInput!) { submitVillageReport(input: $input) {
+  ... on MutationSubmitVillageReportSuccess { data { created report { id } } } ... on Error { message } } }`;
+
+/** The migrations up to, not including, `name`. */
+function migrationsBefore(name: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'binaan-migrations-before-'));
+  for (const file of readMigrations().filter((migration) => migration.name < name))
+    cpSync(join(defaultMigrationsDir, file.name), join(dir, file.name), { recursive: true });
+  return dir;
+}
+
+/** village_report's columns and indexes, to compare two databases' shapes. */
+async function reportTableShape(api: { db: SeededApi['db'] }) {
+  const columns = await api.db.sql.query<{ column_name: string; is_nullable: string; data_type: string }>(
+    `SELECT column_name, is_nullable, data_type FROM information_schema.columns
+      WHERE table_schema = 'public' AND table_name = 'village_report' ORDER BY column_name`,
+  );
+  const indexes = await api.db.sql.query<{ indexdef: string }>(
+    `SELECT indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename = 'village_report' ORDER BY indexname`,
+  );
+  return { columns, indexes: indexes.map((index) => index.indexdef) };
+}
+
+const ALL_REPORTS = `SELECT id, source, client_reference, village_id, type, occurred_on::text, submitted_at::text,
+  people_involved, description, reporter_name, reporter_phone, status, submitter
+  FROM village_report ORDER BY id`;
+
+describe('upgrading a populated database to per-submitter idempotency keys', () => {
+  let api: SeededApi;
+  beforeAll(async () => {
+    api = await createSeededApi();
+  });
+  afterAll(async () => {
+    await api.dispose();
+  });
+
+  it('keeps every report, backfills the submitter the API would record, and retries still find their report', async () => {
+    const [village] = await api.db.sql.query<{ code: string }>(
+      `SELECT v.code FROM village v JOIN regency r ON r.id = v.regency_id WHERE r.code = '63.02' ORDER BY v.code LIMIT 1`,
+    );
+    const [nttVillage] = await api.db.sql.query<{ code: string }>(
+      `SELECT v.code FROM village v JOIN regency r ON r.id = v.regency_id WHERE r.code = '53.18' ORDER BY v.code LIMIT 1`,
+    );
+    const input = (clientReference: string, villageCode: string) => ({
+      source: 'app:desa-lapor',
+      clientReference,
+      villageCode,
+      type: 'OTHER',
+      occurredOn: '2026-11-20',
+      peopleInvolved: 2,
+      description: 'Laporan sebelum pemutakhiran.',
+    });
+    // Sent before the upgrade by an office's officer, an office's token and a regional office's user.
+    const token = await api.issueToken('kanim', ['REPORTS_SUBMIT'], 'KANIM-BATULICIN');
+    const senders = [
+      { as: 'kanim' as const, reference: 'UPGRADE-OFFICER', village: village!.code },
+      { as: { token }, reference: 'UPGRADE-TOKEN', village: village!.code },
+      { as: 'kanwil' as const, reference: 'UPGRADE-REGIONAL', village: nttVillage!.code },
+    ];
+    const sentIds: string[] = [];
+    for (const sender of senders) {
+      const result = await api.graphql(submit, { input: input(sender.reference, sender.village) }, sender.as);
+      sentIds.push(result.data!.submitVillageReport.data.report.id);
+    }
+    const before = await api.db.sql.query<Record<string, unknown>>(ALL_REPORTS);
+    expect(before.length).toBeGreaterThan(1000);
+
+    // Back to the shape before the migration (its statements reversed), and the same shape as a database
+    // migrated only that far.
+    const current = await reportTableShape(api);
+    await api.db.sql.exec(`
+      DROP INDEX "village_report_submitter_source_client_reference_key";
+      ALTER TABLE "village_report" DROP COLUMN "submitter";
+      CREATE UNIQUE INDEX "village_report_source_client_reference_key"
+        ON "village_report"("source", "client_reference");
+      DELETE FROM "_binaan_migrations" WHERE name = '${SUBMITTER_MIGRATION}';
+    `);
+    const olderDir = migrationsBefore(SUBMITTER_MIGRATION);
+    const older = await createTestDatabase();
+    try {
+      await migrate(older.db.sql, olderDir);
+      expect(await reportTableShape(api)).toEqual(await reportTableShape(older));
+    } finally {
+      await older.dispose();
+      rmSync(olderDir, { recursive: true, force: true });
+    }
+
+    const upgrade = await migrate(api.db.sql);
+    expect(upgrade.applied).toEqual([SUBMITTER_MIGRATION]);
+    expect(await reportTableShape(api)).toEqual(current);
+    // Every report is still there, unchanged, with the submitter the API recorded when it took it.
+    expect(await api.db.sql.query<Record<string, unknown>>(ALL_REPORTS)).toEqual(before);
+
+    // A retry after the upgrade finds the report sent before it; nothing new is written.
+    for (const [index, sender] of senders.entries()) {
+      const retry = await api.graphql(submit, { input: input(sender.reference, sender.village) }, sender.as);
+      expect(retry.data!.submitVillageReport.data).toEqual({ created: false, report: { id: sentIds[index] } });
+    }
+    const [{ count }] = (await api.db.sql.query<{ count: number }>(
+      'SELECT count(*)::int AS count FROM village_report',
+    )) as [{ count: number }];
+    expect(count).toBe(before.length);
+  });
+});
