@@ -84,6 +84,33 @@ const indonesian: Rule[] = [
   ],
   [/^A (.+) report cannot become (.+)\.$/, 'Laporan berstatus $1 tidak dapat menjadi $2 (status akhir).'],
   [/^The token is already revoked\.$/, 'Token sudah dicabut.'],
+  [/^No such designation\.$/, 'Penetapan tidak ditemukan.'],
+  [
+    /^The designation changed meanwhile; reload it and try again\.$/,
+    'Penetapan sudah berubah; muat ulang lalu coba lagi.',
+  ],
+  [/^The designation is (\w+), not (\w+)\.$/, 'Status penetapan $1, bukan $2.'],
+  [
+    /^A (.+) designation cannot become (.+) \(allowed: (.+)\)\.$/,
+    'Penetapan berstatus $1 tidak dapat menjadi $2 (yang boleh: $3).',
+  ],
+  [/^A (.+) designation cannot become (.+)\.$/, 'Penetapan berstatus $1 tidak dapat menjadi $2 (status akhir).'],
+  [
+    /^A reason is required to suspend or end a designation\.$/,
+    'Alasan wajib diisi untuk menangguhkan atau mengakhiri penetapan.',
+  ],
+  [
+    /^effectiveOn cannot be after today in the village \((.+)\)\.$/,
+    'effectiveOn tidak boleh melewati hari ini di desa tersebut ($1).',
+  ],
+  [
+    /^effectiveOn cannot be before the latest change \((.+)\)\.$/,
+    'effectiveOn tidak boleh sebelum perubahan terakhir ($1).',
+  ],
+  [
+    /^A designation keeps at most (\S+) status changes\.$/,
+    'Satu penetapan menyimpan paling banyak $1 perubahan status.',
+  ],
   // Validation
   [/^A province code has two digits, e\.g\. 53\.$/, 'Kode provinsi terdiri dari dua angka, mis. 53.'],
   [/^A kabupaten\/kota code looks like 53\.18\.$/, 'Kode kabupaten/kota berbentuk 53.18.'],

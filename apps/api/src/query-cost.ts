@@ -3,7 +3,12 @@
 // default page size); a plain list's length is its true maximum, given where the field is defined with
 // `listCost(…)`. Nested lists therefore cost what they can produce: `province { regencies { province {
 // regencies … } } }` multiplies by 38 per level and is refused before any SQL.
-import { MAX_TASK_FORCE_MEMBERS, MOST_CHILDREN, programmeVariants } from '@binaan/domain';
+import {
+  MAX_DESIGNATION_STATUS_CHANGES,
+  MAX_TASK_FORCE_MEMBERS,
+  MOST_CHILDREN,
+  programmeVariants,
+} from '@binaan/domain';
 import { type GraphQLField, getNamedType, getNullableType, GraphQLError, isListType } from 'graphql';
 
 /** Connection pages: the default and the most one page may hold. */
@@ -42,6 +47,8 @@ export const listLengths = {
   trainingSessionsPerVillage: 100,
   /** Status changes of one report. */
   transitionsPerReport: 20,
+  /** Status changes of one designation (the API refuses more). */
+  statusChangesPerDesignation: MAX_DESIGNATION_STATUS_CHANGES,
   /** Items of one typed error (invalid fields). */
   errorItems: 50,
   /** API tokens: issued by hand, by a few people; the national list is the longest. */

@@ -10,6 +10,7 @@ const wibDate = (at: Date) => new Date(at.getTime() + 7 * HOUR).toISOString().sl
 interface Raw {
   villages: { id: number; province: string; regency: string; district: string; provinceName: string }[];
   designations: {
+    id: number;
     villageId: number;
     variant: string;
     status: string;
@@ -39,17 +40,38 @@ interface Raw {
   }[];
   completions: { memberId: number; moduleId: number; heldOn: string }[];
   moduleCount: number;
+  /** Each designation's status history, in the order it takes effect. */
+  statusChanges: Map<number, { effectiveOn: string; toStatus: string }[]>;
+}
+
+/** The status in force on `date`: the latest change effective by then (of one day, the last recorded). */
+function statusOn(raw: Raw, designationId: number, date: string): string | null {
+  let status: string | null = null;
+  for (const change of raw.statusChanges.get(designationId) ?? [])
+    if (change.effectiveOn <= date) status = change.toStatus;
+  return status;
+}
+
+/** Whether the designation was ACTIVE on at least one day of [from, before). */
+function activeDuring(raw: Raw, designationId: number, from: string, before: string): boolean {
+  if (statusOn(raw, designationId, from) === 'ACTIVE') return true;
+  return (raw.statusChanges.get(designationId) ?? []).some(
+    (change) =>
+      change.effectiveOn > from &&
+      change.effectiveOn < before &&
+      statusOn(raw, designationId, change.effectiveOn) === 'ACTIVE',
+  );
 }
 
 async function loadRaw(api: SeededApi): Promise<Raw> {
   const q = <T extends object>(text: string) => api.db.sql.query<T>(text);
-  const [villages, designations, provinceTargets, regencyTargets, reports, members, completions, modules] =
+  const [villages, designations, provinceTargets, regencyTargets, reports, members, completions, modules, changes] =
     await Promise.all([
       q<
         Raw['villages'][number]
       >(`SELECT v.id, p.code AS province, r.code AS regency, d.code AS district, p.name AS "provinceName"
       FROM village v JOIN province p ON p.id = v.province_id JOIN regency r ON r.id = v.regency_id JOIN district d ON d.id = v.district_id`),
-      q<Raw['designations'][number]>(`SELECT village_id AS "villageId", variant::text, status::text, year,
+      q<Raw['designations'][number]>(`SELECT id, village_id AS "villageId", variant::text, status::text, year,
       to_char(inaugurated_on, 'YYYY-MM-DD') AS "inauguratedOn", status_changed_at AS "statusChangedAt" FROM designation`),
       q<Raw['provinceTargets'][number]>(
         `SELECT p.code AS province, t.year, t.villages_to_designate AS villages FROM province_target t JOIN province p ON p.id = t.province_id`,
@@ -72,7 +94,14 @@ async function loadRaw(api: SeededApi): Promise<Raw> {
       >(`SELECT a.member_id AS "memberId", a.module_id AS "moduleId", to_char(s.held_on, 'YYYY-MM-DD') AS "heldOn"
       FROM training_attendance a JOIN training_session s ON s.id = a.session_id WHERE a.completed`),
       q<{ count: number }>(`SELECT COUNT(*)::int AS count FROM training_module`),
+      q<{ designationId: number; effectiveOn: string; toStatus: string }>(
+        `SELECT designation_id AS "designationId", to_char(effective_on, 'YYYY-MM-DD') AS "effectiveOn", to_status::text AS "toStatus"
+           FROM designation_status_change ORDER BY effective_on, id`,
+      ),
     ]);
+  const statusChanges = new Map<number, { effectiveOn: string; toStatus: string }[]>();
+  for (const { designationId, ...change } of changes)
+    statusChanges.set(designationId, [...(statusChanges.get(designationId) ?? []), change]);
   const asDate = (value: unknown) => (value === null ? null : new Date(value as string));
   return {
     villages,
@@ -83,6 +112,7 @@ async function loadRaw(api: SeededApi): Promise<Raw> {
     members,
     completions,
     moduleCount: modules[0]!.count,
+    statusChanges,
   };
 }
 
@@ -156,7 +186,7 @@ describe('analytics agree with the raw rows', () => {
         area: { code: regency },
         villages: villages.length,
         designatedVillages: new Set(
-          mine.filter((d) => d.status === 'ACTIVE' && d.inauguratedOn! <= '2024-12-31').map((d) => d.villageId),
+          mine.filter((d) => statusOn(raw, d.id, '2024-12-31') === 'ACTIVE').map((d) => d.villageId),
         ).size,
         target: raw.regencyTargets
           .filter((t) => t.regency === regency && t.year === 2024)
@@ -257,16 +287,8 @@ describe('analytics agree with the raw rows', () => {
     for (let month = 1; month <= 10; month += 1) {
       const start = `2026-${String(month).padStart(2, '0')}-01`;
       const next = month === 12 ? '2027-01-01' : `2026-${String(month + 1).padStart(2, '0')}-01`;
-      const monthStartInstant = new Date(`${start}T00:00:00+07:00`);
       const activeVillages = new Set(
-        raw.designations
-          .filter((d) => d.inauguratedOn !== null && d.inauguratedOn < next)
-          .filter(
-            (d) =>
-              d.status === 'ACTIVE' ||
-              (['SUSPENDED', 'ENDED'].includes(d.status) && d.statusChangedAt >= monthStartInstant),
-          )
-          .map((d) => d.villageId),
+        raw.designations.filter((d) => activeDuring(raw, d.id, start, next)).map((d) => d.villageId),
       );
       const reporting = new Set(
         raw.reports
@@ -296,7 +318,7 @@ describe('analytics agree with the raw rows', () => {
     const current = raw.members.filter(
       (m) =>
         m.role !== 'IMMIGRATION_OFFICER' &&
-        m.status !== 'PLANNED' &&
+        m.status === 'ACTIVE' &&
         m.leftOn === null &&
         villageById.get(m.villageId)!.province === '63',
     );
@@ -332,8 +354,7 @@ describe('analytics agree with the raw rows', () => {
     expect(overview.period).toEqual({ from: '2026-10-01', to: '2026-10-31' });
     expect(overview.previousPeriod).toEqual({ from: '2026-09-01', to: '2026-09-30' });
     const designatedBy = (date: string) =>
-      new Set(raw.designations.filter((d) => d.status === 'ACTIVE' && d.inauguratedOn! <= date).map((d) => d.villageId))
-        .size;
+      new Set(raw.designations.filter((d) => statusOn(raw, d.id, date) === 'ACTIVE').map((d) => d.villageId)).size;
     const reportsIn = (from: string, to: string) =>
       raw.reports.filter((r) => wibDate(r.submittedAt) >= from && wibDate(r.submittedAt) <= to).length;
     expect(overview.designatedVillages).toEqual({

@@ -1,5 +1,6 @@
 // The completeness rollup against the records. After random sequences of writes in SQL (designations
-// added, suspended, ended, re-dated, moved between variants; reports added and removed), reporting
+// added; status changes added from any day or taken back; designations moved between variants; reports
+// added and removed), reporting
 // completeness from the rollup equals the same figure computed from the designations and the per-type
 // monthly counts (the path a report-type filter takes; naming every type changes nothing else), for
 // several periods, levels and variant filters; and the kept rollup equals a rebuild.
@@ -45,29 +46,34 @@ describeRollupProperty('completeness rollup', (probe) => {
       case 'designate': {
         const village = pick(await villages(), step.village);
         await sql.query(
-          `INSERT INTO designation (village_id, variant, office_id, year, status, inaugurated_on)
-           VALUES ($1, $2::programme_variant, (SELECT MIN(id) FROM immigration_office), 2025, 'ACTIVE', DATE '2023-06-01' + $3::int)
-           ON CONFLICT (village_id, variant) DO NOTHING`,
+          `WITH g AS (
+             INSERT INTO designation (village_id, variant, office_id, year)
+             VALUES ($1, $2::programme_variant, (SELECT MIN(id) FROM immigration_office), 2025)
+             ON CONFLICT (village_id, variant) DO NOTHING RETURNING id
+           )
+           INSERT INTO designation_status_change (designation_id, to_status, effective_on, recorded_by)
+           SELECT id, 'ACTIVE', DATE '2023-06-01' + $3::int, 'test' FROM g`,
           [village, step.variant, step.day],
         );
         return;
       }
       case 'status': {
-        // The status changes on a day of its own (at a WIB month's edge sometimes: 17:00 UTC is midnight WIB).
+        // A change effective any day (on a month's first or last day sometimes): after, between or before the others.
         const designation = pick(await designations(), step.pick);
         await sql.query(
-          `UPDATE designation SET status = $2::designation_status, status_changed_at = (DATE '2023-06-01' + $3::int) + time '17:30'
-            WHERE id = $1`,
+          `INSERT INTO designation_status_change (designation_id, to_status, effective_on, recorded_by)
+           VALUES ($1, $2::designation_status, DATE '2023-06-01' + $3::int, 'test')`,
           [designation, step.status, step.day],
         );
         return;
       }
       case 'redate': {
-        const designation = pick(await designations(), step.pick);
-        await sql.query(`UPDATE designation SET inaugurated_on = DATE '2023-06-01' + $2::int WHERE id = $1`, [
-          designation,
-          step.day,
-        ]);
+        // A change taken back.
+        const changes = await ids(
+          `SELECT c.id FROM designation_status_change c WHERE c.designation_id = ANY($1::int[]) ORDER BY c.id`,
+          [await designations()],
+        );
+        await sql.query('DELETE FROM designation_status_change WHERE id = $1', [pick(changes, step.pick)]);
         return;
       }
       case 'variant': {

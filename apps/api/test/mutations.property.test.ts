@@ -45,7 +45,7 @@ describe('mutations under generated input', () => {
 
   async function fingerprint(): Promise<string> {
     const [row] = await api.db.sql.query<{ digest: string }>(
-      `SELECT concat_ws('|', (SELECT COUNT(*) FROM audit_log), (SELECT COUNT(*) FROM designation), (SELECT COUNT(*) FROM task_force),
+      `SELECT concat_ws('|', (SELECT COUNT(*) FROM audit_log), (SELECT COUNT(*) FROM designation), (SELECT COUNT(*) FROM designation_status_change), (SELECT COUNT(*) FROM task_force),
         (SELECT COUNT(*) FROM task_force_member), (SELECT COUNT(*) FROM training_session), (SELECT COUNT(*) FROM training_attendance),
         (SELECT COUNT(*) FROM activity), (SELECT COUNT(*) FROM village_report), (SELECT COUNT(*) FROM report_status_transition),
         (SELECT COUNT(*) FROM api_token), (SELECT COUNT(*) FROM session),

@@ -4,8 +4,14 @@ import { MAX_TASK_FORCE_MEMBERS } from '@binaan/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSeededApi, type SeededApi } from './support/seeded-api.js';
 
+/** Relay global ids as Pothos writes them: base64 of `Type:id`. */
+const encodeId = (type: string, id: number) => Buffer.from(`${type}:${id}`).toString('base64');
+const decodeId = (globalId: string) => Number(Buffer.from(globalId, 'base64').toString().split(':')[1]);
+
 const WRITTEN_TABLES = [
   'designation',
+  'designation_status_change',
+  'audit_log',
   'task_force',
   'task_force_member',
   'training_session',
@@ -180,6 +186,125 @@ describe('mutations', () => {
   });
 
   let memberId: string;
+  describe('changeDesignationStatus', () => {
+    const mutation = `mutation($input: ChangeDesignationStatusInput!) { changeDesignationStatus(input: $input) {
+      ${ERROR_FIELDS} ... on MutationChangeDesignationStatusSuccess { data { status inauguratedOn
+        statusHistory { fromStatus toStatus effectiveOn recordedBy reason } } } } }`;
+    const coverageOn = async (to: string) => {
+      const result = await api.graphql(
+        `query($to: Date!) { coverage(groupBy: REGENCY, filter: { area: { regencyCodes: ["63.02"] }, period: { from: "2026-01-01", to: $to } }) {
+          rows { designatedVillages } } }`,
+        { to },
+        'kanim',
+      );
+      expect(result.errors).toBeUndefined();
+      return result.data!.coverage.rows[0].designatedVillages as number;
+    };
+    const change = (input: Record<string, unknown>) =>
+      api.graphql(mutation, { input: { designationId, ...input } }, 'kanim');
+
+    it('suspends and resumes from the day each took effect, and earlier figures keep what was in force then', async () => {
+      const before = { nov10: await coverageOn('2026-11-10'), nov25: await coverageOn('2026-11-25') };
+      const suspended = await change({
+        toStatus: 'SUSPENDED',
+        effectiveOn: '2026-11-20',
+        reason: 'Satgas belum aktif.',
+      });
+      expect(suspended.errors).toBeUndefined();
+      expect(suspended.data!.changeDesignationStatus.data).toEqual({
+        status: 'SUSPENDED',
+        inauguratedOn: '2026-11-02',
+        statusHistory: [
+          {
+            fromStatus: null,
+            toStatus: 'ACTIVE',
+            effectiveOn: '2026-11-02',
+            recordedBy: expect.stringMatching(/^user:/),
+            reason: null,
+          },
+          {
+            fromStatus: 'ACTIVE',
+            toStatus: 'SUSPENDED',
+            effectiveOn: '2026-11-20',
+            recordedBy: expect.stringMatching(/^user:/),
+            reason: 'Satgas belum aktif.',
+          },
+        ],
+      });
+      // The village counted on 10 November still is; from 20 November it is not.
+      expect(await coverageOn('2026-11-10')).toBe(before.nov10);
+      expect(await coverageOn('2026-11-25')).toBe(before.nov25 - 1);
+
+      const resumed = await change({ toStatus: 'ACTIVE', effectiveOn: '2026-11-28', expectedStatus: 'SUSPENDED' });
+      expect(resumed.data!.changeDesignationStatus.data.status).toBe('ACTIVE');
+      expect(await coverageOn('2026-11-25')).toBe(before.nov25 - 1);
+      expect(await coverageOn('2026-11-30')).toBe(before.nov25);
+      const audited = await api.db.sql.query<{ action: string }>(
+        `SELECT action FROM audit_log WHERE entity = 'Designation' AND entity_id = $1 ORDER BY id`,
+        [String(decodeId(designationId))],
+      );
+      expect(audited.map((row) => row.action)).toEqual([
+        'designateVillage',
+        'changeDesignationStatus',
+        'changeDesignationStatus',
+      ]);
+    });
+
+    it('refuses bad changes and writes nothing', async () => {
+      const field = 'changeDesignationStatus';
+      const input = (extra: Record<string, unknown>) => ({ input: { designationId, ...extra } });
+      await expectRefused(
+        mutation,
+        field,
+        input({ toStatus: 'ENDED', effectiveOn: '2026-11-30' }),
+        'InputValidationError',
+        ['input', 'reason'],
+      );
+      await expectRefused(
+        mutation,
+        field,
+        input({ toStatus: 'SUSPENDED', effectiveOn: '2999-01-01', reason: 'x' }),
+        'InputValidationError',
+        ['input', 'effectiveOn'],
+      );
+      await expectRefused(
+        mutation,
+        field,
+        input({ toStatus: 'SUSPENDED', effectiveOn: '2026-11-21', reason: 'Sebelum perubahan terakhir.' }),
+        'InputValidationError',
+        ['input', 'effectiveOn'],
+      );
+      await expectRefused(mutation, field, input({ toStatus: 'ACTIVE', effectiveOn: '2026-11-30' }), 'ConflictError', [
+        'input',
+        'toStatus',
+      ]);
+      await expectRefused(
+        mutation,
+        field,
+        input({ toStatus: 'ENDED', effectiveOn: '2026-11-30', reason: 'x', expectedStatus: 'SUSPENDED' }),
+        'ConflictError',
+        ['input', 'expectedStatus'],
+      );
+      const [elsewhere] = await api.db.sql.query<{ id: number }>(
+        `SELECT g.id FROM designation g JOIN village v ON v.id = g.village_id JOIN province p ON p.id = v.province_id
+          WHERE p.code = '53' AND g.status = 'ACTIVE' ORDER BY g.id LIMIT 1`,
+      );
+      await expectRefused(
+        mutation,
+        field,
+        {
+          input: {
+            designationId: encodeId('Designation', elsewhere!.id),
+            toStatus: 'ENDED',
+            effectiveOn: '2026-11-30',
+            reason: 'x',
+          },
+        },
+        'ForbiddenError',
+      );
+    });
+  });
+
   describe('addTaskForceMember', () => {
     const mutation = `mutation($input: AddTaskForceMemberInput!) { addTaskForceMember(input: $input) {
       ${ERROR_FIELDS} ... on MutationAddTaskForceMemberSuccess { data { id role joinedOn isSynthetic taskForce { formedOn designation { id } } } } } }`;

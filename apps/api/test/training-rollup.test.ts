@@ -1,18 +1,26 @@
 // The training rollup against the records it counts. After random sequences of writes in SQL (members
-// joining and leaving, attendance recorded and removed, sessions moved in time, designations moved back
-// to PLANNED and on again), trainingCompletion through the API equals a count from the records as of
-// several dates, and the kept rollup equals a rebuild.
+// joining and leaving, attendance recorded and removed, sessions moved in time, designations' status
+// changed from any day, back-dated ones included), trainingCompletion through the API equals a count from
+// the records as of several dates (members present whose designation was ACTIVE that day, by its status
+// history), and the kept rollup equals a rebuild.
 import fc from 'fast-check';
 import { expect } from 'vitest';
 import { describeRollupProperty, pick } from './support/rollup-property.js';
 
-/** Members present at $1 per province, those who completed every module, and per module. */
+/**
+ * Members present at $1 whose designation's status in force that day was ACTIVE, per province; those
+ * who completed every module; and per module.
+ */
 const RAW_TRAINING = `
-  WITH members AS (
+  WITH in_force AS (
+    SELECT DISTINCT ON (c.designation_id) c.designation_id, c.to_status FROM designation_status_change c
+     WHERE c.effective_on <= $1::date ORDER BY c.designation_id, c.effective_on DESC, c.id DESC
+  ), members AS (
     SELECT m.id, p.code FROM task_force_member m
-      JOIN task_force tf ON tf.id = m.task_force_id JOIN designation g ON g.id = tf.designation_id
+      JOIN task_force tf ON tf.id = m.task_force_id JOIN in_force s ON s.designation_id = tf.designation_id
+      JOIN designation g ON g.id = tf.designation_id
       JOIN village v ON v.id = g.village_id JOIN province p ON p.id = v.province_id
-     WHERE m.role <> 'IMMIGRATION_OFFICER' AND g.status <> 'PLANNED'
+     WHERE m.role <> 'IMMIGRATION_OFFICER' AND s.to_status = 'ACTIVE'
        AND m.joined_on <= $1::date AND (m.left_on IS NULL OR m.left_on > $1::date)
   ), done AS (
     SELECT DISTINCT a.member_id, a.module_id FROM training_attendance a JOIN training_session s ON s.id = a.session_id
@@ -48,7 +56,12 @@ describeRollupProperty('training rollup', (probe) => {
     }),
     fc.record({ kind: fc.constant('unattend'), pick: fc.nat() }),
     fc.record({ kind: fc.constant('reschedule'), session: fc.nat(), days: fc.integer({ min: -400, max: 400 }) }),
-    fc.record({ kind: fc.constant('plan'), pick: fc.nat() }),
+    fc.record({
+      kind: fc.constant('status'),
+      pick: fc.nat(),
+      status: fc.constantFrom('ACTIVE', 'SUSPENDED', 'ENDED'),
+      days: fc.integer({ min: 0, max: 1300 }),
+    }),
   );
   type Write = typeof write extends fc.Arbitrary<infer T> ? T : never;
 
@@ -93,14 +106,13 @@ describeRollupProperty('training rollup', (probe) => {
         await sql.query('UPDATE training_session SET held_on = held_on + $2::int WHERE id = $1', [session, step.days]);
         return;
       }
-      case 'plan': {
-        const designation = pick(
-          await ids(`SELECT id FROM designation WHERE status IN ('ACTIVE', 'PLANNED') ORDER BY id`),
-          step.pick,
-        );
+      case 'status': {
+        // A change effective any day from mid-2023 to late 2026: after, between or before the others.
+        const designation = pick(await ids('SELECT id FROM designation ORDER BY id'), step.pick);
         await sql.query(
-          `UPDATE designation SET status = CASE WHEN status = 'PLANNED' THEN 'ACTIVE' ELSE 'PLANNED' END::designation_status WHERE id = $1`,
-          [designation],
+          `INSERT INTO designation_status_change (designation_id, to_status, effective_on, recorded_by)
+           VALUES ($1, $2::designation_status, DATE '2023-06-01' + $3::int, 'test')`,
+          [designation, step.status, step.days],
         );
       }
     }

@@ -4,23 +4,22 @@
 -- kabupaten/kota, 'D' = kecamatan (rollupCodes in src/rollups.ts names them for TypeScript).
 
 -- ─── Keeping the completeness rollup ───────────────────────────────────────────────────────────────
--- Completeness asks, per month: which villages were designated and active at some point in it (an
--- inaugurated designation, ACTIVE, or SUSPENDED/ENDED no earlier than that month in WIB), and which of
--- them sent a report in it. Read from the designations and the per-village monthly report counts, that
--- was a scan of every designation and a probe per village, nationally; this rollup holds both per area,
--- kept by triggers in the writing transaction. With a report-type filter the analytics still read the
--- per-type counts (village_month_report).
+-- Completeness asks, per month: which villages were designated and active on at least one of its days
+-- (by the status history: designation_active_span), and which of them sent a report in it. Read from the
+-- designations and the per-village monthly report counts, that was a scan of every designation and a
+-- probe per village, nationally; this rollup holds both per area, kept by triggers in the writing
+-- transaction. With a report-type filter the analytics still read the per-type counts
+-- (village_month_report).
 
 -- Every village's spans of months designated and active per set of variants, merged where they touch,
 -- as +1 the first month and -1 the month after the last (none for a span without end).
 CREATE OR REPLACE VIEW village_activity_event_source AS
 WITH spans AS (
-  SELECT g.village_id, s.variant_set, date_trunc('month', g.inaugurated_on)::date AS first_month,
-         CASE WHEN g.status = 'ACTIVE' THEN 'infinity'::date
-              ELSE date_trunc('month', g.status_changed_at AT TIME ZONE 'Asia/Jakarta')::date END AS last_month
-    FROM designation g
-    CROSS JOIN LATERAL generate_series(1, (1 << cardinality(enum_range(NULL::"programme_variant"))) - 1) AS s(variant_set)
-   WHERE g.status <> 'PLANNED' AND g.inaugurated_on IS NOT NULL AND s.variant_set & variant_bit(g.variant) <> 0
+  SELECT s.village_id, vs.variant_set, date_trunc('month', s.first_day)::date AS first_month,
+         COALESCE(date_trunc('month', s.end_day - 1)::date, 'infinity'::date) AS last_month
+    FROM designation_active_span s
+    CROSS JOIN LATERAL generate_series(1, (1 << cardinality(enum_range(NULL::"programme_variant"))) - 1) AS vs(variant_set)
+   WHERE vs.variant_set & variant_bit(s.variant) <> 0
 ), starts AS (
   -- A span starts a new island unless an earlier one reaches the month before it.
   SELECT village_id, variant_set, first_month, last_month,
@@ -117,6 +116,16 @@ BEGIN
 END $$;
 CREATE OR REPLACE TRIGGER designation_completeness AFTER INSERT OR DELETE OR UPDATE OF village_id, variant, status, inaugurated_on, status_changed_at
   ON designation FOR EACH ROW EXECUTE FUNCTION designation_completeness();
+
+-- A change to a designation's history recounts its village (also one that leaves its current status).
+CREATE OR REPLACE FUNCTION designation_status_change_completeness() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP <> 'INSERT' THEN PERFORM completeness_refresh(g.village_id) FROM designation g WHERE g.id = OLD.designation_id; END IF;
+  IF TG_OP <> 'DELETE' THEN PERFORM completeness_refresh(g.village_id) FROM designation g WHERE g.id = NEW.designation_id; END IF;
+  RETURN NULL;
+END $$;
+CREATE OR REPLACE TRIGGER designation_status_change_completeness AFTER INSERT OR DELETE OR UPDATE
+  ON designation_status_change FOR EACH ROW EXECUTE FUNCTION designation_status_change_completeness();
 
 -- A village moved to another kecamatan: its contributions move with it.
 CREATE OR REPLACE FUNCTION village_completeness() RETURNS trigger LANGUAGE plpgsql AS $$

@@ -4,12 +4,14 @@
 -- kabupaten/kota, 'D' = kecamatan (rollupCodes in src/rollups.ts names them for TypeScript).
 
 -- ─── Keeping the coverage rollups ─────────────────────────────────────────────────────────────────
--- Coverage counts villages with an ACTIVE designation inaugurated by a date, optionally of some variants
--- only; target attainment counts designations past PLANNED by inauguration date and programme year. Both
--- were read from the designations (a scan of all of them, joined to their villages, nationally); these
--- tables hold them per area and day or month, kept by triggers in the writing transaction. A designation
--- past PLANNED without a date (written outside the API) is dated 'infinity': counted only when the
--- period has no end, as a comparison with its date would.
+-- Coverage counts villages that had an ACTIVE designation (optionally of some variants only) on a day,
+-- by the status in force that day (designation_status_change), so a suspension today leaves every
+-- earlier figure as it was. Target attainment counts designations past PLANNED by inauguration date and
+-- programme year. Both were read from the designations (a scan of all of them, joined to their villages,
+-- nationally); these tables hold them per area and day or month as changes (+1 the day a village's span
+-- of coverage starts, -1 the day it ends), kept by triggers in the writing transaction. The figure on a
+-- day is the sum of the changes up to it. A designation past PLANNED without a date (written outside the
+-- API) is dated 'infinity' in the inauguration counts: counted only when the period has no end.
 
 -- The rollup rows a change on `p_day` in a kecamatan lands in: that day and its month, for the kecamatan,
 -- its kabupaten/kota and its province.
@@ -32,19 +34,47 @@ CREATE OR REPLACE FUNCTION variant_set(p_variants TEXT[]) RETURNS INTEGER LANGUA
               ELSE (SELECT bit_or(variant_bit(v::"programme_variant")) FROM unnest(p_variants) AS v) END
 $$;
 
--- Every village's contributions, computed from the designations (a view, so one village's are found by id).
+-- When each designation was ACTIVE, from its status history: spans of days [first_day, end_day), end_day
+-- being the day the next status took effect (null: ACTIVE still). Of several changes effective on one
+-- day, the last recorded is in force. The one definition the coverage, completeness and training
+-- rollups (and the analytics that read records) share.
+CREATE OR REPLACE VIEW designation_active_span AS
+WITH in_force AS (
+  SELECT DISTINCT ON (c.designation_id, c.effective_on) c.designation_id, c.effective_on, c.to_status
+    FROM designation_status_change c
+   ORDER BY c.designation_id, c.effective_on, c.id DESC
+), spans AS (
+  SELECT designation_id, effective_on, to_status,
+         LEAD(effective_on) OVER (PARTITION BY designation_id ORDER BY effective_on) AS end_day
+    FROM in_force
+)
+SELECT g.id AS designation_id, g.village_id, g.variant, s.effective_on AS first_day, s.end_day
+  FROM spans s JOIN designation g ON g.id = s.designation_id
+ WHERE s.to_status = 'ACTIVE';
+
+-- Every village's contributions, computed from the designations' spans (a view, so one village's are
+-- found by id): per set of variants, +1 the day it goes from no ACTIVE designation of them to one, -1
+-- the day it goes back to none.
 CREATE OR REPLACE VIEW village_designation_event_source AS
-SELECT v.id AS village_id, s.variant_set, MIN(COALESCE(g.inaugurated_on, 'infinity')) AS day, v.district_id, v.regency_id, v.province_id
-  FROM designation g
-  JOIN village v ON v.id = g.village_id
-  CROSS JOIN LATERAL generate_series(1, (1 << cardinality(enum_range(NULL::"programme_variant"))) - 1) AS s(variant_set)
- WHERE g.status = 'ACTIVE' AND s.variant_set & variant_bit(g.variant) <> 0
- GROUP BY v.id, s.variant_set, v.district_id, v.regency_id, v.province_id;
+WITH deltas AS (
+  SELECT s.village_id, vs.variant_set, e.day, SUM(e.change)::int AS change
+    FROM designation_active_span s
+    CROSS JOIN LATERAL generate_series(1, (1 << cardinality(enum_range(NULL::"programme_variant"))) - 1) AS vs(variant_set)
+    CROSS JOIN LATERAL (VALUES (s.first_day, 1), (s.end_day, -1)) AS e(day, change)
+   WHERE vs.variant_set & variant_bit(s.variant) <> 0 AND e.day IS NOT NULL
+   GROUP BY 1, 2, 3
+), running AS (
+  SELECT d.*, SUM(d.change) OVER (PARTITION BY d.village_id, d.variant_set ORDER BY d.day) AS active FROM deltas d
+)
+SELECT r.village_id, r.variant_set, r.day, CASE WHEN r.active > 0 THEN 1 ELSE -1 END AS change,
+       v.district_id, v.regency_id, v.province_id
+  FROM running r JOIN village v ON v.id = r.village_id
+ WHERE (r.active > 0) <> (r.active - r.change > 0);
 
 -- Adds (+1) or takes back (-1) one village's stored contributions.
 CREATE OR REPLACE FUNCTION designated_village_rollup_apply(p_village INTEGER, p_sign INTEGER) RETURNS void LANGUAGE sql AS $$
   INSERT INTO designated_village_rollup AS x (grain, area_level, period_start, area_id, variant_set, villages)
-  SELECT k.grain, k.area_level, k.period_start, k.area_id, e.variant_set, SUM(p_sign)
+  SELECT k.grain, k.area_level, k.period_start, k.area_id, e.variant_set, SUM(p_sign * e.change)
     FROM village_designation_event e
     CROSS JOIN LATERAL rollup_keys(e.day, e.province_id, e.regency_id, e.district_id) AS k
    WHERE e.village_id = p_village
@@ -58,8 +88,8 @@ CREATE OR REPLACE FUNCTION designated_village_refresh(p_village INTEGER) RETURNS
 BEGIN
   PERFORM designated_village_rollup_apply(p_village, -1);
   DELETE FROM village_designation_event WHERE village_id = p_village;
-  INSERT INTO village_designation_event (village_id, variant_set, day, district_id, regency_id, province_id)
-  SELECT village_id, variant_set, day, district_id, regency_id, province_id
+  INSERT INTO village_designation_event (village_id, variant_set, day, change, district_id, regency_id, province_id)
+  SELECT village_id, variant_set, day, change, district_id, regency_id, province_id
     FROM village_designation_event_source WHERE village_id = p_village;
   PERFORM designated_village_rollup_apply(p_village, 1);
 END $$;
@@ -90,6 +120,36 @@ END $$;
 CREATE OR REPLACE TRIGGER designation_coverage AFTER INSERT OR DELETE OR UPDATE OF village_id, variant, year, status, inaugurated_on
   ON designation FOR EACH ROW EXECUTE FUNCTION designation_coverage();
 
+-- The designation's own status, inauguration day and time of the last change follow its history, whoever
+-- writes it (the API, a migration, SQL): the status in force on the latest effective day, the first day
+-- it was ACTIVE, the latest recording. Its update fires the triggers above.
+CREATE OR REPLACE FUNCTION designation_status_sync(p_designation INTEGER) RETURNS void LANGUAGE sql AS $$
+  UPDATE designation g SET status = h.status, inaugurated_on = h.inaugurated_on, status_changed_at = h.changed_at
+    FROM (SELECT (array_agg(c.to_status ORDER BY c.effective_on DESC, c.id DESC))[1] AS status,
+                 MIN(c.effective_on) FILTER (WHERE c.to_status = 'ACTIVE') AS inaugurated_on,
+                 MAX(c.recorded_at) AS changed_at
+            FROM designation_status_change c WHERE c.designation_id = p_designation) h
+   WHERE g.id = p_designation AND h.status IS NOT NULL
+     AND (g.status, g.inaugurated_on, g.status_changed_at) IS DISTINCT FROM (h.status, h.inaugurated_on, h.changed_at);
+$$;
+
+-- A change to the history (also one back-dated between earlier changes, which leaves the designation's
+-- current status as it was) recounts the village.
+CREATE OR REPLACE FUNCTION designation_status_change_coverage() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP <> 'INSERT' THEN
+    PERFORM designation_status_sync(OLD.designation_id);
+    PERFORM designated_village_refresh(g.village_id) FROM designation g WHERE g.id = OLD.designation_id;
+  END IF;
+  IF TG_OP <> 'DELETE' THEN
+    PERFORM designation_status_sync(NEW.designation_id);
+    PERFORM designated_village_refresh(g.village_id) FROM designation g WHERE g.id = NEW.designation_id;
+  END IF;
+  RETURN NULL;
+END $$;
+CREATE OR REPLACE TRIGGER designation_status_change_coverage AFTER INSERT OR DELETE OR UPDATE
+  ON designation_status_change FOR EACH ROW EXECUTE FUNCTION designation_status_change_coverage();
+
 -- A village moved to another kecamatan takes its designations' counts along.
 CREATE OR REPLACE FUNCTION village_coverage() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
@@ -117,10 +177,10 @@ BEGIN
   DELETE FROM designated_village_rollup;
   DELETE FROM village_designation_event;
   DELETE FROM inauguration_rollup;
-  INSERT INTO village_designation_event (village_id, variant_set, day, district_id, regency_id, province_id)
-  SELECT village_id, variant_set, day, district_id, regency_id, province_id FROM village_designation_event_source;
+  INSERT INTO village_designation_event (village_id, variant_set, day, change, district_id, regency_id, province_id)
+  SELECT village_id, variant_set, day, change, district_id, regency_id, province_id FROM village_designation_event_source;
   INSERT INTO designated_village_rollup (grain, area_level, period_start, area_id, variant_set, villages)
-  SELECT k.grain, k.area_level, k.period_start, k.area_id, e.variant_set, COUNT(*)
+  SELECT k.grain, k.area_level, k.period_start, k.area_id, e.variant_set, SUM(e.change)
     FROM village_designation_event e
     CROSS JOIN LATERAL rollup_keys(e.day, e.province_id, e.regency_id, e.district_id) AS k
    GROUP BY 1, 2, 3, 4, 5;

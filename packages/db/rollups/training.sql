@@ -6,10 +6,12 @@
 -- a module's id holds those trained in that module ('T', 'U'ntrained when they leave).
 
 -- ─── Keeping the training rollup ───────────────────────────────────────────────────────────────
--- A member is present from joined_on until left_on; fully trained from the day they completed the last
--- of all modules (the first completed attendance of each, by the session's date); trained in a module
--- from its first completion. Each becomes a +1 on the later of that day and joined_on, and a -1 on
--- left_on if they leave after it. The figure at a date is the sum of the changes up to it.
+-- A member counts while present (joined_on until left_on) and while their designation is ACTIVE (each
+-- span of designation_active_span, from its status history): within each such window, present from
+-- its first day, fully trained from the day they completed the last of all modules (the first completed
+-- attendance of each, by the session's date), trained in a module from its first completion. Each
+-- becomes a +1 on the later of that day and the window's start, and a -1 on the window's end if it ends
+-- after it. The figure at a date is the sum of the changes up to it.
 
 -- Every member's changes, computed from the records (a view, so that one member's are found by id).
 CREATE OR REPLACE VIEW member_training_event_source AS
@@ -27,26 +29,32 @@ SELECT m.id AS member_id, e.module_id, e.kind, e.day, e.present, e.completed,
              WHERE a.member_id = m.id AND a.completed
              GROUP BY a.module_id) done
   ) t
+  -- The member's windows: present and the designation ACTIVE ([opens, closes), closes null: open).
   CROSS JOIN LATERAL (
-    SELECT 0 AS module_id, 'J' AS kind, m.joined_on AS day, 1 AS present, 0 AS completed
-     WHERE m.left_on IS NULL OR m.left_on > m.joined_on
+    SELECT GREATEST(m.joined_on, s.first_day) AS opens,
+           CASE WHEN m.left_on IS NULL THEN s.end_day WHEN s.end_day IS NULL THEN m.left_on
+                ELSE LEAST(m.left_on, s.end_day) END AS closes
+      FROM designation_active_span s WHERE s.designation_id = g.id
+  ) w
+  CROSS JOIN LATERAL (
+    SELECT 0 AS module_id, 'J' AS kind, w.opens AS day, 1 AS present, 0 AS completed
     UNION ALL
-    SELECT 0, 'L', m.left_on, -1, 0 WHERE m.left_on > m.joined_on
+    SELECT 0, 'L', w.closes, -1, 0 WHERE w.closes IS NOT NULL
     UNION ALL
-    SELECT 0, 'T', GREATEST(m.joined_on, t.trained_on), 0, 1
-     WHERE t.trained_on IS NOT NULL AND (m.left_on IS NULL OR m.left_on > GREATEST(m.joined_on, t.trained_on))
+    SELECT 0, 'T', GREATEST(w.opens, t.trained_on), 0, 1
+     WHERE t.trained_on IS NOT NULL AND (w.closes IS NULL OR w.closes > GREATEST(w.opens, t.trained_on))
     UNION ALL
-    SELECT 0, 'U', m.left_on, 0, -1 WHERE t.trained_on IS NOT NULL AND m.left_on > GREATEST(m.joined_on, t.trained_on)
+    SELECT 0, 'U', w.closes, 0, -1 WHERE t.trained_on IS NOT NULL AND w.closes > GREATEST(w.opens, t.trained_on)
     UNION ALL
-    SELECT u.module_id, 'T', GREATEST(m.joined_on, u.done_on), 0, 1
+    SELECT u.module_id, 'T', GREATEST(w.opens, u.done_on), 0, 1
       FROM unnest(t.modules, t.done_on) AS u(module_id, done_on)
-     WHERE m.left_on IS NULL OR m.left_on > GREATEST(m.joined_on, u.done_on)
+     WHERE w.closes IS NULL OR w.closes > GREATEST(w.opens, u.done_on)
     UNION ALL
-    SELECT u.module_id, 'U', m.left_on, 0, -1
+    SELECT u.module_id, 'U', w.closes, 0, -1
       FROM unnest(t.modules, t.done_on) AS u(module_id, done_on)
-     WHERE m.left_on > GREATEST(m.joined_on, u.done_on)
+     WHERE w.closes > GREATEST(w.opens, u.done_on)
   ) e
- WHERE m.role <> 'IMMIGRATION_OFFICER' AND g.status <> 'PLANNED';
+ WHERE m.role <> 'IMMIGRATION_OFFICER' AND (w.closes IS NULL OR w.closes > w.opens);
 
 -- Adds (+1) or takes back (-1) one member's stored changes in the rollup.
 CREATE OR REPLACE FUNCTION training_rollup_apply(p_member INTEGER, p_sign INTEGER) RETURNS void LANGUAGE sql AS $$
@@ -100,14 +108,29 @@ END $$;
 CREATE OR REPLACE TRIGGER training_session_training AFTER UPDATE OF held_on ON training_session
   FOR EACH ROW WHEN (OLD.held_on IS DISTINCT FROM NEW.held_on) EXECUTE FUNCTION training_session_training();
 
--- A designation's status (PLANNED or not), variant and village decide whether and where its members count.
+-- A designation's status history, variant and village decide when and where its members count.
 CREATE OR REPLACE FUNCTION designation_training() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   PERFORM training_rollup_refresh(m.id) FROM task_force_member m JOIN task_force tf ON tf.id = m.task_force_id WHERE tf.designation_id = NEW.id;
   RETURN NULL;
 END $$;
-CREATE OR REPLACE TRIGGER designation_training AFTER UPDATE OF status, variant, village_id ON designation
+CREATE OR REPLACE TRIGGER designation_training AFTER UPDATE OF variant, village_id ON designation
   FOR EACH ROW EXECUTE FUNCTION designation_training();
+
+CREATE OR REPLACE FUNCTION designation_status_change_training() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP <> 'INSERT' THEN
+    PERFORM training_rollup_refresh(m.id) FROM task_force_member m JOIN task_force tf ON tf.id = m.task_force_id
+      WHERE tf.designation_id = OLD.designation_id;
+  END IF;
+  IF TG_OP <> 'DELETE' AND (TG_OP = 'INSERT' OR NEW.designation_id <> OLD.designation_id) THEN
+    PERFORM training_rollup_refresh(m.id) FROM task_force_member m JOIN task_force tf ON tf.id = m.task_force_id
+      WHERE tf.designation_id = NEW.designation_id;
+  END IF;
+  RETURN NULL;
+END $$;
+CREATE OR REPLACE TRIGGER designation_status_change_training AFTER INSERT OR DELETE OR UPDATE
+  ON designation_status_change FOR EACH ROW EXECUTE FUNCTION designation_status_change_training();
 
 CREATE OR REPLACE FUNCTION task_force_training() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN

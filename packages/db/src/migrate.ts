@@ -84,6 +84,7 @@ export async function migrate(sql: SqlDatabase, migrationsDir = defaultMigration
       checksum text NOT NULL,
       applied_at timestamptz NOT NULL DEFAULT now()
     )`);
+    await createRollupsTable(tx);
     const applied = await appliedMigrations(tx);
     verifyHistory(files, applied);
     const pending = files.filter((file) => !applied.has(file.name));
@@ -96,8 +97,35 @@ export async function migrate(sql: SqlDatabase, migrationsDir = defaultMigration
       await tx.query(`INSERT INTO ${MIGRATIONS_TABLE} (name, checksum) VALUES ($1, $2)`, [file.name, file.checksum]);
     }
     const rollupsApplied = await applyChangedRollups(tx);
+    await rebuildRequestedRollups(tx);
     return { applied: pending.map((file) => file.name), alreadyApplied: [...applied.keys()], rollupsApplied };
   });
+}
+
+/**
+ * Which rollup files were applied, and which families a migration asked to rebuild: a migration that
+ * changes what a family's rows mean runs before the family's new file exists in the database, so it only
+ * sets `rebuild_requested`, and the migrator rebuilds those families once their files are applied.
+ */
+async function createRollupsTable(tx: SqlExecutor): Promise<void> {
+  await tx.exec(`CREATE TABLE IF NOT EXISTS ${ROLLUPS_TABLE} (
+    name text PRIMARY KEY,
+    checksum text NOT NULL,
+    applied_at timestamptz NOT NULL DEFAULT now()
+  )`);
+  await tx.exec(
+    `ALTER TABLE ${ROLLUPS_TABLE} ADD COLUMN IF NOT EXISTS rebuild_requested boolean NOT NULL DEFAULT false`,
+  );
+}
+
+/** Rebuilds, in the registry's (dependency) order, the families a migration asked for. */
+async function rebuildRequestedRollups(tx: SqlExecutor): Promise<void> {
+  const rows = await tx.query<{ name: string }>(`SELECT name FROM ${ROLLUPS_TABLE} WHERE rebuild_requested`);
+  const requested = new Set(rows.map((row) => row.name));
+  for (const family of rollupFamilies.filter((candidate) => requested.has(candidate.name))) {
+    await tx.exec(`SELECT ${family.rebuild}()`);
+    await tx.query(`UPDATE ${ROLLUPS_TABLE} SET rebuild_requested = false WHERE name = $1`, [family.name]);
+  }
 }
 
 /**
@@ -106,11 +134,6 @@ export async function migrate(sql: SqlDatabase, migrationsDir = defaultMigration
  * that replacing a trigger takes, at every start.
  */
 async function applyChangedRollups(tx: SqlExecutor): Promise<string[]> {
-  await tx.exec(`CREATE TABLE IF NOT EXISTS ${ROLLUPS_TABLE} (
-    name text PRIMARY KEY,
-    checksum text NOT NULL,
-    applied_at timestamptz NOT NULL DEFAULT now()
-  )`);
   const rows = await tx.query<{ name: string; checksum: string }>(`SELECT name, checksum FROM ${ROLLUPS_TABLE}`);
   const applied = new Map(rows.map((row) => [row.name, row.checksum]));
   const changed: string[] = [];

@@ -17,7 +17,10 @@ export interface RollupFamily {
   rebuild: string;
 }
 
-/** In dependency order: report totals are kept from report_rollup, completeness uses coverage's helpers. */
+/**
+ * In dependency order: report totals are kept from report_rollup; training and completeness use
+ * coverage's helpers (designation_active_span: when each designation was ACTIVE, from its history).
+ */
 export const rollupFamilies = [
   {
     name: 'area-village-counts',
@@ -38,6 +41,12 @@ export const rollupFamilies = [
     rebuild: 'rebuild_report_totals',
   },
   {
+    name: 'coverage',
+    tables: ['designated_village_rollup', 'inauguration_rollup', 'village_designation_event'],
+    sources: ['designation', 'designation_status_change', 'village'],
+    rebuild: 'rebuild_coverage_rollups',
+  },
+  {
     name: 'training',
     tables: ['training_rollup', 'member_training_event'],
     sources: [
@@ -45,21 +54,16 @@ export const rollupFamilies = [
       'training_attendance',
       'training_session',
       'designation',
+      'designation_status_change',
       'task_force',
       'training_module',
     ],
     rebuild: 'rebuild_training_rollups',
   },
   {
-    name: 'coverage',
-    tables: ['designated_village_rollup', 'inauguration_rollup', 'village_designation_event'],
-    sources: ['designation', 'village'],
-    rebuild: 'rebuild_coverage_rollups',
-  },
-  {
     name: 'completeness',
     tables: ['completeness_rollup', 'village_activity_event', 'village_reported_month'],
-    sources: ['village_month_report', 'designation', 'village'],
+    sources: ['village_month_report', 'designation', 'designation_status_change', 'village'],
     rebuild: 'rebuild_completeness_rollup',
   },
 ] as const satisfies readonly RollupFamily[];

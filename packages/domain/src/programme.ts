@@ -7,6 +7,27 @@ export type ProgrammeVariant = (typeof programmeVariants)[number];
 export const designationStatuses = ['PLANNED', 'ACTIVE', 'SUSPENDED', 'ENDED'] as const;
 export type DesignationStatus = (typeof designationStatuses)[number];
 
+/**
+ * The moves a designation's status may make: inaugurated (or cancelled) from PLANNED, suspended and
+ * resumed, ended. ENDED is final. Each move is a change in its history, with the day it took effect.
+ */
+export const designationTransitions = {
+  PLANNED: ['ACTIVE', 'ENDED'],
+  ACTIVE: ['SUSPENDED', 'ENDED'],
+  SUSPENDED: ['ACTIVE', 'ENDED'],
+  ENDED: [],
+} as const satisfies Record<DesignationStatus, readonly DesignationStatus[]>;
+
+export function canMoveDesignation(from: DesignationStatus, to: DesignationStatus): boolean {
+  return (designationTransitions[from] as readonly DesignationStatus[]).includes(to);
+}
+
+/** Moves that must say why (the reason is kept in the history). */
+export const designationStatusesNeedingReason = ['SUSPENDED', 'ENDED'] as const satisfies readonly DesignationStatus[];
+
+/** Changes one designation's history may hold (the API refuses more): years of suspensions and resumptions. */
+export const MAX_DESIGNATION_STATUS_CHANGES = 50;
+
 export const selectionReasons = ['MIGRANT_WORKER_SENDING_AREA', 'BORDER_AREA', 'FAR_FROM_OFFICE'] as const;
 export type SelectionReason = (typeof selectionReasons)[number];
 

@@ -7,7 +7,6 @@ import {
   type AnalyticsFilter,
   type AreaLevel,
   areaColumns,
-  dayStart,
   filterCte,
   reportTypePredicate,
   variantPredicate,
@@ -111,8 +110,8 @@ async function fromRecords(db: SqlExecutor, level: AreaLevel | null, filter: Ana
        SELECT DISTINCT m.month_start, g.village_id, ${areaSelect} 1 AS one
          FROM months m
          CROSS JOIN f
-         JOIN designation g ON g.inaugurated_on < m.next_month
-          AND (g.status = 'ACTIVE' OR (g.status IN ('SUSPENDED', 'ENDED') AND g.status_changed_at >= ${dayStart(raw('m.month_start'))}))
+         -- Active on at least one day of the month, by the status history.
+         JOIN designation_active_span g ON g.first_day < m.next_month AND (g.end_day IS NULL OR g.end_day > m.month_start)
          JOIN village v ON v.id = g.village_id ${VILLAGE_JOINS}
         WHERE ${areaPredicate(filter)} AND ${variantPredicate(filter)}
      )

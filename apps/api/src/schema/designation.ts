@@ -1,5 +1,14 @@
 // Designations: a village designated under a programme variant by an office, and the work-plan targets.
-import { PROGRAMME_FIRST_YEAR } from '@binaan/domain';
+import {
+  canMoveDesignation,
+  type DesignationStatus,
+  designationStatusesNeedingReason,
+  designationTransitions,
+  MAX_DESIGNATION_STATUS_CHANGES,
+  PROGRAMME_FIRST_YEAR,
+  todayInArea,
+} from '@binaan/domain';
+import { InputValidationError } from '@pothos/plugin-validation';
 import { z } from 'zod';
 import { scopeWhere } from '../auth/scope-where.js';
 import { builder } from '../builder.js';
@@ -10,6 +19,28 @@ import { DesignationStatusEnum, ProgrammeVariantEnum, SelectionReasonEnum } from
 import { ConflictError, mutationErrors, NotFoundError } from './errors.js';
 import { AreaFilter, orderInput, villageAreaWhere, villageCode } from './filters.js';
 import { audit, requireArea, requirePermission, today, writeTransaction, reread } from './writes.js';
+
+builder.prismaObject('DesignationStatusChange', {
+  description:
+    "One change of a designation's status. The status in force on a day is that of the latest change effective on or before it; every figure for a date or period counts designations by it.",
+  fields: (t) => ({
+    fromStatus: t.expose('fromStatus', {
+      type: DesignationStatusEnum,
+      nullable: true,
+      description: 'Status before; null for the first.',
+    }),
+    toStatus: t.expose('toStatus', { type: DesignationStatusEnum, description: 'Status after.' }),
+    effectiveOn: t.expose('effectiveOn', {
+      type: 'Date',
+      description: "The day it took effect, in the village's own time zone (may be before it was recorded).",
+    }),
+    recordedAt: t.expose('recordedAt', { type: 'DateTime', description: 'When it was recorded.' }),
+    recordedBy: t.exposeString('recordedBy', {
+      description: 'Who recorded it (`user:<id>`, `token:<id>`; `migration` for history backfilled from before).',
+    }),
+    reason: t.exposeString('reason', { nullable: true, description: 'Why (always given for SUSPENDED and ENDED).' }),
+  }),
+});
 
 export const Designation = builder.prismaNode('Designation', {
   id: { field: 'id' },
@@ -30,6 +61,11 @@ export const Designation = builder.prismaNode('Designation', {
       description: 'Date of the inauguration (diresmikan); null while planned.',
     }),
     statusChangedAt: t.expose('statusChangedAt', { type: 'DateTime', description: 'When the status last changed.' }),
+    statusHistory: t.relation('statusChanges', {
+      ...listCost(listLengths.statusChangesPerDesignation),
+      description: 'Every status it has had, oldest first, with the day each took effect and why.',
+      query: { orderBy: [{ effectiveOn: 'asc' }, { id: 'asc' }] },
+    }),
     decreeNumber: t.exposeString('decreeNumber', {
       nullable: true,
       description: "Number of the office head's decree (SK).",
@@ -249,16 +285,25 @@ builder.mutationField('designateVillage', (t) =>
             'variant',
           ]);
         }
+        const status = input.status ?? 'PLANNED';
         const created = await tx.designation.create({
           data: {
             villageId: village.id,
             variant: input.variant,
             officeId: office.id,
             year: input.year,
-            status: input.status ?? 'PLANNED',
+            status,
             inauguratedOn: input.inauguratedOn ?? null,
             decreeNumber: input.decreeNumber ?? null,
             selectionReasons: input.selectionReasons ?? [],
+            // Its history starts here: planned today (the village's day), or ACTIVE from its inauguration.
+            statusChanges: {
+              create: {
+                toStatus: status,
+                effectiveOn: input.inauguratedOn ?? new Date(`${todayInArea(village.code)}T00:00:00Z`),
+                recordedBy: ctx.actor,
+              },
+            },
           },
         });
         await audit(tx, ctx, {
@@ -268,6 +313,134 @@ builder.mutationField('designateVillage', (t) =>
           after: created,
         });
         return tx.designation.findUniqueOrThrow({ ...reread(query), where: { id: created.id } });
+      }),
+  }),
+);
+
+const ChangeDesignationStatusInput = builder.inputType('ChangeDesignationStatusInput', {
+  description: "A change of a designation's status, from the day it took effect.",
+  fields: (t) => ({
+    designationId: t.globalID({ required: true, for: [Designation], description: 'The designation.' }),
+    toStatus: t.field({
+      type: DesignationStatusEnum,
+      required: true,
+      description: 'The new status: ACTIVE (inaugurated or resumed), SUSPENDED or ENDED.',
+    }),
+    effectiveOn: t.field({
+      type: 'Date',
+      required: true,
+      description:
+        "The day it took effect, in the village's own time zone: not in the future, not before the latest change.",
+    }),
+    expectedStatus: t.field({
+      type: DesignationStatusEnum,
+      required: false,
+      description:
+        'The status you saw; if the designation has changed since, nothing changes and a ConflictError comes back.',
+    }),
+    reason: t.string({
+      required: false,
+      description: 'Why; required when suspending or ending.',
+      validate: z.string().trim().min(1).max(2000),
+    }),
+  }),
+  validate: z
+    .looseObject({ toStatus: z.string(), reason: z.string().nullish() })
+    .refine(
+      (input) =>
+        !(designationStatusesNeedingReason as readonly string[]).includes(input.toStatus) ||
+        Boolean(input.reason?.trim()),
+      { message: 'A reason is required to suspend or end a designation.', path: ['reason'] },
+    ),
+});
+
+/** A bad value the schema alone cannot judge (it depends on the record): reported like any invalid field. */
+function invalidField(message: string, path: string[]): InputValidationError {
+  return new InputValidationError({ issues: [{ message, path }] });
+}
+
+builder.mutationField('changeDesignationStatus', (t) =>
+  t.prismaField({
+    type: 'Designation',
+    description:
+      "Records a change of a designation's status in its history: inaugurate (PLANNED → ACTIVE), suspend, resume (SUSPENDED → ACTIVE) or end it, from the day it took effect. Figures for earlier days keep the status that was in force then.",
+    errors: mutationErrors,
+    args: { input: t.arg({ type: ChangeDesignationStatusInput, required: true, description: 'The change.' }) },
+    resolve: (query, _root, { input }, ctx) =>
+      writeTransaction(ctx, async (tx) => {
+        requirePermission(ctx, 'writeRecords');
+        const designationId = Number(input.designationId.id);
+        const designation = await tx.designation.findUnique({
+          where: { id: designationId },
+          include: {
+            village: { select: { code: true, regencyId: true } },
+            statusChanges: { orderBy: [{ effectiveOn: 'desc' }, { id: 'desc' }], take: 1 },
+            _count: { select: { statusChanges: true } },
+          },
+        });
+        if (!designation) throw new NotFoundError('No such designation.', ['input', 'designationId']);
+        requireArea(ctx, designation.village.regencyId, ['input', 'designationId']);
+        const from = designation.status as DesignationStatus;
+        if (input.expectedStatus && input.expectedStatus !== from) {
+          throw new ConflictError(`The designation is ${from}, not ${input.expectedStatus}.`, [
+            'input',
+            'expectedStatus',
+          ]);
+        }
+        if (!canMoveDesignation(from, input.toStatus)) {
+          const allowed = designationTransitions[from];
+          const message = allowed.length
+            ? `A ${from} designation cannot become ${input.toStatus} (allowed: ${allowed.join(', ')}).`
+            : `A ${from} designation cannot become ${input.toStatus}.`;
+          throw new ConflictError(message, ['input', 'toStatus']);
+        }
+        const effectiveOn = input.effectiveOn.toISOString().slice(0, 10);
+        const villageToday = todayInArea(designation.village.code);
+        if (effectiveOn > villageToday) {
+          throw invalidField(`effectiveOn cannot be after today in the village (${villageToday}).`, [
+            'input',
+            'effectiveOn',
+          ]);
+        }
+        const latest = designation.statusChanges[0]?.effectiveOn.toISOString().slice(0, 10);
+        if (latest && effectiveOn < latest) {
+          throw invalidField(`effectiveOn cannot be before the latest change (${latest}).`, ['input', 'effectiveOn']);
+        }
+        if (designation._count.statusChanges >= MAX_DESIGNATION_STATUS_CHANGES) {
+          throw new ConflictError(`A designation keeps at most ${MAX_DESIGNATION_STATUS_CHANGES} status changes.`, [
+            'input',
+            'designationId',
+          ]);
+        }
+        // Only if nobody changed it meanwhile: the status read above is still the one in force.
+        const { count } = await tx.designation.updateMany({
+          where: { id: designationId, status: from },
+          data: { statusChangedAt: new Date() },
+        });
+        if (count === 0)
+          throw new ConflictError('The designation changed meanwhile; reload it and try again.', [
+            'input',
+            'designationId',
+          ]);
+        // The database keeps the designation's status, inauguration day and the figures in step with it.
+        const change = await tx.designationStatusChange.create({
+          data: {
+            designationId,
+            fromStatus: from,
+            toStatus: input.toStatus,
+            effectiveOn: input.effectiveOn,
+            recordedBy: ctx.actor,
+            reason: input.reason?.trim() ?? null,
+          },
+        });
+        await audit(tx, ctx, {
+          action: 'changeDesignationStatus',
+          entity: 'Designation',
+          entityId: designationId,
+          before: { status: from },
+          after: { status: input.toStatus, effectiveOn, reason: change.reason },
+        });
+        return tx.designation.findUniqueOrThrow({ ...reread(query), where: { id: designationId } });
       }),
   }),
 );

@@ -224,6 +224,16 @@ const sessionPlans: { startAfterDays: [number, number]; modules: TrainingModuleC
   },
 ];
 
+/** Why a designation was suspended or ended, as an office would record it. */
+const statusReasons = {
+  SUSPENDED: [
+    'Satgas tidak aktif setelah pergantian kepala desa.',
+    'Kegiatan dihentikan sementara menunggu SK baru.',
+    'Petugas pembina dimutasi; menunggu penunjukan pengganti.',
+  ],
+  ENDED: ['Desa digabung dengan desa lain.', 'Evaluasi tahunan: tujuan program tercapai.'],
+} as const;
+
 class ProvinceGenerator {
   private readonly character: ProvinceCharacter;
   private readonly today: number;
@@ -261,9 +271,12 @@ class ProvinceGenerator {
         activeUntil = statusChangedDay;
       }
     }
+    const createdDay = Math.min(statusChangedDay, plan.inauguratedDay ?? statusChangedDay) - 30;
     const decreeNumber =
       plan.inauguratedDay === null ? null : `SK/${plan.office.code}/${plan.year}/${String(id).padStart(4, '0')}`;
     const officerName = random.faker.person.fullName();
+    const statusChangedAt = isoTimestamp(statusChangedDay, random.float());
+    const createdAt = isoTimestamp(createdDay, random.float());
     await writer.add('designation', {
       id,
       village_id: village.id,
@@ -272,15 +285,13 @@ class ProvinceGenerator {
       year: plan.year,
       status,
       inaugurated_on: plan.inauguratedDay === null ? null : isoDate(plan.inauguratedDay),
-      status_changed_at: isoTimestamp(statusChangedDay, random.float()),
+      status_changed_at: statusChangedAt,
       decree_number: decreeNumber,
       officer_name: officerName,
       selection_reasons: pgArray(plan.selectionReasons),
-      created_at: isoTimestamp(
-        Math.min(statusChangedDay, plan.inauguratedDay ?? statusChangedDay) - 30,
-        random.float(),
-      ),
+      created_at: createdAt,
     });
+    await this.statusHistory(id, plan, status, { statusChangedDay, statusChangedAt, createdDay, createdAt });
     const byYear = this.designatedByRegencyYear.get(village.regency_id) ?? new Map<number, number>();
     byYear.set(plan.year, (byYear.get(plan.year) ?? 0) + 1);
     this.designatedByRegencyYear.set(village.regency_id, byYear);
@@ -290,6 +301,49 @@ class ProvinceGenerator {
     await this.trainings(plan, members);
     await this.activities(plan, activeUntil);
     await this.reports(plan, id, activeUntil);
+  }
+
+  /**
+   * The designation's history: planned when recorded, ACTIVE from its inauguration, then suspended or
+   * ended. Recorded at the designation's own times, and drawing nothing from the random sequence, so the
+   * rest of the demo data is what it was before the history existed.
+   */
+  private async statusHistory(
+    designationId: number,
+    plan: PlannedDesignation,
+    status: DesignationStatus,
+    times: { statusChangedDay: number; statusChangedAt: string; createdDay: number; createdAt: string },
+  ): Promise<void> {
+    const { writer, ids } = this.ctx;
+    const recordedBy = `officer:${plan.office.code}`;
+    const steps: {
+      from: DesignationStatus | null;
+      to: DesignationStatus;
+      day: number;
+      at: string;
+      reason: string | null;
+    }[] = [{ from: null, to: 'PLANNED', day: times.createdDay, at: times.createdAt, reason: null }];
+    if (plan.inauguratedDay !== null) {
+      const at = status === 'ACTIVE' ? times.statusChangedAt : isoTimestamp(plan.inauguratedDay, 0.4);
+      steps.push({ from: 'PLANNED', to: 'ACTIVE', day: plan.inauguratedDay, at, reason: null });
+    }
+    if (status === 'SUSPENDED' || status === 'ENDED') {
+      const reasons = statusReasons[status];
+      const reason = reasons[designationId % reasons.length]!;
+      steps.push({ from: 'ACTIVE', to: status, day: times.statusChangedDay, at: times.statusChangedAt, reason });
+    }
+    for (const step of steps) {
+      await writer.add('designation_status_change', {
+        id: ids.next('designation_status_change'),
+        designation_id: designationId,
+        from_status: step.from,
+        to_status: step.to,
+        effective_on: isoDate(step.day),
+        recorded_at: step.at,
+        recorded_by: recordedBy,
+        reason: step.reason,
+      });
+    }
   }
 
   private async taskForce(designationId: number, formedDay: number, officerName: string): Promise<number[]> {
