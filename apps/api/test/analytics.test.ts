@@ -1,5 +1,6 @@
 // The analytics must agree with the raw rows. Expected figures are computed here in plain TypeScript from
 // simple SELECTs of the underlying tables, independently of the analytics SQL, for several filters.
+import { addDays, lastDayOfMonth } from '@binaan/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSeededApi, type SeededApi } from './support/seeded-api.js';
 
@@ -309,6 +310,55 @@ describe('analytics agree with the raw rows', () => {
     expect(result.data!.reportingCompleteness.rows).toEqual(expected);
   });
 
+  it("reporting completeness counts only the period's days of a month the period cuts", async () => {
+    // Starts on 10 June and ends on 15 October: June and October count those days only, and say so.
+    const result = await api.graphql(`{ reportingCompleteness(groupBy: REGENCY,
+      filter: { area: { provinceCodes: ["53"] }, period: { from: "2026-06-10", to: "2026-10-15" } }) {
+      rows { month from to partial area { code } designatedVillages reportingVillages } } }`);
+    expect(result.errors).toBeUndefined();
+    const windows = [
+      ['2026-06', '2026-06-10', '2026-06-30'],
+      ['2026-07', '2026-07-01', '2026-07-31'],
+      ['2026-08', '2026-08-01', '2026-08-31'],
+      ['2026-09', '2026-09-01', '2026-09-30'],
+      ['2026-10', '2026-10-01', '2026-10-15'],
+    ] as const;
+    const inNtt = new Set(raw.villages.filter((v) => v.province === '53').map((v) => v.id));
+    const expected = windows.flatMap(([month, from, to]) => {
+      const before = addDays(to, 1);
+      const active = new Set(
+        raw.designations
+          .filter((d) => inNtt.has(d.villageId) && activeDuring(raw, d.id, from, before))
+          .map((d) => d.villageId),
+      );
+      const reporting = new Set(
+        raw.reports
+          .filter((r) => wibDate(r.submittedAt) >= from && wibDate(r.submittedAt) <= to)
+          .map((r) => r.villageId),
+      );
+      return [...countBy([...active], (id) => villageById.get(id)!.regency)].sort().map(([regency, ids]) => ({
+        month,
+        from,
+        to,
+        partial: from !== `${month}-01` || to !== lastDayOfMonth(month),
+        area: { code: regency },
+        designatedVillages: ids.length,
+        reportingVillages: ids.filter((id) => reporting.has(id)).length,
+      }));
+    });
+    expect(result.data!.reportingCompleteness.rows).toEqual(expected);
+    // The cut months really are cut: October's 15 days have fewer reporting villages than all of October.
+    const october = (rows: any[]) =>
+      rows.filter((row) => row.month === '2026-10').reduce((n, row) => n + row.reportingVillages, 0);
+    const whole =
+      await api.graphql(`{ reportingCompleteness(filter: { area: { provinceCodes: ["53"] }, period: { from: "2026-10-01", to: "2026-10-31" } }) {
+      rows { month reportingVillages } } }`);
+    expect(october(result.data!.reportingCompleteness.rows)).toBeGreaterThan(0);
+    expect(october(whole.data!.reportingCompleteness.rows)).toBeGreaterThan(
+      october(result.data!.reportingCompleteness.rows),
+    );
+  });
+
   it('training completion per kabupaten/kota, per module and overall', async () => {
     const result =
       await api.graphql(`{ trainingCompletion(groupBy: REGENCY, filter: { area: { provinceCodes: ["63"] } }) {
@@ -343,6 +393,33 @@ describe('analytics agree with the raw rows', () => {
       members: current.length,
       completedAll: { numerator: expected.reduce((sum, row) => sum + row.completedAll.numerator, 0) },
     });
+  });
+
+  it('the overview compares completeness over the same days of each period, and marks a period not yet over', async () => {
+    const result = await api.graphql(`{ overview(filter: { period: { from: "2026-10-01", to: "2026-11-15" } }) {
+      period { from to partial } previousPeriod { from to partial }
+      reportingCompleteness { current { numerator denominator } previous { numerator denominator } } } }`);
+    expect(result.errors).toBeUndefined();
+    const overview = result.data!.overview;
+    expect(overview.period).toEqual({ from: '2026-10-01', to: '2026-11-15', partial: false });
+    expect(overview.previousPeriod).toEqual({ from: '2026-08-01', to: '2026-09-15', partial: false });
+    const over = (from: string, to: string) => {
+      const active = new Set(
+        raw.designations.filter((d) => activeDuring(raw, d.id, from, addDays(to, 1))).map((d) => d.villageId),
+      );
+      const reporting = new Set(
+        raw.reports
+          .filter((r) => wibDate(r.submittedAt) >= from && wibDate(r.submittedAt) <= to)
+          .map((r) => r.villageId),
+      );
+      return { numerator: [...active].filter((id) => reporting.has(id)).length, denominator: active.size };
+    };
+    expect(overview.reportingCompleteness).toEqual({
+      current: over('2026-10-01', '2026-11-15'),
+      previous: over('2026-08-01', '2026-09-15'),
+    });
+    const thisMonth = await api.graphql('{ overview { period { partial } previousPeriod { partial } } }');
+    expect(thisMonth.data!.overview).toEqual({ period: { partial: true }, previousPeriod: { partial: false } });
   });
 
   it('the overview headline figures for a month and the month before', async () => {

@@ -85,6 +85,10 @@ describe.skipIf(browserMissing !== null)('the dashboard in Chromium', () => {
       formatPercent(overview.membersFullyTrained.current.rate, 'id'),
     );
     expect(await text('main .data-time')).toMatch(/^Data per .+WIB$/);
+    // This month so far is not over: the page says what it compares, and that the figures may change.
+    expect(await text('[data-testid="period-compared"]')).toMatch(
+      /^Periode .+, dibandingkan dengan .+ \(hari yang sama\)\. Periode belum berakhir: angka masih dapat berubah\.$/,
+    );
     expect(await page.locator('.recharts-bar-rectangle path').count()).toBeGreaterThan(0);
     await page.screenshot({ path: `${screenshots}ringkasan.png`, fullPage: true });
   });

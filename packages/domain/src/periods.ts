@@ -14,6 +14,12 @@ const ms = (date: string) => Date.parse(`${date}T00:00:00Z`);
 
 export const addDays = (date: string, days: number): string => iso(ms(date) + days * DAY);
 
+/** The month after `YYYY-MM`, as `YYYY-MM`. */
+export const nextMonth = (month: string): string => addDays(`${month}-28`, 7).slice(0, 7);
+
+/** The last day of a month `YYYY-MM`, as `YYYY-MM-DD`. */
+export const lastDayOfMonth = (month: string): string => addDays(`${nextMonth(month)}-01`, -1);
+
 export function currentMonthToDate(now = new Date()): DateRange {
   const today = todayInIndonesia(now);
   return { from: `${today.slice(0, 8)}01`, to: today };

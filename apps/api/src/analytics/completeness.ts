@@ -1,9 +1,13 @@
 // Reporting completeness: of the villages designated (and active) in a month, how many sent at least
 // one report that month (from the completeness rollup, or with a report-type filter from the
-// per-village monthly report counts; never from the reports).
+// per-village monthly report counts). A month the period cuts (it starts after the 1st or ends before
+// the last day) counts only the period's days, from the designations' history and the reports of those
+// days: one period rule for every figure (docs/analysts.md).
 import type { SqlExecutor } from '@binaan/db';
+import { addDays, lastDayOfMonth, slicePeriod } from '@binaan/domain';
 import {
   areaPredicate,
+  dayStart,
   type AnalyticsFilter,
   type AreaLevel,
   areaColumns,
@@ -13,11 +17,14 @@ import {
   VILLAGE_JOINS,
 } from './filter.js';
 import { atLevel, rollupAreaJoins, rollupAreaRestriction, rollupLevel, variantSetPredicate } from './rollups.js';
-import { raw, select, sql } from './sql.js';
+import { join, raw, select, sql } from './sql.js';
 
 export interface CompletenessRow {
   /** `YYYY-MM`, in WIB. */
   month: string;
+  /** The days of the month counted (WIB, both included): the whole month unless the period cuts it. */
+  from: string;
+  to: string;
   area: { level: AreaLevel; code: string; name: string } | null;
   /** Villages designated and active at some point in the month. */
   designatedVillages: number;
@@ -45,12 +52,104 @@ export async function reportingCompleteness(
   filter: AnalyticsFilter,
 ): Promise<CompletenessRow[]> {
   const rows = filter.reportTypes?.length ? await fromRecords(db, level, filter) : await fromRollup(db, level, filter);
-  return rows.map((row) => ({
-    month: row.month,
-    area: level && row.code ? { level, code: row.code, name: row.name ?? '' } : null,
-    designatedVillages: row.designated,
-    reportingVillages: row.reporting,
-  }));
+  const cut = cutMonths(filter);
+  const days = await Promise.all(cut.map((window) => fromDays(db, level, filter, window)));
+  const whole = rows.filter((row) => !cut.some((window) => window.month === row.month));
+  return [...whole.map((row) => ({ ...row, ...monthDays(row.month) })), ...days.flat()]
+    .sort((a, b) => a.month.localeCompare(b.month) || (a.code ?? '').localeCompare(b.code ?? ''))
+    .map((row) => ({
+      month: row.month,
+      from: row.from,
+      to: row.to,
+      area: level && row.code ? { level, code: row.code, name: row.name ?? '' } : null,
+      designatedVillages: row.designated,
+      reportingVillages: row.reporting,
+    }));
+}
+
+interface DayWindow {
+  month: string;
+  from: string;
+  to: string;
+}
+
+const monthDays = (month: string) => ({ from: `${month}-01`, to: lastDayOfMonth(month) });
+
+/** The months the period's first or last day cuts, with the days of them it covers. */
+function cutMonths(filter: AnalyticsFilter): DayWindow[] {
+  const windows: DayWindow[] = [];
+  const { from, to } = filter;
+  if (from && !from.endsWith('-01')) {
+    const month = from.slice(0, 7);
+    windows.push({ month, from, to: to && to.slice(0, 7) === month ? to : lastDayOfMonth(month) });
+  }
+  if (to && to !== lastDayOfMonth(to.slice(0, 7)) && !windows.some((window) => window.month === to.slice(0, 7))) {
+    const month = to.slice(0, 7);
+    windows.push({ month, from: from && from > `${month}-01` ? from : `${month}-01`, to });
+  }
+  return windows;
+}
+
+/** A month the period cuts, over its days only. */
+async function fromDays(
+  db: SqlExecutor,
+  level: AreaLevel | null,
+  filter: AnalyticsFilter,
+  window: DayWindow,
+): Promise<(CountedRow & { from: string; to: string })[]> {
+  const rows = await completenessOverDays(db, level, filter, window);
+  return rows.map((row) => ({ ...row, month: window.month, from: window.from, to: window.to }));
+}
+
+/**
+ * Completeness over any span of days (both included): villages ACTIVE on at least one of them (by the
+ * status history), and of those the ones that sent a report (of the filter's types) on one of them. Whole
+ * months are looked up in the per-village monthly counts, the days at either end in the village's
+ * reports (through their index): one probe per designated village.
+ */
+export async function completenessOverDays(
+  db: SqlExecutor,
+  level: AreaLevel | null,
+  filter: AnalyticsFilter,
+  days: { from: string; to: string },
+): Promise<Omit<CountedRow, 'month'>[]> {
+  const area = level ? areaColumns(level) : null;
+  const areaSelect = area
+    ? sql`${area.code} AS code, ${area.name} AS name,`
+    : raw('NULL::text AS code, NULL::text AS name,');
+  const slices = slicePeriod(days.from, days.to);
+  const reportedIn = [
+    ...(slices.months
+      ? [
+          sql`EXISTS (SELECT 1 FROM village_month_report vm
+               WHERE vm.village_id = d.village_id AND vm.reports > 0 AND ${reportTypePredicate(filter, 'vm')}
+                 AND vm.month >= ${slices.months.from}::date AND vm.month < ${slices.months.to}::date)`,
+        ]
+      : []),
+    ...slices.days.map(
+      (edge) => sql`EXISTS (SELECT 1 FROM village_report rep
+               WHERE rep.village_id = d.village_id AND ${reportTypePredicate(filter)}
+                 AND rep.submitted_at >= ${dayStart(sql`${edge.from}::date`)}
+                 AND rep.submitted_at < ${dayStart(sql`${addDays(edge.to!, 1)}::date`)})`,
+    ),
+  ];
+  return select<Omit<CountedRow, 'month'>>(
+    db,
+    sql`WITH ${filterCte(filter)},
+     designated AS (
+       SELECT DISTINCT g.village_id, ${areaSelect} 1 AS one
+         FROM designation_active_span g
+         JOIN village v ON v.id = g.village_id ${VILLAGE_JOINS}
+         CROSS JOIN f
+        WHERE g.first_day <= ${days.to}::date AND (g.end_day IS NULL OR g.end_day > ${days.from}::date)
+          AND ${areaPredicate(filter)} AND ${variantPredicate(filter)}
+     )
+     SELECT d.code, d.name, COUNT(*)::int AS designated,
+            COUNT(*) FILTER (WHERE ${join(reportedIn, ' OR ')})::int AS reporting
+       FROM designated d CROSS JOIN f
+      GROUP BY d.code, d.name
+      ORDER BY d.code`,
+  );
 }
 
 interface CountedRow {

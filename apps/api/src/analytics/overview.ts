@@ -5,7 +5,7 @@ import { coverageByArea, sumCoverage } from './coverage.js';
 import type { AnalyticsFilter } from './filter.js';
 import { clipToToday, currentMonthToDate, type DateRange, previousPeriod } from '@binaan/domain';
 import { reportStats } from './reports.js';
-import { reportingCompleteness } from './completeness.js';
+import { completenessOverDays } from './completeness.js';
 import { sumTraining, trainingCompletion } from './training.js';
 
 interface Ratio {
@@ -16,24 +16,24 @@ const ratio = (numerator: number, denominator: number): Ratio => ({ numerator, d
 
 async function headlineFigures(sql: SqlExecutor, filter: AnalyticsFilter, period: DateRange) {
   const scoped = { ...filter, from: `${period.to.slice(0, 4)}-01-01`, to: period.to };
-  const lastMonth = { ...filter, from: `${period.to.slice(0, 7)}-01`, to: period.to };
   const [coverage, [reports], completeness, training] = await Promise.all([
     coverageByArea(sql, 'PROVINCE', scoped),
     reportStats(sql, [], { ...filter, from: period.from, to: period.to }),
-    reportingCompleteness(sql, null, lastMonth),
+    // Over the period's days, as the previous period's: like with like whatever the period.
+    completenessOverDays(sql, null, filter, period),
     // The headline needs members and those fully trained, not each module.
     trainingCompletion(sql, 'PROVINCE', { ...filter, from: null, to: period.to }, false),
   ]);
   const totalCoverage = sumCoverage(coverage);
   const totalTraining = sumTraining(training);
-  const lastCompleteness = completeness[completeness.length - 1];
+  const [overDays] = completeness;
   return {
     designated: totalCoverage.designatedVillages,
     coverage: ratio(totalCoverage.designatedVillages, totalCoverage.villages),
     attainment:
       totalCoverage.target === null ? null : ratio(totalCoverage.inauguratedInTargetYears, totalCoverage.target),
     reports: reports?.reports ?? 0,
-    completeness: ratio(lastCompleteness?.reportingVillages ?? 0, lastCompleteness?.designatedVillages ?? 0),
+    completeness: ratio(overDays?.reporting ?? 0, overDays?.designated ?? 0),
     trained: ratio(totalTraining.completedAll, totalTraining.members),
   };
 }

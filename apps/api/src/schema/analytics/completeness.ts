@@ -1,18 +1,33 @@
 // Reporting completeness: per month, designated villages that sent at least one report.
 import { builder } from '../../builder.js';
 import { rowsOfOneStatement } from '../../query-cost.js';
-import { reportingCompleteness } from '../../analytics/completeness.js';
+import { type CompletenessRow as CompletenessFigures, reportingCompleteness } from '../../analytics/completeness.js';
+import { lastDayOfMonth, todayInIndonesia } from '@binaan/domain';
 import { Ratio, ratio } from '../ratio.js';
 import { AreaLevelEnum, type AreaKeyShape, AnalyticsArea, AnalyticsFilter, scopedFilter } from './shared.js';
 
 const CompletenessRow = builder
-  .objectRef<{ month: string; area: AreaKeyShape | null; designatedVillages: number; reportingVillages: number }>(
-    'ReportingCompletenessRow',
-  )
+  .objectRef<Omit<CompletenessFigures, 'area'> & { area: AreaKeyShape | null }>('ReportingCompletenessRow')
   .implement({
     description: 'Of the villages designated in a month, how many reported.',
     fields: (t) => ({
       month: t.exposeString('month', { description: '`YYYY-MM` (WIB).' }),
+      from: t.exposeString('from', {
+        description:
+          "First day counted, `YYYY-MM-DD`: the 1st, or the period's first day when the period starts within the month.",
+      }),
+      to: t.exposeString('to', {
+        description:
+          "Last day counted, `YYYY-MM-DD`: the month's last day, or the period's last day when the period ends within the month.",
+      }),
+      partial: t.boolean({
+        description:
+          'Fewer days than the whole month are counted, or the month is not over yet (WIB): not comparable with a whole month.',
+        resolve: (row, _args, ctx) =>
+          row.from !== `${row.month}-01` ||
+          row.to < lastDayOfMonth(row.month) ||
+          row.to >= todayInIndonesia(ctx.requestedAt),
+      }),
       area: t.field({
         type: AnalyticsArea,
         nullable: true,
@@ -20,10 +35,10 @@ const CompletenessRow = builder
         resolve: (row) => row.area,
       }),
       designatedVillages: t.exposeInt('designatedVillages', {
-        description: 'Villages designated and active during the month.',
+        description: 'Villages designated and ACTIVE on at least one of the days counted (by the status history).',
       }),
       reportingVillages: t.exposeInt('reportingVillages', {
-        description: 'Of those, villages that sent at least one report that month.',
+        description: 'Of those, villages that sent at least one report on the days counted.',
       }),
       completeness: t.field({
         type: Ratio,

@@ -1,7 +1,7 @@
 // The overview: the headline figures for a period beside the period before it.
 import { builder } from '../../builder.js';
 import { overviewFigures } from '../../analytics/overview.js';
-import type { DateRange } from '@binaan/domain';
+import { type DateRange, todayInIndonesia } from '@binaan/domain';
 import { Ratio } from '../ratio.js';
 import { AnalyticsFilter, scopedFilter } from './shared.js';
 
@@ -10,6 +10,10 @@ const PeriodRange = builder.objectRef<DateRange>('PeriodRange').implement({
   fields: (t) => ({
     from: t.exposeString('from', { description: 'First day, `YYYY-MM-DD`.' }),
     to: t.exposeString('to', { description: 'Last day, `YYYY-MM-DD`.' }),
+    partial: t.boolean({
+      description: 'The period is not over yet (its last day is today or later, WIB): its figures will still change.',
+      resolve: (range, _args, ctx) => range.to >= todayInIndonesia(ctx.requestedAt),
+    }),
   }),
 });
 
@@ -83,7 +87,7 @@ const Overview = builder.objectRef<OverviewShape>('Overview').implement({
     }),
     designatedVillages: t.field({
       type: CountComparison,
-      description: 'Villages with an active designation at the end of each period.',
+      description: "Villages with a designation ACTIVE on each period's last day (by the status history).",
       resolve: (o) => o.designatedVillages,
     }),
     coverage: t.field({
@@ -105,13 +109,14 @@ const Overview = builder.objectRef<OverviewShape>('Overview').implement({
     }),
     reportingCompleteness: t.field({
       type: RatioComparison,
-      description: 'Villages that reported in the last month of each period / villages designated in it.',
+      description:
+        "Villages that sent a report on any of the period's days / villages ACTIVE on at least one of them, for each period (the same span of days in both).",
       resolve: (o) => o.reportingCompleteness,
     }),
     membersFullyTrained: t.field({
       type: RatioComparison,
       description:
-        'Current task-force members who completed every module / all current members, at the end of each period.',
+        "Task-force members present on each period's last day, their designation ACTIVE that day, who completed every module / all such members.",
       resolve: (o) => o.membersFullyTrained,
     }),
   }),

@@ -6,7 +6,15 @@ import { ChartPanel } from '../../components/ui/chart-panel';
 import { FigureCard } from '../../components/ui/figure-card';
 import { QueryView } from '../../components/ui/query-view';
 import { EmptyState } from '../../components/ui/states';
-import { formatChange, formatDateTime, formatMonth, formatNumber, formatPercent, type Locale } from '../../lib/format';
+import {
+  formatChange,
+  formatDate,
+  formatDateTime,
+  formatMonth,
+  formatNumber,
+  formatPercent,
+  type Locale,
+} from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 import { filterFileNameParts, useDashboardFilters } from '../../lib/filters/url-filters';
 import { useOverview } from './overview-query';
@@ -68,6 +76,15 @@ export function OverviewPage() {
           return (
             <>
               <p className="data-time">{dataTime}</p>
+              <p className="period-compared" data-testid="period-compared">
+                {t('overview.periodCompared', {
+                  from: formatDate(overview.period.from, locale),
+                  to: formatDate(overview.period.to, locale),
+                  previousFrom: formatDate(overview.previousPeriod.from, locale),
+                  previousTo: formatDate(overview.previousPeriod.to, locale),
+                })}
+                {overview.period.partial ? ` ${t('overview.partialPeriod')}` : ''}
+              </p>
               <section className="figures" aria-label={t('overview.title')}>
                 <FigureCard
                   testId="designated-villages"

@@ -7,7 +7,7 @@ export const OverviewPageQuery = graphql(`
   query OverviewPage($filter: AnalyticsFilter!, $trend: AnalyticsFilter!) {
     overview(filter: $filter) {
       computedAt
-      period { from to }
+      period { from to partial }
       previousPeriod { from to }
       designatedVillages { current previous change }
       coverage { current { numerator denominator rate } previous { numerator denominator rate } }

@@ -110,6 +110,8 @@ export const en: Messages = {
     reportsByMonth: 'Reports per month by type',
     trainingByProvince: 'Training completion by province',
     noReports: 'No reports in this period.',
+    periodCompared: 'Period {{from}}–{{to}}, compared with {{previousFrom}}–{{previousTo}} (the same days).',
+    partialPeriod: 'The period is not over yet: figures may still change.',
   },
   coverage: {
     title: 'Programme coverage',

@@ -121,6 +121,8 @@ export const id = {
     reportsByMonth: 'Laporan per bulan menurut jenis',
     trainingByProvince: 'Penyelesaian pelatihan per provinsi',
     noReports: 'Tidak ada laporan pada periode ini.',
+    periodCompared: 'Periode {{from}}–{{to}}, dibandingkan dengan {{previousFrom}}–{{previousTo}} (hari yang sama).',
+    partialPeriod: 'Periode belum berakhir: angka masih dapat berubah.',
   },
   coverage: {
     title: 'Cakupan program',
