@@ -183,19 +183,22 @@ describe('analytics agree with the raw rows', () => {
     const expected = [...countBy(inScope, (v) => v.regency)].sort().map(([regency, villages]) => {
       const ids = new Set(villages.map((v) => v.id));
       const mine = raw.designations.filter((d) => ids.has(d.villageId) && d.variant === 'DESA_BINAAN');
+      const targets = raw.regencyTargets.filter((t) => t.regency === regency && t.year === 2024);
       return {
         area: { code: regency },
         villages: villages.length,
         designatedVillages: new Set(
           mine.filter((d) => statusOn(raw, d.id, '2024-12-31') === 'ACTIVE').map((d) => d.villageId),
         ).size,
-        target: raw.regencyTargets
-          .filter((t) => t.regency === regency && t.year === 2024)
-          .reduce((sum, t) => sum + t.villages, 0),
-        targetAttainment: {
-          numerator: mine.filter((d) => d.status !== 'PLANNED' && d.year === 2024 && d.inauguratedOn! <= '2024-12-31')
-            .length,
-        },
+        // No target set for the year: null, not 0 (and no attainment).
+        target: targets.length ? targets.reduce((sum, t) => sum + t.villages, 0) : null,
+        targetAttainment: targets.length
+          ? {
+              numerator: mine.filter(
+                (d) => d.status !== 'PLANNED' && d.year === 2024 && d.inauguratedOn! <= '2024-12-31',
+              ).length,
+            }
+          : null,
       };
     });
     expect(result.data!.coverage.rows).toEqual(expected);
@@ -225,7 +228,8 @@ describe('analytics agree with the raw rows', () => {
   it('report statistics per kabupaten/kota and month, with median days to follow-up', async () => {
     const result =
       await api.graphql(`{ reportStats(groupBy: [REGENCY, MONTH], filter: { area: { provinceCodes: ["53"] },
-      period: { from: "2025-01-01", to: "2025-12-31" } }) { rows { regency { code } month reports followedUp medianDaysToFollowUp } } }`);
+      period: { from: "2025-01-01", to: "2025-12-31" } }) { rows { regency { code } month reports followedUp rejected
+        followUpRate { numerator denominator } medianDaysToFollowUp } } }`);
     expect(result.errors).toBeUndefined();
     const inScope = raw.reports.filter((r) => {
       const date = wibDate(r.submittedAt);
@@ -245,6 +249,12 @@ describe('analytics agree with the raw rows', () => {
           month,
           reports: reports.length,
           followedUp: followed.length,
+          rejected: reports.filter((r) => r.status === 'REJECTED').length,
+          // Rejected reports are out of the denominator: they are never followed up.
+          followUpRate: {
+            numerator: followed.length,
+            denominator: reports.filter((r) => r.status !== 'REJECTED').length,
+          },
           medianDaysToFollowUp: median(
             followed.map((r) => (r.followedUpAt!.getTime() - r.submittedAt.getTime()) / (24 * HOUR)),
           ),
@@ -473,6 +483,23 @@ describe('analytics agree with the raw rows', () => {
     for (const computedAt of [result.data!.coverage.computedAt, result.data!.overview.computedAt]) {
       expect(Date.parse(computedAt)).toBeGreaterThanOrEqual(before - 1000);
       expect(Date.parse(computedAt)).toBeLessThanOrEqual(Date.now());
+    }
+  });
+});
+
+describe('a kabupaten/kota whose work plan has no target', () => {
+  it('has target null and no attainment, not a target of 0', async () => {
+    const api = await createSeededApi();
+    try {
+      await api.db.sql.query(
+        `DELETE FROM regency_target WHERE year = 2024 AND regency_id = (SELECT id FROM regency WHERE code = '53.18')`,
+      );
+      const result = await api.graphql(`{ coverage(groupBy: REGENCY, filter: { area: { regencyCodes: ["53.18"] },
+        period: { from: "2024-01-01", to: "2024-12-31" } }) { rows { target targetAttainment { rate } } } }`);
+      expect(result.errors).toBeUndefined();
+      expect(result.data!.coverage.rows).toEqual([{ target: null, targetAttainment: null }]);
+    } finally {
+      await api.dispose();
     }
   });
 });

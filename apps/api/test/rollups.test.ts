@@ -33,10 +33,12 @@ const STORED = `
 
 /** The totals (report_total_rollup) against the detailed rows they add up. */
 const TOTALS = `
-  SELECT grain || ' ' || period_start || ' ' || area_level || area_id || ' = ' || SUM(reports) || '/' || SUM(followed_up) AS line
+  SELECT grain || ' ' || period_start || ' ' || area_level || area_id || ' = ' || SUM(reports) || '/' || SUM(followed_up)
+         || ' rejected ' || COALESCE(SUM(reports) FILTER (WHERE status = 'REJECTED'), 0) AS line
     FROM report_rollup GROUP BY grain, period_start, area_level, area_id HAVING SUM(reports) <> 0 OR SUM(followed_up) <> 0`;
 const STORED_TOTALS = `
-  SELECT grain || ' ' || period_start || ' ' || area_level || area_id || ' = ' || reports || '/' || followed_up AS line
+  SELECT grain || ' ' || period_start || ' ' || area_level || area_id || ' = ' || reports || '/' || followed_up
+         || ' rejected ' || rejected AS line
     FROM report_total_rollup WHERE reports <> 0 OR followed_up <> 0`;
 
 const VILLAGE_MONTHS = `

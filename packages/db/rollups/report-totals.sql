@@ -5,30 +5,36 @@
 
 -- ─── Keeping the totals ────────────────────────────────────────────────────────────────────────────
 -- Derived from report_rollup, row by row in the same transaction: whatever changes a rollup row (the
--- report triggers, a rebuild) changes its total by the same amount.
+-- report triggers, a rebuild) changes its total by the same amount. `rejected` counts the reports of
+-- REJECTED rows (the follow-up rate's denominator leaves them out).
 CREATE OR REPLACE FUNCTION report_rollup_total() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_OP <> 'INSERT' THEN
-    INSERT INTO report_total_rollup AS t (grain, period_start, area_level, area_id, reports, followed_up)
-    VALUES (OLD.grain, OLD.period_start, OLD.area_level, OLD.area_id, -OLD.reports, -OLD.followed_up)
+    INSERT INTO report_total_rollup AS t (grain, period_start, area_level, area_id, reports, followed_up, rejected)
+    VALUES (OLD.grain, OLD.period_start, OLD.area_level, OLD.area_id, -OLD.reports, -OLD.followed_up,
+            CASE WHEN OLD.status = 'REJECTED' THEN -OLD.reports ELSE 0 END)
     ON CONFLICT (grain, area_level, period_start, area_id)
-    DO UPDATE SET reports = t.reports + EXCLUDED.reports, followed_up = t.followed_up + EXCLUDED.followed_up;
+    DO UPDATE SET reports = t.reports + EXCLUDED.reports, followed_up = t.followed_up + EXCLUDED.followed_up,
+                  rejected = t.rejected + EXCLUDED.rejected;
   END IF;
   IF TG_OP <> 'DELETE' THEN
-    INSERT INTO report_total_rollup AS t (grain, period_start, area_level, area_id, reports, followed_up)
-    VALUES (NEW.grain, NEW.period_start, NEW.area_level, NEW.area_id, NEW.reports, NEW.followed_up)
+    INSERT INTO report_total_rollup AS t (grain, period_start, area_level, area_id, reports, followed_up, rejected)
+    VALUES (NEW.grain, NEW.period_start, NEW.area_level, NEW.area_id, NEW.reports, NEW.followed_up,
+            CASE WHEN NEW.status = 'REJECTED' THEN NEW.reports ELSE 0 END)
     ON CONFLICT (grain, area_level, period_start, area_id)
-    DO UPDATE SET reports = t.reports + EXCLUDED.reports, followed_up = t.followed_up + EXCLUDED.followed_up;
+    DO UPDATE SET reports = t.reports + EXCLUDED.reports, followed_up = t.followed_up + EXCLUDED.followed_up,
+                  rejected = t.rejected + EXCLUDED.rejected;
   END IF;
   RETURN NULL;
 END $$;
-CREATE OR REPLACE TRIGGER report_rollup_total AFTER INSERT OR DELETE OR UPDATE OF grain, period_start, area_level, area_id, reports, followed_up
+CREATE OR REPLACE TRIGGER report_rollup_total AFTER INSERT OR DELETE OR UPDATE OF grain, period_start, area_level, area_id, status, reports, followed_up
   ON report_rollup FOR EACH ROW EXECUTE FUNCTION report_rollup_total();
 
 -- Recomputes the totals from report_rollup: after a bulk load (which loads that with triggers off).
 CREATE OR REPLACE FUNCTION rebuild_report_totals() RETURNS void LANGUAGE sql AS $$
   DELETE FROM report_total_rollup;
-  INSERT INTO report_total_rollup (grain, period_start, area_level, area_id, reports, followed_up)
-  SELECT grain, period_start, area_level, area_id, SUM(reports), SUM(followed_up)
+  INSERT INTO report_total_rollup (grain, period_start, area_level, area_id, reports, followed_up, rejected)
+  SELECT grain, period_start, area_level, area_id, SUM(reports), SUM(followed_up),
+         COALESCE(SUM(reports) FILTER (WHERE status = 'REJECTED'), 0)
     FROM report_rollup GROUP BY grain, period_start, area_level, area_id;
 $$;

@@ -83,7 +83,7 @@ export async function coverageByArea(
          : empty
      }
      SELECT c.code, c.name, c.villages, COALESCE(d.designated, 0)::int AS designated, COALESCE(i.inaugurated, 0)::int AS inaugurated,
-            ${targets ? raw('COALESCE(t.target, 0)::int') : raw('NULL::int')} AS target
+            ${targets ? raw('t.target') : raw('NULL::int')} AS target
        FROM villages c LEFT JOIN designated d ON d.code = c.code LEFT JOIN inaugurated i ON i.code = c.code
             ${targets ? raw('LEFT JOIN targets t ON t.code = c.code') : empty}
       ORDER BY c.code`,

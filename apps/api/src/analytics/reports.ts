@@ -40,6 +40,8 @@ export interface ReportStatsRow {
   reports: number;
   /** Reports that have been followed up (the sample of the median). */
   followedUp: number;
+  /** Reports REJECTED: never followed up, so out of the follow-up rate's denominator. */
+  rejected: number;
   /** Computed only when asked for: it needs the reports themselves, not the rollup. */
   medianDaysToFollowUp: () => Promise<number | null>;
 }
@@ -100,8 +102,10 @@ function rollupSelect(
 ): Sql {
   const detail =
     table === 'report_rollup'
-      ? raw('x.variant, x.type::text AS type, x.status::text AS status')
-      : raw("'' AS variant, NULL::text AS type, NULL::text AS status");
+      ? raw(
+          "x.variant, x.type::text AS type, x.status::text AS status, CASE WHEN x.status = 'REJECTED' THEN x.reports ELSE 0 END AS rejected",
+        )
+      : raw("'' AS variant, NULL::text AS type, NULL::text AS status, x.rejected");
   const bounds = range.filter((part): part is Sql => Boolean(part));
   return sql`SELECT x.area_id, ${detail}, x.period_start, x.reports, x.followed_up
     FROM ${raw(table)} x WHERE ${join([atGrain(grain), atLevel(level), areas, ...bounds], ' AND ')}`;
@@ -128,7 +132,7 @@ export async function reportStats(
               ${raw(level === PROVINCE ? 'NULL' : 'r.code')} AS regency_code, ${raw(level === PROVINCE ? 'NULL' : 'r.name')} AS regency_name,
               ${raw(level === DISTRICT ? 'dist.code' : 'NULL')} AS district_code, ${raw(level === DISTRICT ? 'dist.name' : 'NULL')} AS district_name,
               x.type, x.status, to_char(x.period_start, 'YYYY-MM') AS month,
-              x.reports, x.followed_up
+              x.reports, x.followed_up, x.rejected
          FROM (${rollupRowsInPeriod(rollupTable(dimensions, filter), level, filter)}) x
          ${rollupAreaJoins[level]}
          CROSS JOIN f
@@ -136,7 +140,8 @@ export async function reportStats(
           AND ${rollupVariantPredicate(filter)}
           AND ${reportTypePredicate(filter, 'x')}
      )
-     SELECT ${selected} COALESCE(SUM(reports), 0)::int AS reports, COALESCE(SUM(followed_up), 0)::int AS followed_up
+     SELECT ${selected} COALESCE(SUM(reports), 0)::int AS reports, COALESCE(SUM(followed_up), 0)::int AS followed_up,
+            COALESCE(SUM(rejected), 0)::int AS rejected
        FROM counted
      ${grouping}`,
   );
@@ -160,6 +165,7 @@ export async function reportStats(
       month: has('MONTH') ? String(row.month) : null,
       reports: Number(row.reports),
       followedUp: Number(row.followed_up),
+      rejected: Number(row.rejected),
       medianDaysToFollowUp: async () => (await medians()).get(key) ?? null,
     };
   });

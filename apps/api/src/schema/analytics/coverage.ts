@@ -25,12 +25,12 @@ const CoverageRow = builder.objectRef<CoverageRowValue>('CoverageRow').implement
     villages: t.exposeInt('villages', { description: 'Desa and kelurahan in the area.' }),
     designatedVillages: t.exposeInt('designatedVillages', {
       description:
-        'Villages with an ACTIVE designation (of the filtered variants) inaugurated by the end of the period.',
+        "Villages with a designation (of the filtered variants) ACTIVE on the period's last day, by the status history.",
     }),
     target: t.exposeInt('target', {
       nullable: true,
       description:
-        "Villages to designate in the period's years per the work plan; null at kecamatan level, where no target is set.",
+        "Villages to designate in the period's years per the work plan; null where no target is set (kecamatan level, or an area whose work plan has none for those years).",
     }),
     coverage: t.field({
       type: Ratio,

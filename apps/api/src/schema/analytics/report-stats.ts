@@ -51,10 +51,14 @@ const ReportStatsRow = builder.objectRef<ReportStatsRowShape>('ReportStatsRow').
     followedUp: t.exposeInt('followedUp', {
       description: 'Of those, reports followed up so far (the sample of the median).',
     }),
+    rejected: t.exposeInt('rejected', {
+      description: 'Of those, reports rejected (not genuine or not for the programme): never followed up.',
+    }),
     followUpRate: t.field({
       type: Ratio,
-      description: 'followedUp / reports.',
-      resolve: (row) => ratio(row.followedUp, row.reports),
+      description:
+        'followedUp / (reports - rejected): the share of the reports to act on that were followed up (a rejected report is never followed up).',
+      resolve: (row) => ratio(row.followedUp, row.reports - row.rejected),
     }),
     medianDaysToFollowUp: t.float({
       nullable: true,

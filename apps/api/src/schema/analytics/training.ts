@@ -31,7 +31,8 @@ const ModuleCompletion = builder
 type TrainingRowValue = Omit<TrainingRowShape, 'area'> & { area: AreaKeyShape | null; moduleRecords: ModuleRecord[] };
 
 const TrainingCompletionRow = builder.objectRef<TrainingRowValue>('TrainingCompletionRow').implement({
-  description: 'Training completion of the current task-force members of one area (or of all, in `total`).',
+  description:
+    "Training completion of one area's task-force members (or of all, in `total`) on the period's last day (default: today).",
   fields: (t) => ({
     area: t.field({
       type: AnalyticsArea,
@@ -40,7 +41,8 @@ const TrainingCompletionRow = builder.objectRef<TrainingRowValue>('TrainingCompl
       resolve: (row) => row.area,
     }),
     members: t.exposeInt('members', {
-      description: 'Current members (without the immigration officer) of task forces of inaugurated designations.',
+      description:
+        "Members (without the immigration officer) present on the period's last day, in task forces of designations ACTIVE that day (by the status history): a suspended or ended designation's members are not counted.",
     }),
     completedAll: t.field({
       type: Ratio,
