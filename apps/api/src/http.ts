@@ -11,6 +11,7 @@ import { checkReadiness, publicReadiness, type Readiness } from './observability
 import { localeOfHeader } from './context.js';
 import { localize } from './messages.js';
 import { type App, operationLimits } from './yoga.js';
+import { GRAPHIQL_ASSETS, graphiqlAssetsDir } from './graphiql.js';
 
 export const hasDashboard = (dashboardDir: string | null): dashboardDir is string =>
   dashboardDir !== null && existsSync(join(dashboardDir, 'index.html'));
@@ -120,10 +121,17 @@ export function createHttpHandler(app: App, dashboardDir: string | null, ops?: O
   // browsers revalidate with ETags (a 304 costs next to nothing).
   const files = hasDashboard(dashboardDir) ? sirv(dashboardDir, { etag: true, dev: true }) : null;
   const graphql = graphqlHandler(app, operationLimits.maxBodyBytes);
+  // GraphiQL's own code and styles (graphiql.ts): immutable for a given package version.
+  const graphiqlFiles = sirv(graphiqlAssetsDir, { etag: true, maxAge: 86_400 });
   return (req, res) => {
     const url = req.url ?? '/';
     const path = url.split('?')[0] ?? '/';
     if (path === '/graphql') return graphql(req, res);
+    if (path.startsWith(GRAPHIQL_ASSETS)) {
+      req.url = url.slice(GRAPHIQL_ASSETS.length - 1);
+      graphiqlFiles(req, res, () => sendJson(res, 404, { error: 'Not found.' }));
+      return;
+    }
     if (operations(path, req, res)) return;
     if (!files || !dashboardDir) {
       sendJson(res, 404, { error: 'Not found. GraphQL is at /graphql.' });

@@ -15,6 +15,7 @@ import { createContext, identifyRequest, localeOf } from './context.js';
 import { useBearerVerification } from './plugins/bearer-verification.js';
 import { localize } from './messages.js';
 import { exampleQueries } from './example-queries.js';
+import { renderOfflineGraphiQL } from './graphiql.js';
 import { clientAddress, createRateLimiter, useRateLimit } from './plugins/rate-limit.js';
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import { useResponseCookies } from './plugins/response-cookies.js';
@@ -199,6 +200,8 @@ export function createApp({
     // Parsed and validated documents are cached (LRU, by document text): the dashboard repeats a few.
     parserAndValidationCache: true,
     landingPage: false,
+    // From the API's own files (graphiql.ts), not a CDN: it must open on a closed network.
+    renderGraphiQL: renderOfflineGraphiQL,
     graphiql: production
       ? false
       : {
