@@ -100,8 +100,8 @@ const indonesian: Rule[] = [
     'Alasan wajib diisi untuk menangguhkan atau mengakhiri penetapan.',
   ],
   [
-    /^effectiveOn cannot be after today in the village \((.+)\)\.$/,
-    'effectiveOn tidak boleh melewati hari ini di desa tersebut ($1).',
+    /^The date cannot be after today where the village is \((.+), (.+)\)\.$/,
+    'Tanggal tidak boleh melewati hari ini di desa tersebut ($1, $2).',
   ],
   [
     /^effectiveOn cannot be before the latest change \((.+)\)\.$/,

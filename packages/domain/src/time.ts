@@ -36,3 +36,20 @@ export const todayInIndonesia = (now = new Date()): string => dateIn(REPORTING_T
 
 /** Today's date where an area is (its own zone), e.g. for a village's report. */
 export const todayInArea = (code: string, now = new Date()): string => dateIn(timeZones[timeZoneOfArea(code)], now);
+
+/** The offsets of the zones (none has daylight saving time). */
+const utcOffsetHours: Record<IndonesianTimeZone, number> = { WIB: 7, WITA: 8, WIT: 9 };
+
+/** A point in time as ISO 8601 with the zone's offset, e.g. `2026-12-05T06:30:00.000+07:00` for WIB. */
+export function isoInZone(at: Date, zone: IndonesianTimeZone = 'WIB'): string {
+  const hours = utcOffsetHours[zone];
+  return new Date(at.getTime() + hours * 3_600_000).toISOString().replace('Z', `+${String(hours).padStart(2, '0')}:00`);
+}
+
+/** Calendar days from one date to another (`YYYY-MM-DD`), e.g. 1 from the 4th to the 5th. */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+/** The calendar date (`YYYY-MM-DD`) of a point in time where an area is (its own zone). */
+export const dateInArea = (code: string, at: Date): string => dateIn(timeZones[timeZoneOfArea(code)], at);

@@ -8,7 +8,7 @@ import { recordList } from './record-list.js';
 import { ActivityTypeEnum } from './enums.js';
 import { ConflictError, mutationErrors, NotFoundError } from './errors.js';
 import { AreaFilter, areaWhere, orderInput, PeriodInput, periodWhere, regencyCode, villageCode } from './filters.js';
-import { audit, requireArea, requirePermission, today, writeTransaction, reread } from './writes.js';
+import { audit, notAfterTodayIn, requireArea, requirePermission, today, writeTransaction, reread } from './writes.js';
 
 builder.prismaNode('Activity', {
   id: { field: 'id' },
@@ -157,6 +157,7 @@ builder.mutationField('recordActivity', (t) =>
           throw new NotFoundError(`No area has code ${input.villageCode ?? input.regencyCode}.`, ['input', placeField]);
         const regencyId = 'regencyId' in place ? place.regencyId : place.id;
         requireArea(ctx, regencyId, ['input', placeField]);
+        notAfterTodayIn(place.code, input.heldOn, ['input', 'heldOn']);
         if (!office.workingAreas.some((area) => area.regencyId === regencyId)) {
           throw new ConflictError(`${office.name} does not cover ${place.name}.`, ['input', placeField]);
         }

@@ -1,5 +1,5 @@
 // The wilayah hierarchy: Province → Regency (kabupaten/kota) → District (kecamatan) → Village.
-import { FAR_FROM_OFFICE_KM } from '@binaan/domain';
+import { FAR_FROM_OFFICE_KM, timeZoneOfArea } from '@binaan/domain';
 import { z } from 'zod';
 import { scopeWhere } from '../auth/scope-where.js';
 import { builder } from '../builder.js';
@@ -107,6 +107,12 @@ export const Village = builder.prismaNode('Village', {
     code: t.exposeString('code', { description: 'Kemendagri code `PP.KK.CC.NNNN`, e.g. `63.02.15.2002`.' }),
     name: t.exposeString('name', { description: 'Official name, e.g. Gendang Timburu.' }),
     kind: t.expose('kind', { type: VillageKindEnum, description: 'Desa or kelurahan.' }),
+    timeZone: t.string({
+      description:
+        "Its time zone, from its province: WIB (UTC+7), WITA (UTC+8) or WIT (UTC+9). Its own dates (a report's day, today) are in it.",
+      select: { code: true },
+      resolve: (village) => timeZoneOfArea(village.code),
+    }),
     district: t.relation('district', { description: 'Its kecamatan.' }),
     regency: t.relation('regency', { description: 'Its kabupaten/kota.' }),
     province: t.relation('province', { description: 'Its province.' }),

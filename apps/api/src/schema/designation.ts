@@ -8,7 +8,6 @@ import {
   PROGRAMME_FIRST_YEAR,
   todayInArea,
 } from '@binaan/domain';
-import { InputValidationError } from '@pothos/plugin-validation';
 import { z } from 'zod';
 import { scopeWhere } from '../auth/scope-where.js';
 import { builder } from '../builder.js';
@@ -16,9 +15,9 @@ import { listCost, listLengths } from '../query-cost.js';
 import type { Context } from '../context.js';
 import { recordList } from './record-list.js';
 import { DesignationStatusEnum, ProgrammeVariantEnum, SelectionReasonEnum } from './enums.js';
-import { ConflictError, mutationErrors, NotFoundError } from './errors.js';
+import { ConflictError, invalidField, mutationErrors, NotFoundError } from './errors.js';
 import { AreaFilter, orderInput, villageAreaWhere, villageCode } from './filters.js';
-import { audit, requireArea, requirePermission, today, writeTransaction, reread } from './writes.js';
+import { audit, notAfterTodayIn, requireArea, requirePermission, today, writeTransaction, reread } from './writes.js';
 
 builder.prismaObject('DesignationStatusChange', {
   description:
@@ -264,6 +263,7 @@ builder.mutationField('designateVillage', (t) =>
         const village = await tx.village.findUnique({ where: { code: input.villageCode } });
         if (!village) throw new NotFoundError(`No village has code ${input.villageCode}.`, ['input', 'villageCode']);
         requireArea(ctx, village.regencyId, ['input', 'villageCode']);
+        if (input.inauguratedOn) notAfterTodayIn(village.code, input.inauguratedOn, ['input', 'inauguratedOn']);
         const office = await tx.immigrationOffice.findUnique({
           where: { code: input.officeCode },
           include: { workingAreas: { where: { regencyId: village.regencyId } } },
@@ -354,11 +354,6 @@ const ChangeDesignationStatusInput = builder.inputType('ChangeDesignationStatusI
     ),
 });
 
-/** A bad value the schema alone cannot judge (it depends on the record): reported like any invalid field. */
-function invalidField(message: string, path: string[]): InputValidationError {
-  return new InputValidationError({ issues: [{ message, path }] });
-}
-
 builder.mutationField('changeDesignationStatus', (t) =>
   t.prismaField({
     type: 'Designation',
@@ -395,13 +390,7 @@ builder.mutationField('changeDesignationStatus', (t) =>
           throw new ConflictError(message, ['input', 'toStatus']);
         }
         const effectiveOn = input.effectiveOn.toISOString().slice(0, 10);
-        const villageToday = todayInArea(designation.village.code);
-        if (effectiveOn > villageToday) {
-          throw invalidField(`effectiveOn cannot be after today in the village (${villageToday}).`, [
-            'input',
-            'effectiveOn',
-          ]);
-        }
+        notAfterTodayIn(designation.village.code, input.effectiveOn, ['input', 'effectiveOn']);
         const latest = designation.statusChanges[0]?.effectiveOn.toISOString().slice(0, 10);
         if (latest && effectiveOn < latest) {
           throw invalidField(`effectiveOn cannot be before the latest change (${latest}).`, ['input', 'effectiveOn']);

@@ -126,3 +126,8 @@ export const mutationErrors = {
   types: [InputValidationError, NotFoundError, ConflictError, ForbiddenError],
   dataField: { description: 'The record as stored.' },
 };
+
+/** A bad value the schema alone cannot judge (it depends on the record): reported like any invalid field. */
+export function invalidField(message: string, path: string[]): InputValidationError {
+  return new InputValidationError({ issues: [{ message, path }] });
+}

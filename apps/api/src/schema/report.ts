@@ -3,6 +3,8 @@
 import { Prisma } from '@binaan/db';
 import {
   canMoveReport,
+  dateInArea,
+  daysBetween,
   openReportStatuses,
   type ReportStatus,
   type ReportType,
@@ -19,7 +21,16 @@ import { ProgrammeVariantEnum, ReportStatusEnum, ReportTypeEnum } from './enums.
 import { ConflictError, mutationErrors, NotFoundError } from './errors.js';
 import { AreaFilter, areaWhere, orderInput, PeriodInput, periodTimestampWhere, villageCode } from './filters.js';
 import { indonesianPhone } from './task-force.js';
-import { audit, requireArea, requirePermission, today, type Tx, writeTransaction, reread } from './writes.js';
+import {
+  audit,
+  notAfterTodayIn,
+  requireArea,
+  requirePermission,
+  today,
+  type Tx,
+  writeTransaction,
+  reread,
+} from './writes.js';
 
 const OPEN_STATUSES: ReportStatus[] = [...openReportStatuses];
 
@@ -81,11 +92,21 @@ export const VillageReport = builder.prismaNode('VillageReport', {
       select: { status: true },
       resolve: (report) => OPEN_STATUSES.includes(report.status),
     }),
+    submittedOn: t.field({
+      type: 'Date',
+      description: "The day it was received, in the village's own time zone (`village.timeZone`).",
+      select: { submittedAt: true, village: { select: { code: true } } },
+      resolve: (report) => new Date(`${dateInArea(report.village.code, report.submittedAt)}T00:00:00Z`),
+    }),
     ageDays: t.int({
-      description: 'Whole days since it was received.',
-      select: { submittedAt: true },
+      description:
+        "Calendar days from the day it was received to today, both in the village's own time zone (`village.timeZone`): 0 on the day it came in.",
+      select: { submittedAt: true, village: { select: { code: true } } },
       resolve: (report, _args, ctx) =>
-        Math.floor((ctx.requestedAt.getTime() - report.submittedAt.getTime()) / 86_400_000),
+        daysBetween(
+          dateInArea(report.village.code, report.submittedAt),
+          dateInArea(report.village.code, ctx.requestedAt),
+        ),
     }),
     transitions: t.relation('transitions', {
       ...listCost(listLengths.transitionsPerReport),
@@ -300,6 +321,7 @@ builder.mutationField('submitVillageReport', (t) =>
       if (!village) throw new NotFoundError(`No village has code ${input.villageCode}.`, ['input', 'villageCode']);
       // Checked before a retry is answered, so nobody learns of reports outside their area.
       requireArea(ctx, village.regencyId, ['input', 'villageCode']);
+      notAfterTodayIn(village.code, input.occurredOn, ['input', 'occurredOn']);
       const retry = await existingSubmission(ctx, input, village.id);
       if (retry) return retry;
       try {

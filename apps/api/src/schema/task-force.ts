@@ -13,7 +13,7 @@ import { ConflictError, mutationErrors, NotFoundError } from './errors.js';
 import { Designation } from './designation.js';
 import { TrainingModule } from './training-module.js';
 import { AreaFilter, orderInput, villageAreaWhere } from './filters.js';
-import { audit, requireArea, requirePermission, today, writeTransaction, reread } from './writes.js';
+import { audit, notAfterTodayIn, requireArea, requirePermission, today, writeTransaction, reread } from './writes.js';
 
 builder.prismaNode('TaskForce', {
   id: { field: 'id' },
@@ -182,6 +182,7 @@ builder.mutationField('addTaskForceMember', (t) =>
         });
         if (!designation) throw new NotFoundError('No such designation.', ['input', 'designationId']);
         requireArea(ctx, designation.village.regencyId, ['input', 'designationId']);
+        notAfterTodayIn(designation.village.code, input.joinedOn, ['input', 'joinedOn']);
         if (designation.status !== 'ACTIVE') {
           throw new ConflictError(`Only an ACTIVE designation has a task force (this one is ${designation.status}).`, [
             'input',

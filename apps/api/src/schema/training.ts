@@ -11,7 +11,7 @@ import { ConflictError, ForbiddenError, mutationErrors, NotFoundError } from './
 import { AreaFilter, orderInput, PeriodInput, periodWhere, villageAreaWhere, villageCode } from './filters.js';
 import { TaskForceMember } from './task-force.js';
 import { TrainingModule } from './training-module.js';
-import { audit, requireArea, requirePermission, today, writeTransaction, reread } from './writes.js';
+import { audit, notAfterTodayIn, requireArea, requirePermission, today, writeTransaction, reread } from './writes.js';
 
 builder.prismaObject('TrainingAttendance', {
   description: "A member's attendance of one module in one session.",
@@ -222,6 +222,7 @@ builder.mutationField('recordTrainingSession', (t) =>
           const village = await tx.village.findUnique({ where: { code: input.villageCode } });
           if (!village) throw new NotFoundError(`No village has code ${input.villageCode}.`, ['input', 'villageCode']);
           requireArea(ctx, village.regencyId, ['input', 'villageCode']);
+          notAfterTodayIn(village.code, input.heldOn, ['input', 'heldOn']);
           if (!covered.has(village.regencyId)) {
             throw new ConflictError(`${office.name} does not cover ${village.name}.`, ['input', 'villageCode']);
           }

@@ -2,7 +2,8 @@
 import type { Prisma, PrismaClient } from '@binaan/db';
 import { inScope, type Permissions } from '../auth/permissions.js';
 import type { Context } from '../context.js';
-import { ForbiddenError } from './errors.js';
+import { dateIn, timeZoneOfArea, timeZones, todayInArea } from '@binaan/domain';
+import { ForbiddenError, invalidField } from './errors.js';
 
 export type Tx = Prisma.TransactionClient;
 
@@ -11,10 +12,28 @@ export function writeTransaction<T>(ctx: Context, work: (tx: Tx) => Promise<T>):
   return (ctx.db.prisma as PrismaClient).$transaction(work, { maxWait: 10_000, timeout: 20_000 });
 }
 
-/** Today as a UTC calendar date; dates from clients are calendar dates at UTC midnight. */
+/**
+ * The latest "today" anywhere in Indonesia (WIT, UTC+9), as a calendar date at UTC midnight (as dates
+ * from clients are): no event can be dated after it. Checked with the rest of the input; the village's own
+ * day is checked once the village is known (notAfterTodayIn).
+ */
 export function today(): Date {
-  const now = new Date();
-  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+  return new Date(`${dateIn(timeZones.WIT)}T00:00:00Z`);
+}
+
+/**
+ * Refuses an event date after today where the area is (its province's zone: WIB, WITA or WIT): at 07:00 in
+ * Kupang (WITA) it is already the 5th there, while still the 4th in UTC, and at 23:30 in Jakarta (WIB) the
+ * 5th has begun in Papua but not in Jakarta.
+ */
+export function notAfterTodayIn(areaCode: string, date: Date, path: string[]): void {
+  const local = todayInArea(areaCode);
+  if (date.toISOString().slice(0, 10) > local) {
+    throw invalidField(
+      `The date cannot be after today where the village is (${local}, ${timeZoneOfArea(areaCode)}).`,
+      path,
+    );
+  }
 }
 
 /** Refuses a write the caller's role does not allow, before anything is read or written. */
