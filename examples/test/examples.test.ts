@@ -2,6 +2,9 @@
 // with an API token, against a production-mode server (which runs their own documents only because
 // they carry a token).
 import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import type { Service } from '@binaan/api/service';
@@ -62,5 +65,29 @@ describe('examples/', () => {
       `SELECT count(*)::int AS count FROM village_report WHERE client_reference = 'example-outside'`,
     );
     expect(stored[0]!.count).toBe(0);
+  });
+
+  it('export-csv.ts pages through every row by cursor, with the columns of the query whatever the data', async () => {
+    const query = `query Reports($after: String) {
+      reports(first: 40, after: $after, filter: { area: { regencyCodes: ["63.02"] } }) {
+        totalCount pageInfo { hasNextPage endCursor }
+        edges { node { id type occurredOn designation { year variant } village { code name } transitions { toStatus } } }
+      } }`;
+    const file = join(mkdtempSync(join(tmpdir(), 'binaan-export-')), 'reports.graphql');
+    writeFileSync(file, query);
+    const { stdout, stderr } = await run(tsx, [script('export-csv.ts'), file], { env, maxBuffer: 64 * 1024 * 1024 });
+    const [header, ...lines] = stdout.trim().split(/\r?\n/);
+    expect(header).toBe(
+      'id,type,occurredOn,designation.year,designation.variant,village.code,village.name,transitions',
+    );
+    const [{ count }] = (await api.db.sql.query<{ count: number }>(
+      `SELECT count(*)::int AS count FROM village_report r JOIN regency g ON g.id = r.regency_id WHERE g.code = '63.02'`,
+    )) as [{ count: number }];
+    expect(count).toBeGreaterThan(80); // more than two pages of 40
+    expect(lines).toHaveLength(count);
+    expect(new Set(lines.map((line) => line.split(',')[0])).size).toBe(count); // no row twice
+    const pages = stderr.trim().split('\n');
+    expect(pages).toHaveLength(Math.ceil(count / 40));
+    expect(pages.at(-1)).toBe(`page ${pages.length}: ${count} of ${count} rows`);
   });
 });
