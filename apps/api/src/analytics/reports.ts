@@ -1,7 +1,7 @@
 // Report statistics: counts by any combination of area, type, status and month, read from the report
 // rollup (packages/db/rollups/reports.sql), with the median days from submission to follow-up.
 import { rollupCodes, type SqlExecutor } from '@binaan/db';
-import { type ReportStatus, type ReportType, slicePeriod } from '@binaan/domain';
+import { nextMonth, type ReportStatus, type ReportType, slicePeriod } from '@binaan/domain';
 import {
   type AnalyticsFilter,
   type AreaLevel,
@@ -215,4 +215,64 @@ async function medianDaysToFollowUp(
   return new Map(
     rows.map((row) => [groupKey(columns, row), row.median_days === null ? null : Number(row.median_days)]),
   );
+}
+
+/**
+ * A monthly series with its empty months: every month of the period (or, without one, from the first to
+ * the last month with reports) for every group the rows have, with 0 where nothing came in. Ordered as
+ * the statement orders them: by the dimensions in the order asked for.
+ */
+export function withEmptyMonths(
+  rows: ReportStatsRow[],
+  groupBy: ReportDimension[],
+  filter: Pick<AnalyticsFilter, 'from' | 'to'>,
+): ReportStatsRow[] {
+  if (!groupBy.includes('MONTH')) return rows;
+  const seen = rows.map((row) => row.month!).sort();
+  const first = filter.from?.slice(0, 7) ?? seen[0];
+  const last = filter.to?.slice(0, 7) ?? seen.at(-1);
+  if (!first || !last) return rows;
+  const months: string[] = [];
+  for (let month = first; month <= last; month = nextMonth(month)) months.push(month);
+  const groupOf = (row: ReportStatsRow) =>
+    JSON.stringify([row.province?.code, row.regency?.code, row.district?.code, row.type, row.status]);
+  const groups = new Map<string, ReportStatsRow>();
+  for (const row of rows) if (!groups.has(groupOf(row))) groups.set(groupOf(row), row);
+  // A filter with no rows at all still has its months, for the one group of the dimensions asked for.
+  if (groups.size === 0 && groupBy.every((dimension) => dimension === 'MONTH')) {
+    groups.set(
+      '[]',
+      emptyRow({ province: null, regency: null, district: null, type: null, status: null, month: null }),
+    );
+  }
+  const byKey = new Map(rows.map((row) => [`${groupOf(row)}|${row.month}`, row]));
+  const filled = [...groups.values()].flatMap((group) =>
+    months.map((month) => byKey.get(`${groupOf(group)}|${month}`) ?? emptyRow({ ...group, month })),
+  );
+  const sortKey: Record<ReportDimension, (row: ReportStatsRow) => string> = {
+    PROVINCE: (row) => row.province?.code ?? '',
+    REGENCY: (row) => row.regency?.code ?? '',
+    DISTRICT: (row) => row.district?.code ?? '',
+    TYPE: (row) => row.type ?? '',
+    STATUS: (row) => row.status ?? '',
+    MONTH: (row) => row.month ?? '',
+  };
+  const dimensions = [...new Set(groupBy)];
+  return filled.sort((a, b) => {
+    for (const dimension of dimensions) {
+      const [left, right] = [sortKey[dimension](a), sortKey[dimension](b)];
+      if (left !== right) return left < right ? -1 : 1;
+    }
+    return 0;
+  });
+}
+
+function emptyRow(row: Pick<ReportStatsRow, 'province' | 'regency' | 'district' | 'type' | 'status' | 'month'>) {
+  return {
+    ...row,
+    reports: 0,
+    followedUp: 0,
+    rejected: 0,
+    medianDaysToFollowUp: async () => null,
+  } satisfies ReportStatsRow;
 }

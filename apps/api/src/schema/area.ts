@@ -1,5 +1,5 @@
 // The wilayah hierarchy: Province → Regency (kabupaten/kota) → District (kecamatan) → Village.
-import { FAR_FROM_OFFICE_KM, timeZoneOfArea } from '@binaan/domain';
+import { dateInArea, FAR_FROM_OFFICE_KM, timeZoneOfArea } from '@binaan/domain';
 import { z } from 'zod';
 import { scopeWhere } from '../auth/scope-where.js';
 import { builder } from '../builder.js';
@@ -13,6 +13,8 @@ import {
   areaWhere,
   districtCode,
   orderInput,
+  PeriodInput,
+  periodTimestampWhere,
   provinceCode,
   regencyCode,
   villageCode,
@@ -145,6 +147,26 @@ export const Village = builder.prismaNode('Village', {
       }),
       totalCount: true,
     }),
+    lastReportOn: t.field({
+      type: 'Date',
+      nullable: true,
+      authScopes: { readRecords: true },
+      description:
+        "The day its latest report came in, in the village's own time zone; null when it never sent one (or outside your area).",
+      select: (_args, ctx) => ({
+        code: true,
+        reports: {
+          where: scopeWhere.report(ctx.permissions),
+          orderBy: [{ submittedAt: 'desc' as const }],
+          take: 1,
+          select: { submittedAt: true },
+        },
+      }),
+      resolve: (village) => {
+        const latest = village.reports[0];
+        return latest ? new Date(`${dateInArea(village.code, latest.submittedAt)}T00:00:00Z`) : null;
+      },
+    }),
     activities: t.relatedConnection('activities', {
       cursor: 'id',
       description: 'Programme activities held in it, newest first (empty outside your area).',
@@ -205,8 +227,33 @@ const VillageFilter = builder.inputType('VillageFilter', {
       description: 'Case-insensitive part of the name.',
       validate: z.string().min(1).max(100),
     }),
+    silentDuring: t.field({
+      type: PeriodInput,
+      required: false,
+      description:
+        'Only villages that were designated (ACTIVE on at least one day of the period, by the status history) and sent no report received in it (days in WIB). Both ends are needed. Pair with `lastReportOn`.',
+    }),
   }),
+  validate: z
+    .looseObject({ silentDuring: z.looseObject({ from: z.date().nullish(), to: z.date().nullish() }).nullish() })
+    .refine((filter) => !filter.silentDuring || (filter.silentDuring.from && filter.silentDuring.to), {
+      message: 'silentDuring needs both from and to.',
+      path: ['silentDuring'],
+    }),
 });
+
+/**
+ * Villages designated and ACTIVE on at least one day of a period (designation_active_span, the one
+ * definition the figures use): the ids, for a `where`.
+ */
+async function villagesActiveDuring(ctx: Context, period: { from: Date; to: Date }): Promise<number[]> {
+  const rows = await ctx.db.sql.query<{ village_id: number }>(
+    `SELECT DISTINCT village_id FROM designation_active_span
+      WHERE first_day <= $2::date AND (end_day IS NULL OR end_day > $1::date)`,
+    [period.from.toISOString().slice(0, 10), period.to.toISOString().slice(0, 10)],
+  );
+  return rows.map((row) => row.village_id);
+}
 
 type SearchArgs = { area?: AreaFilterShape | null; search?: string | null };
 
@@ -238,9 +285,16 @@ type VillageFilterShape = typeof VillageFilter.$inferInput;
  * Villages are public reference data, but whether one is designated is a programme record: the
  * `designated` filter only counts designations the caller may see.
  */
-function villageWhere(filter: VillageFilterShape | null | undefined, { permissions }: Context) {
-  const activeAndVisible = { status: 'ACTIVE' as const, ...scopeWhere.designation(permissions) };
+async function villageWhere(filter: VillageFilterShape | null | undefined, ctx: Context) {
+  const activeAndVisible = { status: 'ACTIVE' as const, ...scopeWhere.designation(ctx.permissions) };
+  const silent = filter?.silentDuring?.from && filter.silentDuring.to ? filter.silentDuring : null;
   return {
+    ...(silent
+      ? {
+          id: { in: await villagesActiveDuring(ctx, { from: silent.from!, to: silent.to! }) },
+          reports: { none: { submittedAt: periodTimestampWhere(silent) } },
+        }
+      : {}),
     AND: [
       ...areaWhere(filter?.area, { district: 'relation' }),
       ...(filter?.isBorder === true ? [{ OR: [{ isLandBorder: true }, { isSeaBorder: true }] }] : []),

@@ -2,6 +2,7 @@
 // a retried submission returns the row the first attempt created, never a second row.
 import { Prisma } from '@binaan/db';
 import {
+  addDays,
   canMoveReport,
   dateInArea,
   daysBetween,
@@ -9,6 +10,7 @@ import {
   type ReportStatus,
   type ReportType,
   reportTransitions,
+  todayInIndonesia,
 } from '@binaan/domain';
 import { z } from 'zod';
 import { submitterOf } from '../auth/caller.js';
@@ -134,12 +136,23 @@ const ReportFilter = builder.inputType('VillageReportFilter', {
       description: 'Only reports under designations of these variants.',
     }),
     open: t.boolean({ required: false, description: 'true: only open reports; false: only closed or rejected ones.' }),
+    openLongerThanDays: t.int({
+      required: false,
+      description:
+        'Only open reports (submitted, verified or followed up) received more than this many calendar days ago (WIB days: 0 means before today). Combine with `statuses` to narrow the open ones.',
+      validate: z.number().int().min(0).max(3650),
+    }),
   }),
 });
 
 type ReportFilterShape = typeof ReportFilter.$inferInput;
 
-function reportFilterWhere(filter: ReportFilterShape | null | undefined): Prisma.VillageReportWhereInput {
+function reportFilterWhere(filter: ReportFilterShape | null | undefined, now: Date): Prisma.VillageReportWhereInput {
+  // Received before the start of the day N days ago (WIB): more than N calendar days old.
+  const openSince =
+    filter?.openLongerThanDays == null
+      ? null
+      : new Date(`${addDays(todayInIndonesia(now), -filter.openLongerThanDays)}T00:00:00+07:00`);
   const statuses = [...(filter?.statuses ?? [])].filter(
     (status) => filter?.open == null || OPEN_STATUSES.includes(status) === filter.open,
   );
@@ -148,6 +161,7 @@ function reportFilterWhere(filter: ReportFilterShape | null | undefined): Prisma
       ...(areaWhere(filter?.area, { district: 'village' }) as Prisma.VillageReportWhereInput[]),
       ...(filter?.open === true && !filter.statuses?.length ? [{ status: { in: OPEN_STATUSES } }] : []),
       ...(filter?.open === false && !filter.statuses?.length ? [{ status: { notIn: OPEN_STATUSES } }] : []),
+      ...(openSince ? [{ status: { in: OPEN_STATUSES }, submittedAt: { lt: openSince } }] : []),
     ],
     ...(filter?.villageCodes?.length ? { village: { code: { in: filter.villageCodes } } } : {}),
     ...(periodTimestampWhere(filter?.period) ? { submittedAt: periodTimestampWhere(filter?.period) } : {}),
@@ -158,8 +172,8 @@ function reportFilterWhere(filter: ReportFilterShape | null | undefined): Prisma
 }
 
 /** The rows the caller may see that match the filter: used for both the page and its total count. */
-function reportWhere(filter: ReportFilterShape | null | undefined, { permissions }: Context) {
-  return { AND: [reportFilterWhere(filter), scopeWhere.report(permissions)] };
+function reportWhere(filter: ReportFilterShape | null | undefined, { permissions, requestedAt }: Context) {
+  return { AND: [reportFilterWhere(filter, requestedAt), scopeWhere.report(permissions)] };
 }
 
 const reportOrder = orderInput(

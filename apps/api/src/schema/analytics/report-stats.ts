@@ -5,6 +5,7 @@ import {
   type ReportDimension,
   reportStats,
   type ReportStatsRow as ReportStatsRowShape,
+  withEmptyMonths,
 } from '../../analytics/reports.js';
 import { ReportStatusEnum, ReportTypeEnum } from '../enums.js';
 import { Ratio, ratio } from '../ratio.js';
@@ -104,11 +105,21 @@ builder.queryFields((t) => ({
         description: 'Dimensions (none: one total row).',
       }),
       filter: t.arg({ type: AnalyticsFilter, required: false, description: 'Which reports.' }),
+      fillEmptyMonths: t.arg.boolean({
+        required: false,
+        defaultValue: false,
+        description:
+          'With MONTH in groupBy: every month of the period (without one, from the first to the last month with reports) for every group, with 0 reports where none came in, so a series can be charted as it is.',
+      }),
     },
-    resolve: async (_root, { groupBy, filter }, ctx) => ({
-      computedAt: ctx.requestedAt,
-      groupBy: groupBy ?? [],
-      rows: await reportStats(ctx.db.sql, groupBy ?? [], await scopedFilter(ctx, filter)),
-    }),
+    resolve: async (_root, { groupBy, filter, fillEmptyMonths }, ctx) => {
+      const scoped = await scopedFilter(ctx, filter);
+      const rows = await reportStats(ctx.db.sql, groupBy ?? [], scoped);
+      return {
+        computedAt: ctx.requestedAt,
+        groupBy: groupBy ?? [],
+        rows: fillEmptyMonths ? withEmptyMonths(rows, groupBy ?? [], scoped) : rows,
+      };
+    },
   }),
 }));
