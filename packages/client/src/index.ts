@@ -1,6 +1,14 @@
 // @binaan/client: what an application needs to talk to the Binaan GraphQL API with types.
 export { graphql, type FragmentOf, type ResultOf, type TadaDocumentNode, type VariablesOf } from './graphql.js';
-export { BinaanRequestError, requestBinaan, type BinaanEndpoint, type GraphQLErrorPayload } from './request.js';
+export {
+  BinaanRequestError,
+  requestBinaan,
+  sendBinaan,
+  type BinaanEndpoint,
+  type BinaanResponse,
+  type GraphQLErrorPayload,
+  type RequestOptions,
+} from './request.js';
 export {
   isDocumentNode,
   trustedDocumentId,
