@@ -3,7 +3,7 @@
 // The database is put back into its shape before that migration (the reverse of its statements), migrated
 // again, and must keep every report, give each the
 // submitter the API itself would record, and let a retry find its report as before.
-import { migrate } from '@binaan/db';
+import { migrate, rollupFamilies } from '@binaan/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSeededApi, type SeededApi } from './support/seeded-api.js';
 
@@ -98,5 +98,88 @@ describe('upgrading a populated database to per-submitter idempotency keys', () 
       'SELECT count(*)::int AS count FROM village_report',
     )) as [{ count: number }];
     expect(count).toBe(before.length);
+  });
+});
+
+describe('upgrading a populated database to designation history', () => {
+  const HISTORY_MIGRATION = '20261205053320_designation_history';
+  const LATER_MIGRATION = '20261205060906_report_totals_rejected';
+  let api: SeededApi;
+  beforeAll(async () => {
+    api = await createSeededApi();
+  });
+  afterAll(async () => {
+    await api.dispose();
+  });
+
+  it('backfills every designation’s history from what it recorded, and rebuilds the figures from it', async () => {
+    const designationsBefore = await api.db.sql.query<Record<string, unknown>>(
+      `SELECT id, status::text, inaugurated_on::text, status_changed_at::text FROM designation ORDER BY id`,
+    );
+    // Back to the shape before the two migrations (their statements reversed; the rollup files are applied
+    // again, as on a database that never had them).
+    await api.db.sql.exec(`
+      DROP TABLE "designation_status_change" CASCADE;
+      DELETE FROM "village_designation_event";
+      ALTER TABLE "village_designation_event" DROP CONSTRAINT "village_designation_event_pkey", DROP COLUMN "change",
+        ADD CONSTRAINT "village_designation_event_pkey" PRIMARY KEY ("village_id", "variant_set");
+      DELETE FROM "member_training_event";
+      ALTER TABLE "member_training_event" DROP CONSTRAINT "member_training_event_pkey",
+        ADD CONSTRAINT "member_training_event_pkey" PRIMARY KEY ("member_id", "module_id", "kind");
+      ALTER TABLE "report_total_rollup" DROP COLUMN "rejected";
+      DELETE FROM "_binaan_migrations" WHERE name IN ('${HISTORY_MIGRATION}', '${LATER_MIGRATION}');
+      DELETE FROM "_binaan_rollups";
+    `);
+
+    const upgrade = await migrate(api.db.sql);
+    expect(upgrade.applied).toEqual([HISTORY_MIGRATION, LATER_MIGRATION]);
+    // The designations are as they were: nothing rewrote them.
+    expect(
+      await api.db.sql.query(
+        `SELECT id, status::text, inaugurated_on::text, status_changed_at::text FROM designation ORDER BY id`,
+      ),
+    ).toEqual(designationsBefore);
+    // Each has a history whose latest status is its status, whose first ACTIVE day is its inauguration,
+    // and a suspension or end takes effect on the day of its last change where the village is.
+    const mismatches = await api.db.sql.query<{ id: number }>(
+      `WITH h AS (
+         SELECT c.designation_id,
+                (array_agg(c.to_status ORDER BY c.effective_on DESC, c.id DESC))[1] AS latest,
+                MIN(c.effective_on) FILTER (WHERE c.to_status = 'ACTIVE') AS first_active,
+                MAX(c.effective_on) AS last_day
+           FROM designation_status_change c GROUP BY c.designation_id)
+       SELECT g.id FROM designation g
+         JOIN village v ON v.id = g.village_id JOIN province p ON p.id = v.province_id
+         LEFT JOIN h ON h.designation_id = g.id
+        WHERE h.latest IS DISTINCT FROM g.status
+           OR h.first_active IS DISTINCT FROM g.inaugurated_on
+           OR (g.status IN ('SUSPENDED', 'ENDED') AND h.last_day <> GREATEST(g.inaugurated_on,
+                 (g.status_changed_at AT TIME ZONE CASE WHEN p.code IN ('53', '63') THEN 'Asia/Makassar' ELSE 'Asia/Jakarta' END)::date))`,
+    );
+    expect(mismatches).toEqual([]);
+    const [{ suspended }] = (await api.db.sql.query<{ suspended: number }>(
+      `SELECT COUNT(*)::int AS suspended FROM designation WHERE status IN ('SUSPENDED', 'ENDED')`,
+    )) as [{ suspended: number }];
+    expect(suspended).toBeGreaterThan(0);
+
+    // The rollups were rebuilt from the history: coverage on a past day is the villages active that day.
+    const result = await api.graphql(
+      `{ coverage(groupBy: PROVINCE, filter: { period: { from: "2025-01-01", to: "2025-06-30" } }) { total { designatedVillages } } }`,
+    );
+    const [{ active }] = (await api.db.sql.query<{ active: number }>(
+      `WITH in_force AS (
+         SELECT DISTINCT ON (c.designation_id) c.designation_id, c.to_status FROM designation_status_change c
+          WHERE c.effective_on <= DATE '2025-06-30' ORDER BY c.designation_id, c.effective_on DESC, c.id DESC)
+       SELECT COUNT(DISTINCT g.village_id)::int AS active FROM in_force s JOIN designation g ON g.id = s.designation_id
+        WHERE s.to_status = 'ACTIVE'`,
+    )) as [{ active: number }];
+    expect(result.data!.coverage.total.designatedVillages).toBe(active);
+    for (const family of rollupFamilies) {
+      const [row] = await api.db.sql.query<{ rebuild_requested: boolean }>(
+        `SELECT rebuild_requested FROM _binaan_rollups WHERE name = $1`,
+        [family.name],
+      );
+      expect(row, family.name).toEqual({ rebuild_requested: false });
+    }
   });
 });
