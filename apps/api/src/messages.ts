@@ -31,6 +31,7 @@ const indonesian: Rule[] = [
   [/^No area has code (.+)\.$/, 'Tidak ada wilayah dengan kode $1.'],
   [/^No training module has code (.+)\.$/, 'Tidak ada modul pelatihan dengan kode $1.'],
   [/^No such designation\.$/, 'Penetapan tidak ditemukan.'],
+  [/^silentDuring needs both from and to\.$/, 'silentDuring memerlukan from dan to.'],
   [/^No such task-force member\.$/, 'Anggota gugus tugas tidak ditemukan.'],
   [/^No such report\.$/, 'Laporan tidak ditemukan.'],
   [/^No such token\.$/, 'Token tidak ditemukan.'],
@@ -85,6 +86,7 @@ const indonesian: Rule[] = [
   [/^A (.+) report cannot become (.+)\.$/, 'Laporan berstatus $1 tidak dapat menjadi $2 (status akhir).'],
   [/^The token is already revoked\.$/, 'Token sudah dicabut.'],
   [/^No such designation\.$/, 'Penetapan tidak ditemukan.'],
+  [/^silentDuring needs both from and to\.$/, 'silentDuring memerlukan from dan to.'],
   [
     /^The designation changed meanwhile; reload it and try again\.$/,
     'Penetapan sudah berubah; muat ulang lalu coba lagi.',
