@@ -77,8 +77,20 @@ const indonesian: Rule[] = [
     /^You already used clientReference (.+) with (.+) for a different report\.$/,
     'Anda sudah memakai clientReference $1 dengan $2 untuk laporan lain.',
   ],
-  [/^The report changed meanwhile; reload it and try again\.$/, 'Laporan sudah berubah; muat ulang lalu coba lagi.'],
-  [/^The report is (\w+), not (\w+)\.$/, 'Status laporan $1, bukan $2.'],
+  [
+    /^Someone else changed this report meanwhile; it is shown as it is now\.$/,
+    'Laporan ini sudah diubah orang lain; yang tampil adalah keadaannya sekarang.',
+  ],
+  [
+    /^Someone else changed this report meanwhile: it is (\w+), not (\w+)\.$/,
+    'Laporan ini sudah diubah orang lain: statusnya kini $1, bukan $2.',
+  ],
+  [/^A rejection needs its reason\.$/, 'Penolakan harus disertai alasannya.'],
+  [/^A follow-up needs the action taken\.$/, 'Tindak lanjut harus menyebut tindakan yang diambil.'],
+  [
+    /^Only a follow-up records the action taken and the agencies\.$/,
+    'Tindakan dan instansi hanya dicatat pada tindak lanjut.',
+  ],
   [
     /^A (.+) report cannot become (.+) \(allowed: (.+)\)\.$/,
     'Laporan berstatus $1 tidak dapat menjadi $2 (yang boleh: $3).',

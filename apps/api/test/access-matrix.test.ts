@@ -417,7 +417,9 @@ describe('access matrix', () => {
         {
           input: {
             reportId: Buffer.from(`VillageReport:${report!.id}`).toString('base64'),
-            toStatus: report!.status === 'SUBMITTED' ? 'VERIFIED' : 'FOLLOWED_UP',
+            ...(report!.status === 'SUBMITTED'
+              ? { toStatus: 'VERIFIED' }
+              : { toStatus: 'FOLLOWED_UP', actionTaken: 'Pemeriksaan di lokasi.' }),
           },
         },
       );

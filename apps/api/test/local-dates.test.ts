@@ -84,6 +84,30 @@ describe("a village's own dates", () => {
     expect(await ageNow()).toBe(1);
   });
 
+  it('sets the follow-up deadline in the village’s days, and marks a report due soon, then overdue', async () => {
+    vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-12-04T16:30:00Z') }); // 00:30 on the 5th, WITA
+    const sent = await api.graphql(submit, report('LOCAL-4', '2026-12-05'), 'kanim');
+    const id = sent.data!.submitVillageReport.data.report.id as string;
+    // A session lasts 12 hours and the clock moves a week: read with a token, which does not expire.
+    const reader = { token: await api.issueToken('kanim', ['RECORDS_READ'], 'KANIM-BATULICIN') };
+    const deadline = async () =>
+      (
+        await api.graphql(
+          `query($id: ID!) { node(id: $id) { ... on VillageReport { followUpDueOn followUpUrgency } } }`,
+          { id },
+          reader,
+        )
+      ).data!.node;
+    // Received on the 5th where the village is (still the 4th in WIB): due 7 days later, on the 12th.
+    expect(await deadline()).toEqual({ followUpDueOn: '2026-12-12', followUpUrgency: 'ON_TIME' });
+    vi.setSystemTime(new Date('2026-12-09T16:30:00Z')); // the 10th in WITA: 5 days old
+    expect((await deadline()).followUpUrgency).toBe('DUE_SOON');
+    vi.setSystemTime(new Date('2026-12-12T15:00:00Z')); // 23:00 on the 12th in WITA: the last day
+    expect((await deadline()).followUpUrgency).toBe('DUE_SOON');
+    vi.setSystemTime(new Date('2026-12-12T16:30:00Z')); // 00:30 on the 13th in WITA
+    expect((await deadline()).followUpUrgency).toBe('OVERDUE');
+  });
+
   it('knows each zone’s day at one moment', () => {
     const moment = new Date('2026-12-04T16:30:00Z');
     expect([timeZoneOfArea('31.71'), dateInArea('31.71', moment)]).toEqual(['WIB', '2026-12-04']); // Jakarta, 23:30

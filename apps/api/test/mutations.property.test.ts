@@ -139,6 +139,8 @@ describe('mutations under generated input', () => {
               toStatus: maybe(fc.constantFrom('VERIFIED', 'CLOSED', 'REJECTED', 'FOLLOWED_UP', 'SUBMITTED', 'DONE')),
               expectedStatus: maybe(fc.constantFrom('SUBMITTED', 'CLOSED', 'MAYBE')),
               note: maybe(text),
+              actionTaken: maybe(text),
+              agencies: maybe(fc.array(text, { maxLength: 3 })),
             },
             { requiredKeys: [] },
           ),

@@ -640,7 +640,7 @@ describe('mutations', () => {
     const submit = `mutation($input: SubmitVillageReportInput!) { submitVillageReport(input: $input) {
       ${ERROR_FIELDS} ... on MutationSubmitVillageReportSuccess { data { created report { id status type occurredOn designation { id } transitions { toStatus changedBy } } } } } }`;
     const transition = `mutation($input: TransitionReportStatusInput!) { transitionReportStatus(input: $input) {
-      ${ERROR_FIELDS} ... on MutationTransitionReportStatusSuccess { data { status transitions { fromStatus toStatus changedBy note } } } } }`;
+      ${ERROR_FIELDS} ... on ReportChangedError { path } ... on MutationTransitionReportStatusSuccess { data { status transitions { fromStatus toStatus changedBy note } } } } }`;
     const report = () => ({
       source: 'app:desa-lapor',
       clientReference: 'GT-2026-11-0001',
@@ -780,8 +780,8 @@ describe('mutations', () => {
       await expectRefused(
         transition,
         'transitionReportStatus',
-        { input: { reportId, toStatus: 'FOLLOWED_UP', expectedStatus: 'SUBMITTED' } },
-        'ConflictError',
+        { input: { reportId, toStatus: 'REJECTED', expectedStatus: 'SUBMITTED', note: 'Ganda' } },
+        'ReportChangedError',
         ['input', 'expectedStatus'],
       );
       const missing = Buffer.from('VillageReport:99999999').toString('base64');
@@ -797,6 +797,105 @@ describe('mutations', () => {
       const result = await api.graphql(transition, { input: { reportId: wrongType, toStatus: 'VERIFIED' } }, 'kanim');
       expect(result.data?.transitionReportStatus?.__typename ?? result.errors?.[0]?.message).toBeTruthy();
       expect(await fingerprint(api)).toEqual(before);
+    });
+
+    it('asks every step for what it must record, all missing fields at once, and writes nothing', async () => {
+      const rejected = await expectRefused(
+        transition,
+        'transitionReportStatus',
+        { input: { reportId, toStatus: 'REJECTED', expectedStatus: 'VERIFIED', actionTaken: 'Patroli bersama' } },
+        'InputValidationError',
+        ['input', 'note'],
+      );
+      expect(rejected.issues.map((issue: { path: string[] }) => issue.path)).toEqual([
+        ['input', 'note'],
+        ['input', 'actionTaken'],
+      ]);
+      await expectRefused(
+        transition,
+        'transitionReportStatus',
+        { input: { reportId, toStatus: 'FOLLOWED_UP', expectedStatus: 'VERIFIED', agencies: ['Polres'] } },
+        'InputValidationError',
+        ['input', 'actionTaken'],
+      );
+      const response = await api.post(
+        {
+          query: transition,
+          variables: { input: { reportId, toStatus: 'REJECTED', expectedStatus: 'VERIFIED' } },
+        },
+        'kanim',
+        { 'accept-language': 'id' },
+      );
+      const indonesian = (await response.json()) as { data: any };
+      expect(indonesian.data.transitionReportStatus.issues).toContainEqual({
+        path: ['input', 'note'],
+        message: 'Penolakan harus disertai alasannya.',
+      });
+    });
+
+    it('records a follow-up with the action taken and the agencies, in the timeline and the audit log', async () => {
+      const followedUp = await api.graphql(
+        `mutation($input: TransitionReportStatusInput!) { transitionReportStatus(input: $input) {
+          ${ERROR_FIELDS} ... on MutationTransitionReportStatusSuccess { data { status followUpUrgency
+            transitions { toStatus actionTaken agencies } } } } }`,
+        {
+          input: {
+            reportId,
+            toStatus: 'FOLLOWED_UP',
+            expectedStatus: 'VERIFIED',
+            actionTaken: '  Pemeriksaan izin tinggal di lokasi. ',
+            agencies: ['Polres', 'Bhabinkamtibmas', 'Polres'],
+          },
+        },
+        'kanim',
+      );
+      const data = followedUp.data!.transitionReportStatus.data;
+      expect(data.status).toBe('FOLLOWED_UP');
+      expect(data.followUpUrgency).toBeNull();
+      expect(data.transitions.at(-1)).toEqual({
+        toStatus: 'FOLLOWED_UP',
+        actionTaken: 'Pemeriksaan izin tinggal di lokasi.',
+        agencies: ['Polres', 'Bhabinkamtibmas'],
+      });
+      const audit = await api.graphql(`{ auditLog(first: 1, entity: "VillageReport", action: "transitionReportStatus") {
+        edges { node { after } } } }`);
+      expect(audit.data!.auditLog.edges[0].node.after).toMatchObject({
+        status: 'FOLLOWED_UP',
+        actionTaken: 'Pemeriksaan izin tinggal di lokasi.',
+        agencies: ['Polres', 'Bhabinkamtibmas'],
+      });
+    });
+
+    it('lets one of two officers acting at once win, and shows the other the report as it is now', async () => {
+      const { data } = await api.graphql(
+        submit,
+        { input: { ...report(), clientReference: 'GT-2026-11-RACE' } },
+        'kanim',
+      );
+      const raced = data!.submitVillageReport.data.report.id;
+      const verify = `mutation($input: TransitionReportStatusInput!) { transitionReportStatus(input: $input) {
+        __typename ... on Error { message } ... on ReportChangedError { path report { id status transitions { toStatus } } }
+        ... on MutationTransitionReportStatusSuccess { data { status } } } }`;
+      const input = { reportId: raced, toStatus: 'VERIFIED', expectedStatus: 'SUBMITTED' };
+      const results = await Promise.all([0, 1, 2].map(() => api.graphql(verify, { input }, 'kanim')));
+      const outcomes = results.map((result) => result.data!.transitionReportStatus);
+      expect(outcomes.filter((outcome) => outcome.__typename === 'MutationTransitionReportStatusSuccess')).toHaveLength(
+        1,
+      );
+      const losers = outcomes.filter((outcome) => outcome.__typename === 'ReportChangedError');
+      expect(losers).toHaveLength(2);
+      for (const loser of losers) {
+        expect(loser.report).toEqual({
+          id: raced,
+          status: 'VERIFIED',
+          transitions: [{ toStatus: 'SUBMITTED' }, { toStatus: 'VERIFIED' }],
+        });
+      }
+      const [row] = await api.db.sql.query<{ steps: number }>(
+        `SELECT COUNT(*)::int AS steps FROM report_status_transition t JOIN village_report r ON r.id = t.report_id
+          WHERE r.client_reference = 'GT-2026-11-RACE'`,
+      );
+      expect(row!.steps).toBe(2);
     });
   });
 });

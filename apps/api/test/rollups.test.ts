@@ -142,10 +142,19 @@ describeRollupProperty('report rollups', (probe) => {
         if (!to) return;
         const result = await probe.api.graphql(
           `mutation($input: TransitionReportStatusInput!) { transitionReportStatus(input: $input) { __typename } }`,
-          { input: { reportId: gid('VillageReport', report!.id), toStatus: to, expectedStatus: report!.status } },
+          {
+            input: {
+              reportId: gid('VillageReport', report!.id),
+              toStatus: to,
+              expectedStatus: report!.status,
+              ...(to === 'REJECTED' ? { note: 'Laporan ganda.' } : {}),
+              ...(to === 'FOLLOWED_UP' ? { actionTaken: 'Pemeriksaan di lokasi.' } : {}),
+            },
+          },
           'kanim',
         );
         expect(result.errors).toBeUndefined();
+        expect(result.data!.transitionReportStatus.__typename).toBe('MutationTransitionReportStatusSuccess');
         return;
       }
       case 'retype':

@@ -3,6 +3,10 @@ import {
   areaCodeExamples,
   areaCodeFormats,
   canMoveReport,
+  FOLLOW_UP_DEADLINE_DAYS,
+  FOLLOW_UP_DUE_SOON_DAYS,
+  followUpUrgency,
+  reportStepRequires,
   isOpenReportStatus,
   reportStatuses,
   taskForceRoles,
@@ -56,5 +60,25 @@ describe('the rest of the vocabulary', () => {
       expect(areaCodeExamples[level as keyof typeof areaCodeExamples]).toMatch(format);
     }
     expect('53.18.1').not.toMatch(areaCodeFormats.DISTRICT);
+  });
+});
+
+describe('the follow-up deadline', () => {
+  it('counts a report not yet followed up as on time, due soon, then overdue', () => {
+    expect(followUpUrgency('SUBMITTED', 0)).toBe('ON_TIME');
+    expect(followUpUrgency('SUBMITTED', FOLLOW_UP_DUE_SOON_DAYS - 1)).toBe('ON_TIME');
+    expect(followUpUrgency('VERIFIED', FOLLOW_UP_DUE_SOON_DAYS)).toBe('DUE_SOON');
+    expect(followUpUrgency('VERIFIED', FOLLOW_UP_DEADLINE_DAYS)).toBe('DUE_SOON');
+    expect(followUpUrgency('SUBMITTED', FOLLOW_UP_DEADLINE_DAYS + 1)).toBe('OVERDUE');
+  });
+  it('has nothing due once a report is followed up, closed or rejected', () => {
+    for (const status of ['FOLLOWED_UP', 'CLOSED', 'REJECTED'] as const) {
+      expect(followUpUrgency(status, 100)).toBeNull();
+    }
+  });
+  it('asks a reason only of a rejection and the action only of a follow-up', () => {
+    const needs = reportStatuses.map((status) => [status, reportStepRequires[status]] as const);
+    expect(needs.filter(([, need]) => need.reason).map(([status]) => status)).toEqual(['REJECTED']);
+    expect(needs.filter(([, need]) => need.actionTaken).map(([status]) => status)).toEqual(['FOLLOWED_UP']);
   });
 });

@@ -15,7 +15,7 @@ import { listCost, listLengths } from '../query-cost.js';
 import type { Context } from '../context.js';
 import { recordList } from './record-list.js';
 import { DesignationStatusEnum, ProgrammeVariantEnum, SelectionReasonEnum } from './enums.js';
-import { ConflictError, invalidField, mutationErrors, NotFoundError } from './errors.js';
+import { cannotMoveMessage, ConflictError, invalidField, mutationErrors, NotFoundError } from './errors.js';
 import { AreaFilter, orderInput, villageAreaWhere, villageCode } from './filters.js';
 import { audit, notAfterTodayIn, requireArea, requirePermission, today, writeTransaction, reread } from './writes.js';
 
@@ -383,11 +383,10 @@ builder.mutationField('changeDesignationStatus', (t) =>
           ]);
         }
         if (!canMoveDesignation(from, input.toStatus)) {
-          const allowed = designationTransitions[from];
-          const message = allowed.length
-            ? `A ${from} designation cannot become ${input.toStatus} (allowed: ${allowed.join(', ')}).`
-            : `A ${from} designation cannot become ${input.toStatus}.`;
-          throw new ConflictError(message, ['input', 'toStatus']);
+          throw new ConflictError(cannotMoveMessage('designation', from, input.toStatus, designationTransitions), [
+            'input',
+            'toStatus',
+          ]);
         }
         const effectiveOn = input.effectiveOn.toISOString().slice(0, 10);
         notAfterTodayIn(designation.village.code, input.effectiveOn, ['input', 'effectiveOn']);

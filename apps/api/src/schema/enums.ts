@@ -12,6 +12,7 @@ import {
   VillageKind,
   OfficeClass,
 } from '@binaan/db';
+import { FOLLOW_UP_DEADLINE_DAYS, FOLLOW_UP_DUE_SOON_DAYS, type FollowUpUrgency } from '@binaan/domain';
 import { builder } from '../builder.js';
 
 /** An enum whose every value carries a description; the values are the Prisma enum's. */
@@ -140,4 +141,13 @@ export const SortDirectionEnum = builder.enumType('SortDirection', {
     ASC: { description: 'Smallest, earliest or A first.' },
     DESC: { description: 'Largest, latest or Z first.' },
   } as const,
+});
+
+export const FollowUpUrgencyEnum = builder.enumType('FollowUpUrgency', {
+  description: `How pressing a report not yet followed up is, against the office's follow-up deadline (${FOLLOW_UP_DEADLINE_DAYS} calendar days from the day it was received, in the village's time zone).`,
+  values: {
+    ON_TIME: { description: `Received less than ${FOLLOW_UP_DUE_SOON_DAYS} days ago.` },
+    DUE_SOON: { description: `Received ${FOLLOW_UP_DUE_SOON_DAYS} to ${FOLLOW_UP_DEADLINE_DAYS} days ago.` },
+    OVERDUE: { description: `Received more than ${FOLLOW_UP_DEADLINE_DAYS} days ago and still not followed up.` },
+  } satisfies Record<FollowUpUrgency, { description: string }>,
 });

@@ -131,3 +131,16 @@ export const mutationErrors = {
 export function invalidField(message: string, path: string[]): InputValidationError {
   return new InputValidationError({ issues: [{ message, path }] });
 }
+
+/** The message for a workflow step the record's status does not allow, naming the steps it does. */
+export function cannotMoveMessage<Status extends string>(
+  record: 'report' | 'designation',
+  from: Status,
+  to: Status,
+  transitions: Record<Status, readonly Status[]>,
+): string {
+  const allowed = transitions[from];
+  return allowed.length
+    ? `A ${from} ${record} cannot become ${to} (allowed: ${allowed.join(', ')}).`
+    : `A ${from} ${record} cannot become ${to}.`;
+}

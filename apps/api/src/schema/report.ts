@@ -6,6 +6,9 @@ import {
   canMoveReport,
   dateInArea,
   daysBetween,
+  FOLLOW_UP_DEADLINE_DAYS,
+  followUpUrgency,
+  reportStepRequires,
   openReportStatuses,
   type ReportStatus,
   type ReportType,
@@ -19,8 +22,16 @@ import { builder } from '../builder.js';
 import { listCost, listLengths } from '../query-cost.js';
 import { recordList } from './record-list.js';
 import type { Context } from '../context.js';
-import { ProgrammeVariantEnum, ReportStatusEnum, ReportTypeEnum } from './enums.js';
-import { ConflictError, mutationErrors, NotFoundError } from './errors.js';
+import { FollowUpUrgencyEnum, ProgrammeVariantEnum, ReportStatusEnum, ReportTypeEnum } from './enums.js';
+import {
+  cannotMoveMessage,
+  ConflictError,
+  errorTypeOf,
+  ErrorInterface,
+  FieldError,
+  mutationErrors,
+  NotFoundError,
+} from './errors.js';
 import { AreaFilter, areaWhere, orderInput, PeriodInput, periodTimestampWhere, villageCode } from './filters.js';
 import { indonesianPhone } from './task-force.js';
 import {
@@ -47,7 +58,17 @@ builder.prismaObject('ReportStatusTransition', {
     toStatus: t.expose('toStatus', { type: ReportStatusEnum, description: 'Status after.' }),
     changedAt: t.expose('changedAt', { type: 'DateTime', description: 'When.' }),
     changedBy: t.exposeString('changedBy', { description: 'Who (user or application identifier).' }),
-    note: t.exposeString('note', { nullable: true, description: 'Why, when given.' }),
+    note: t.exposeString('note', {
+      nullable: true,
+      description: 'Why: the reason for a rejection (always given), otherwise when given.',
+    }),
+    actionTaken: t.exposeString('actionTaken', {
+      nullable: true,
+      description: 'For a follow-up: what the office did. Null for other steps.',
+    }),
+    agencies: t.exposeStringList('agencies', {
+      description: 'For a follow-up: the agencies that took part (e.g. Polres, Disnaker). Empty for other steps.',
+    }),
   }),
 });
 
@@ -108,6 +129,28 @@ export const VillageReport = builder.prismaNode('VillageReport', {
         daysBetween(
           dateInArea(report.village.code, report.submittedAt),
           dateInArea(report.village.code, ctx.requestedAt),
+        ),
+    }),
+    followUpDueOn: t.field({
+      type: 'Date',
+      description: `The day by which the office should have followed it up: ${FOLLOW_UP_DEADLINE_DAYS} calendar days after \`submittedOn\`, in the village's time zone.`,
+      select: { submittedAt: true, village: { select: { code: true } } },
+      resolve: (report) =>
+        new Date(`${addDays(dateInArea(report.village.code, report.submittedAt), FOLLOW_UP_DEADLINE_DAYS)}T00:00:00Z`),
+    }),
+    followUpUrgency: t.field({
+      type: FollowUpUrgencyEnum,
+      nullable: true,
+      description:
+        'How pressing it is against the follow-up deadline while it waits for verification or follow-up; null once followed up, closed or rejected.',
+      select: { status: true, submittedAt: true, village: { select: { code: true } } },
+      resolve: (report, _args, ctx) =>
+        followUpUrgency(
+          report.status,
+          daysBetween(
+            dateInArea(report.village.code, report.submittedAt),
+            dateInArea(report.village.code, ctx.requestedAt),
+          ),
         ),
     }),
     transitions: t.relation('transitions', {
@@ -391,8 +434,38 @@ builder.mutationField('submitVillageReport', (t) =>
 
 // ─── transitionReportStatus ─────────────────────────────────────────────────────────────────────
 
+/** Someone moved the report on since the caller saw it; carries the report's id to show it as it is now. */
+export class ReportChangedError extends FieldError {
+  override name = 'ReportChangedError';
+  constructor(
+    message: string,
+    path: string[],
+    readonly reportId: number,
+  ) {
+    super(message, path);
+  }
+}
+
+builder.objectType(ReportChangedError, {
+  name: 'ReportChangedError',
+  description:
+    'Someone else moved the report on since you saw it (optimistic concurrency): nothing was written, and `report` is how it stands now.',
+  interfaces: [ErrorInterface],
+  isTypeOf: errorTypeOf(ReportChangedError, 'ReportChangedError'),
+  fields: (t) => ({
+    path: t.exposeStringList('path', { description: 'The input field in conflict: `expectedStatus`.' }),
+    report: t.prismaField({
+      type: 'VillageReport',
+      description: 'The report as it stands now, with its timeline.',
+      resolve: (query, error, _args, ctx) =>
+        ctx.db.prisma.villageReport.findUniqueOrThrow({ ...reread(query), where: { id: error.reportId } }),
+    }),
+  }),
+});
+
 const TransitionReportStatusInput = builder.inputType('TransitionReportStatusInput', {
-  description: 'Moves a report one step through its workflow.',
+  description:
+    'Moves a report one step through its workflow. A rejection needs its reason (`note`); a follow-up needs `actionTaken`.',
   fields: (t) => ({
     reportId: t.globalID({ required: true, for: [VillageReport], description: 'The report.' }),
     toStatus: t.field({ type: ReportStatusEnum, required: true, description: 'The next status.' }),
@@ -400,30 +473,83 @@ const TransitionReportStatusInput = builder.inputType('TransitionReportStatusInp
       type: ReportStatusEnum,
       required: false,
       description:
-        'The status you saw; if the report has moved on since, nothing changes and a ConflictError comes back.',
+        'The status you saw; if the report has moved on since, nothing changes and a ReportChangedError comes back with the report as it is now. Forms should always send it.',
     }),
-    note: t.string({ required: false, description: 'Why.', validate: z.string().trim().min(1).max(2000) }),
+    note: t.string({
+      required: false,
+      description: 'Why. Required to reject a report (the reason).',
+      validate: z.string().trim().min(1).max(2000),
+    }),
+    actionTaken: t.string({
+      required: false,
+      description: 'What the office did. Required to follow a report up, and only then.',
+      validate: z.string().trim().min(5).max(2000),
+    }),
+    agencies: t.stringList({
+      required: false,
+      description: 'With a follow-up: the agencies that took part (e.g. Polres, Disnaker).',
+      validate: z.array(z.string().trim().min(2).max(120)).max(20),
+    }),
   }),
+  // Each step's required details are checked together, so a form learns of every missing field at once.
+  validate: z
+    .looseObject({
+      toStatus: z.enum(Object.keys(reportStepRequires) as [ReportStatus, ...ReportStatus[]]),
+      note: z.string().nullish(),
+      actionTaken: z.string().nullish(),
+      agencies: z.array(z.string()).nullish(),
+    })
+    .superRefine((input, issues) => {
+      const needs = reportStepRequires[input.toStatus];
+      if (needs.reason && !input.note?.trim()) {
+        issues.addIssue({ code: 'custom', message: 'A rejection needs its reason.', path: ['note'] });
+      }
+      if (needs.actionTaken && !input.actionTaken?.trim()) {
+        issues.addIssue({ code: 'custom', message: 'A follow-up needs the action taken.', path: ['actionTaken'] });
+      }
+      if (!needs.actionTaken && (input.actionTaken || input.agencies?.length)) {
+        issues.addIssue({
+          code: 'custom',
+          message: 'Only a follow-up records the action taken and the agencies.',
+          path: [input.actionTaken ? 'actionTaken' : 'agencies'],
+        });
+      }
+    }),
 });
 
-async function moveReport(
-  tx: Tx,
-  reportId: number,
-  from: ReportStatus,
-  to: ReportStatus,
-  actor: string,
-  note: string | null,
-) {
+interface ReportStep {
+  from: ReportStatus;
+  to: ReportStatus;
+  note: string | null;
+  actionTaken: string | null;
+  agencies: string[];
+}
+
+async function moveReport(tx: Tx, reportId: number, step: ReportStep, actor: string) {
   const now = new Date();
   // Only moves the report if nobody moved it meanwhile.
   const { count } = await tx.villageReport.updateMany({
-    where: { id: reportId, status: from },
-    data: { status: to, statusChangedAt: now },
+    where: { id: reportId, status: step.from },
+    data: { status: step.to, statusChangedAt: now },
   });
-  if (count === 0)
-    throw new ConflictError('The report changed meanwhile; reload it and try again.', ['input', 'reportId']);
+  if (count === 0) {
+    throw new ReportChangedError(
+      'Someone else changed this report meanwhile; it is shown as it is now.',
+      ['input', 'expectedStatus'],
+      reportId,
+    );
+  }
   await tx.reportStatusTransition.create({
-    data: { reportId, fromStatus: from, toStatus: to, changedAt: now, changedBy: actor, note },
+    data: {
+      reportId,
+      fromStatus: step.from,
+      toStatus: step.to,
+      changedAt: now,
+      changedBy: actor,
+      note: step.note,
+      actionTaken: step.actionTaken,
+      agencies: step.agencies,
+    },
   });
 }
 
@@ -431,8 +557,8 @@ builder.mutationField('transitionReportStatus', (t) =>
   t.prismaField({
     type: 'VillageReport',
     description:
-      'Moves a report to its next status: SUBMITTED → VERIFIED → FOLLOWED_UP → CLOSED, or to REJECTED before follow-up.',
-    errors: mutationErrors,
+      'Moves a report to its next status: SUBMITTED → VERIFIED → FOLLOWED_UP → CLOSED, or to REJECTED before follow-up. Send `expectedStatus` so that two officers acting at once cannot overwrite each other.',
+    errors: { ...mutationErrors, types: [...mutationErrors.types, ReportChangedError] },
     args: { input: t.arg({ type: TransitionReportStatusInput, required: true, description: 'The step.' }) },
     resolve: (query, _root, { input }, ctx) =>
       writeTransaction(ctx, async (tx) => {
@@ -442,25 +568,32 @@ builder.mutationField('transitionReportStatus', (t) =>
         if (!report) throw new NotFoundError('No such report.', ['input', 'reportId']);
         requireArea(ctx, report.regencyId, ['input', 'reportId']);
         if (input.expectedStatus && input.expectedStatus !== report.status) {
-          throw new ConflictError(`The report is ${report.status}, not ${input.expectedStatus}.`, [
-            'input',
-            'expectedStatus',
-          ]);
+          throw new ReportChangedError(
+            `Someone else changed this report meanwhile: it is ${report.status}, not ${input.expectedStatus}.`,
+            ['input', 'expectedStatus'],
+            reportId,
+          );
         }
         if (!canMoveReport(report.status, input.toStatus)) {
-          const allowed = reportTransitions[report.status];
-          const message = allowed.length
-            ? `A ${report.status} report cannot become ${input.toStatus} (allowed: ${allowed.join(', ')}).`
-            : `A ${report.status} report cannot become ${input.toStatus}.`;
-          throw new ConflictError(message, ['input', 'toStatus']);
+          throw new ConflictError(cannotMoveMessage('report', report.status, input.toStatus, reportTransitions), [
+            'input',
+            'toStatus',
+          ]);
         }
-        await moveReport(tx, reportId, report.status, input.toStatus, ctx.actor, input.note?.trim() ?? null);
+        const step: ReportStep = {
+          from: report.status,
+          to: input.toStatus,
+          note: input.note?.trim() || null,
+          actionTaken: input.actionTaken?.trim() || null,
+          agencies: [...new Set((input.agencies ?? []).map((agency) => agency.trim()))],
+        };
+        await moveReport(tx, reportId, step, ctx.actor);
         await audit(tx, ctx, {
           action: 'transitionReportStatus',
           entity: 'VillageReport',
           entityId: reportId,
           before: { status: report.status },
-          after: { status: input.toStatus, note: input.note ?? null },
+          after: { status: step.to, note: step.note, actionTaken: step.actionTaken, agencies: step.agencies },
         });
         return tx.villageReport.findUniqueOrThrow({ ...reread(query), where: { id: reportId } });
       }),

@@ -195,6 +195,27 @@ const reportDescriptions: Record<ReportType, string[]> = {
   OTHER: ['Pertanyaan umum tentang layanan keimigrasian.', 'Laporan kegiatan gugus tugas bulan ini.'],
 };
 
+/** What an office did on a follow-up, by report type, and who took part: the timeline's detail. */
+const followUpByType: Record<ReportType, { action: string; agencies: string[] }> = {
+  FOREIGN_NATIONAL_PRESENT: {
+    action: 'Pemeriksaan dokumen dan izin tinggal di lokasi.',
+    agencies: ['Bhabinkamtibmas'],
+  },
+  SUSPECTED_TRAFFICKING: {
+    action: 'Keterangan keluarga diambil; kasus diteruskan ke penyidik.',
+    agencies: ['Polres', 'BP3MI'],
+  },
+  SUSPECTED_SMUGGLING: { action: 'Patroli bersama di titik penyeberangan.', agencies: ['Polres', 'Babinsa'] },
+  NON_PROCEDURAL_MIGRANT_WORKER: {
+    action: 'Calon pekerja diarahkan ke jalur resmi.',
+    agencies: ['Dinas Tenaga Kerja', 'BP3MI'],
+  },
+  REFUGEES: { action: 'Pendataan dan koordinasi penampungan.', agencies: ['Pemerintah Kecamatan', 'Polres'] },
+  PASSPORT_INFORMATION_REQUEST: { action: 'Warga dibantu mengajukan permohonan paspor.', agencies: [] },
+  OTHER: { action: 'Informasi disampaikan kepada perangkat desa.', agencies: ['Pemerintah Desa'] },
+};
+const rejectionReason = 'Tidak dapat diverifikasi: keterangan tidak cukup untuk ditindaklanjuti.';
+
 const peopleInvolvedRange: Record<ReportType, [number, number]> = {
   FOREIGN_NATIONAL_PRESENT: [1, 4],
   SUSPECTED_TRAFFICKING: [1, 6],
@@ -513,7 +534,9 @@ class ProvinceGenerator {
             to_status: step.to,
             changed_at: step.at,
             changed_by: step.by,
-            note: null,
+            note: step.to === 'REJECTED' ? rejectionReason : null,
+            action_taken: step.to === 'FOLLOWED_UP' ? followUpByType[type].action : null,
+            agencies: pgArray(step.to === 'FOLLOWED_UP' ? followUpByType[type].agencies : []),
           });
         }
       }

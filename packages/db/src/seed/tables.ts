@@ -98,7 +98,17 @@ export const programmeTables = {
     'status_changed_at',
     'followed_up_at',
   ],
-  report_status_transition: ['id', 'report_id', 'from_status', 'to_status', 'changed_at', 'changed_by', 'note'],
+  report_status_transition: [
+    'id',
+    'report_id',
+    'from_status',
+    'to_status',
+    'changed_at',
+    'changed_by',
+    'note',
+    'action_taken',
+    'agencies',
+  ],
 } as const;
 
 /** Sign-in data: demo users are seeded; sessions, tokens and the audit trail go with them on --reset. */
