@@ -1,7 +1,9 @@
 // Runs the real thing for end-to-end tests: the dashboard built by Vite, served with the GraphQL API by
 // the API's own HTTP handler, on a fresh embedded database seeded with the demo data, in headless
 // Debian Chromium driven by playwright-core.
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
@@ -9,7 +11,7 @@ import { createHttpHandler } from '@binaan/api/http';
 import { createApp } from '@binaan/api/app';
 import { DEFAULT_DEMO_PASSWORD, migrate, seedDatabase } from '@binaan/db';
 import { createTestDatabase, type TestDatabase } from '@binaan/db/testing';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { trustedDocumentManifest } from '@binaan/client';
 import { build } from 'vite';
 import { collectDocuments } from '../scripts/trusted-documents';
@@ -25,13 +27,32 @@ export const browserMissing = existsSync(chromiumPath)
 export interface RunningDashboard {
   url: string;
   browser: Browser;
-  graphql<T = any>(query: string, variables?: Record<string, unknown>): Promise<T>;
+  graphql<T = any>(query: string, variables?: Record<string, unknown>, as?: string): Promise<T>;
+  /** SQL straight on the test database: what was (or was not) written. */
+  sql<Row extends object>(text: string, params?: unknown[]): Promise<Row[]>;
   close(): Promise<void>;
 }
 
-export async function startDashboard(): Promise<RunningDashboard> {
-  mkdirSync(outputDir, { recursive: true });
-  // A production bundle, as users get it (vitest sets NODE_ENV=test, which would make a development one).
+/** A digest of everything the bundle is built from: the test files share one build while it matches. */
+function sourceDigest(): string {
+  const root = fileURLToPath(new URL('..', import.meta.url));
+  const files = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+      entry.isDirectory() ? files(join(dir, entry.name)) : [join(dir, entry.name)],
+    );
+  const hash = createHash('sha256');
+  for (const file of [...files(join(root, 'src')), join(root, 'index.html'), join(root, 'vite.config.ts')].sort()) {
+    hash.update(file).update(readFileSync(file));
+  }
+  return hash.digest('hex');
+}
+
+/** A production bundle, as users get it; built once per change of its sources. */
+async function buildOnce(): Promise<void> {
+  const digest = sourceDigest();
+  const stamp = `${distDir}/.source-digest`;
+  if (existsSync(stamp) && readFileSync(stamp, 'utf8') === digest) return;
+  // vitest sets NODE_ENV=test, which would make a development bundle.
   const nodeEnv = process.env.NODE_ENV;
   process.env.NODE_ENV = 'production';
   try {
@@ -43,6 +64,12 @@ export async function startDashboard(): Promise<RunningDashboard> {
   } finally {
     process.env.NODE_ENV = nodeEnv;
   }
+  writeFileSync(stamp, digest);
+}
+
+export async function startDashboard(): Promise<RunningDashboard> {
+  mkdirSync(outputDir, { recursive: true });
+  await buildOnce();
   // As in production: the API runs only the documents the build registered for the dashboard, so a
   // document missing from the manifest fails these tests.
   const manifest = trustedDocumentManifest((await collectDocuments()).values());
@@ -69,33 +96,50 @@ export async function startDashboard(): Promise<RunningDashboard> {
       '--disable-sync',
     ],
   });
-  // The tests' own GraphQL calls go as national leadership, who sees every area.
-  const signIn = await checker.fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      query: 'mutation($input: SignInInput!) { signIn(input: $input) { __typename } }',
-      variables: { input: { email: 'pimpinan@binaan.test', password: DEFAULT_DEMO_PASSWORD } },
-    }),
-  });
-  const cookie = signIn.headers.get('set-cookie')?.split(';')[0] ?? '';
+  // The tests' own GraphQL calls go as national leadership, who sees every area, unless they name
+  // another demo account (e.g. an office, to submit a report as a village's channel would).
+  const cookies = new Map<string, string>();
+  const cookieOf = async (email: string) => {
+    if (!cookies.has(email)) {
+      const response = await checker.fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          query: 'mutation($input: SignInInput!) { signIn(input: $input) { __typename } }',
+          variables: { input: { email, password: DEFAULT_DEMO_PASSWORD } },
+        }),
+      });
+      cookies.set(email, response.headers.get('set-cookie')?.split(';')[0] ?? '');
+    }
+    return cookies.get(email)!;
+  };
   return {
     url,
     browser,
-    async graphql(query, variables) {
+    async graphql(query, variables, as = 'pimpinan@binaan.test') {
       const response = await checker.fetch(`${url}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', cookie },
+        headers: { 'content-type': 'application/json', cookie: await cookieOf(as) },
         body: JSON.stringify({ query, variables }),
       });
       const body = (await response.json()) as { data: any; errors?: unknown[] };
       if (body.errors) throw new Error(JSON.stringify(body.errors));
       return body.data;
     },
+    sql: (text, params) => test.db.sql.query(text, params),
     async close() {
       await browser.close();
       await new Promise((resolve) => server.close(resolve));
       await test.dispose();
     },
   };
+}
+
+/** Signs a page in through the sign-in form, as a person does. */
+export async function signIn(page: Page, url: string, email: string, password = DEFAULT_DEMO_PASSWORD) {
+  await page.goto(`${url}/masuk`);
+  await page.fill('input[type=email]', email);
+  await page.fill('input[type=password]', password);
+  await page.click('button[type=submit]');
+  await page.waitForURL((target) => !target.pathname.startsWith('/masuk'));
 }

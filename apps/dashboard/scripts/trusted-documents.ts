@@ -26,7 +26,10 @@ export async function collectDocuments(): Promise<Map<string, DocumentNode>> {
   for (const path of documentModules()) {
     const exports = (await import(pathToFileURL(path).href)) as Record<string, unknown>;
     for (const [name, value] of Object.entries(exports)) {
-      if (isDocumentNode(value)) documents.set(`${relative(root, path)}#${name}`, value);
+      // A fragment alone is never sent: it travels inside the operations that spread it.
+      const isOperation =
+        isDocumentNode(value) && value.definitions.some((definition) => definition.kind === 'OperationDefinition');
+      if (isOperation) documents.set(`${relative(root, path)}#${name}`, value);
     }
   }
   return documents;

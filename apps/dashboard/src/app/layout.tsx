@@ -16,8 +16,10 @@ const pages = [
   { path: '/pelatihan', key: 'training' },
   { path: '/desa', key: 'village' },
 ] as const;
-/** Pages about the programme's data have the filter bar; the token page is about access. */
+/** Pages about the programme's figures have the filter bar; the work pages and the token page do not. */
+const inboxPage = { path: '/kotak-masuk', key: 'inbox' } as const;
 const tokensPage = { path: '/token', key: 'tokens' } as const;
+const withoutFilterBar = [/^\/kotak-masuk/, /^\/laporan\/./, /^\/token/];
 
 export function Layout() {
   const { t } = useI18n();
@@ -40,8 +42,12 @@ function SignedInLayout({ me }: { me: NonNullable<ReturnType<typeof useSession>[
     ]),
   );
   const { search, pathname } = useLocation();
-  const onDataPage = pathname !== tokensPage.path;
-  const navigation = me.permissions.issueTokens ? [...pages, tokensPage] : pages;
+  const onDataPage = !withoutFilterBar.some((page) => page.test(pathname));
+  const navigation = [
+    ...(me.permissions.writeRecords ? [inboxPage] : []),
+    ...pages,
+    ...(me.permissions.issueTokens ? [tokensPage] : []),
+  ];
   return (
     <div className="app">
       <a className="skip-link" href="#content">

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { DASHBOARD_CLIENT_NAME, trustedDocumentId } from '@binaan/client';
 import { persistedExchange } from '@urql/exchange-persisted';
-import { cacheExchange, Client, fetchExchange, Provider as UrqlProvider } from 'urql';
+import { cacheExchange, Client, fetchExchange, makeOperation, mapExchange, Provider as UrqlProvider } from 'urql';
 import { i18n } from '../lib/i18n';
 
 /**
@@ -17,13 +17,28 @@ const trustedDocuments = persistedExchange({
   generateHash: async (_query, document) => trustedDocumentId(document),
 });
 
+/**
+ * Any write may move any figure (a verified report moves the reports page, a designation the coverage),
+ * so every answer in urql's document cache is tied to one shared typename that every mutation also
+ * names: after a successful write, each page shows fresh figures the next time it is viewed. Writes are
+ * rare next to reads, so refetching everything once after one costs little.
+ */
+const RECORDS = 'BinaanRecords';
+const everyWriteRefreshes = mapExchange({
+  onOperation: (operation) =>
+    makeOperation(operation.kind, operation, {
+      ...operation.context,
+      additionalTypenames: [...(operation.context.additionalTypenames ?? []), RECORDS],
+    }),
+});
+
 /** The dashboard talks only to the GraphQL API, served from the same origin. */
 export const graphqlClient = new Client({
   url: '/graphql',
   exchanges:
     import.meta.env.MODE === 'development'
-      ? [cacheExchange, fetchExchange]
-      : [cacheExchange, trustedDocuments, fetchExchange],
+      ? [everyWriteRefreshes, cacheExchange, fetchExchange]
+      : [everyWriteRefreshes, cacheExchange, trustedDocuments, fetchExchange],
   preferGetMethod: false,
   // The session cookie goes along (same origin); the header names the client (for the CSRF check, the
   // trusted-document rule, logs and metrics); messages come back in the dashboard's language.

@@ -29,6 +29,14 @@ export function createRouter() {
           lazy: async () => ({ Component: (await import('../features/reports/reports-page')).ReportsPage }),
         },
         {
+          path: 'laporan/:id',
+          lazy: async () => ({ Component: (await import('../features/report-work/report-page')).ReportPage }),
+        },
+        {
+          path: 'kotak-masuk',
+          lazy: async () => ({ Component: (await import('../features/report-work/inbox-page')).InboxPage }),
+        },
+        {
           path: 'pelatihan',
           lazy: async () => ({ Component: (await import('../features/training/training-page')).TrainingPage }),
         },

@@ -1,5 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
+import { ReportTimeline } from '../../components/reports/report-timeline';
+import { UrgencyBadge } from '../../components/reports/urgency-badge';
 import { DataTable } from '../../components/ui/data-table';
 import { Panel } from '../../components/ui/panel';
 import { QueryView } from '../../components/ui/query-view';
@@ -169,7 +171,14 @@ export function VillagePage() {
                       cell: (row) => formatDate(row.submittedAt, locale),
                       csv: (row) => row.submittedAt,
                     },
-                    { key: 'type', header: t('reports.type'), cell: (row) => t(`enums.reportType.${row.type}`) },
+                    {
+                      key: 'type',
+                      header: t('reports.type'),
+                      cell: (row) => (
+                        <Link to={`/laporan/${encodeURIComponent(row.id)}`}>{t(`enums.reportType.${row.type}`)}</Link>
+                      ),
+                      csv: (row) => t(`enums.reportType.${row.type}`),
+                    },
                     {
                       key: 'status',
                       header: t('reports.status'),
@@ -179,8 +188,24 @@ export function VillagePage() {
                       key: 'age',
                       header: t('reports.age'),
                       numeric: true,
-                      cell: (row) => formatNumber(row.ageDays, locale),
+                      cell: (row) =>
+                        row.followUpUrgency ? (
+                          <UrgencyBadge urgency={row.followUpUrgency} ageDays={row.ageDays} />
+                        ) : (
+                          formatNumber(row.ageDays, locale)
+                        ),
                       csv: (row) => row.ageDays,
+                    },
+                    {
+                      key: 'timeline',
+                      header: t('report.timeline'),
+                      cell: (row) => (
+                        <details>
+                          <summary>{t(`enums.reportStatus.${row.status}`)}</summary>
+                          <ReportTimeline transitions={row.transitions} />
+                        </details>
+                      ),
+                      csv: (row) => row.transitions.map((step) => `${step.changedAt} ${step.toStatus}`).join('; '),
                     },
                   ]}
                 />

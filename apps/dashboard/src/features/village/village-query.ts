@@ -27,7 +27,15 @@ export const VillagePageQuery = graphql(`
       }
       trainingSessions { id heldOn place modules { code name } }
       activities(first: 20) { totalCount edges { node { id type title heldOn place attendeeCount } } }
-      reports(first: 20) { totalCount edges { node { id type status submittedAt ageDays peopleInvolved } } }
+      reports(first: 20) {
+        totalCount
+        edges {
+          node {
+            id type status submittedAt ageDays peopleInvolved followUpUrgency
+            transitions { toStatus changedAt changedBy note actionTaken agencies }
+          }
+        }
+      }
     }
     trainingModules { code name }
   }

@@ -1,0 +1,227 @@
+// An immigration office's daily work in the dashboard, in Chromium against the real API and database:
+// the report inbox, a report taken from received to closed, two officers acting at once, and a record
+// outside the office's area. What the screen says is checked against the database.
+import { mkdirSync } from 'node:fs';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatNumber } from '../src/lib/format';
+import { browserMissing, outputDir, type RunningDashboard, signIn, startDashboard } from './support';
+
+if (browserMissing) console.warn(`End-to-end tests skipped: ${browserMissing}`);
+
+const screenshots = `${outputDir}screenshots/`;
+const KANIM = 'kanim.batulicin@binaan.test'; // Kanim Batulicin, whose area includes Kabupaten Kotabaru (WITA)
+const KOTABARU = '63.02';
+
+describe.skipIf(browserMissing !== null)("an immigration office's work in Chromium", () => {
+  let dashboard: RunningDashboard;
+  let contexts: BrowserContext[] = [];
+
+  const officer = async (): Promise<Page> => {
+    const context = await dashboard.browser.newContext({ viewport: { width: 1024, height: 1366 }, locale: 'id-ID' });
+    contexts.push(context);
+    const page = await context.newPage();
+    await signIn(page, dashboard.url, KANIM);
+    return page;
+  };
+
+  /** A report as a village's channel sends it (the office's account may submit for its area). */
+  let sent = 0;
+  const villageReports = async (count: number) => {
+    const { villages } = await dashboard.graphql(
+      `{ villages(first: 1, filter: { area: { regencyCodes: ["${KOTABARU}"] }, designated: true }) { edges { node { code name } } } }`,
+    );
+    const village = villages.edges[0].node as { code: string; name: string };
+    const reports: { id: string; village: typeof village }[] = [];
+    for (let index = 0; index < count; index += 1) {
+      sent += 1;
+      const { submitVillageReport } = await dashboard.graphql(
+        `mutation($input: SubmitVillageReportInput!) { submitVillageReport(input: $input) {
+          __typename ... on MutationSubmitVillageReportSuccess { data { report { id } } } } }`,
+        {
+          input: {
+            source: 'test:office-work',
+            clientReference: `E2E-${sent}`,
+            villageCode: village.code,
+            type: 'FOREIGN_NATIONAL_PRESENT',
+            occurredOn: new Date().toISOString().slice(0, 10),
+            peopleInvolved: 2,
+            description: 'Dua orang asing menginap di rumah warga.',
+          },
+        },
+        KANIM,
+      );
+      reports.push({ id: submitVillageReport.data.report.id, village });
+    }
+    return reports;
+  };
+  const steps = async (reportId: string) => {
+    const { node } = await dashboard.graphql(
+      `query($id: ID!) { node(id: $id) { ... on VillageReport { status transitions { toStatus note actionTaken agencies } } } }`,
+      { id: reportId },
+    );
+    return node as { status: string; transitions: { toStatus: string }[] };
+  };
+  const openReportsOnReportsPage = async (page: Page) => {
+    await page.goto(`${dashboard.url}/laporan?prov=63&kab=${KOTABARU}`);
+    const panel = page.locator('section[aria-label^="Laporan terbuka"]');
+    await panel.waitFor({ timeout: 20_000 });
+    return (await panel.getAttribute('aria-label')) ?? '';
+  };
+  const openReport = async (page: Page, id: string) => {
+    await page.goto(`${dashboard.url}/laporan/${encodeURIComponent(id)}`);
+    await page.waitForSelector('h1, .empty-state', { timeout: 20_000 });
+  };
+  const save = (page: Page) => page.click('#report-step button[type=submit]');
+  const statusShown = (page: Page) => page.locator('[data-testid="report-status"]').textContent();
+
+  beforeAll(async () => {
+    mkdirSync(screenshots, { recursive: true });
+    dashboard = await startDashboard();
+  }, 180_000);
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close();
+    contexts = [];
+    await dashboard?.close();
+  });
+
+  it('lists the open reports of the office’s area, oldest first, with their age against the deadline', async () => {
+    const page = await officer();
+    await page.goto(`${dashboard.url}/kotak-masuk?kab=${KOTABARU}`);
+    await page.waitForSelector('[data-testid="inbox-count"]', { state: 'attached', timeout: 20_000 });
+    expect(await page.textContent('h1')).toBe('Kotak masuk laporan');
+    const { reports } = await dashboard.graphql(
+      `query($filter: VillageReportFilter!) { reports(first: 1, filter: $filter) { totalCount } }`,
+      { filter: { area: { regencyCodes: [KOTABARU] }, open: true } },
+    );
+    expect(reports.totalCount).toBeGreaterThan(0);
+    expect(await page.textContent('[data-testid="inbox-count"]')).toBe(String(reports.totalCount));
+    const ages = await page.locator('tbody tr [data-urgency], tbody tr td:first-child').allTextContents();
+    const days = ages.map((text) => Number(/^([\d.]+)/.exec(text)?.[1]?.replace(/\./g, '') ?? NaN));
+    expect(days.length).toBeGreaterThan(1);
+    expect([...days].sort((a, b) => b - a)).toEqual(days);
+    // The colour says the same as the words: more than 7 days is overdue.
+    const badges = await page
+      .locator('tbody [data-urgency]')
+      .evaluateAll((elements) =>
+        elements.map((element) => ({ urgency: element.getAttribute('data-urgency'), text: element.textContent ?? '' })),
+      );
+    for (const badge of badges) {
+      const age = Number(/^(\d+)/.exec(badge.text)![1]);
+      expect(badge.urgency).toBe(age > 7 ? 'OVERDUE' : age >= 5 ? 'DUE_SOON' : 'ON_TIME');
+    }
+    // Filtering by status keeps only that status, in the URL too.
+    await page.selectOption('select[name=status]', 'VERIFIED');
+    await page.waitForURL(/status=VERIFIED/);
+    await page.waitForSelector('[data-testid="inbox-count"]', { state: 'attached' });
+    const statuses = await page.locator('tbody tr td:nth-child(6)').allTextContents();
+    expect(new Set(statuses)).toEqual(new Set(['Diverifikasi']));
+    await page.screenshot({ path: `${screenshots}kotak-masuk.png`, fullPage: true });
+  });
+
+  it('takes a received report to closed, refusing a rejection without its reason, and the reports page’s counts move', async () => {
+    const page = await officer();
+    const [report] = await villageReports(1);
+    const before = await openReportsOnReportsPage(page);
+    await openReport(page, report!.id);
+    expect(await statusShown(page)).toBe('Diterima');
+
+    // A rejection without its reason: the message stands beside the field, focus goes to the summary.
+    await page.check('input[name=toStatus][value=REJECTED]');
+    await save(page);
+    await page.waitForSelector('#report-step-note-error');
+    expect(await page.textContent('#report-step-note-error')).toBe('Penolakan harus disertai alasannya.');
+    expect(await page.getAttribute('#report-step-note', 'aria-invalid')).toBe('true');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('report-step-errors');
+    expect((await steps(report!.id)).transitions).toHaveLength(1);
+    await page.screenshot({ path: `${screenshots}laporan-tolak-tanpa-alasan.png`, fullPage: true });
+
+    // Verify, follow up (with the action and the agencies), close: each with the keyboard or a tap.
+    await page.check('input[name=toStatus][value=VERIFIED]');
+    await page.fill('#report-step-note', 'Dicek ke lokasi bersama kepala desa.');
+    await save(page);
+    await page.waitForSelector('.form-saved');
+    expect(await statusShown(page)).toBe('Diverifikasi');
+    await page.check('input[name=toStatus][value=FOLLOWED_UP]');
+    await page.fill('#report-step-actionTaken', 'Pemeriksaan izin tinggal di lokasi.');
+    await page.check('label.choice:has-text("Polres") input');
+    await page.fill('#report-step-otherAgencies', 'Satpol PP');
+    await save(page);
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="report-status"]')?.textContent === 'Ditindaklanjuti',
+    );
+    await page.check('input[name=toStatus][value=CLOSED]');
+    await save(page);
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="report-status"]')?.textContent === 'Selesai',
+    );
+    const timeline = await page.textContent('[data-testid="report-timeline"]');
+    expect(timeline).toContain('Pemeriksaan izin tinggal di lokasi.');
+    expect(timeline).toContain('Polres, Satpol PP');
+    await page.screenshot({ path: `${screenshots}laporan-selesai.png`, fullPage: true });
+
+    const stored = await steps(report!.id);
+    expect(stored.status).toBe('CLOSED');
+    expect(stored.transitions.map((step) => step.toStatus)).toEqual(['SUBMITTED', 'VERIFIED', 'FOLLOWED_UP', 'CLOSED']);
+    expect(stored.transitions[2]).toMatchObject({
+      actionTaken: 'Pemeriksaan izin tinggal di lokasi.',
+      agencies: ['Polres', 'Satpol PP'],
+    });
+
+    // The reports page counts one open report fewer, without a reload of the app.
+    const count = (label: string) => Number(/\(([\d.]+)\)/.exec(label)![1]!.replace(/\./g, ''));
+    const after = await openReportsOnReportsPage(page);
+    expect(count(after)).toBe(count(before) - 1);
+    expect(after).toContain(formatNumber(count(before) - 1, 'id'));
+
+    // The village page shows the report's timeline too.
+    await page.goto(`${dashboard.url}/desa/${report!.village.code}`);
+    await page.waitForSelector('.panel');
+    const row = page.locator(`tr:has(a[href="/laporan/${encodeURIComponent(report!.id)}"])`);
+    await row.locator('summary').click();
+    expect(await row.locator('[data-testid="report-timeline"]').textContent()).toContain('Pemeriksaan izin tinggal');
+  });
+
+  it('lets one of two officers verifying the same report win, and shows the other the report as it is now', async () => {
+    const [report] = await villageReports(1);
+    const first = await officer();
+    const second = await officer();
+    await openReport(first, report!.id);
+    await openReport(second, report!.id);
+    await first.check('input[name=toStatus][value=VERIFIED]');
+    await second.check('input[name=toStatus][value=VERIFIED]');
+    await second.fill('#report-step-note', 'Catatan petugas kedua.');
+    await save(first);
+    await first.waitForSelector('.form-saved');
+    await save(second);
+    await second.waitForSelector('[data-testid="report-step-errors"]');
+    expect(await second.textContent('[data-testid="report-step-errors"]')).toContain(
+      'Laporan ini sudah diubah orang lain sebelum Anda menyimpan. Keadaannya sekarang: Diverifikasi.',
+    );
+    expect(await statusShown(second)).toBe('Diverifikasi');
+    // What the second officer typed is still there, and the next steps are the verified report's.
+    expect(await second.inputValue('#report-step-note')).toBe('Catatan petugas kedua.');
+    expect(
+      await second
+        .locator('input[name=toStatus]')
+        .evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value)),
+    ).toEqual(['FOLLOWED_UP', 'REJECTED']);
+    await second.screenshot({ path: `${screenshots}laporan-bentrok.png`, fullPage: true });
+    const stored = await steps(report!.id);
+    expect(stored.transitions.map((step) => step.toStatus)).toEqual(['SUBMITTED', 'VERIFIED']);
+  });
+
+  it('refuses a report outside the office’s area opened by its address, and changes nothing', async () => {
+    const { reports } = await dashboard.graphql(
+      `{ reports(first: 1, filter: { area: { provinceCodes: ["53"] }, statuses: [SUBMITTED] }) { edges { node { id } } } }`,
+    );
+    const outside = reports.edges[0].node.id as string;
+    const before = await steps(outside);
+    const page = await officer();
+    await openReport(page, outside);
+    expect(await page.textContent('.empty-state')).toBe('Laporan tidak ditemukan, atau di luar wilayah Anda.');
+    expect(await page.locator('#report-step').count()).toBe(0);
+    expect(await steps(outside)).toEqual(before);
+  });
+});

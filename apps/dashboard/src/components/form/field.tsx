@@ -1,0 +1,101 @@
+// A labelled form control with its hint and its error beside it, wired for screen readers (aria-invalid,
+// aria-describedby), and the error summary a form shows above itself after a failed save.
+import { type ReactNode, useEffect, useRef } from 'react';
+import type { FormErrors } from '../../lib/mutation-errors';
+
+export interface ControlProps {
+  id: string;
+  name: string;
+  required?: boolean;
+  'aria-invalid'?: true;
+  'aria-describedby'?: string;
+}
+
+export function Field({
+  form,
+  name,
+  label,
+  hint,
+  errors,
+  required = false,
+  children,
+}: {
+  /** The form's id, so two forms on one page never share an element id. */
+  form: string;
+  name: string;
+  label: string;
+  hint?: string;
+  errors: FormErrors;
+  required?: boolean;
+  children: (control: ControlProps) => ReactNode;
+}) {
+  const id = `${form}-${name}`;
+  const error = errors.fields[name];
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ');
+  return (
+    <div className={error ? 'field field-invalid' : 'field'}>
+      <label htmlFor={id}>
+        {label}
+        {required && <span aria-hidden="true"> *</span>}
+      </label>
+      {hint && (
+        <p className="field-hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p className="field-error" id={`${id}-error`}>
+          {error}
+        </p>
+      )}
+      {children({
+        id,
+        name,
+        required: required || undefined,
+        ...(error ? { 'aria-invalid': true as const } : {}),
+        ...(describedBy ? { 'aria-describedby': describedBy } : {}),
+      })}
+    </div>
+  );
+}
+
+/**
+ * Lists what went wrong after a failed save, each field's message linking to the field; takes focus so
+ * a keyboard or screen-reader user hears it at once (the pattern of the GOV.UK error summary).
+ */
+export function ErrorSummary({
+  form,
+  errors,
+  title,
+  labels,
+}: {
+  form: string;
+  errors: FormErrors;
+  title: string;
+  labels: Record<string, string>;
+}) {
+  const ref = useRef<HTMLDivElement>(null);
+  const fieldEntries = Object.entries(errors.fields);
+  const shown = fieldEntries.length > 0 || errors.form.length > 0;
+  useEffect(() => {
+    if (shown) ref.current?.focus();
+  }, [errors, shown]);
+  if (!shown) return null;
+  return (
+    <div className="error-summary" role="alert" tabIndex={-1} ref={ref} data-testid={`${form}-errors`}>
+      <p className="error-summary-title">{title}</p>
+      <ul>
+        {errors.form.map((message) => (
+          <li key={message}>{message}</li>
+        ))}
+        {fieldEntries.map(([name, message]) => (
+          <li key={name}>
+            <a href={`#${form}-${name}`}>
+              {labels[name] ?? name}: {message}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
