@@ -212,6 +212,41 @@ describe.skipIf(browserMissing !== null)("an immigration office's work in Chromi
     expect(stored.transitions.map((step) => step.toStatus)).toEqual(['SUBMITTED', 'VERIFIED']);
   });
 
+  it('finds a village by part of its name with the keyboard, showing kecamatan and kabupaten/kota; a code still works', async () => {
+    const page = await officer();
+    await page.goto(`${dashboard.url}/desa`);
+    const box = page.getByRole('combobox', { name: 'Cari desa/kelurahan: nama atau kode' });
+    await box.fill('timbur');
+    await page.waitForSelector('[role=option]');
+    const options = await page.locator('[role=option]').allTextContents();
+    expect(options[0]).toContain('Gendang Timburu');
+    expect(options[0]).toContain('Sungai Durian, Kabupaten Kotabaru · 63.02.15.2002');
+    // The same search through the API, within the office's area, gives the same villages.
+    const { villages } = await dashboard.graphql(
+      `query($filter: VillageFilter!) { villages(first: 12, filter: $filter, orderBy: { field: NAME, direction: ASC }) {
+        edges { node { code } } } }`,
+      { filter: { search: 'timbur', area: { regencyCodes: [KOTABARU] } } },
+    );
+    expect(options).toHaveLength(villages.edges.length);
+    await page.screenshot({ path: `${screenshots}desa-cari.png`, fullPage: true });
+    await box.press('ArrowDown');
+    await box.press('Enter');
+    await page.waitForURL(/\/desa\/63\.02\.15\.2002/);
+    await page.waitForSelector('h1:has-text("Gendang Timburu")');
+
+    await page.goto(`${dashboard.url}/desa`);
+    await box.fill('63.02.15.2002');
+    await box.press('Enter');
+    await page.waitForURL(/\/desa\/63\.02\.15\.2002/);
+
+    await page.goto(`${dashboard.url}/desa`);
+    await box.fill('tidak ada desa bernama ini');
+    expect(await page.textContent('[data-testid="village-search-status"]', { timeout: 10_000 })).toBeTruthy();
+    await page.waitForFunction(() =>
+      document.querySelector('[data-testid="village-search-status"]')?.textContent?.startsWith('Tidak ada desa'),
+    );
+  });
+
   it('refuses a report outside the office’s area opened by its address, and changes nothing', async () => {
     const { reports } = await dashboard.graphql(
       `{ reports(first: 1, filter: { area: { provinceCodes: ["53"] }, statuses: [SUBMITTED] }) { edges { node { id } } } }`,

@@ -1,4 +1,5 @@
-import { type FormEvent, useState } from 'react';
+import { useCombobox } from 'downshift';
+import { type FormEvent, useEffect, useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { ReportTimeline } from '../../components/reports/report-timeline';
 import { UrgencyBadge } from '../../components/reports/urgency-badge';
@@ -9,39 +10,114 @@ import { EmptyState } from '../../components/ui/states';
 import { csvFileName } from '../../lib/csv';
 import { formatDate, formatNumber } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
-import { useVillage } from './village-query';
+import { useSession } from '../../lib/session';
+import { MIN_SEARCH_LENGTH, useVillage, useVillageSearch } from './village-query';
 
 const VILLAGE_CODE = /^\d{2}\.\d{2}\.\d{2}\.\d{4}$/;
 
 export function VillageSearchPage() {
   const { t } = useI18n();
-  const navigate = useNavigate();
-  const { search } = useLocation();
-  const [code, setCode] = useState('');
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (VILLAGE_CODE.test(code.trim())) navigate(`/desa/${code.trim()}${search}`);
-  };
   return (
     <>
       <h1>{t('village.title')}</h1>
-      <form className="village-search" onSubmit={submit}>
-        <label>
-          <span>{t('village.search')}</span>
-          <input
-            value={code}
-            onChange={(event) => setCode(event.target.value)}
-            pattern="\d{2}\.\d{2}\.\d{2}\.\d{4}"
-            required
-            inputMode="decimal"
-          />
-        </label>
-        <button type="submit">{t('village.open')}</button>
-      </form>
-      <p className="hint">
-        <Link to={`/desa/63.02.15.2002${search}`}>Gendang Timburu (63.02.15.2002)</Link>
-      </p>
+      <VillageFinder />
     </>
+  );
+}
+
+/** Waits until typing pauses, so each keystroke does not cost a request. */
+function useSettled<Value>(value: Value, delayMs = 250): Value {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), delayMs);
+    return () => clearTimeout(timer);
+  }, [value, delayMs]);
+  return settled;
+}
+
+type Found = NonNullable<ReturnType<typeof useVillageSearch>['data']>['villages']['edges'][number]['node'];
+
+/**
+ * Find a village by name (type-ahead over the caller's area, with its kecamatan and kabupaten/kota) or by
+ * its Kemendagri code. Downshift gives the ARIA combobox: arrow keys, Enter, Escape, announced options.
+ */
+function VillageFinder() {
+  const { t, locale } = useI18n();
+  const navigate = useNavigate();
+  const { search } = useLocation();
+  const { me } = useSession();
+  const [text, setText] = useState('');
+  const settled = useSettled(text);
+  const result = useVillageSearch(settled, me?.permissions.wholeCountry ? null : (me?.permissions.regencyCodes ?? []));
+  const searching = settled.trim().length >= MIN_SEARCH_LENGTH;
+  const found: Found[] = searching ? (result.data?.villages.edges.map((edge) => edge.node) ?? []) : [];
+  const open = (code: string) => navigate(`/desa/${code}${search}`);
+  const { isOpen, highlightedIndex, getLabelProps, getInputProps, getMenuProps, getItemProps } = useCombobox<Found>({
+    items: found,
+    inputValue: text,
+    itemToString: (village) => village?.name ?? '',
+    onInputValueChange: ({ inputValue }) => setText(inputValue ?? ''),
+    onSelectedItemChange: ({ selectedItem }) => selectedItem && open(selectedItem.code),
+  });
+  const status = !searching
+    ? t('village.searchHint')
+    : result.fetching
+      ? t('common.loading')
+      : found.length === 0
+        ? t('village.noMatch')
+        : t('village.matches', {
+            count: result.data?.villages.totalCount ?? 0,
+            formattedCount: formatNumber(result.data?.villages.totalCount ?? 0, locale),
+          });
+  return (
+    <form
+      className="village-search"
+      role="search"
+      onSubmit={(event: FormEvent) => {
+        event.preventDefault();
+        // A Kemendagri code opens its village directly, as before.
+        if (VILLAGE_CODE.test(text.trim())) open(text.trim());
+        else if (found.length > 0) open(found[0]!.code);
+      }}
+    >
+      <label {...getLabelProps()}>{t('village.search')}</label>
+      <div className="combobox">
+        <input
+          {...getInputProps({
+            onKeyDown: (event) => {
+              if (event.key === 'Enter' && highlightedIndex < 0) {
+                (event.nativeEvent as { preventDownshiftDefault?: boolean }).preventDownshiftDefault = true;
+              }
+            },
+          })}
+          placeholder={t('village.searchPlaceholder')}
+          autoComplete="off"
+          spellCheck={false}
+        />
+        <button type="submit">{t('village.open')}</button>
+      </div>
+      <p className="field-hint" role="status" data-testid="village-search-status">
+        {status}
+      </p>
+      <ul {...getMenuProps()} className={isOpen && found.length > 0 ? 'options' : 'options options-closed'}>
+        {isOpen &&
+          found.map((village, index) => (
+            <li
+              key={village.code}
+              {...getItemProps({ item: village, index })}
+              className={highlightedIndex === index ? 'option option-active' : 'option'}
+            >
+              <strong>
+                {t(`village.kind.${village.kind}`)} {village.name}
+              </strong>
+              <span className="muted">
+                {' '}
+                · {village.district.name}, {village.regency.name} · {village.code}
+              </span>
+            </li>
+          ))}
+      </ul>
+    </form>
   );
 }
 

@@ -45,3 +45,27 @@ export function useVillage(code: string) {
   const [result, reexecute] = useQuery({ query: VillagePageQuery, variables: { code } });
   return { ...result, retry: () => reexecute({ requestPolicy: 'network-only' }) };
 }
+
+/** Type-ahead: villages whose name contains the typed text, with their kecamatan and kabupaten/kota. */
+export const VillageSearchQuery = graphql(`
+  query VillageSearch($filter: VillageFilter!) {
+    villages(first: 12, filter: $filter, orderBy: { field: NAME, direction: ASC }) {
+      totalCount
+      edges { node { code name kind district { name } regency { name } } }
+    }
+  }
+`);
+
+/** Fewer letters than this match too much to be useful. */
+export const MIN_SEARCH_LENGTH = 2;
+
+export function useVillageSearch(text: string, regencyCodes: readonly string[] | null) {
+  const search = text.trim();
+  const filter = { search, ...(regencyCodes ? { area: { regencyCodes: [...regencyCodes] } } : {}) };
+  const [result] = useQuery({
+    query: VillageSearchQuery,
+    variables: { filter },
+    pause: search.length < MIN_SEARCH_LENGTH,
+  });
+  return result;
+}

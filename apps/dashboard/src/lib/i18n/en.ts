@@ -234,7 +234,11 @@ export const en: Messages = {
   },
   village: {
     title: 'Village',
-    search: 'Village code (e.g. 63.02.15.2002)',
+    search: 'Find a village: name or code',
+    searchPlaceholder: 'e.g. Gendang Timburu, or 63.02.15.2002',
+    searchHint: 'Type at least 2 letters of the village name, or its full Kemendagri code.',
+    noMatch: 'No village of that name in your area.',
+    matches: '{{formattedCount}} villages match; choose with the arrow keys and Enter.',
     open: 'Open village',
     notFound: 'No village has this code.',
     designations: 'Designations',

@@ -245,7 +245,11 @@ export const id = {
   },
   village: {
     title: 'Desa',
-    search: 'Kode desa (mis. 63.02.15.2002)',
+    search: 'Cari desa/kelurahan: nama atau kode',
+    searchPlaceholder: 'mis. Gendang Timburu, atau 63.02.15.2002',
+    searchHint: 'Ketik paling sedikit 2 huruf nama desa/kelurahan, atau kode Kemendagri lengkap.',
+    noMatch: 'Tidak ada desa/kelurahan dengan nama itu di wilayah Anda.',
+    matches: '{{formattedCount}} desa/kelurahan cocok; pilih dengan panah lalu Enter.',
     open: 'Buka desa',
     notFound: 'Desa dengan kode ini tidak ditemukan.',
     designations: 'Penetapan',
