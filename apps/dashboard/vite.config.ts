@@ -13,8 +13,11 @@ export default defineConfig({
     alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }],
     include: ['test/**/*.test.{ts,tsx}', 'e2e/**/*.test.ts'],
     environment: 'node',
+    // The bundle and the seeded database, once per run; then one file per core (each browser test file
+    // has its own server, database copy and Chromium).
+    globalSetup: ['e2e/global-setup.ts'],
+    maxWorkers: 2,
     testTimeout: 60_000,
     hookTimeout: 180_000,
-    fileParallelism: false,
   },
 });

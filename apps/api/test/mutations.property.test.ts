@@ -3,9 +3,10 @@
 // no 5xx, no unexpected (unmasked or internal) error, and a refused input changes nothing.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { propertyRuns } from './support/property-depth.js';
 import { createSeededApi, type SeededApi } from './support/seeded-api.js';
 
-const RUNS_PER_MUTATION = 350;
+const RUNS_PER_MUTATION = propertyRuns(350);
 let inputsTried = 0;
 
 const gid = (type: string, id: number | string) => Buffer.from(`${type}:${id}`).toString('base64');

@@ -3,7 +3,7 @@
 // as skipped, with the reason.
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { defaultPeriod, periodRange } from '../src/lib/filters/url-filters';
 import { DEFAULT_DEMO_PASSWORD } from '@binaan/db';
 import { formatNumber, formatPercent } from '../src/lib/format';
@@ -20,7 +20,7 @@ describe.skipIf(browserMissing !== null)('the dashboard in Chromium', () => {
 
   beforeAll(async () => {
     mkdirSync(screenshots, { recursive: true });
-    dashboard = await startDashboard();
+    dashboard = await startDashboard(inject('seededTemplate') ?? undefined);
     const context = await dashboard.browser.newContext({
       viewport: { width: 1366, height: 900 },
       acceptDownloads: true,

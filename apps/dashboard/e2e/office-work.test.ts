@@ -3,7 +3,7 @@
 // outside the office's area. What the screen says is checked against the database.
 import { mkdirSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { formatNumber } from '../src/lib/format';
 import { browserMissing, outputDir, type RunningDashboard, signIn, startDashboard } from './support';
 
@@ -77,7 +77,7 @@ describe.skipIf(browserMissing !== null)("an immigration office's work in Chromi
 
   beforeAll(async () => {
     mkdirSync(screenshots, { recursive: true });
-    dashboard = await startDashboard();
+    dashboard = await startDashboard(inject('seededTemplate') ?? undefined);
   }, 180_000);
 
   afterAll(async () => {
@@ -114,7 +114,14 @@ describe.skipIf(browserMissing !== null)("an immigration office's work in Chromi
     // Filtering by status keeps only that status, in the URL too.
     await page.selectOption('select[name=status]', 'VERIFIED');
     await page.waitForURL(/status=VERIFIED/);
-    await page.waitForSelector('[data-testid="inbox-count"]', { state: 'attached' });
+    const verified = await dashboard.graphql(
+      `query($filter: VillageReportFilter!) { reports(first: 1, filter: $filter) { totalCount } }`,
+      { filter: { area: { regencyCodes: [KOTABARU] }, statuses: ['VERIFIED'] } },
+    );
+    await page.waitForFunction(
+      (count) => document.querySelector('[data-testid="inbox-count"]')?.textContent === String(count),
+      verified.reports.totalCount,
+    );
     const statuses = await page.locator('tbody tr td:nth-child(6)').allTextContents();
     expect(new Set(statuses)).toEqual(new Set(['Diverifikasi']));
     await page.screenshot({ path: `${screenshots}kotak-masuk.png`, fullPage: true });

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { createHttpHandler } from '@binaan/api/http';
 import { createApp } from '@binaan/api/app';
 import { DEFAULT_DEMO_PASSWORD, migrate, seedDatabase } from '@binaan/db';
-import { createTestDatabase, type TestDatabase } from '@binaan/db/testing';
+import { createTestDatabase, type DatabaseTemplate, type TestDatabase } from '@binaan/db/testing';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { trustedDocumentManifest } from '@binaan/client';
 import { build } from 'vite';
@@ -48,7 +48,7 @@ function sourceDigest(): string {
 }
 
 /** A production bundle, as users get it; built once per change of its sources. */
-async function buildOnce(): Promise<void> {
+export async function buildOnce(): Promise<void> {
   const digest = sourceDigest();
   const stamp = `${distDir}/.source-digest`;
   if (existsSync(stamp) && readFileSync(stamp, 'utf8') === digest) return;
@@ -67,16 +67,22 @@ async function buildOnce(): Promise<void> {
   writeFileSync(stamp, digest);
 }
 
-export async function startDashboard(): Promise<RunningDashboard> {
+/**
+ * Starts the built dashboard and the API on a fresh database: a copy of `template` when the test run made
+ * one (e2e/global-setup.ts seeds once per run), otherwise migrated and seeded here.
+ */
+export async function startDashboard(template?: DatabaseTemplate): Promise<RunningDashboard> {
   mkdirSync(outputDir, { recursive: true });
   await buildOnce();
   // As in production: the API runs only the documents the build registered for the dashboard, so a
   // document missing from the manifest fails these tests.
   const manifest = trustedDocumentManifest((await collectDocuments()).values());
   writeFileSync(`${distDir}/trusted-documents.json`, JSON.stringify(manifest));
-  const test: TestDatabase = await createTestDatabase();
-  await migrate(test.db.sql);
-  await seedDatabase(test.db.sql);
+  const test: TestDatabase = await createTestDatabase(template ? { from: template } : {});
+  if (!template) {
+    await migrate(test.db.sql);
+    await seedDatabase(test.db.sql);
+  }
   const app = createApp({ db: test.db, trustedDocuments: { manifest, enforce: true } });
   const server: Server = createServer(createHttpHandler(app, distDir));
   // The tests' own queries (to compare the screen with the API) are arbitrary documents: they go to a

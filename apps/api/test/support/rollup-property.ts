@@ -4,6 +4,7 @@
 import { type RollupFamilyName, rollupFamilies } from '@binaan/db';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { propertyRuns } from './property-depth.js';
 import { createSeededApi, type SeededApi } from './seeded-api.js';
 
 /** The seeded API under test, with the two ways these tests read the database. */
@@ -31,7 +32,7 @@ export interface RollupPropertySpec<Write> {
   apply(write: Write): Promise<void>;
   /** What holds after the seed's bulk build and after every sequence of writes. */
   invariant: { title: string; check(): Promise<void> };
-  /** Sequences of 5–25 writes to try, and at least how many writes they must add up to. */
+  /** Sequences of 5–25 writes to try in a deep run, and at least how many writes they must add up to then (a quick run scales both). */
   runs: number;
   minWrites: number;
   /** Further tests on the same database, after the writes. */
@@ -78,9 +79,9 @@ export function describeRollupProperty<Write>(
             }
             await spec.invariant.check();
           }),
-          { numRuns: spec.runs },
+          { numRuns: propertyRuns(spec.runs) },
         );
-        expect(writes).toBeGreaterThan(spec.minWrites);
+        expect(writes).toBeGreaterThan(spec.minWrites * (propertyRuns(spec.runs) / spec.runs));
       },
       PROPERTY_TIMEOUT_MS,
     );
