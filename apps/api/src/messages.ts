@@ -78,6 +78,17 @@ const indonesian: Rule[] = [
     'Anda sudah memakai clientReference $1 dengan $2 untuk laporan lain.',
   ],
   [
+    /^Someone else changed this designation meanwhile; it is shown as it is now\.$/,
+    'Penetapan ini sudah diubah orang lain; yang tampil adalah keadaannya sekarang.',
+  ],
+  [
+    /^Someone else changed this designation meanwhile: it is (\w+), not (\w+)\.$/,
+    'Penetapan ini sudah diubah orang lain: statusnya kini $1, bukan $2.',
+  ],
+  [/^The decree date cannot be in the future\.$/, 'Tanggal SK tidak boleh di masa depan.'],
+  [/^The decree date is before the programme began\.$/, 'Tanggal SK sebelum program dimulai.'],
+  [/^A name has letters, spaces and \. , ' - only\.$/, "Nama hanya berisi huruf, spasi, dan . , ' -."],
+  [
     /^Someone else changed this report meanwhile; it is shown as it is now\.$/,
     'Laporan ini sudah diubah orang lain; yang tampil adalah keadaannya sekarang.',
   ],
@@ -99,11 +110,6 @@ const indonesian: Rule[] = [
   [/^The token is already revoked\.$/, 'Token sudah dicabut.'],
   [/^No such designation\.$/, 'Penetapan tidak ditemukan.'],
   [/^silentDuring needs both from and to\.$/, 'silentDuring memerlukan from dan to.'],
-  [
-    /^The designation changed meanwhile; reload it and try again\.$/,
-    'Penetapan sudah berubah; muat ulang lalu coba lagi.',
-  ],
-  [/^The designation is (\w+), not (\w+)\.$/, 'Status penetapan $1, bukan $2.'],
   [
     /^A (.+) designation cannot become (.+) \(allowed: (.+)\)\.$/,
     'Penetapan berstatus $1 tidak dapat menjadi $2 (yang boleh: $3).',
@@ -153,11 +159,15 @@ const indonesian: Rule[] = [
   [/^`from` must not be after `to`\.$/, '`from` tidak boleh setelah `to`.'],
   [/^A new designation is PLANNED or ACTIVE\.$/, 'Penetapan baru berstatus PLANNED atau ACTIVE.'],
   [
-    /^inauguratedOn is required for an ACTIVE designation and must be empty for a PLANNED one\.$/,
-    'inauguratedOn wajib untuk penetapan ACTIVE dan harus kosong untuk PLANNED.',
+    /^An ACTIVE designation needs its inauguration date\.$/,
+    'Penetapan yang sudah diresmikan perlu tanggal peresmiannya.',
   ],
-  [/^inauguratedOn cannot be in the future\.$/, 'inauguratedOn tidak boleh di masa depan.'],
-  [/^inauguratedOn must fall in the programme year\.$/, 'inauguratedOn harus pada tahun program.'],
+  [
+    /^A PLANNED designation has no inauguration date yet\.$/,
+    'Penetapan yang masih direncanakan belum punya tanggal peresmian.',
+  ],
+  [/^The inauguration date cannot be in the future\.$/, 'Tanggal peresmian tidak boleh di masa depan.'],
+  [/^The inauguration date must fall in the programme year\.$/, 'Tanggal peresmian harus pada tahun program.'],
   [/^joinedOn cannot be in the future\.$/, 'joinedOn tidak boleh di masa depan.'],
   [/^heldOn must be between (.+) and today\.$/, 'heldOn harus antara tahun $1 dan hari ini.'],
   [

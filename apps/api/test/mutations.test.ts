@@ -77,7 +77,8 @@ describe('mutations', () => {
 
   describe('designateVillage', () => {
     const mutation = `mutation($input: DesignateVillageInput!) { designateVillage(input: $input) {
-      ${ERROR_FIELDS} ... on MutationDesignateVillageSuccess { data { id variant status year inauguratedOn office { code } village { code } selectionReasons } } } }`;
+      ${ERROR_FIELDS} ... on MutationDesignateVillageSuccess { data { id variant status year inauguratedOn decreeNumber decreeDate
+        officerName office { code } village { code } selectionReasons } } } }`;
     const valid = () => ({
       villageCode,
       variant: 'DESA_BINAAN',
@@ -86,6 +87,8 @@ describe('mutations', () => {
       status: 'ACTIVE',
       inauguratedOn: '2026-11-02',
       decreeNumber: 'SK/TEST/2026/1',
+      decreeDate: '2026-10-20',
+      officerName: 'Rahmat Hidayat',
       selectionReasons: ['FAR_FROM_OFFICE'],
     });
 
@@ -98,11 +101,26 @@ describe('mutations', () => {
         status: 'ACTIVE',
         year: 2026,
         inauguratedOn: '2026-11-02',
+        decreeNumber: 'SK/TEST/2026/1',
+        decreeDate: '2026-10-20',
+        // The office's account may see personal data; national leadership's may not (below).
+        officerName: 'Rahmat Hidayat',
         office: { code: 'KANIM-BATULICIN' },
         village: { code: villageCode },
         selectionReasons: ['FAR_FROM_OFFICE'],
       });
       designationId = designation.id;
+      const asLeadership = await api.graphql(
+        `query($id: ID!) { node(id: $id) { ... on Designation { officerName decreeDate } } }`,
+        { id: designationId },
+        'national',
+      );
+      expect(asLeadership.data!.node).toEqual({ officerName: null, decreeDate: '2026-10-20' });
+      const [audited] = await api.db.sql.query<{ after: Record<string, unknown> }>(
+        `SELECT after FROM audit_log WHERE action = 'designateVillage' ORDER BY id DESC LIMIT 1`,
+      );
+      expect(audited!.after).not.toHaveProperty('officerName');
+      expect(audited!.after).toMatchObject({ decreeNumber: 'SK/TEST/2026/1' });
       const node = await api.graphql(`query($id: ID!) { node(id: $id) { ... on Designation { village { code } } } }`, {
         id: designationId,
       });
@@ -174,6 +192,26 @@ describe('mutations', () => {
         'InputValidationError',
         ['input', 'status'],
       );
+      await expectRefused(
+        mutation,
+        'designateVillage',
+        { input: { ...valid(), variant: 'IMIGRASI_CORNER', officerName: '<b>x</b>' } },
+        'InputValidationError',
+        ['input', 'officerName'],
+      );
+    });
+
+    it('reports every invalid field at once: an SK dated in the future beside an inauguration outside the year', async () => {
+      const refused = await expectRefused(
+        mutation,
+        'designateVillage',
+        { input: { ...valid(), variant: 'IMIGRASI_CORNER', decreeDate: '2999-01-01', inauguratedOn: '2025-06-01' } },
+        'InputValidationError',
+      );
+      expect(refused.issues.map((issue: { path: string[] }) => issue.path)).toEqual([
+        ['input', 'inauguratedOn'],
+        ['input', 'decreeDate'],
+      ]);
     });
 
     it('rejects values the schema does not know before anything runs', async () => {
@@ -188,7 +226,7 @@ describe('mutations', () => {
   let memberId: string;
   describe('changeDesignationStatus', () => {
     const mutation = `mutation($input: ChangeDesignationStatusInput!) { changeDesignationStatus(input: $input) {
-      ${ERROR_FIELDS} ... on MutationChangeDesignationStatusSuccess { data { status inauguratedOn
+      ${ERROR_FIELDS} ... on DesignationChangedError { path designation { status } } ... on MutationChangeDesignationStatusSuccess { data { status inauguratedOn
         statusHistory { fromStatus toStatus effectiveOn recordedBy reason } } } } }`;
     const coverageOn = async (to: string) => {
       const result = await api.graphql(
@@ -282,9 +320,15 @@ describe('mutations', () => {
         mutation,
         field,
         input({ toStatus: 'ENDED', effectiveOn: '2026-11-30', reason: 'x', expectedStatus: 'SUSPENDED' }),
-        'ConflictError',
+        'DesignationChangedError',
         ['input', 'expectedStatus'],
       );
+      const stale = await api.graphql(
+        mutation,
+        input({ toStatus: 'ENDED', effectiveOn: '2026-11-30', reason: 'x', expectedStatus: 'PLANNED' }),
+        'kanim',
+      );
+      expect(stale.data!.changeDesignationStatus.designation).toEqual({ status: 'ACTIVE' });
       const [elsewhere] = await api.db.sql.query<{ id: number }>(
         `SELECT g.id FROM designation g JOIN village v ON v.id = g.village_id JOIN province p ON p.id = v.province_id
           WHERE p.code = '53' AND g.status = 'ACTIVE' ORDER BY g.id LIMIT 1`,

@@ -254,6 +254,63 @@ describe.skipIf(browserMissing !== null)("an immigration office's work in Chromi
     );
   });
 
+  it('designates a village (a future SK date refused beside its field first) and the coverage moves', async () => {
+    const page = await officer();
+    const designatedShown = async () => {
+      await page.goto(`${dashboard.url}/ringkasan?prov=63&kab=${KOTABARU}`);
+      await page.waitForSelector('[data-testid="designated-villages-value"]', { timeout: 20_000 });
+      return Number((await page.textContent('[data-testid="designated-villages-value"]'))!.replace(/\./g, ''));
+    };
+    const before = await designatedShown();
+    const { villages } = await dashboard.graphql(
+      `{ villages(first: 1, filter: { area: { regencyCodes: ["${KOTABARU}"] }, designated: false, kind: DESA }) {
+        edges { node { code name } } } }`,
+    );
+    const village = villages.edges[0].node as { code: string; name: string };
+    const designations = async () =>
+      (
+        await dashboard.sql<{ status: string }>(
+          `SELECT g.status::text AS status FROM designation g JOIN village v ON v.id = g.village_id WHERE v.code = $1`,
+          [village.code],
+        )
+      ).map((row) => row.status);
+
+    await page.goto(`${dashboard.url}/desa/${village.code}`);
+    await page.waitForSelector('#designate');
+    // Inaugurated, but without its date, and an SK dated in the future: both said at once, nothing written.
+    await page.check('input[name=designate-status][value=ACTIVE]');
+    await page.fill('#designate-decreeNumber', 'W.17.IMI.IMI.5-UM.01.01-0412');
+    await page.fill('#designate-decreeDate', '2099-01-01');
+    await page.click('#designate button[type=submit]');
+    await page.waitForSelector('#designate-decreeDate-error');
+    expect(await page.textContent('#designate-decreeDate-error')).toBe('Tanggal SK tidak boleh di masa depan.');
+    expect(await page.textContent('#designate-inauguratedOn-error')).toBeTruthy();
+    expect(await page.inputValue('#designate-decreeNumber')).toBe('W.17.IMI.IMI.5-UM.01.01-0412');
+    expect(await designations()).toEqual([]);
+    await page.screenshot({ path: `${screenshots}desa-tetapkan-salah.png`, fullPage: true });
+
+    const today = (await page.getAttribute('#designate-inauguratedOn', 'max'))!;
+    await page.fill('#designate-inauguratedOn', today);
+    await page.fill('#designate-decreeDate', today);
+    await page.click('#designate button[type=submit]');
+    await page.waitForSelector('[data-testid="designation-history"]');
+    expect(await designations()).toEqual(['ACTIVE']);
+    expect(await page.textContent('[data-testid="designation-history"]')).toContain('Aktif');
+    expect(await designatedShown()).toBe(before + 1);
+
+    // Suspend it from today, with the reason: its history says so.
+    await page.goto(`${dashboard.url}/desa/${village.code}`);
+    await page.click('summary:has-text("Ubah status")');
+    await page.check('input[value=SUSPENDED]');
+    await page.fill('form[aria-label="Ubah status"] textarea', 'Gugus tugas belum terbentuk.');
+    await page.click('form[aria-label="Ubah status"] button[type=submit]');
+    await page.waitForFunction(() =>
+      document.querySelector('[data-testid="designation-history"]')?.textContent?.includes('Ditangguhkan'),
+    );
+    expect(await designations()).toEqual(['SUSPENDED']);
+    await page.screenshot({ path: `${screenshots}desa-ditangguhkan.png`, fullPage: true });
+  });
+
   it('refuses a report outside the office’s area opened by its address, and changes nothing', async () => {
     const { reports } = await dashboard.graphql(
       `{ reports(first: 1, filter: { area: { provinceCodes: ["53"] }, statuses: [SUBMITTED] }) { edges { node { id } } } }`,

@@ -15,7 +15,16 @@ import { listCost, listLengths } from '../query-cost.js';
 import type { Context } from '../context.js';
 import { recordList } from './record-list.js';
 import { DesignationStatusEnum, ProgrammeVariantEnum, SelectionReasonEnum } from './enums.js';
-import { cannotMoveMessage, ConflictError, invalidField, mutationErrors, NotFoundError } from './errors.js';
+import {
+  cannotMoveMessage,
+  ConflictError,
+  ErrorInterface,
+  errorTypeOf,
+  FieldError,
+  invalidField,
+  mutationErrors,
+  NotFoundError,
+} from './errors.js';
 import { AreaFilter, orderInput, villageAreaWhere, villageCode } from './filters.js';
 import { audit, notAfterTodayIn, requireArea, requirePermission, today, writeTransaction, reread } from './writes.js';
 
@@ -69,6 +78,7 @@ export const Designation = builder.prismaNode('Designation', {
       nullable: true,
       description: "Number of the office head's decree (SK).",
     }),
+    decreeDate: t.expose('decreeDate', { type: 'Date', nullable: true, description: 'Date of the decree (SK).' }),
     officerName: t.exposeString('officerName', {
       nullable: true,
       description: 'Personal data: the assigned officer (PIMPASA). Null unless your role may see personal data.',
@@ -218,7 +228,22 @@ const DesignateVillageInput = builder.inputType('DesignateVillageInput', {
     decreeNumber: t.string({
       required: false,
       description: 'Decree (SK) number.',
-      validate: z.string().min(1).max(120),
+      validate: z.string().trim().min(1).max(120),
+    }),
+    decreeDate: t.field({
+      type: 'Date',
+      required: false,
+      description: 'Date of the decree (SK): not in the future where the village is.',
+    }),
+    officerName: t.string({
+      required: false,
+      description: 'Personal data: the assigned officer (PIMPASA, Petugas Imigrasi Pembina Desa).',
+      validate: z
+        .string()
+        .trim()
+        .min(2)
+        .max(120)
+        .regex(/^[\p{L}][\p{L} .,'-]*$/u, "A name has letters, spaces and . , ' - only."),
     }),
     selectionReasons: t.field({
       type: [SelectionReasonEnum],
@@ -227,27 +252,33 @@ const DesignateVillageInput = builder.inputType('DesignateVillageInput', {
       validate: z.array(z.string()).max(3),
     }),
   }),
+  // Every rule across fields is checked together, so a form learns of every invalid field at once.
   validate: z
     .looseObject({
       status: z.string().nullish(),
       inauguratedOn: z.date().nullish(),
+      decreeDate: z.date().nullish(),
       year: z.number(),
     })
-    .refine((input) => !input.status || ['PLANNED', 'ACTIVE'].includes(input.status), {
-      message: 'A new designation is PLANNED or ACTIVE.',
-      path: ['status'],
-    })
-    .refine((input) => (input.status === 'ACTIVE') === Boolean(input.inauguratedOn), {
-      message: 'inauguratedOn is required for an ACTIVE designation and must be empty for a PLANNED one.',
-      path: ['inauguratedOn'],
-    })
-    .refine((input) => !input.inauguratedOn || input.inauguratedOn <= today(), {
-      message: 'inauguratedOn cannot be in the future.',
-      path: ['inauguratedOn'],
-    })
-    .refine((input) => !input.inauguratedOn || input.inauguratedOn.getUTCFullYear() === input.year, {
-      message: 'inauguratedOn must fall in the programme year.',
-      path: ['inauguratedOn'],
+    .superRefine((input, issues) => {
+      const problem = (message: string, field: string) => issues.addIssue({ code: 'custom', message, path: [field] });
+      if (input.status && !['PLANNED', 'ACTIVE'].includes(input.status)) {
+        problem('A new designation is PLANNED or ACTIVE.', 'status');
+      }
+      if (input.status === 'ACTIVE' && !input.inauguratedOn) {
+        problem('An ACTIVE designation needs its inauguration date.', 'inauguratedOn');
+      } else if (input.status !== 'ACTIVE' && input.inauguratedOn) {
+        problem('A PLANNED designation has no inauguration date yet.', 'inauguratedOn');
+      } else if (input.inauguratedOn && input.inauguratedOn > today()) {
+        problem('The inauguration date cannot be in the future.', 'inauguratedOn');
+      } else if (input.inauguratedOn && input.inauguratedOn.getUTCFullYear() !== input.year) {
+        problem('The inauguration date must fall in the programme year.', 'inauguratedOn');
+      }
+      if (input.decreeDate && input.decreeDate > today())
+        problem('The decree date cannot be in the future.', 'decreeDate');
+      else if (input.decreeDate && input.decreeDate.getUTCFullYear() < PROGRAMME_FIRST_YEAR - 1) {
+        problem('The decree date is before the programme began.', 'decreeDate');
+      }
     }),
 });
 
@@ -263,7 +294,12 @@ builder.mutationField('designateVillage', (t) =>
         const village = await tx.village.findUnique({ where: { code: input.villageCode } });
         if (!village) throw new NotFoundError(`No village has code ${input.villageCode}.`, ['input', 'villageCode']);
         requireArea(ctx, village.regencyId, ['input', 'villageCode']);
-        if (input.inauguratedOn) notAfterTodayIn(village.code, input.inauguratedOn, ['input', 'inauguratedOn']);
+        for (const [field, date] of [
+          ['inauguratedOn', input.inauguratedOn],
+          ['decreeDate', input.decreeDate],
+        ] as const) {
+          if (date) notAfterTodayIn(village.code, date, ['input', field]);
+        }
         const office = await tx.immigrationOffice.findUnique({
           where: { code: input.officeCode },
           include: { workingAreas: { where: { regencyId: village.regencyId } } },
@@ -294,7 +330,9 @@ builder.mutationField('designateVillage', (t) =>
             year: input.year,
             status,
             inauguratedOn: input.inauguratedOn ?? null,
-            decreeNumber: input.decreeNumber ?? null,
+            decreeNumber: input.decreeNumber?.trim() ?? null,
+            decreeDate: input.decreeDate ?? null,
+            officerName: input.officerName?.trim() ?? null,
             selectionReasons: input.selectionReasons ?? [],
             // Its history starts here: planned today (the village's day), or ACTIVE from its inauguration.
             statusChanges: {
@@ -306,16 +344,47 @@ builder.mutationField('designateVillage', (t) =>
             },
           },
         });
+        // The audit trail records the designation, not the officer's name (personal data).
+        const { officerName: _officer, ...recorded } = created;
         await audit(tx, ctx, {
           action: 'designateVillage',
           entity: 'Designation',
           entityId: created.id,
-          after: created,
+          after: recorded,
         });
         return tx.designation.findUniqueOrThrow({ ...reread(query), where: { id: created.id } });
       }),
   }),
 );
+
+/** Someone changed the designation since the caller saw it; carries its id to show it as it is now. */
+export class DesignationChangedError extends FieldError {
+  override name = 'DesignationChangedError';
+  constructor(
+    message: string,
+    path: string[],
+    readonly designationId: number,
+  ) {
+    super(message, path);
+  }
+}
+
+builder.objectType(DesignationChangedError, {
+  name: 'DesignationChangedError',
+  description:
+    'Someone else changed the designation since you saw it (optimistic concurrency): nothing was written, and `designation` is how it stands now.',
+  interfaces: [ErrorInterface],
+  isTypeOf: errorTypeOf(DesignationChangedError, 'DesignationChangedError'),
+  fields: (t) => ({
+    path: t.exposeStringList('path', { description: 'The input field in conflict: `expectedStatus`.' }),
+    designation: t.prismaField({
+      type: 'Designation',
+      description: 'The designation as it stands now, with its status history.',
+      resolve: (query, error, _args, ctx) =>
+        ctx.db.prisma.designation.findUniqueOrThrow({ ...reread(query), where: { id: error.designationId } }),
+    }),
+  }),
+});
 
 const ChangeDesignationStatusInput = builder.inputType('ChangeDesignationStatusInput', {
   description: "A change of a designation's status, from the day it took effect.",
@@ -336,7 +405,7 @@ const ChangeDesignationStatusInput = builder.inputType('ChangeDesignationStatusI
       type: DesignationStatusEnum,
       required: false,
       description:
-        'The status you saw; if the designation has changed since, nothing changes and a ConflictError comes back.',
+        'The status you saw; if the designation has changed since, nothing changes and a DesignationChangedError comes back with the designation as it is now. Forms should always send it.',
     }),
     reason: t.string({
       required: false,
@@ -359,7 +428,7 @@ builder.mutationField('changeDesignationStatus', (t) =>
     type: 'Designation',
     description:
       "Records a change of a designation's status in its history: inaugurate (PLANNED → ACTIVE), suspend, resume (SUSPENDED → ACTIVE) or end it, from the day it took effect. Figures for earlier days keep the status that was in force then.",
-    errors: mutationErrors,
+    errors: { ...mutationErrors, types: [...mutationErrors.types, DesignationChangedError] },
     args: { input: t.arg({ type: ChangeDesignationStatusInput, required: true, description: 'The change.' }) },
     resolve: (query, _root, { input }, ctx) =>
       writeTransaction(ctx, async (tx) => {
@@ -377,10 +446,11 @@ builder.mutationField('changeDesignationStatus', (t) =>
         requireArea(ctx, designation.village.regencyId, ['input', 'designationId']);
         const from = designation.status as DesignationStatus;
         if (input.expectedStatus && input.expectedStatus !== from) {
-          throw new ConflictError(`The designation is ${from}, not ${input.expectedStatus}.`, [
-            'input',
-            'expectedStatus',
-          ]);
+          throw new DesignationChangedError(
+            `Someone else changed this designation meanwhile: it is ${from}, not ${input.expectedStatus}.`,
+            ['input', 'expectedStatus'],
+            designationId,
+          );
         }
         if (!canMoveDesignation(from, input.toStatus)) {
           throw new ConflictError(cannotMoveMessage('designation', from, input.toStatus, designationTransitions), [
@@ -405,11 +475,13 @@ builder.mutationField('changeDesignationStatus', (t) =>
           where: { id: designationId, status: from },
           data: { statusChangedAt: new Date() },
         });
-        if (count === 0)
-          throw new ConflictError('The designation changed meanwhile; reload it and try again.', [
-            'input',
-            'designationId',
-          ]);
+        if (count === 0) {
+          throw new DesignationChangedError(
+            'Someone else changed this designation meanwhile; it is shown as it is now.',
+            ['input', 'expectedStatus'],
+            designationId,
+          );
+        }
         // The database keeps the designation's status, inauguration day and the figures in step with it.
         const change = await tx.designationStatusChange.create({
           data: {

@@ -308,6 +308,9 @@ class ProvinceGenerator {
       inaugurated_on: plan.inauguratedDay === null ? null : isoDate(plan.inauguratedDay),
       status_changed_at: statusChangedAt,
       decree_number: decreeNumber,
+      // The decree comes two weeks before the inauguration it orders (no extra random draw: the demo
+      // figures stay as they were).
+      decree_date: plan.inauguratedDay === null ? null : isoDate(Math.max(createdDay, plan.inauguratedDay - 14)),
       officer_name: officerName,
       selection_reasons: pgArray(plan.selectionReasons),
       created_at: createdAt,

@@ -43,6 +43,7 @@ export const programmeTables = {
     'inaugurated_on',
     'status_changed_at',
     'decree_number',
+    'decree_date',
     'officer_name',
     'selection_reasons',
     'created_at',

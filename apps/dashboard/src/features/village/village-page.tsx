@@ -11,6 +11,8 @@ import { csvFileName } from '../../lib/csv';
 import { formatDate, formatNumber } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 import { useSession } from '../../lib/session';
+import { programmeVariants } from '@binaan/domain';
+import { DesignateForm, StatusChangeForm } from './designation-forms';
 import { MIN_SEARCH_LENGTH, useVillage, useVillageSearch } from './village-query';
 
 const VILLAGE_CODE = /^\d{2}\.\d{2}\.\d{2}\.\d{4}$/;
@@ -125,11 +127,17 @@ export function VillagePage() {
   const { t, locale } = useI18n();
   const { code = '' } = useParams();
   const { data, error, retry } = useVillage(code);
+  const { me } = useSession();
 
   return (
     <QueryView data={data} error={error} retry={retry} skeletonHeight={480}>
       {({ village, trainingModules }) => {
         if (!village) return <EmptyState message={t('village.notFound')} />;
+        // The forms show only where the API would accept the write: a recording role, inside its area.
+        const mayWrite = Boolean(
+          me?.permissions.writeRecords &&
+          (me.permissions.wholeCountry || me.permissions.regencyCodes?.includes(village.regency.code)),
+        );
         const activities = village.activities.edges.map((edge) => edge.node);
         const reports = village.reports.edges.map((edge) => edge.node);
         return (
@@ -169,12 +177,37 @@ export function VillagePage() {
                       <dt>{t('village.inaugurated')}</dt>
                       <dd>{formatDate(designation.inauguratedOn, locale)}</dd>
                       <dt>{t('village.decree')}</dt>
-                      <dd>{designation.decreeNumber ?? '–'}</dd>
+                      <dd>
+                        {designation.decreeNumber ?? '–'}
+                        {designation.decreeDate && ` · ${formatDate(designation.decreeDate, locale)}`}
+                      </dd>
+                      {me?.permissions.personal && (
+                        <>
+                          <dt>{t('designation.officerName')}</dt>
+                          <dd>{designation.officerName ?? '–'}</dd>
+                        </>
+                      )}
                       <dt>{t('coverage.reasons')}</dt>
                       <dd>
                         {designation.selectionReasons.map((reason) => t(`enums.reason.${reason}`)).join(', ') || '–'}
                       </dd>
                     </dl>
+                    <h4>{t('designation.history')}</h4>
+                    <ol className="timeline" data-testid="designation-history">
+                      {designation.statusHistory.map((change) => (
+                        <li key={`${change.toStatus}-${change.effectiveOn}-${change.recordedBy}`}>
+                          <time dateTime={change.effectiveOn}>{formatDate(change.effectiveOn, locale)}</time>{' '}
+                          <strong>{t(`enums.designationStatus.${change.toStatus}`)}</strong>
+                          {change.reason && <span> · {change.reason}</span>}
+                        </li>
+                      ))}
+                    </ol>
+                    {mayWrite && (
+                      <details className="no-print">
+                        <summary>{t('designation.changeStatus')}</summary>
+                        <StatusChangeForm designation={designation} villageCode={village.code} />
+                      </details>
+                    )}
                     <h4>{t('village.taskForce')}</h4>
                     {designation.taskForce ? (
                       <DataTable
@@ -206,6 +239,11 @@ export function VillagePage() {
                 ))
               )}
             </Panel>
+            {mayWrite && village.designations.length < programmeVariants.length && (
+              <Panel title={t('designation.designateTitle')}>
+                <DesignateForm village={village} mayEnterPersonal={Boolean(me?.permissions.personal)} />
+              </Panel>
+            )}
             <div className="grid">
               <Panel title={`${t('village.activities')} (${formatNumber(village.activities.totalCount, locale)})`}>
                 {activities.length === 0 ? (

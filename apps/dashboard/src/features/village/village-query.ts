@@ -12,7 +12,7 @@ export const VillagePageQuery = graphql(`
       isMigrantWorkerSendingArea
       distanceToOfficeKm
       district { name }
-      regency { code name }
+      regency { code name offices { code name } }
       province { code name }
       designations {
         id
@@ -21,6 +21,9 @@ export const VillagePageQuery = graphql(`
         year
         inauguratedOn
         decreeNumber
+        decreeDate
+        officerName
+        statusHistory { toStatus effectiveOn reason recordedBy }
         selectionReasons
         office { name }
         taskForce { formedOn members { id role joinedOn leftOn completedModules { code } } }

@@ -1,0 +1,389 @@
+// The office's designation work on the village page: designate the village under a programme variant,
+// and record each later change of status (inaugurate, suspend, resume, end) from the day it took effect.
+// The API checks the area, the office's working area and every date; these forms show what it says,
+// beside each field, and keep what was typed.
+import { type FormEvent, useState } from 'react';
+import {
+  type DesignationStatus,
+  designationStatusesNeedingReason,
+  designationTransitions,
+  FAR_FROM_OFFICE_KM,
+  type ProgrammeVariant,
+  programmeVariants,
+  type SelectionReason,
+  selectionReasons,
+  todayInArea,
+} from '@binaan/domain';
+import { ErrorSummary, Field } from '../../components/form/field';
+import { useI18n } from '../../lib/i18n';
+import { type FormErrors, formErrors, noErrors } from '../../lib/mutation-errors';
+import { useChangeDesignationStatus, useDesignateVillage } from './designation-query';
+
+interface VillageFacts {
+  code: string;
+  kind: 'DESA' | 'KELURAHAN';
+  isLandBorder: boolean;
+  isSeaBorder: boolean;
+  isMigrantWorkerSendingArea: boolean;
+  distanceToOfficeKm: number | null;
+  regency: { offices: readonly { code: string; name: string }[] };
+  designations: readonly { variant: ProgrammeVariant }[];
+}
+
+/** The reasons the village's own facts give, offered ticked. */
+function reasonsOf(village: VillageFacts): SelectionReason[] {
+  return selectionReasons.filter(
+    (reason) =>
+      (reason === 'BORDER_AREA' && (village.isLandBorder || village.isSeaBorder)) ||
+      (reason === 'MIGRANT_WORKER_SENDING_AREA' && village.isMigrantWorkerSendingArea) ||
+      (reason === 'FAR_FROM_OFFICE' && (village.distanceToOfficeKm ?? 0) > FAR_FROM_OFFICE_KM),
+  );
+}
+
+const DESIGNATE = 'designate';
+const DESIGNATE_FIELDS = [
+  'variant',
+  'year',
+  'officeCode',
+  'status',
+  'inauguratedOn',
+  'decreeNumber',
+  'decreeDate',
+  'officerName',
+  'selectionReasons',
+  'villageCode',
+] as const;
+
+export function DesignateForm({ village, mayEnterPersonal }: { village: VillageFacts; mayEnterPersonal: boolean }) {
+  const { t } = useI18n();
+  const [{ fetching }, designate] = useDesignateVillage();
+  const free = programmeVariants.filter((variant) => !village.designations.some((taken) => taken.variant === variant));
+  const today = todayInArea(village.code);
+  const [variant, setVariant] = useState<ProgrammeVariant>(
+    free.includes(village.kind === 'KELURAHAN' ? 'KELURAHAN_BINAAN' : 'DESA_BINAAN')
+      ? village.kind === 'KELURAHAN'
+        ? 'KELURAHAN_BINAAN'
+        : 'DESA_BINAAN'
+      : free[0]!,
+  );
+  const [year, setYear] = useState(today.slice(0, 4));
+  const [officeCode, setOfficeCode] = useState(village.regency.offices[0]?.code ?? '');
+  const [status, setStatus] = useState<'PLANNED' | 'ACTIVE'>('PLANNED');
+  const [inauguratedOn, setInauguratedOn] = useState('');
+  const [decreeNumber, setDecreeNumber] = useState('');
+  const [decreeDate, setDecreeDate] = useState('');
+  const [officerName, setOfficerName] = useState('');
+  const [reasons, setReasons] = useState<SelectionReason[]>(reasonsOf(village));
+  const [errors, setErrors] = useState<FormErrors>(noErrors);
+  const [saved, setSaved] = useState<string | null>(null);
+  if (free.length === 0) return null;
+
+  const labels: Record<string, string> = {
+    variant: t('designation.variant'),
+    year: t('designation.year'),
+    officeCode: t('designation.office'),
+    status: t('designation.initialStatus'),
+    inauguratedOn: t('designation.inauguratedOn'),
+    decreeNumber: t('designation.decreeNumber'),
+    decreeDate: t('designation.decreeDate'),
+    officerName: t('designation.officerName'),
+    selectionReasons: t('designation.reasons'),
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setSaved(null);
+    const response = await designate({
+      input: {
+        villageCode: village.code,
+        variant,
+        officeCode,
+        year: Number(year),
+        status,
+        ...(status === 'ACTIVE' && inauguratedOn ? { inauguratedOn } : {}),
+        ...(decreeNumber.trim() ? { decreeNumber } : {}),
+        ...(decreeDate ? { decreeDate } : {}),
+        ...(officerName.trim() ? { officerName } : {}),
+        selectionReasons: reasons,
+      },
+    });
+    const payload = response.data?.designateVillage;
+    if (!payload) return setErrors({ fields: {}, form: [t('form.failed')] });
+    if (payload.__typename === 'MutationDesignateVillageSuccess') {
+      setErrors(noErrors);
+      setSaved(t('designation.designated', { variant: t(`enums.variant.${payload.data.variant}`) }));
+      return;
+    }
+    setErrors(formErrors(payload, DESIGNATE_FIELDS));
+  };
+
+  return (
+    <form id={DESIGNATE} className="record-form" onSubmit={submit} noValidate aria-label={t('designation.designate')}>
+      <ErrorSummary form={DESIGNATE} errors={errors} title={t('form.errorTitle')} labels={labels} />
+      {saved && (
+        <p role="status" className="form-saved">
+          {saved}
+        </p>
+      )}
+      <div className="form-row">
+        <Field form={DESIGNATE} name="variant" label={labels.variant!} errors={errors} required>
+          {(control) => (
+            <select
+              {...control}
+              value={variant}
+              onChange={(event) => setVariant(event.target.value as ProgrammeVariant)}
+            >
+              {free.map((value) => (
+                <option key={value} value={value}>
+                  {t(`enums.variant.${value}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field form={DESIGNATE} name="year" label={labels.year!} errors={errors} required>
+          {(control) => (
+            <input {...control} inputMode="numeric" value={year} onChange={(event) => setYear(event.target.value)} />
+          )}
+        </Field>
+        <Field form={DESIGNATE} name="officeCode" label={labels.officeCode!} errors={errors} required>
+          {(control) => (
+            <select {...control} value={officeCode} onChange={(event) => setOfficeCode(event.target.value)}>
+              {village.regency.offices.map((office) => (
+                <option key={office.code} value={office.code}>
+                  {office.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      </div>
+      <fieldset className={errors.fields.status ? 'field field-invalid' : 'field'}>
+        <legend>{labels.status}</legend>
+        {errors.fields.status && <p className="field-error">{errors.fields.status}</p>}
+        <div>
+          {(['PLANNED', 'ACTIVE'] as const).map((value) => (
+            <label key={value} className="choice">
+              <input
+                type="radio"
+                name="designate-status"
+                value={value}
+                checked={status === value}
+                onChange={() => setStatus(value)}
+              />
+              {t(`designation.initial.${value}`)}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      {status === 'ACTIVE' && (
+        <Field
+          form={DESIGNATE}
+          name="inauguratedOn"
+          label={labels.inauguratedOn!}
+          hint={t('designation.localDateHint', { date: today })}
+          errors={errors}
+          required
+        >
+          {(control) => (
+            <input
+              {...control}
+              type="date"
+              max={today}
+              value={inauguratedOn}
+              onChange={(event) => setInauguratedOn(event.target.value)}
+            />
+          )}
+        </Field>
+      )}
+      <div className="form-row">
+        <Field form={DESIGNATE} name="decreeNumber" label={labels.decreeNumber!} errors={errors}>
+          {(control) => (
+            <input {...control} value={decreeNumber} onChange={(event) => setDecreeNumber(event.target.value)} />
+          )}
+        </Field>
+        <Field form={DESIGNATE} name="decreeDate" label={labels.decreeDate!} errors={errors}>
+          {(control) => (
+            <input
+              {...control}
+              type="date"
+              max={today}
+              value={decreeDate}
+              onChange={(event) => setDecreeDate(event.target.value)}
+            />
+          )}
+        </Field>
+      </div>
+      {mayEnterPersonal && (
+        <Field
+          form={DESIGNATE}
+          name="officerName"
+          label={labels.officerName!}
+          hint={t('designation.personalHint')}
+          errors={errors}
+        >
+          {(control) => (
+            <input
+              {...control}
+              autoComplete="off"
+              value={officerName}
+              onChange={(event) => setOfficerName(event.target.value)}
+            />
+          )}
+        </Field>
+      )}
+      <fieldset className={errors.fields.selectionReasons ? 'field field-invalid' : 'field'}>
+        <legend>{labels.selectionReasons}</legend>
+        {errors.fields.selectionReasons && <p className="field-error">{errors.fields.selectionReasons}</p>}
+        <div>
+          {selectionReasons.map((reason) => (
+            <label key={reason} className="choice">
+              <input
+                type="checkbox"
+                checked={reasons.includes(reason)}
+                onChange={(event) =>
+                  setReasons(event.target.checked ? [...reasons, reason] : reasons.filter((other) => other !== reason))
+                }
+              />
+              {t(`enums.reason.${reason}`)}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <button type="submit" disabled={fetching}>
+        {fetching ? t('form.saving') : t('designation.designate')}
+      </button>
+    </form>
+  );
+}
+
+/** What a step is called where it starts: ACTIVE is an inauguration from PLANNED, a resumption from SUSPENDED. */
+function stepName(from: DesignationStatus, to: DesignationStatus) {
+  if (to === 'ACTIVE') return from === 'PLANNED' ? 'INAUGURATE' : 'RESUME';
+  return to === 'SUSPENDED' ? 'SUSPEND' : 'END';
+}
+
+const CHANGE_FIELDS = ['toStatus', 'effectiveOn', 'reason', 'expectedStatus'] as const;
+
+export function StatusChangeForm({
+  designation,
+  villageCode,
+}: {
+  designation: { id: string; status: DesignationStatus };
+  villageCode: string;
+}) {
+  const { t } = useI18n();
+  const form = `status-${designation.id.replace(/[^A-Za-z0-9]/g, '')}`;
+  const [{ fetching }, change] = useChangeDesignationStatus();
+  const today = todayInArea(villageCode);
+  const steps = designationTransitions[designation.status] as readonly DesignationStatus[];
+  const [toStatus, setToStatus] = useState<DesignationStatus | ''>('');
+  const [effectiveOn, setEffectiveOn] = useState(today);
+  const [reason, setReason] = useState('');
+  const [errors, setErrors] = useState<FormErrors>(noErrors);
+  const [saved, setSaved] = useState<string | null>(null);
+  if (steps.length === 0) return null;
+  const needsReason = (designationStatusesNeedingReason as readonly string[]).includes(toStatus);
+  const labels: Record<string, string> = {
+    toStatus: t('designation.newStatus'),
+    effectiveOn: t('designation.effectiveOn'),
+    reason: t('designation.reason'),
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setSaved(null);
+    if (!toStatus) return setErrors({ fields: { toStatus: t('form.required') }, form: [] });
+    const response = await change({
+      input: {
+        designationId: designation.id,
+        toStatus,
+        effectiveOn,
+        expectedStatus: designation.status,
+        ...(reason.trim() ? { reason } : {}),
+      },
+    });
+    const payload = response.data?.changeDesignationStatus;
+    if (!payload) return setErrors({ fields: {}, form: [t('form.failed')] });
+    if (payload.__typename === 'MutationChangeDesignationStatusSuccess') {
+      setErrors(noErrors);
+      setToStatus('');
+      setReason('');
+      setSaved(t('designation.changed', { status: t(`enums.designationStatus.${payload.data.status}`) }));
+      return;
+    }
+    if (payload.__typename === 'DesignationChangedError') {
+      setToStatus('');
+      return setErrors({
+        fields: {},
+        form: [
+          t('designation.changedMeanwhile', { status: t(`enums.designationStatus.${payload.designation.status}`) }),
+        ],
+      });
+    }
+    setErrors(formErrors(payload, CHANGE_FIELDS));
+  };
+
+  return (
+    <form id={form} className="record-form" onSubmit={submit} noValidate aria-label={t('designation.changeStatus')}>
+      <ErrorSummary form={form} errors={errors} title={t('form.errorTitle')} labels={labels} />
+      {saved && (
+        <p role="status" className="form-saved">
+          {saved}
+        </p>
+      )}
+      <fieldset className={errors.fields.toStatus ? 'field field-invalid' : 'field'}>
+        <legend>{labels.toStatus}</legend>
+        {errors.fields.toStatus && <p className="field-error">{errors.fields.toStatus}</p>}
+        <div>
+          {steps.map((step) => (
+            <label key={step} className="choice">
+              <input
+                type="radio"
+                name={`${form}-toStatus`}
+                value={step}
+                checked={toStatus === step}
+                onChange={() => setToStatus(step)}
+              />
+              {t(`designation.steps.${stepName(designation.status, step)}`)}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <div className="form-row">
+        <Field
+          form={form}
+          name="effectiveOn"
+          label={labels.effectiveOn!}
+          hint={t('designation.localDateHint', { date: today })}
+          errors={errors}
+          required
+        >
+          {(control) => (
+            <input
+              {...control}
+              type="date"
+              max={today}
+              value={effectiveOn}
+              onChange={(event) => setEffectiveOn(event.target.value)}
+            />
+          )}
+        </Field>
+      </div>
+      <Field form={form} name="reason" label={labels.reason!} errors={errors} required={needsReason}>
+        {(control) => (
+          <textarea
+            {...control}
+            rows={2}
+            maxLength={2000}
+            value={reason}
+            onChange={(event) => setReason(event.target.value)}
+          />
+        )}
+      </Field>
+      <button type="submit" disabled={fetching}>
+        {fetching ? t('form.saving') : t('form.save')}
+      </button>
+    </form>
+  );
+}
