@@ -10,6 +10,7 @@ import sirv from 'sirv';
 import { checkReadiness, publicReadiness, type Readiness } from './observability/health.js';
 import { localeOfHeader } from './context.js';
 import { localize } from './messages.js';
+import { DOCUMENTS_PATH } from './plugins/decree-documents.js';
 import { type App, operationLimits } from './yoga.js';
 import { GRAPHIQL_ASSETS, graphiqlAssetsDir } from './graphiql.js';
 
@@ -127,6 +128,8 @@ export function createHttpHandler(app: App, dashboardDir: string | null, ops?: O
     const url = req.url ?? '/';
     const path = url.split('?')[0] ?? '/';
     if (path === '/graphql') return graphql(req, res);
+    // Documents are read by Yoga's documents plugin, which counts and limits their bytes itself.
+    if (path.startsWith(DOCUMENTS_PATH)) return app(req, res);
     if (path.startsWith(GRAPHIQL_ASSETS)) {
       req.url = url.slice(GRAPHIQL_ASSETS.length - 1);
       graphiqlFiles(req, res, () => sendJson(res, 404, { error: 'Not found.' }));

@@ -86,6 +86,11 @@ const indonesian: Rule[] = [
     'Penetapan ini sudah diubah orang lain: statusnya kini $1, bukan $2.',
   ],
   [/^The decree date cannot be in the future\.$/, 'Tanggal SK tidak boleh di masa depan.'],
+  [/^The decree file is larger than (\S+) MB\.$/, 'Berkas SK lebih besar dari $1 MB.'],
+  [/^The decree file must be a PDF\.$/, 'Berkas SK harus berupa PDF.'],
+  [/^Choose the decree file \(PDF\)\.$/, 'Pilih berkas SK (PDF).'],
+  [/^No decree has been uploaded for this designation\.$/, 'Belum ada SK yang diunggah untuk penetapan ini.'],
+  [/^The stored decree does not match its checksum\.$/, 'SK yang tersimpan tidak cocok dengan checksum-nya.'],
   [/^The decree date is before the programme began\.$/, 'Tanggal SK sebelum program dimulai.'],
   [/^A name has letters, spaces and \. , ' - only\.$/, "Nama hanya berisi huruf, spasi, dan . , ' -."],
   [

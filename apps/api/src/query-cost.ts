@@ -49,6 +49,8 @@ export const listLengths = {
   transitionsPerReport: 20,
   /** Status changes of one designation (the API refuses more). */
   statusChangesPerDesignation: MAX_DESIGNATION_STATUS_CHANGES,
+  /** Uploads of a designation's decree listed (newest first); every one is kept in the database. */
+  decreeVersionsListed: 10,
   /** Items of one typed error (invalid fields). */
   errorItems: 50,
   /** API tokens: issued by hand, by a few people; the national list is the longest. */

@@ -12,6 +12,7 @@ import type { Metrics } from './observability/metrics.js';
 import { useTracing } from './observability/tracing.js';
 import { createSignInGuard, type SignInGuard } from './auth/sign-in-guard.js';
 import { createContext, identifyRequest, localeOf } from './context.js';
+import { DOCUMENTS_PATH, useDecreeDocuments } from './plugins/decree-documents.js';
 import { useBearerVerification } from './plugins/bearer-verification.js';
 import { localize } from './messages.js';
 import { exampleQueries } from './example-queries.js';
@@ -81,7 +82,8 @@ function useBodySizeLimit(maxBytes: number) {
       fetchAPI: { Response: typeof Response };
     }) {
       const length = Number(request.headers.get('content-length') ?? 0);
-      if (length > maxBytes) {
+      // Documents (a decree's PDF) have their own, larger limit, counted as they arrive.
+      if (length > maxBytes && !new URL(request.url).pathname.startsWith(DOCUMENTS_PATH)) {
         endResponse(
           new fetchAPI.Response(
             JSON.stringify({
@@ -147,6 +149,7 @@ export function createApp({
     }),
     // After the budget is spent, so a flood of made-up bearers is counted against its address.
     useBearerVerification(db),
+    useDecreeDocuments(db),
     ...(trustedDocuments ? [useTrustedDocuments(trustedDocuments)] : []),
     useWellFormedText(),
     EnvelopArmorPlugin({

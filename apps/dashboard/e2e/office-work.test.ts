@@ -1,7 +1,7 @@
 // An immigration office's daily work in the dashboard, in Chromium against the real API and database:
 // the report inbox, a report taken from received to closed, two officers acting at once, and a record
 // outside the office's area. What the screen says is checked against the database.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { formatNumber } from '../src/lib/format';
@@ -297,6 +297,44 @@ describe.skipIf(browserMissing !== null)("an immigration office's work in Chromi
     expect(await designations()).toEqual(['ACTIVE']);
     expect(await page.textContent('[data-testid="designation-history"]')).toContain('Aktif');
     expect(await designatedShown()).toBe(before + 1);
+
+    // The SK as a PDF: a 6 MB scan is refused beside the field before anything is sent; a real one is
+    // kept, and downloads byte for byte.
+    const documents = async () =>
+      (
+        await dashboard.sql<{ n: number }>(
+          `SELECT COUNT(*)::int AS n FROM designation_document d JOIN designation g ON g.id = d.designation_id
+            JOIN village v ON v.id = g.village_id WHERE v.code = $1`,
+          [village.code],
+        )
+      )[0]!.n;
+    const uploadForm = page.locator('form[aria-label="Unggah SK"]');
+    await page.goto(`${dashboard.url}/desa/${village.code}`);
+    await page.click('summary:has-text("Unggah SK")');
+    await uploadForm.locator('input[type=file]').setInputFiles({
+      name: 'sk-pindaian.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(6 * 1024 * 1024, 0x20)]),
+    });
+    await uploadForm.locator('button[type=submit]').click();
+    await uploadForm.locator('.field-error').waitFor();
+    expect(await uploadForm.locator('.field-error').textContent()).toBe('Berkas SK lebih besar dari 5 MB.');
+    expect(await documents()).toBe(0);
+    const decree = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n', 'latin1');
+    await uploadForm.locator('input[type=file]').setInputFiles({
+      name: 'SK Desa Binaan.pdf',
+      mimeType: 'application/pdf',
+      buffer: decree,
+    });
+    await uploadForm.locator('button[type=submit]').click();
+    await page.waitForSelector('[data-testid="decree-download"]');
+    expect(await documents()).toBe(1);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('[data-testid="decree-download"]'),
+    ]);
+    const saved = await download.path();
+    expect(readFileSync(saved).equals(decree)).toBe(true);
 
     // Suspend it from today, with the reason: its history says so.
     await page.goto(`${dashboard.url}/desa/${village.code}`);

@@ -76,3 +76,13 @@ export const PROGRAMME_FIRST_YEAR = Number(PROGRAMME_START.slice(0, 4));
  * time). The API refuses more; it is also the length of a task force's member list in query costs.
  */
 export const MAX_TASK_FORCE_MEMBERS = 50;
+
+/** The largest decree (SK) PDF an office may upload: a scanned decree of a few pages fits well within. */
+export const MAX_DECREE_PDF_BYTES = 5 * 1024 * 1024;
+
+/** The variants a village can be designated under: Kelurahan Binaan is for kelurahan, Desa Binaan for desa. */
+export function variantsForVillageKind(kind: 'DESA' | 'KELURAHAN'): readonly ProgrammeVariant[] {
+  return programmeVariants.filter((variant) =>
+    kind === 'DESA' ? variant !== 'KELURAHAN_BINAAN' : variant !== 'DESA_BINAAN',
+  );
+}

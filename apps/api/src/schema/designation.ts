@@ -8,7 +8,9 @@ import {
   PROGRAMME_FIRST_YEAR,
   todayInArea,
 } from '@binaan/domain';
+import { encodeGlobalID } from '@pothos/plugin-relay';
 import { z } from 'zod';
+import { decreeDocumentPath } from '../plugins/decree-documents.js';
 import { scopeWhere } from '../auth/scope-where.js';
 import { builder } from '../builder.js';
 import { listCost, listLengths } from '../query-cost.js';
@@ -79,6 +81,16 @@ export const Designation = builder.prismaNode('Designation', {
       description: "Number of the office head's decree (SK).",
     }),
     decreeDate: t.expose('decreeDate', { type: 'Date', nullable: true, description: 'Date of the decree (SK).' }),
+    decreeDocuments: t.relation('documents', {
+      ...listCost(listLengths.decreeVersionsListed),
+      description: `The decree (SK) PDFs uploaded, newest first (at most ${listLengths.decreeVersionsListed}); the first is the one in force. Upload with PUT to \`url\`.`,
+      query: { orderBy: [{ uploadedAt: 'desc' }, { id: 'desc' }], take: listLengths.decreeVersionsListed },
+    }),
+    decreeUploadUrl: t.string({
+      description: 'Where to PUT the decree (SK) as a PDF (`application/pdf`, at most 5 MB), and GET the latest one.',
+      select: { id: true },
+      resolve: (designation) => decreeDocumentPath(encodeGlobalID('Designation', designation.id)),
+    }),
     officerName: t.exposeString('officerName', {
       nullable: true,
       description: 'Personal data: the assigned officer (PIMPASA). Null unless your role may see personal data.',
@@ -97,6 +109,20 @@ export const Designation = builder.prismaNode('Designation', {
       query: { orderBy: [{ submittedAt: 'desc' }, { id: 'desc' }] },
       totalCount: true,
     }),
+  }),
+});
+
+builder.prismaObject('DesignationDocument', {
+  name: 'DecreeDocument',
+  // Never the content (up to 5 MB): only what describes it. The file itself is served over HTTP.
+  select: { id: true },
+  description: "A designation's decree (SK) as uploaded: a PDF kept in the database with its SHA-256.",
+  fields: (t) => ({
+    fileName: t.exposeString('fileName', { description: 'The file name, made safe.' }),
+    byteSize: t.exposeInt('byteSize', { description: 'Size in bytes.' }),
+    sha256: t.exposeString('sha256', { description: 'SHA-256 of the content, hex; checked on every download.' }),
+    uploadedAt: t.expose('uploadedAt', { type: 'DateTime', description: 'When it was uploaded.' }),
+    uploadedBy: t.exposeString('uploadedBy', { description: 'Who uploaded it (user or application identifier).' }),
   }),
 });
 

@@ -38,6 +38,8 @@ export interface SeededApi {
   ): Promise<GraphQLResponse<Data>>;
   /** The raw HTTP response, for status codes and headers. */
   post(body: unknown, as?: Caller, headers?: Record<string, string>): Promise<Response>;
+  /** Any other request to the app (e.g. a document under /documents/), as a caller. */
+  request(path: string, init: RequestInit, as?: Caller): Promise<Response>;
   /** Issues an API token as a demo user and returns its secret. */
   issueToken(as: DemoAccount, scopes: string[], officeCode?: string): Promise<string>;
   dispose(): Promise<void>;
@@ -97,6 +99,11 @@ export async function createSeededApi(
     sqlQueries,
     async post(body, as = 'national', headers = {}) {
       return rawPost(body, { ...(await credentials(as)), ...headers });
+    },
+    async request(path, init, as = 'national') {
+      const headers = new Headers(init.headers);
+      for (const [name, value] of Object.entries(await credentials(as))) headers.set(name, value);
+      return app.fetch(`http://binaan.test${path}`, { ...init, headers });
     },
     async graphql(query, variables, as = 'national') {
       const response = await rawPost({ query, variables }, await credentials(as));

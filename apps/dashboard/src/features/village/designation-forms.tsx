@@ -9,7 +9,7 @@ import {
   designationTransitions,
   FAR_FROM_OFFICE_KM,
   type ProgrammeVariant,
-  programmeVariants,
+  variantsForVillageKind,
   type SelectionReason,
   selectionReasons,
   todayInArea,
@@ -57,7 +57,9 @@ const DESIGNATE_FIELDS = [
 export function DesignateForm({ village, mayEnterPersonal }: { village: VillageFacts; mayEnterPersonal: boolean }) {
   const { t } = useI18n();
   const [{ fetching }, designate] = useDesignateVillage();
-  const free = programmeVariants.filter((variant) => !village.designations.some((taken) => taken.variant === variant));
+  const free = variantsForVillageKind(village.kind).filter(
+    (variant) => !village.designations.some((taken) => taken.variant === variant),
+  );
   const today = todayInArea(village.code);
   const [variant, setVariant] = useState<ProgrammeVariant>(
     free.includes(village.kind === 'KELURAHAN' ? 'KELURAHAN_BINAAN' : 'DESA_BINAAN')

@@ -11,7 +11,8 @@ import { csvFileName } from '../../lib/csv';
 import { formatDate, formatNumber } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 import { useSession } from '../../lib/session';
-import { programmeVariants } from '@binaan/domain';
+import { variantsForVillageKind } from '@binaan/domain';
+import { DecreeDocumentLink, DecreeUploadForm } from './decree-upload';
 import { DesignateForm, StatusChangeForm } from './designation-forms';
 import { MIN_SEARCH_LENGTH, useVillage, useVillageSearch } from './village-query';
 
@@ -181,6 +182,10 @@ export function VillagePage() {
                         {designation.decreeNumber ?? '–'}
                         {designation.decreeDate && ` · ${formatDate(designation.decreeDate, locale)}`}
                       </dd>
+                      <dt>{t('decree.title')}</dt>
+                      <dd>
+                        <DecreeDocumentLink url={designation.decreeUploadUrl} documents={designation.decreeDocuments} />
+                      </dd>
                       {me?.permissions.personal && (
                         <>
                           <dt>{t('designation.officerName')}</dt>
@@ -203,10 +208,16 @@ export function VillagePage() {
                       ))}
                     </ol>
                     {mayWrite && (
-                      <details className="no-print">
-                        <summary>{t('designation.changeStatus')}</summary>
-                        <StatusChangeForm designation={designation} villageCode={village.code} />
-                      </details>
+                      <>
+                        <details className="no-print">
+                          <summary>{t('designation.changeStatus')}</summary>
+                          <StatusChangeForm designation={designation} villageCode={village.code} />
+                        </details>
+                        <details className="no-print">
+                          <summary>{t('decree.upload')}</summary>
+                          <DecreeUploadForm url={designation.decreeUploadUrl} onUploaded={retry} />
+                        </details>
+                      </>
                     )}
                     <h4>{t('village.taskForce')}</h4>
                     {designation.taskForce ? (
@@ -239,7 +250,7 @@ export function VillagePage() {
                 ))
               )}
             </Panel>
-            {mayWrite && village.designations.length < programmeVariants.length && (
+            {mayWrite && village.designations.length < variantsForVillageKind(village.kind).length && (
               <Panel title={t('designation.designateTitle')}>
                 <DesignateForm village={village} mayEnterPersonal={Boolean(me?.permissions.personal)} />
               </Panel>

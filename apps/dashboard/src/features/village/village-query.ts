@@ -24,6 +24,8 @@ export const VillagePageQuery = graphql(`
         decreeDate
         officerName
         statusHistory { toStatus effectiveOn reason recordedBy }
+        decreeUploadUrl
+        decreeDocuments { fileName byteSize sha256 uploadedAt }
         selectionReasons
         office { name }
         taskForce { formedOn members { id role joinedOn leftOn completedModules { code } } }

@@ -59,6 +59,17 @@ export const en: Messages = {
     history: 'Status history',
     decree: 'Decree (SK)',
   },
+  decree: {
+    title: 'Decree (SK) document',
+    none: 'No decree uploaded yet.',
+    file: 'Decree file (PDF)',
+    hint: 'PDF, at most {{max}} MB. A new upload does not remove the earlier one.',
+    upload: 'Upload decree',
+    choose: 'Choose the decree file (PDF).',
+    tooLarge: 'The decree file is larger than {{max}} MB.',
+    notPdf: 'The decree file must be a PDF.',
+    saved: 'Saved: {{name}}.',
+  },
   form: {
     required: 'required',
     errorTitle: 'Not saved yet. Check these fields:',

@@ -70,6 +70,17 @@ export const id = {
     history: 'Riwayat status',
     decree: 'SK',
   },
+  decree: {
+    title: 'Dokumen SK',
+    none: 'Belum ada SK yang diunggah.',
+    file: 'Berkas SK (PDF)',
+    hint: 'PDF, paling besar {{max}} MB. Unggahan baru tidak menghapus yang lama.',
+    upload: 'Unggah SK',
+    choose: 'Pilih berkas SK (PDF).',
+    tooLarge: 'Berkas SK lebih besar dari {{max}} MB.',
+    notPdf: 'Berkas SK harus berupa PDF.',
+    saved: 'Tersimpan: {{name}}.',
+  },
   form: {
     required: 'wajib diisi',
     errorTitle: 'Belum tersimpan. Periksa isian berikut:',
