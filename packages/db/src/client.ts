@@ -1,12 +1,12 @@
 // Opens Binaan's database: PostgreSQL when DATABASE_URL is set, otherwise the embedded PGlite database
 // in a local directory. Both get the same Prisma client (through a driver adapter, so no query engine
 // binary is needed) and the same raw SQL interface.
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import pg from 'pg';
-import lockfile from 'proper-lockfile';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { readDatabaseEnv } from './env.js';
 import { PrismaClient } from './generated/prisma/client.js';
@@ -79,20 +79,55 @@ export class DatabaseInUseError extends Error {
   constructor(dataDir: string) {
     super(
       `The embedded database in ${dataDir} is in use by another process (a running server or tool). ` +
-        'Stop it first, or use PostgreSQL (DATABASE_URL) to run several. If nothing else runs, the lock goes stale within 10 seconds.',
+        'Stop it first, or use PostgreSQL (DATABASE_URL) to run several. A lock left by a process that has stopped is cleared on the next open.',
     );
     this.name = 'DatabaseInUseError';
   }
 }
 
-/** One process at a time per PGlite directory: PGlite has no locking of its own. */
-async function lockDataDir(dataDir: string): Promise<() => Promise<void>> {
+/** Locks held by this process: a second open here is refused like one from another process. */
+const locksHeldHere = new Set<string>();
+
+function processAlive(pid: number): boolean {
   try {
-    return await lockfile.lock(dataDir, { stale: 10_000, update: 2_000, realpath: false });
+    process.kill(pid, 0);
+    return true;
   } catch (error) {
-    if ((error as { code?: string }).code === 'ELOCKED') throw new DatabaseInUseError(dataDir);
-    throw error;
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
+}
+
+/**
+ * One process at a time per PGlite directory: PGlite has no locking of its own. The lock is a directory
+ * made atomically beside the data, holding its owner's PID; a lock whose owner is no longer running is
+ * stale and is cleared. Staleness by time (a lock file its owner touches every few seconds) does not work
+ * here: a PGlite statement runs on the event loop, and a seed's or a migration's can hold it for minutes,
+ * so a live owner could not refresh its lock and a second process would open the files beside it.
+ */
+async function lockDataDir(dataDir: string): Promise<() => Promise<void>> {
+  const lockDir = `${resolve(dataDir)}.lock`;
+  const pidFile = join(lockDir, 'pid');
+  for (let attempt = 0; attempt < 2; attempt += 1) {
+    try {
+      mkdirSync(lockDir);
+      writeFileSync(pidFile, String(process.pid));
+      locksHeldHere.add(lockDir);
+      return async () => {
+        locksHeldHere.delete(lockDir);
+        rmSync(lockDir, { recursive: true, force: true });
+      };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    const owner = existsSync(pidFile) ? Number(readFileSync(pidFile, 'utf8')) : null;
+    // No PID yet: the owner is between making the lock and writing its PID, unless that was long ago.
+    const justMade = owner === null && Date.now() - statSync(lockDir).mtimeMs < 10_000;
+    if (locksHeldHere.has(lockDir) || justMade || (owner !== null && processAlive(owner))) {
+      throw new DatabaseInUseError(dataDir);
+    }
+    rmSync(lockDir, { recursive: true, force: true });
+  }
+  throw new DatabaseInUseError(dataDir);
 }
 
 async function openPglite(
