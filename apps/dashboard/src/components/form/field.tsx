@@ -99,3 +99,66 @@ export function ErrorSummary({
     </div>
   );
 }
+
+/**
+ * A group of radio buttons or checkboxes with its legend and its error beside it: one step to choose,
+ * or several reasons or agencies to tick. Each choice is a large target (a tablet's finger).
+ */
+export function ChoiceField<Value extends string>({
+  form,
+  name,
+  inputName = name,
+  label,
+  errors,
+  required = false,
+  type,
+  choices,
+  selected,
+  onChange,
+  children,
+}: {
+  form: string;
+  name: string;
+  /** The inputs' `name`, when it must differ from the field's (radio groups are unique per page). */
+  inputName?: string;
+  label: string;
+  errors: FormErrors;
+  required?: boolean;
+  type: 'radio' | 'checkbox';
+  choices: readonly { value: Value; label: string }[];
+  selected: readonly Value[];
+  onChange: (value: Value, checked: boolean) => void;
+  /** More controls inside the same group (e.g. a free-text "other"). */
+  children?: ReactNode;
+}) {
+  const id = `${form}-${name}`;
+  const error = errors.fields[name];
+  return (
+    <fieldset className={error ? 'field field-invalid' : 'field'} aria-describedby={error ? `${id}-error` : undefined}>
+      <legend>
+        {label}
+        {required && <span aria-hidden="true"> *</span>}
+      </legend>
+      {error && (
+        <p className="field-error" id={`${id}-error`}>
+          {error}
+        </p>
+      )}
+      <div id={id}>
+        {choices.map((choice) => (
+          <label key={choice.value} className="choice">
+            <input
+              type={type}
+              name={inputName}
+              value={choice.value}
+              checked={selected.includes(choice.value)}
+              onChange={(event) => onChange(choice.value, event.target.checked)}
+            />
+            {choice.label}
+          </label>
+        ))}
+      </div>
+      {children}
+    </fieldset>
+  );
+}

@@ -5,7 +5,7 @@ import { type FormEvent, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { commonAgencies, reportStepRequires, reportTransitions } from '@binaan/domain';
 import type { ResultOf } from '@binaan/client';
-import { ErrorSummary, Field } from '../../components/form/field';
+import { ChoiceField, ErrorSummary, Field } from '../../components/form/field';
 import { Panel } from '../../components/ui/panel';
 import { QueryView } from '../../components/ui/query-view';
 import { EmptyState } from '../../components/ui/states';
@@ -183,34 +183,17 @@ function StepForm({ report, onAnswer }: { report: Report; onAnswer: (report: Rep
           {outcome}
         </p>
       )}
-      <fieldset
-        className={errors.fields.toStatus ? 'field field-invalid' : 'field'}
-        aria-describedby={errors.fields.toStatus ? `${FORM}-toStatus-error` : undefined}
-      >
-        <legend>
-          {labels.toStatus}
-          <span aria-hidden="true"> *</span>
-        </legend>
-        {errors.fields.toStatus && (
-          <p className="field-error" id={`${FORM}-toStatus-error`}>
-            {errors.fields.toStatus}
-          </p>
-        )}
-        <div className="step-choices" id={`${FORM}-toStatus`}>
-          {steps.map((choice) => (
-            <label key={choice} className="choice">
-              <input
-                type="radio"
-                name="toStatus"
-                value={choice}
-                checked={step === choice}
-                onChange={() => setStep(choice)}
-              />
-              {t(`report.steps.${choice}`)}
-            </label>
-          ))}
-        </div>
-      </fieldset>
+      <ChoiceField
+        form={FORM}
+        name="toStatus"
+        label={labels.toStatus}
+        errors={errors}
+        required
+        type="radio"
+        choices={steps.map((choice) => ({ value: choice, label: t(`report.steps.${choice}`) }))}
+        selected={step ? [step] : []}
+        onChange={(choice) => setStep(choice)}
+      />
       {step === 'FOLLOWED_UP' && (
         <>
           <Field
@@ -231,25 +214,18 @@ function StepForm({ report, onAnswer }: { report: Report; onAnswer: (report: Rep
               />
             )}
           </Field>
-          <fieldset className={errors.fields.agencies ? 'field field-invalid' : 'field'}>
-            <legend>{labels.agencies}</legend>
-            {errors.fields.agencies && <p className="field-error">{errors.fields.agencies}</p>}
-            <div className="agency-choices">
-              {commonAgencies.map((agency) => (
-                <label key={agency} className="choice">
-                  <input
-                    type="checkbox"
-                    checked={agencies.includes(agency)}
-                    onChange={(event) =>
-                      setAgencies(
-                        event.target.checked ? [...agencies, agency] : agencies.filter((other) => other !== agency),
-                      )
-                    }
-                  />
-                  {agency}
-                </label>
-              ))}
-            </div>
+          <ChoiceField
+            form={FORM}
+            name="agencies"
+            label={labels.agencies}
+            errors={errors}
+            type="checkbox"
+            choices={commonAgencies.map((agency) => ({ value: agency, label: agency }))}
+            selected={agencies}
+            onChange={(agency, checked) =>
+              setAgencies(checked ? [...agencies, agency] : agencies.filter((other) => other !== agency))
+            }
+          >
             <Field
               form={FORM}
               name="otherAgencies"
@@ -261,7 +237,7 @@ function StepForm({ report, onAnswer }: { report: Report; onAnswer: (report: Rep
                 <input {...control} value={otherAgencies} onChange={(event) => setOtherAgencies(event.target.value)} />
               )}
             </Field>
-          </fieldset>
+          </ChoiceField>
         </>
       )}
       <Field form={FORM} name="note" label={labels.note} errors={errors} required={needs.reason}>

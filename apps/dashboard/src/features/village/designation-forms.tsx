@@ -14,7 +14,7 @@ import {
   selectionReasons,
   todayInArea,
 } from '@binaan/domain';
-import { ErrorSummary, Field } from '../../components/form/field';
+import { ChoiceField, ErrorSummary, Field } from '../../components/form/field';
 import { useI18n } from '../../lib/i18n';
 import { type FormErrors, formErrors, noErrors } from '../../lib/mutation-errors';
 import { useChangeDesignationStatus, useDesignateVillage } from './designation-query';
@@ -160,24 +160,20 @@ export function DesignateForm({ village, mayEnterPersonal }: { village: VillageF
           )}
         </Field>
       </div>
-      <fieldset className={errors.fields.status ? 'field field-invalid' : 'field'}>
-        <legend>{labels.status}</legend>
-        {errors.fields.status && <p className="field-error">{errors.fields.status}</p>}
-        <div>
-          {(['PLANNED', 'ACTIVE'] as const).map((value) => (
-            <label key={value} className="choice">
-              <input
-                type="radio"
-                name="designate-status"
-                value={value}
-                checked={status === value}
-                onChange={() => setStatus(value)}
-              />
-              {t(`designation.initial.${value}`)}
-            </label>
-          ))}
-        </div>
-      </fieldset>
+      <ChoiceField
+        form={DESIGNATE}
+        name="status"
+        inputName="designate-status"
+        label={labels.status!}
+        errors={errors}
+        type="radio"
+        choices={(['PLANNED', 'ACTIVE'] as const).map((value) => ({
+          value,
+          label: t(`designation.initial.${value}`),
+        }))}
+        selected={[status]}
+        onChange={(value) => setStatus(value)}
+      />
       {status === 'ACTIVE' && (
         <Field
           form={DESIGNATE}
@@ -234,24 +230,18 @@ export function DesignateForm({ village, mayEnterPersonal }: { village: VillageF
           )}
         </Field>
       )}
-      <fieldset className={errors.fields.selectionReasons ? 'field field-invalid' : 'field'}>
-        <legend>{labels.selectionReasons}</legend>
-        {errors.fields.selectionReasons && <p className="field-error">{errors.fields.selectionReasons}</p>}
-        <div>
-          {selectionReasons.map((reason) => (
-            <label key={reason} className="choice">
-              <input
-                type="checkbox"
-                checked={reasons.includes(reason)}
-                onChange={(event) =>
-                  setReasons(event.target.checked ? [...reasons, reason] : reasons.filter((other) => other !== reason))
-                }
-              />
-              {t(`enums.reason.${reason}`)}
-            </label>
-          ))}
-        </div>
-      </fieldset>
+      <ChoiceField
+        form={DESIGNATE}
+        name="selectionReasons"
+        label={labels.selectionReasons!}
+        errors={errors}
+        type="checkbox"
+        choices={selectionReasons.map((reason) => ({ value: reason, label: t(`enums.reason.${reason}`) }))}
+        selected={reasons}
+        onChange={(reason, checked) =>
+          setReasons(checked ? [...reasons, reason] : reasons.filter((other) => other !== reason))
+        }
+      />
       <button type="submit" disabled={fetching}>
         {fetching ? t('form.saving') : t('designation.designate')}
       </button>
@@ -334,24 +324,21 @@ export function StatusChangeForm({
           {saved}
         </p>
       )}
-      <fieldset className={errors.fields.toStatus ? 'field field-invalid' : 'field'}>
-        <legend>{labels.toStatus}</legend>
-        {errors.fields.toStatus && <p className="field-error">{errors.fields.toStatus}</p>}
-        <div>
-          {steps.map((step) => (
-            <label key={step} className="choice">
-              <input
-                type="radio"
-                name={`${form}-toStatus`}
-                value={step}
-                checked={toStatus === step}
-                onChange={() => setToStatus(step)}
-              />
-              {t(`designation.steps.${stepName(designation.status, step)}`)}
-            </label>
-          ))}
-        </div>
-      </fieldset>
+      <ChoiceField
+        form={form}
+        name="toStatus"
+        inputName={`${form}-toStatus`}
+        label={labels.toStatus!}
+        errors={errors}
+        required
+        type="radio"
+        choices={steps.map((step) => ({
+          value: step,
+          label: t(`designation.steps.${stepName(designation.status, step)}`),
+        }))}
+        selected={toStatus ? [toStatus] : []}
+        onChange={(step) => setToStatus(step)}
+      />
       <div className="form-row">
         <Field
           form={form}
