@@ -158,6 +158,5 @@ describeRollupProperty('completeness rollup', (probe) => {
       },
     },
     runs: 6,
-    minWrites: 30,
   };
 });

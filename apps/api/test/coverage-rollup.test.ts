@@ -184,6 +184,5 @@ describeRollupProperty('coverage rollups', (probe) => {
       },
     },
     runs: 6,
-    minWrites: 30,
   };
 });

@@ -201,7 +201,6 @@ describeRollupProperty('report rollups', (probe) => {
       },
     },
     runs: 8,
-    minWrites: 40,
     more() {
       it('answer reportStats as the raw reports do, days at both ends of the period included', async () => {
         const result = await probe.api.graphql(

@@ -151,6 +151,5 @@ describeRollupProperty('training rollup', (probe) => {
       },
     },
     runs: 6,
-    minWrites: 30,
   };
 });
