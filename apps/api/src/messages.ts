@@ -35,6 +35,32 @@ const indonesian: Rule[] = [
   [/^No such task-force member\.$/, 'Anggota gugus tugas tidak ditemukan.'],
   [/^No such report\.$/, 'Laporan tidak ditemukan.'],
   [/^No such token\.$/, 'Token tidak ditemukan.'],
+  // Office forms: task force, training, targets
+  [
+    /^Your role may not enter personal data \(names, phone numbers\)\.$/,
+    'Peran Anda tidak boleh mengisi data pribadi (nama, nomor telepon).',
+  ],
+  [
+    /^This member has left the task force; their record is kept as it was\.$/,
+    'Anggota ini sudah keluar dari gugus tugas; datanya disimpan seperti semula.',
+  ],
+  [/^This member has already left the task force\.$/, 'Anggota ini sudah keluar dari gugus tugas.'],
+  [/^leftOn cannot be before the day they joined\.$/, 'Tanggal keluar tidak boleh sebelum tanggal bergabung.'],
+  [
+    /^Someone else changed this member meanwhile; they are shown as they are now\.$/,
+    'Orang lain telah mengubah anggota ini; data terbaru ditampilkan.',
+  ],
+  [/^This member belongs to the task force of (.+), not (.+)\.$/, 'Anggota ini termasuk gugus tugas $1, bukan $2.'],
+  [/^Targets are set at most one year ahead\.$/, 'Target hanya dapat ditetapkan paling jauh satu tahun ke depan.'],
+  [/^Each kabupaten\/kota once\.$/, 'Setiap kabupaten/kota sekali saja.'],
+  [/^Give at least one kabupaten\/kota\.$/, 'Isi paling sedikit satu kabupaten/kota.'],
+  [/^(.+) is not in (.+)\.$/, '$1 tidak berada di $2.'],
+  [/^(.+) has only (\S+) villages\.$/, '$1 hanya memiliki $2 desa/kelurahan.'],
+  [/^At most (\S+) members per village: (\S+) for (.+)\.$/, 'Paling banyak $1 anggota per desa: $2 untuk $3.'],
+  [
+    /^Someone else changed the target of (.+) meanwhile; read the targets again\.$/,
+    'Orang lain telah mengubah target $1; muat ulang target.',
+  ],
   // Conflicts
   [/^(.+) does not cover the kabupaten\/kota of (.+)\.$/, '$1 tidak mencakup kabupaten/kota $2.'],
   [/^(.+) does not cover (.+)\.$/, '$1 tidak mencakup $2.'],

@@ -11,6 +11,8 @@ export interface Permissions {
   /** Record designations, activities, training, task-force members; move reports through the workflow. */
   writeRecords: boolean;
   submitReports: boolean;
+  /** Set the year's work-plan targets per kabupaten/kota: a Kanwil, for its province. */
+  setTargets: boolean;
   /** Names, phone numbers, reporter identity. */
   personal: boolean;
   readAuditLog: boolean;
@@ -25,6 +27,7 @@ export const noPermissions: Permissions = {
   readAggregates: false,
   writeRecords: false,
   submitReports: false,
+  setTargets: false,
   personal: false,
   readAuditLog: false,
   issueTokens: false,
@@ -43,6 +46,7 @@ export function userPermissions(
     readAggregates: true,
     writeRecords: writes,
     submitReports: writes,
+    setTargets: role === 'REGIONAL_OFFICE',
     personal: canSeePersonalData && role !== 'ANALYST',
     readAuditLog: role === 'NATIONAL_LEADERSHIP',
     issueTokens: role !== 'ANALYST',
@@ -58,6 +62,7 @@ export function tokenPermissions(scopes: readonly string[], regencyIds: Readonly
     readAggregates: has('aggregates:read'),
     writeRecords: has('records:write'),
     submitReports: has('reports:submit') || has('records:write'),
+    setTargets: false,
     personal: false,
     readAuditLog: false,
     issueTokens: false,

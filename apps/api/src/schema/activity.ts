@@ -6,7 +6,7 @@ import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import { recordList } from './record-list.js';
 import { ActivityTypeEnum } from './enums.js';
-import { ConflictError, mutationErrors, NotFoundError } from './errors.js';
+import { ConflictError, mutationErrors, NotFoundError, Problems } from './errors.js';
 import { AreaFilter, areaWhere, orderInput, PeriodInput, periodWhere, regencyCode, villageCode } from './filters.js';
 import { audit, notAfterTodayIn, requireArea, requirePermission, today, writeTransaction, reread } from './writes.js';
 
@@ -29,6 +29,10 @@ builder.prismaNode('Activity', {
       description: 'Agencies present, e.g. Pemkab, Kodim, Polres.',
     }),
     attendeeCount: t.exposeInt('attendeeCount', { description: 'How many people attended.' }),
+    topics: t.stringList({
+      description: "Topics discussed (a Timpora meeting's agenda: foreign workers, overstays, a case).",
+      resolve: (activity) => activity.topics ?? [],
+    }),
     description: t.exposeString('description', { nullable: true, description: 'What happened.' }),
   }),
 });
@@ -120,6 +124,11 @@ const RecordActivityInput = builder.inputType('RecordActivityInput', {
       description: 'How many attended.',
       validate: z.number().int().min(1).max(100_000),
     }),
+    topics: t.stringList({
+      required: false,
+      description: "Topics discussed (a Timpora meeting's agenda).",
+      validate: z.array(z.string().trim().min(2).max(200)).max(30),
+    }),
     description: t.string({ required: false, description: 'What happened.', validate: z.string().max(5000) }),
   }),
   validate: z
@@ -143,35 +152,47 @@ builder.mutationField('recordActivity', (t) =>
     resolve: (query, _root, { input }, ctx) =>
       writeTransaction(ctx, async (tx) => {
         requirePermission(ctx, 'writeRecords');
+        // Everything wrong is reported together, each beside its field; only the area refuses at once.
+        const problems = new Problems();
         const office = await tx.immigrationOffice.findUnique({
           where: { code: input.officeCode },
           include: { workingAreas: true },
         });
-        if (!office)
-          throw new NotFoundError(`No immigration office has code ${input.officeCode}.`, ['input', 'officeCode']);
+        if (!office) {
+          problems.add(
+            new NotFoundError(`No immigration office has code ${input.officeCode}.`, ['input', 'officeCode']),
+          );
+        }
         const place = input.villageCode
           ? await tx.village.findUnique({ where: { code: input.villageCode } })
           : await tx.regency.findUnique({ where: { code: input.regencyCode! } });
         const placeField = input.villageCode ? 'villageCode' : 'regencyCode';
-        if (!place)
-          throw new NotFoundError(`No area has code ${input.villageCode ?? input.regencyCode}.`, ['input', placeField]);
-        const regencyId = 'regencyId' in place ? place.regencyId : place.id;
-        requireArea(ctx, regencyId, ['input', placeField]);
-        notAfterTodayIn(place.code, input.heldOn, ['input', 'heldOn']);
-        if (!office.workingAreas.some((area) => area.regencyId === regencyId)) {
-          throw new ConflictError(`${office.name} does not cover ${place.name}.`, ['input', placeField]);
+        if (!place) {
+          problems.add(
+            new NotFoundError(`No area has code ${input.villageCode ?? input.regencyCode}.`, ['input', placeField]),
+          );
+        } else {
+          const regencyId = 'regencyId' in place ? place.regencyId : place.id;
+          requireArea(ctx, regencyId, ['input', placeField]);
+          problems.check(() => notAfterTodayIn(place.code, input.heldOn, ['input', 'heldOn']));
+          if (office && !office.workingAreas.some((area) => area.regencyId === regencyId)) {
+            problems.add(new ConflictError(`${office.name} does not cover ${place.name}.`, ['input', 'officeCode']));
+          }
         }
+        problems.throwIfAny();
+        const regencyId = 'regencyId' in place! ? place.regencyId : place!.id;
         const activity = await tx.activity.create({
           data: {
             type: input.type,
             title: input.title.trim(),
             heldOn: input.heldOn,
             place: input.place.trim(),
-            villageId: 'regencyId' in place ? place.id : null,
+            villageId: 'regencyId' in place! ? place.id : null,
             regencyId,
-            provinceId: place.provinceId,
-            officeId: office.id,
+            provinceId: place!.provinceId,
+            officeId: office!.id,
             agenciesPresent: input.agenciesPresent ?? [],
+            topics: input.topics ?? [],
             attendeeCount: input.attendeeCount,
             description: input.description ?? null,
           },

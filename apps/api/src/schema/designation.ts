@@ -190,43 +190,6 @@ builder.queryFields((t) => ({
   }),
 }));
 
-// ─── Targets ────────────────────────────────────────────────────────────────────────────────────
-
-builder.prismaObject('ProvinceTarget', {
-  description: "A province's yearly work-plan (rencana kerja) target.",
-  fields: (t) => ({
-    year: t.exposeInt('year', { description: 'Programme year.' }),
-    villagesToDesignate: t.exposeInt('villagesToDesignate', { description: 'Villages to designate that year.' }),
-    membersToTrain: t.exposeInt('membersToTrain', { description: 'Task-force members to train that year.' }),
-    province: t.relation('province', { description: 'The province.' }),
-  }),
-});
-
-builder.prismaObject('RegencyTarget', {
-  description: "A kabupaten/kota's yearly work-plan (rencana kerja) target.",
-  fields: (t) => ({
-    year: t.exposeInt('year', { description: 'Programme year.' }),
-    villagesToDesignate: t.exposeInt('villagesToDesignate', { description: 'Villages to designate that year.' }),
-    membersToTrain: t.exposeInt('membersToTrain', { description: 'Task-force members to train that year.' }),
-    regency: t.relation('regency', { description: 'The kabupaten/kota.' }),
-  }),
-});
-
-builder.prismaObjectFields('Province', (t) => ({
-  targets: t.relation('targets', {
-    ...listCost(listLengths.targetsPerArea),
-    description: 'Yearly work-plan targets, by year.',
-    query: { orderBy: { year: 'asc' } },
-  }),
-}));
-builder.prismaObjectFields('Regency', (t) => ({
-  targets: t.relation('targets', {
-    ...listCost(listLengths.targetsPerArea),
-    description: 'Yearly work-plan targets, by year.',
-    query: { orderBy: { year: 'asc' } },
-  }),
-}));
-
 // ─── designateVillage ───────────────────────────────────────────────────────────────────────────
 
 const DesignateVillageInput = builder.inputType('DesignateVillageInput', {

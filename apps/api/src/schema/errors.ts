@@ -144,3 +144,43 @@ export function cannotMoveMessage<Status extends string>(
     ? `A ${from} ${record} cannot become ${to} (allowed: ${allowed.join(', ')}).`
     : `A ${from} ${record} cannot become ${to}.`;
 }
+
+/**
+ * Collects what a write finds wrong with the records it refers to, so the caller learns of every invalid
+ * field at once rather than one per attempt. One problem keeps its own type (NotFoundError, ConflictError,
+ * …); several come back together as one InputValidationError, each issue naming its field.
+ */
+export class Problems {
+  private readonly found: (FieldError | InputValidationError)[] = [];
+
+  add(error: FieldError | InputValidationError): void {
+    this.found.push(error);
+  }
+
+  /** Runs a check that throws a typed error, keeping its error instead. Anything else still throws. */
+  check(run: () => void): void {
+    try {
+      run();
+    } catch (error) {
+      if (error instanceof ForbiddenError) throw error;
+      if (error instanceof FieldError || error instanceof InputValidationError) this.add(error);
+      else throw error;
+    }
+  }
+
+  get count(): number {
+    return this.found.length;
+  }
+
+  /** Throws what was found, if anything. */
+  throwIfAny(): void {
+    if (this.found.length === 1) throw this.found[0];
+    if (this.found.length > 1) {
+      throw new InputValidationError({
+        issues: this.found.flatMap((error) =>
+          error instanceof InputValidationError ? [...error.issues] : [{ message: error.message, path: error.path }],
+        ),
+      });
+    }
+  }
+}

@@ -8,6 +8,7 @@ import './ratio.js';
 import './area.js';
 import './office.js';
 import './designation.js';
+import './targets.js';
 import './training-module.js';
 import './task-force.js';
 import './training.js';

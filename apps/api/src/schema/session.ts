@@ -46,6 +46,9 @@ const Permissions = builder.objectRef<Context['permissions']>('Permissions').imp
       description: 'Record designations, activities, training; move reports on.',
     }),
     submitReports: t.exposeBoolean('submitReports', { description: 'Submit village reports.' }),
+    setTargets: t.exposeBoolean('setTargets', {
+      description: "Set the year's work-plan targets per kabupaten/kota (a Kanwil, in its province).",
+    }),
     personal: t.exposeBoolean('personal', { description: 'See names and phone numbers.' }),
     readAuditLog: t.exposeBoolean('readAuditLog', { description: 'Read the audit log.' }),
     issueTokens: t.exposeBoolean('issueTokens', { description: 'Issue API tokens.' }),

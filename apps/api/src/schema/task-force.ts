@@ -9,11 +9,31 @@ import { recordList } from './record-list.js';
 import type { Context } from '../context.js';
 import { oncePerRequest } from '../request-cache.js';
 import { TaskForceRoleEnum } from './enums.js';
-import { ConflictError, mutationErrors, NotFoundError } from './errors.js';
+import {
+  ConflictError,
+  ErrorInterface,
+  errorTypeOf,
+  FieldError,
+  ForbiddenError,
+  invalidField,
+  mutationErrors,
+  NotFoundError,
+  Problems,
+} from './errors.js';
 import { Designation } from './designation.js';
 import { TrainingModule } from './training-module.js';
 import { AreaFilter, orderInput, villageAreaWhere } from './filters.js';
-import { audit, notAfterTodayIn, requireArea, requirePermission, today, writeTransaction, reread } from './writes.js';
+import {
+  audit,
+  notAfterTodayIn,
+  requireArea,
+  requirePermission,
+  today,
+  type Tx,
+  writeTransaction,
+  reread,
+} from './writes.js';
+import type { Prisma } from '@binaan/db';
 
 builder.prismaNode('TaskForce', {
   id: { field: 'id' },
@@ -53,6 +73,9 @@ export const TaskForceMember = builder.prismaNode('TaskForceMember', {
       unauthorizedResolver: () => null,
     }),
     role: t.expose('role', { type: TaskForceRoleEnum, description: 'Their role in the task force.' }),
+    version: t.exposeInt('version', {
+      description: 'Goes up by one on every change; send it back as `expectedVersion` when you change the member.',
+    }),
     isSynthetic: t.exposeBoolean('isSynthetic', { description: 'True for generated demo people.' }),
     joinedOn: t.expose('joinedOn', { type: 'Date', description: 'When they joined.' }),
     leftOn: t.expose('leftOn', { type: 'Date', nullable: true, description: 'When they left; null while a member.' }),
@@ -167,42 +190,60 @@ const AddTaskForceMemberInput = builder.inputType('AddTaskForceMemberInput', {
   }),
 });
 
+/** Personal fields are entered only by roles allowed to see them; others get a Forbidden on that field. */
+function requirePersonal(ctx: Context, fields: Record<string, unknown>): void {
+  const entered = Object.entries(fields).find(([, value]) => value !== undefined && value !== null);
+  if (entered && !ctx.permissions.personal) {
+    throw new ForbiddenError('Your role may not enter personal data (names, phone numbers).', ['input', entered[0]]);
+  }
+}
+
 builder.mutationField('addTaskForceMember', (t) =>
   t.prismaField({
     type: 'TaskForceMember',
-    description: "Adds a member to a designation's task force, forming the task force if it has none.",
+    description:
+      "Adds a member to a designation's task force, forming the task force if it has none. Needs a role allowed personal data (the member's name is).",
     errors: mutationErrors,
     args: { input: t.arg({ type: AddTaskForceMemberInput, required: true, description: 'The member.' }) },
     resolve: (query, _root, { input }, ctx) =>
       writeTransaction(ctx, async (tx) => {
         requirePermission(ctx, 'writeRecords');
+        requirePersonal(ctx, { fullName: input.fullName, phone: input.phone });
         const designation = await tx.designation.findUnique({
           where: { id: Number(input.designationId.id) },
-          include: { village: true, taskForce: { include: { members: { select: { role: true, leftOn: true } } } } },
+          include: {
+            village: true,
+            taskForce: { include: { members: { select: { id: true, role: true, leftOn: true } } } },
+          },
         });
         if (!designation) throw new NotFoundError('No such designation.', ['input', 'designationId']);
         requireArea(ctx, designation.village.regencyId, ['input', 'designationId']);
-        notAfterTodayIn(designation.village.code, input.joinedOn, ['input', 'joinedOn']);
+        const problems = new Problems();
+        problems.check(() => notAfterTodayIn(designation.village.code, input.joinedOn, ['input', 'joinedOn']));
         if (designation.status !== 'ACTIVE') {
-          throw new ConflictError(`Only an ACTIVE designation has a task force (this one is ${designation.status}).`, [
-            'input',
-            'designationId',
-          ]);
+          problems.add(
+            new ConflictError(`Only an ACTIVE designation has a task force (this one is ${designation.status}).`, [
+              'input',
+              'designationId',
+            ]),
+          );
         }
         if (designation.inauguratedOn && input.joinedOn < designation.inauguratedOn) {
-          throw new ConflictError('joinedOn is before the designation was inaugurated.', ['input', 'joinedOn']);
+          problems.add(new ConflictError('joinedOn is before the designation was inaugurated.', ['input', 'joinedOn']));
         }
         const members = designation.taskForce?.members ?? [];
         if (members.length >= MAX_TASK_FORCE_MEMBERS) {
-          throw new ConflictError(
-            `A task force keeps at most ${MAX_TASK_FORCE_MEMBERS} members on record, past members included.`,
-            ['input', 'designationId'],
+          problems.add(
+            new ConflictError(
+              `A task force keeps at most ${MAX_TASK_FORCE_MEMBERS} members on record, past members included.`,
+              ['input', 'designationId'],
+            ),
           );
         }
-        const seatTaken = members.some((member) => member.leftOn === null && member.role === input.role);
-        if (SINGLE_SEAT_ROLES.has(input.role) && seatTaken) {
-          throw new ConflictError(`The task force already has a current ${input.role}.`, ['input', 'role']);
+        if (seatTaken(members, input.role)) {
+          problems.add(new ConflictError(`The task force already has a current ${input.role}.`, ['input', 'role']));
         }
+        problems.throwIfAny();
         const taskForce =
           designation.taskForce ??
           (await tx.taskForce.create({ data: { designationId: designation.id, formedOn: input.joinedOn } }));
@@ -220,7 +261,235 @@ builder.mutationField('addTaskForceMember', (t) =>
           action: 'addTaskForceMember',
           entity: 'TaskForceMember',
           entityId: member.id,
-          after: { id: member.id, taskForceId: member.taskForceId, role: member.role, joinedOn: member.joinedOn },
+          after: auditedMember(member),
+        });
+        return tx.taskForceMember.findUniqueOrThrow({ ...reread(query), where: { id: member.id } });
+      }),
+  }),
+);
+
+/** A single-seat role (village head, secretary) is taken by a current member other than `except`. */
+function seatTaken(
+  members: readonly { id?: number; role: string; leftOn: Date | null }[],
+  role: string,
+  except?: number,
+): boolean {
+  return (
+    SINGLE_SEAT_ROLES.has(role) &&
+    members.some((member) => member.leftOn === null && member.role === role && member.id !== except)
+  );
+}
+
+/** What the audit trail keeps of a member: never the name or phone. */
+const auditedMember = (member: {
+  id: number;
+  taskForceId: number;
+  role: string;
+  joinedOn: Date;
+  leftOn: Date | null;
+  version: number;
+}) => ({
+  id: member.id,
+  taskForceId: member.taskForceId,
+  role: member.role,
+  joinedOn: member.joinedOn,
+  leftOn: member.leftOn,
+  version: member.version,
+});
+
+// ─── updateTaskForceMember / endTaskForceMembership ─────────────────────────────────────────────
+
+/** Someone changed the member since the caller saw them; carries the id to show them as they are now. */
+export class TaskForceMemberChangedError extends FieldError {
+  override name = 'TaskForceMemberChangedError';
+  constructor(
+    message: string,
+    path: string[],
+    readonly memberId: number,
+  ) {
+    super(message, path);
+  }
+}
+
+builder.objectType(TaskForceMemberChangedError, {
+  name: 'TaskForceMemberChangedError',
+  description:
+    'Someone else changed this member since you saw them (optimistic concurrency): nothing was written, and `member` is how they stand now.',
+  interfaces: [ErrorInterface],
+  isTypeOf: errorTypeOf(TaskForceMemberChangedError, 'TaskForceMemberChangedError'),
+  fields: (t) => ({
+    path: t.exposeStringList('path', { description: 'The input field in conflict: `expectedVersion`.' }),
+    member: t.prismaField({
+      type: 'TaskForceMember',
+      description: 'The member as they stand now.',
+      resolve: (query, error, _args, ctx) =>
+        ctx.db.prisma.taskForceMember.findUniqueOrThrow({ ...reread(query), where: { id: error.memberId } }),
+    }),
+  }),
+});
+
+const memberChangeErrors = { ...mutationErrors, types: [...mutationErrors.types, TaskForceMemberChangedError] };
+
+/** The version a form saw, on every change to a member. */
+const expectedVersionField = {
+  required: true,
+  description:
+    "The member's `version` as you saw it; if they changed since, nothing is written and a TaskForceMemberChangedError comes back.",
+  validate: z.number().int().min(1),
+} as const;
+
+const UpdateTaskForceMemberInput = builder.inputType('UpdateTaskForceMemberInput', {
+  description: 'Corrections to a current member: their role, name or phone. Fields left out stay as they are.',
+  fields: (t) => ({
+    memberId: t.globalID({ required: true, for: [TaskForceMember], description: 'The member.' }),
+    expectedVersion: t.int(expectedVersionField),
+    role: t.field({ type: TaskForceRoleEnum, required: false, description: 'Their role.' }),
+    fullName: t.string({ required: false, description: 'Full name (personal data).', validate: personName }),
+    phone: t.string({
+      required: false,
+      description: 'Phone number (personal data); an empty string removes it.',
+      validate: z.union([z.literal(''), indonesianPhone]),
+    }),
+  }),
+});
+
+const EndTaskForceMembershipInput = builder.inputType('EndTaskForceMembershipInput', {
+  description: 'A member leaving the task force, from a day. Their training stays on record.',
+  fields: (t) => ({
+    memberId: t.globalID({ required: true, for: [TaskForceMember], description: 'The member.' }),
+    expectedVersion: t.int(expectedVersionField),
+    leftOn: t.field({
+      type: 'Date',
+      required: true,
+      description: "The day they left, in the village's own time zone: not in the future, not before they joined.",
+    }),
+  }),
+});
+
+/** The member with what the checks need, refused outside the caller's area or after a concurrent change. */
+async function memberToChange(tx: Tx, ctx: Context, input: { memberId: { id: string }; expectedVersion: number }) {
+  const memberId = Number(input.memberId.id);
+  const member = await tx.taskForceMember.findUnique({
+    where: { id: memberId },
+    include: {
+      taskForce: {
+        include: {
+          designation: { select: { village: { select: { code: true, regencyId: true } } } },
+          members: { select: { id: true, role: true, leftOn: true } },
+        },
+      },
+    },
+  });
+  if (!member) throw new NotFoundError('No such task-force member.', ['input', 'memberId']);
+  requireArea(ctx, member.taskForce.designation.village.regencyId, ['input', 'memberId']);
+  if (member.version !== input.expectedVersion) {
+    throw new TaskForceMemberChangedError(
+      'Someone else changed this member meanwhile; they are shown as they are now.',
+      ['input', 'expectedVersion'],
+      memberId,
+    );
+  }
+  return member;
+}
+
+/** Writes the change only if nobody changed the member since it was read (the version still matches). */
+async function writeMember(
+  tx: Tx,
+  memberId: number,
+  version: number,
+  data: Prisma.TaskForceMemberUpdateManyMutationInput,
+) {
+  const { count } = await tx.taskForceMember.updateMany({
+    where: { id: memberId, version },
+    data: { ...data, version: { increment: 1 } },
+  });
+  if (count === 0) {
+    throw new TaskForceMemberChangedError(
+      'Someone else changed this member meanwhile; they are shown as they are now.',
+      ['input', 'expectedVersion'],
+      memberId,
+    );
+  }
+  return tx.taskForceMember.findUniqueOrThrow({ where: { id: memberId } });
+}
+
+builder.mutationField('updateTaskForceMember', (t) =>
+  t.prismaField({
+    type: 'TaskForceMember',
+    description:
+      "Corrects a current member's role, name or phone. Names and phones only by roles allowed personal data.",
+    errors: memberChangeErrors,
+    args: { input: t.arg({ type: UpdateTaskForceMemberInput, required: true, description: 'The correction.' }) },
+    resolve: (query, _root, { input }, ctx) =>
+      writeTransaction(ctx, async (tx) => {
+        requirePermission(ctx, 'writeRecords');
+        requirePersonal(ctx, { fullName: input.fullName, phone: input.phone });
+        const member = await memberToChange(tx, ctx, input);
+        const problems = new Problems();
+        if (member.leftOn) {
+          problems.add(
+            new ConflictError('This member has left the task force; their record is kept as it was.', [
+              'input',
+              'memberId',
+            ]),
+          );
+        }
+        if (input.role && input.role !== member.role && seatTaken(member.taskForce.members, input.role, member.id)) {
+          problems.add(new ConflictError(`The task force already has a current ${input.role}.`, ['input', 'role']));
+        }
+        problems.throwIfAny();
+        const updated = await writeMember(tx, member.id, member.version, {
+          ...(input.role ? { role: input.role } : {}),
+          ...(input.fullName ? { fullName: input.fullName.trim() } : {}),
+          ...(input.phone !== undefined && input.phone !== null ? { phone: input.phone || null } : {}),
+        });
+        await audit(tx, ctx, {
+          action: 'updateTaskForceMember',
+          entity: 'TaskForceMember',
+          entityId: member.id,
+          before: auditedMember(member),
+          // Which personal fields changed, never their values.
+          after: {
+            ...auditedMember(updated),
+            personalFieldsChanged: ['fullName', 'phone'].filter(
+              (field) => input[field as 'fullName' | 'phone'] != null,
+            ),
+          },
+        });
+        return tx.taskForceMember.findUniqueOrThrow({ ...reread(query), where: { id: member.id } });
+      }),
+  }),
+);
+
+builder.mutationField('endTaskForceMembership', (t) =>
+  t.prismaField({
+    type: 'TaskForceMember',
+    description:
+      'Records that a member left the task force, from a day. They stay on record (with their training) as a past member.',
+    errors: memberChangeErrors,
+    args: { input: t.arg({ type: EndTaskForceMembershipInput, required: true, description: 'Who left, and when.' }) },
+    resolve: (query, _root, { input }, ctx) =>
+      writeTransaction(ctx, async (tx) => {
+        requirePermission(ctx, 'writeRecords');
+        const member = await memberToChange(tx, ctx, input);
+        const problems = new Problems();
+        if (member.leftOn) {
+          problems.add(new ConflictError('This member has already left the task force.', ['input', 'memberId']));
+        }
+        problems.check(() =>
+          notAfterTodayIn(member.taskForce.designation.village.code, input.leftOn, ['input', 'leftOn']),
+        );
+        if (input.leftOn < member.joinedOn) {
+          problems.add(invalidField('leftOn cannot be before the day they joined.', ['input', 'leftOn']));
+        }
+        problems.throwIfAny();
+        const updated = await writeMember(tx, member.id, member.version, { leftOn: input.leftOn });
+        await audit(tx, ctx, {
+          action: 'endTaskForceMembership',
+          entity: 'TaskForceMember',
+          entityId: member.id,
+          before: auditedMember(member),
+          after: auditedMember(updated),
         });
         return tx.taskForceMember.findUniqueOrThrow({ ...reread(query), where: { id: member.id } });
       }),

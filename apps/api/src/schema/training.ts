@@ -7,7 +7,7 @@ import { builder } from '../builder.js';
 import { listCost, listLengths } from '../query-cost.js';
 import type { Context } from '../context.js';
 import { recordList } from './record-list.js';
-import { ConflictError, ForbiddenError, mutationErrors, NotFoundError } from './errors.js';
+import { ConflictError, ForbiddenError, mutationErrors, NotFoundError, Problems } from './errors.js';
 import { AreaFilter, orderInput, PeriodInput, periodWhere, villageAreaWhere, villageCode } from './filters.js';
 import { TaskForceMember } from './task-force.js';
 import { TrainingModule } from './training-module.js';
@@ -201,37 +201,48 @@ const RecordTrainingSessionInput = builder.inputType('RecordTrainingSessionInput
 builder.mutationField('recordTrainingSession', (t) =>
   t.prismaField({
     type: 'TrainingSession',
-    description: 'Records a training session with its modules and attendance.',
+    description:
+      "Records a training session with its modules and attendance. Held in a village: attendance is for that village's task force; held elsewhere (the office's hall): for task forces in the office's working area.",
     errors: mutationErrors,
     args: { input: t.arg({ type: RecordTrainingSessionInput, required: true, description: 'The session.' }) },
     resolve: (query, _root, { input }, ctx) =>
       writeTransaction(ctx, async (tx) => {
         requirePermission(ctx, 'writeRecords');
+        // Everything wrong is reported together, each beside its field; only the area refuses at once.
+        const problems = new Problems();
         const office = await tx.immigrationOffice.findUnique({
           where: { code: input.officeCode },
           include: { workingAreas: true },
         });
-        if (!office)
-          throw new NotFoundError(`No immigration office has code ${input.officeCode}.`, ['input', 'officeCode']);
-        const covered = new Set(office.workingAreas.map((area) => area.regencyId));
-        if (![...covered].some((regencyId) => inScope(ctx.permissions, regencyId))) {
+        if (!office) {
+          problems.add(
+            new NotFoundError(`No immigration office has code ${input.officeCode}.`, ['input', 'officeCode']),
+          );
+        } else if (!office.workingAreas.some((area) => inScope(ctx.permissions, area.regencyId))) {
           throw new ForbiddenError('This office works outside your area.', ['input', 'officeCode']);
         }
-        let villageId: number | null = null;
+        const covered = new Set(office?.workingAreas.map((area) => area.regencyId));
+        let village: { id: number; code: string; name: string; regencyId: number } | null = null;
         if (input.villageCode) {
-          const village = await tx.village.findUnique({ where: { code: input.villageCode } });
-          if (!village) throw new NotFoundError(`No village has code ${input.villageCode}.`, ['input', 'villageCode']);
-          requireArea(ctx, village.regencyId, ['input', 'villageCode']);
-          notAfterTodayIn(village.code, input.heldOn, ['input', 'heldOn']);
-          if (!covered.has(village.regencyId)) {
-            throw new ConflictError(`${office.name} does not cover ${village.name}.`, ['input', 'villageCode']);
+          village = await tx.village.findUnique({ where: { code: input.villageCode } });
+          if (!village) {
+            problems.add(new NotFoundError(`No village has code ${input.villageCode}.`, ['input', 'villageCode']));
+          } else {
+            const { regencyId, code } = village;
+            requireArea(ctx, regencyId, ['input', 'villageCode']);
+            problems.check(() => notAfterTodayIn(code, input.heldOn, ['input', 'heldOn']));
+            if (office && !covered.has(regencyId)) {
+              problems.add(
+                new ConflictError(`${office.name} does not cover ${village.name}.`, ['input', 'villageCode']),
+              );
+            }
           }
-          villageId = village.id;
         }
         const modules = await tx.trainingModule.findMany({ where: { code: { in: input.moduleCodes } } });
         const moduleIdByCode = new Map(modules.map((module) => [module.code, module.id]));
         const unknown = input.moduleCodes.find((code) => !moduleIdByCode.has(code));
-        if (unknown) throw new NotFoundError(`No training module has code ${unknown}.`, ['input', 'moduleCodes']);
+        if (unknown)
+          problems.add(new NotFoundError(`No training module has code ${unknown}.`, ['input', 'moduleCodes']));
 
         const memberIds = [...new Set(input.attendance.map((row) => Number(row.memberId.id)))];
         const members = await tx.taskForceMember.findMany({
@@ -239,25 +250,42 @@ builder.mutationField('recordTrainingSession', (t) =>
           include: { taskForce: { include: { designation: { include: { village: true } } } } },
         });
         const memberById = new Map(members.map((member) => [member.id, member]));
+        // One message per member, on their first row: a member on five modules is one mistake, not five.
+        const judged = new Set<number>();
         for (const [index, row] of input.attendance.entries()) {
-          const member = memberById.get(Number(row.memberId.id));
+          const memberId = Number(row.memberId.id);
+          if (judged.has(memberId)) continue;
+          judged.add(memberId);
+          const member = memberById.get(memberId);
           const path = ['input', 'attendance', String(index), 'memberId'];
-          if (!member) throw new NotFoundError('No such task-force member.', path);
-          requireArea(ctx, member.taskForce.designation.village.regencyId, path);
-          if (!covered.has(member.taskForce.designation.village.regencyId)) {
-            throw new ConflictError(`This member's village is outside ${office.name}'s working area.`, path);
+          if (!member) {
+            problems.add(new NotFoundError('No such task-force member.', path));
+            continue;
+          }
+          const memberVillage = member.taskForce.designation.village;
+          requireArea(ctx, memberVillage.regencyId, path);
+          if (village && memberVillage.id !== village.id) {
+            problems.add(
+              new ConflictError(
+                `This member belongs to the task force of ${memberVillage.name}, not ${village.name}.`,
+                path,
+              ),
+            );
+          } else if (office && !covered.has(memberVillage.regencyId)) {
+            problems.add(new ConflictError(`This member's village is outside ${office.name}'s working area.`, path));
           }
           if (member.joinedOn > input.heldOn || (member.leftOn && member.leftOn < input.heldOn)) {
-            throw new ConflictError('This member was not in the task force on heldOn.', path);
+            problems.add(new ConflictError('This member was not in the task force on heldOn.', path));
           }
         }
+        problems.throwIfAny();
 
         const session = await tx.trainingSession.create({
           data: {
-            officeId: office.id,
+            officeId: office!.id,
             heldOn: input.heldOn,
             place: input.place.trim(),
-            villageId,
+            villageId: village?.id ?? null,
             modules: { create: input.moduleCodes.map((code) => ({ moduleId: moduleIdByCode.get(code)! })) },
           },
         });

@@ -39,7 +39,7 @@ export function notAfterTodayIn(areaCode: string, date: Date, path: string[]): v
 /** Refuses a write the caller's role does not allow, before anything is read or written. */
 export function requirePermission(
   ctx: Context,
-  permission: keyof Pick<Permissions, 'writeRecords' | 'submitReports' | 'issueTokens'>,
+  permission: keyof Pick<Permissions, 'writeRecords' | 'submitReports' | 'setTargets' | 'issueTokens'>,
 ): void {
   if (!ctx.permissions[permission]) {
     throw new ForbiddenError(ctx.permissions.signedIn ? 'Your role may not make this change.' : 'Sign in first.', []);
