@@ -52,6 +52,7 @@ const indonesian: Rule[] = [
   ],
   [/^This member belongs to the task force of (.+), not (.+)\.$/, 'Anggota ini termasuk gugus tugas $1, bukan $2.'],
   [/^Targets are set at most one year ahead\.$/, 'Target hanya dapat ditetapkan paling jauh satu tahun ke depan.'],
+  [/^A Timpora meeting records the topics discussed\.$/, 'Rapat Timpora mencatat topik yang dibahas.'],
   [/^Each kabupaten\/kota once\.$/, 'Setiap kabupaten/kota sekali saja.'],
   [/^Give at least one kabupaten\/kota\.$/, 'Isi paling sedikit satu kabupaten/kota.'],
   [/^(.+) is not in (.+)\.$/, '$1 tidak berada di $2.'],

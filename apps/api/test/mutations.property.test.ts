@@ -50,7 +50,9 @@ describe('mutations under generated input', () => {
         (SELECT COUNT(*) FROM task_force_member), (SELECT COUNT(*) FROM training_session), (SELECT COUNT(*) FROM training_attendance),
         (SELECT COUNT(*) FROM activity), (SELECT COUNT(*) FROM village_report), (SELECT COUNT(*) FROM report_status_transition),
         (SELECT COUNT(*) FROM api_token), (SELECT COUNT(*) FROM session),
-        (SELECT md5(string_agg(id || status::text, ',' ORDER BY id)) FROM village_report)) AS digest`,
+        (SELECT md5(string_agg(id || status::text, ',' ORDER BY id)) FROM village_report),
+        (SELECT md5(string_agg(id || ':' || version || ':' || coalesce(left_on::text, ''), ',' ORDER BY id)) FROM task_force_member),
+        (SELECT md5(string_agg(id || ':' || version, ',' ORDER BY id)) FROM regency_target)) AS digest`,
     );
     return row!.digest;
   }
@@ -204,6 +206,7 @@ describe('mutations under generated input', () => {
               officeCode: maybe(officeCode),
               agenciesPresent: maybe(fc.array(text, { maxLength: 3 })),
               attendeeCount: maybe(fc.integer({ min: -10, max: 1_000_000 })),
+              topics: maybe(fc.array(text, { maxLength: 3 })),
             },
             { requiredKeys: [] },
           ),
@@ -255,6 +258,40 @@ describe('mutations under generated input', () => {
               scopes: maybe(fc.array(fc.constantFrom('RECORDS_READ', 'REPORTS_SUBMIT', 'ADMIN'), { maxLength: 3 })),
               officeCode: maybe(officeCode),
               expiresInDays: maybe(fc.integer({ min: -5, max: 5000 })),
+            },
+            { requiredKeys: [] },
+          ),
+        ),
+    },
+    {
+      name: 'updateTaskForceMember',
+      document:
+        'mutation($input: UpdateTaskForceMemberInput!) { updateTaskForceMember(input: $input) { __typename ... on Error { message } } }',
+      input: () =>
+        withExtras(
+          fc.record(
+            {
+              memberId: maybe(memberId()),
+              expectedVersion: maybe(fc.integer({ min: -1, max: 3 })),
+              role: maybe(fc.constantFrom('BABINSA', 'VILLAGE_HEAD', 'KING')),
+              fullName: maybe(fc.oneof(text, fc.constant('Maria Goreti Bere'))),
+              phone: maybe(fc.constantFrom('081234567890', '', '08')),
+            },
+            { requiredKeys: [] },
+          ),
+        ),
+    },
+    {
+      name: 'endTaskForceMembership',
+      document:
+        'mutation($input: EndTaskForceMembershipInput!) { endTaskForceMembership(input: $input) { __typename ... on Error { message } } }',
+      input: () =>
+        withExtras(
+          fc.record(
+            {
+              memberId: maybe(memberId()),
+              expectedVersion: maybe(fc.integer({ min: -1, max: 3 })),
+              leftOn: maybe(date),
             },
             { requiredKeys: [] },
           ),

@@ -561,6 +561,7 @@ describe('mutations', () => {
       officeCode: 'KANIM-BATULICIN',
       agenciesPresent: ['Pemkab Kotabaru', 'Kodim 1004', 'Polres Kotabaru'],
       attendeeCount: 35,
+      topics: ['Pengawasan tenaga kerja asing'],
     });
 
     it('records an activity at kabupaten/kota level', async () => {
@@ -596,6 +597,10 @@ describe('mutations', () => {
         'InputValidationError',
         ['input', 'attendeeCount'],
       );
+      await expectRefused(mutation, 'recordActivity', { input: { ...valid(), topics: [] } }, 'InputValidationError', [
+        'input',
+        'topics',
+      ]);
       await expectRefused(
         mutation,
         'recordActivity',

@@ -349,6 +349,138 @@ describe.skipIf(browserMissing !== null)("an immigration office's work in Chromi
     await page.screenshot({ path: `${screenshots}desa-ditangguhkan.png`, fullPage: true });
   });
 
+  it('records a training session (a date before a member joined refused beside the member first) and completion moves', async () => {
+    // A current trainee of Kotabaru who lacks exactly one module: completing it completes their training.
+    const [target] = await dashboard.sql<{
+      code: string;
+      full_name: string;
+      joined_on: string;
+      module_code: string;
+      module_name: string;
+    }>(
+      `SELECT v.code, m.full_name, m.joined_on::text AS joined_on, tm.code AS module_code, tm.name AS module_name
+         FROM task_force_member m
+         JOIN task_force t ON t.id = m.task_force_id JOIN designation g ON g.id = t.designation_id
+         JOIN village v ON v.id = g.village_id JOIN regency r ON r.id = v.regency_id
+         JOIN training_module tm ON NOT EXISTS (
+           SELECT 1 FROM training_attendance a WHERE a.member_id = m.id AND a.module_id = tm.id AND a.completed)
+        WHERE r.code = $1 AND g.status = 'ACTIVE' AND m.left_on IS NULL AND m.role <> 'IMMIGRATION_OFFICER'
+          AND m.joined_on > DATE '2023-09-01'
+          AND (SELECT COUNT(DISTINCT a.module_id) FROM training_attendance a WHERE a.member_id = m.id AND a.completed)
+              = (SELECT COUNT(*) FROM training_module) - 1
+        ORDER BY m.id LIMIT 1`,
+      [KOTABARU],
+    );
+    expect(target).toBeDefined();
+    const completion = async () => {
+      const { trainingCompletion } = await dashboard.graphql(
+        `{ trainingCompletion(groupBy: REGENCY, filter: { area: { regencyCodes: ["${KOTABARU}"] } }) { total { completedAll { numerator rate } } } }`,
+      );
+      return trainingCompletion.total.completedAll as { numerator: number; rate: number };
+    };
+    const sessions = async () =>
+      (await dashboard.sql<{ n: number }>('SELECT COUNT(*)::int AS n FROM training_session'))[0]!.n;
+    const before = await completion();
+    const sessionsBefore = await sessions();
+
+    const page = await officer();
+    await page.goto(`${dashboard.url}/desa/${target!.code}`);
+    await page.waitForSelector('#training-session');
+    await page.check(`#training-session input[name=moduleCodes][value=${target!.module_code}]`);
+    const mark = page.getByLabel(`${target!.full_name} · ${target!.module_name}`);
+    await mark.selectOption('COMPLETED');
+    const dayBefore = new Date(Date.parse(`${target!.joined_on}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+    await page.fill('#training-session-heldOn', dayBefore);
+    await page.click('#training-session button[type=submit]');
+    await page.waitForSelector('[data-testid="training-session-errors"]');
+    const row = page.locator('.attendance-grid tr', { hasText: target!.full_name });
+    expect(await row.locator('.field-error').textContent()).toContain('tidak');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(
+      'training-session-errors',
+    );
+    // What was typed stays: the module ticked, the member's mark, the date.
+    expect(await mark.inputValue()).toBe('COMPLETED');
+    expect(await sessions()).toBe(sessionsBefore);
+    await page.screenshot({ path: `${screenshots}pelatihan-salah.png`, fullPage: true });
+
+    await page.fill('#training-session-heldOn', (await page.getAttribute('#training-session-heldOn', 'max'))!);
+    await page.click('#training-session button[type=submit]');
+    await page.waitForSelector('#training-session .form-saved');
+    expect(await sessions()).toBe(sessionsBefore + 1);
+    const after = await completion();
+    expect(after.numerator).toBe(before.numerator + 1);
+
+    await page.goto(`${dashboard.url}/pelatihan?prov=63&kab=${KOTABARU}`);
+    await page.waitForSelector('[data-testid="training-total"]');
+    expect(await page.textContent('.lead')).toContain(formatNumber(after.numerator, 'id'));
+  });
+
+  it('adds a task-force member (a bad name refused beside its field first), then ends the membership', async () => {
+    const [village] = await dashboard.sql<{ code: string }>(
+      `SELECT v.code FROM designation g JOIN village v ON v.id = g.village_id JOIN regency r ON r.id = v.regency_id
+        WHERE r.code = $1 AND g.status = 'ACTIVE' ORDER BY g.id DESC LIMIT 1`,
+      [KOTABARU],
+    );
+    const members = async (name: string) =>
+      dashboard.sql<{ left_on: string | null }>('SELECT left_on::text FROM task_force_member WHERE full_name = $1', [
+        name,
+      ]);
+    const page = await officer();
+    await page.goto(`${dashboard.url}/desa/${village!.code}`);
+    await page.click('summary:has-text("Tambah anggota gugus tugas")');
+    const form = page.locator('form[aria-label="Tambah anggota"]').first();
+    const formId = (await form.getAttribute('id'))!;
+    await form.locator('select[name=role]').selectOption('BABINSA');
+    await form.locator('input[name=fullName]').fill('<Serda Yohanes>');
+    await form.locator('input[name=phone]').fill('081355501234');
+    await form.locator('button[type=submit]').click();
+    await page.waitForSelector(`#${formId}-fullName-error`);
+    expect(await form.locator('input[name=phone]').inputValue()).toBe('081355501234');
+    expect(await members('<Serda Yohanes>')).toEqual([]);
+
+    await form.locator('input[name=fullName]').fill('Serda Yohanes Taek');
+    await form.locator('button[type=submit]').click();
+    await form.locator('.form-saved').waitFor();
+    expect(await members('Serda Yohanes Taek')).toEqual([{ left_on: null }]);
+
+    const row = page.locator('tr', { hasText: 'Serda Yohanes Taek' });
+    await row.locator('summary').click();
+    const today = (await row.locator('input[name=leftOn]').getAttribute('max'))!;
+    await row.locator('form[aria-label="Akhiri keanggotaan"] button[type=submit]').click();
+    await page.locator('tr', { hasText: 'Serda Yohanes Taek' }).filter({ hasText: 'Sudah keluar' }).waitFor();
+    expect(await members('Serda Yohanes Taek')).toEqual([{ left_on: today }]);
+    await page.screenshot({ path: `${screenshots}gugus-tugas.png`, fullPage: true });
+  });
+
+  it('records a Timpora meeting: without topics refused beside the field, what was typed kept', async () => {
+    const { villages } = await dashboard.graphql(
+      `{ villages(first: 1, filter: { area: { regencyCodes: ["${KOTABARU}"] }, designated: true }) { edges { node { code } } } }`,
+    );
+    const code = villages.edges[0].node.code as string;
+    const page = await officer();
+    await page.goto(`${dashboard.url}/desa/${code}`);
+    await page.waitForSelector('#activity');
+    await page.selectOption('#activity-type', 'TIMPORA_MEETING');
+    await page.fill('#activity-title', 'Rapat Timpora triwulan IV');
+    await page.fill('#activity-attendeeCount', '18');
+    await page.check('#activity input[value="Polres"]');
+    await page.click('#activity button[type=submit]');
+    await page.waitForSelector('#activity-topics-error');
+    expect(await page.textContent('#activity-topics-error')).toBe('Rapat Timpora mencatat topik yang dibahas.');
+    expect(await page.inputValue('#activity-title')).toBe('Rapat Timpora triwulan IV');
+
+    await page.fill('#activity-topics', 'Tenaga kerja asing di perkebunan\nPengawasan pelabuhan rakyat');
+    await page.click('#activity button[type=submit]');
+    await page.waitForSelector('#activity .form-saved');
+    const [stored] = await dashboard.sql<{ topics: string[]; agencies_present: string[] }>(
+      `SELECT topics, agencies_present FROM activity WHERE title = 'Rapat Timpora triwulan IV'`,
+    );
+    expect(stored).toEqual({
+      topics: ['Tenaga kerja asing di perkebunan', 'Pengawasan pelabuhan rakyat'],
+      agencies_present: ['Polres'],
+    });
+  });
+
   it('refuses a report outside the office’s area opened by its address, and changes nothing', async () => {
     const { reports } = await dashboard.graphql(
       `{ reports(first: 1, filter: { area: { provinceCodes: ["53"] }, statuses: [SUBMITTED] }) { edges { node { id } } } }`,

@@ -132,7 +132,13 @@ const RecordActivityInput = builder.inputType('RecordActivityInput', {
     description: t.string({ required: false, description: 'What happened.', validate: z.string().max(5000) }),
   }),
   validate: z
-    .looseObject({ villageCode: z.string().nullish(), regencyCode: z.string().nullish(), heldOn: z.date() })
+    .looseObject({
+      villageCode: z.string().nullish(),
+      regencyCode: z.string().nullish(),
+      heldOn: z.date(),
+      type: z.string(),
+      topics: z.array(z.string()).nullish(),
+    })
     .refine((input) => Boolean(input.villageCode) !== Boolean(input.regencyCode), {
       message: 'Give either villageCode or regencyCode.',
       path: ['villageCode'],
@@ -140,6 +146,10 @@ const RecordActivityInput = builder.inputType('RecordActivityInput', {
     .refine((input) => input.heldOn <= today() && input.heldOn.getUTCFullYear() >= PROGRAMME_FIRST_YEAR, {
       message: `heldOn must be between ${PROGRAMME_FIRST_YEAR} and today.`,
       path: ['heldOn'],
+    })
+    .refine((input) => input.type !== 'TIMPORA_MEETING' || Boolean(input.topics?.length), {
+      message: 'A Timpora meeting records the topics discussed.',
+      path: ['topics'],
     }),
 });
 

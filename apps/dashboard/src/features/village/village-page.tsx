@@ -14,6 +14,10 @@ import { useSession } from '../../lib/session';
 import { variantsForVillageKind } from '@binaan/domain';
 import { DecreeDocumentLink, DecreeUploadForm } from './decree-upload';
 import { DesignateForm, StatusChangeForm } from './designation-forms';
+import { ActivityForm } from './activity-form';
+import { AddMemberForm, MemberActions, type MemberRow, TrainingSessionForm } from './task-force-forms';
+
+type Member = MemberRow & { completedModules: readonly { code: string }[] };
 import { MIN_SEARCH_LENGTH, useVillage, useVillageSearch } from './village-query';
 
 const VILLAGE_CODE = /^\d{2}\.\d{2}\.\d{2}\.\d{4}$/;
@@ -140,6 +144,11 @@ export function VillagePage() {
           (me.permissions.wholeCountry || me.permissions.regencyCodes?.includes(village.regency.code)),
         );
         const activities = village.activities.edges.map((edge) => edge.node);
+        // Training is recorded for the current members of the village's active designations.
+        const currentMembers = village.designations
+          .filter((designation) => designation.status === 'ACTIVE')
+          .flatMap((designation) => designation.taskForce?.members ?? [])
+          .filter((member) => member.leftOn === null);
         const reports = village.reports.edges.map((edge) => edge.node);
         return (
           <>
@@ -228,23 +237,62 @@ export function VillagePage() {
                         csvFileName={csvFileName(['gugus-tugas', village.code])}
                         csvLabel={t('common.exportCsv')}
                         columns={[
+                          ...(me?.permissions.personal
+                            ? [
+                                {
+                                  key: 'name',
+                                  header: t('taskForce.fullName'),
+                                  cell: (row: Member) => row.fullName ?? '–',
+                                },
+                              ]
+                            : []),
                           { key: 'role', header: t('training.role'), cell: (row) => t(`enums.role.${row.role}`) },
                           {
                             key: 'joined',
                             header: t('village.joined'),
-                            cell: (row) => formatDate(row.joinedOn, locale),
+                            cell: (row) =>
+                              row.leftOn
+                                ? `${formatDate(row.joinedOn, locale)} · ${t('taskForce.past', { date: formatDate(row.leftOn, locale) })}`
+                                : formatDate(row.joinedOn, locale),
                             csv: (row) => row.joinedOn,
                           },
                           ...trainingModules.map((module) => ({
                             key: module.code,
                             header: module.name,
-                            cell: (row: { completedModules: { code: string }[] }) =>
+                            cell: (row: Member) =>
                               row.completedModules.some((done) => done.code === module.code) ? '✓' : '–',
                           })),
+                          ...(mayWrite
+                            ? [
+                                {
+                                  key: 'actions',
+                                  header: t('taskForce.change'),
+                                  cell: (row: Member) =>
+                                    row.leftOn ? null : (
+                                      <MemberActions
+                                        member={row}
+                                        villageCode={village.code}
+                                        mayEnterPersonal={Boolean(me?.permissions.personal)}
+                                      />
+                                    ),
+                                  csv: () => '',
+                                },
+                              ]
+                            : []),
                         ]}
                       />
                     ) : (
                       <EmptyState message={t('village.noTaskForce')} />
+                    )}
+                    {mayWrite && designation.status === 'ACTIVE' && (
+                      <details className="no-print">
+                        <summary>{t('taskForce.addTitle')}</summary>
+                        {me?.permissions.personal ? (
+                          <AddMemberForm designationId={designation.id} villageCode={village.code} />
+                        ) : (
+                          <p className="muted">{t('taskForce.noPersonalRight')}</p>
+                        )}
+                      </details>
                     )}
                   </article>
                 ))
@@ -254,6 +302,20 @@ export function VillagePage() {
               <Panel title={t('designation.designateTitle')}>
                 <DesignateForm village={village} mayEnterPersonal={Boolean(me?.permissions.personal)} />
               </Panel>
+            )}
+            {mayWrite && (
+              <div className="grid no-print">
+                <Panel title={t('trainingForm.title')}>
+                  {currentMembers.length > 0 ? (
+                    <TrainingSessionForm village={village} members={currentMembers} modules={trainingModules} />
+                  ) : (
+                    <EmptyState message={t('trainingForm.noMembers')} />
+                  )}
+                </Panel>
+                <Panel title={t('activityForm.heading')}>
+                  <ActivityForm village={village} />
+                </Panel>
+              </div>
             )}
             <div className="grid">
               <Panel title={`${t('village.activities')} (${formatNumber(village.activities.totalCount, locale)})`}>

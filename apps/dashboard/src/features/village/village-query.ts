@@ -28,7 +28,7 @@ export const VillagePageQuery = graphql(`
         decreeDocuments { fileName byteSize sha256 uploadedAt }
         selectionReasons
         office { name }
-        taskForce { formedOn members { id role joinedOn leftOn completedModules { code } } }
+        taskForce { formedOn members { id version role fullName phone joinedOn leftOn completedModules { code } } }
       }
       trainingSessions { id heldOn place modules { code name } }
       activities(first: 20) { totalCount edges { node { id type title heldOn place attendeeCount } } }
