@@ -481,6 +481,54 @@ describe.skipIf(browserMissing !== null)("an immigration office's work in Chromi
     });
   });
 
+  it('lets a Kanwil set its kabupaten/kota targets (too many villages refused beside the field first); leadership sees attainment', async () => {
+    const year = new Date().getUTCFullYear() + 1;
+    const context = await dashboard.browser.newContext({ viewport: { width: 1024, height: 1366 }, locale: 'id-ID' });
+    contexts.push(context);
+    const page = await context.newPage();
+    await signIn(page, dashboard.url, 'kanwil.ntt@binaan.test');
+    await page.goto(`${dashboard.url}/rencana-kerja?prov=53&tahun=${year}`);
+    await page.waitForSelector('#targets');
+    const [kupang] = await dashboard.sql<{ name: string; villages: number }>(
+      `SELECT r.name, (SELECT COUNT(*)::int FROM village v WHERE v.regency_id = r.id) AS villages FROM regency r WHERE r.code = '53.71'`,
+    );
+    const villagesField = page.getByLabel(`${kupang!.name} · Target desa ditetapkan`);
+    const membersField = page.getByLabel(`${kupang!.name} · Target anggota dilatih`);
+    await villagesField.fill(String(kupang!.villages + 1));
+    await membersField.fill('30');
+    await page.click('#targets button[type=submit]');
+    await page.waitForSelector('[data-testid="targets-errors"]');
+    const row = page.locator('#targets tr', { hasText: kupang!.name });
+    expect(await row.locator('.field-error').textContent()).toContain(`hanya memiliki ${kupang!.villages}`);
+    expect(await membersField.inputValue()).toBe('30');
+    const targets = () =>
+      dashboard.sql<{ villages: number; members: number }>(
+        `SELECT t.villages_to_designate AS villages, t.members_to_train AS members FROM province_target t
+           JOIN province p ON p.id = t.province_id WHERE p.code = '53' AND t.year = $1`,
+        [year],
+      );
+    expect(await targets()).toEqual([]);
+    await page.screenshot({ path: `${screenshots}rencana-kerja-salah.png`, fullPage: true });
+
+    await villagesField.fill('3');
+    await page.click('#targets button[type=submit]');
+    await page.waitForSelector('#targets .form-saved');
+    expect(await targets()).toEqual([{ villages: 3, members: 30 }]);
+
+    // National leadership reads the same targets, with attainment beside them, and no form.
+    const leader = await dashboard.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'id-ID' });
+    contexts.push(leader);
+    const reader = await leader.newPage();
+    await signIn(reader, dashboard.url, 'pimpinan@binaan.test');
+    await reader.goto(`${dashboard.url}/rencana-kerja?prov=53&tahun=${year}`);
+    const line = reader.locator('table tr', { hasText: kupang!.name }).first();
+    await line.waitFor();
+    // Its cells: name, villages, the target of 3 villages, inaugurated, the target of 30 members, trained.
+    const cells = await line.locator('td, th').allTextContents();
+    expect(cells.slice(2, 5)).toEqual(['3', expect.stringMatching(/^0 · /), '30']);
+    expect(await reader.locator('#targets').count()).toBe(0);
+  });
+
   it('refuses a report outside the office’s area opened by its address, and changes nothing', async () => {
     const { reports } = await dashboard.graphql(
       `{ reports(first: 1, filter: { area: { provinceCodes: ["53"] }, statuses: [SUBMITTED] }) { edges { node { id } } } }`,

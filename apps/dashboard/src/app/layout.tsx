@@ -14,12 +14,13 @@ const pages = [
   { path: '/cakupan', key: 'coverage' },
   { path: '/laporan', key: 'reports' },
   { path: '/pelatihan', key: 'training' },
+  { path: '/rencana-kerja', key: 'workPlan' },
   { path: '/desa', key: 'village' },
 ] as const;
 /** Pages about the programme's figures have the filter bar; the work pages and the token page do not. */
 const inboxPage = { path: '/kotak-masuk', key: 'inbox' } as const;
 const tokensPage = { path: '/token', key: 'tokens' } as const;
-const withoutFilterBar = [/^\/kotak-masuk/, /^\/laporan\/./, /^\/token/];
+const withoutFilterBar = [/^\/kotak-masuk/, /^\/laporan\/./, /^\/token/, /^\/rencana-kerja/];
 
 export function Layout() {
   const { t } = useI18n();

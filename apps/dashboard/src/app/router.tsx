@@ -41,6 +41,10 @@ export function createRouter() {
           lazy: async () => ({ Component: (await import('../features/training/training-page')).TrainingPage }),
         },
         {
+          path: 'rencana-kerja',
+          lazy: async () => ({ Component: (await import('../features/work-plan/work-plan-page')).WorkPlanPage }),
+        },
+        {
           path: 'desa',
           lazy: async () => ({ Component: (await import('../features/village/village-page')).VillageSearchPage }),
         },

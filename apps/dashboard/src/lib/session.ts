@@ -13,7 +13,7 @@ export const ShellQuery = graphql(`
       email
       role
       area
-      permissions { readRecords readAggregates writeRecords issueTokens personal wholeCountry regencyCodes }
+      permissions { readRecords readAggregates writeRecords setTargets issueTokens personal wholeCountry regencyCodes }
     }
     provinces(first: 100) {
       edges { node { code name regencies { code name } } }

@@ -30,6 +30,7 @@ export const en: Messages = {
     training: 'Training',
     village: 'Village',
     tokens: 'API tokens',
+    workPlan: 'Work plan',
     inbox: 'Inbox',
   },
   designation: {
@@ -118,6 +119,29 @@ export const en: Messages = {
     description: 'Description',
     record: 'Save activity',
     recorded: 'Saved: {{title}}.',
+  },
+  workPlan: {
+    title: 'Work plan',
+    year: 'Year',
+    caption: 'Targets and attainment of {{province}} in {{year}}',
+    regency: 'Regency/city',
+    villages: 'Villages',
+    villagesCount: '{{count}} villages',
+    villagesTarget: 'Villages to designate',
+    inaugurated: 'Inaugurated this year · attainment',
+    membersTarget: 'Members to train',
+    trained: 'Members who completed every module · attainment',
+    note: "Village attainment: designations inaugurated in that year. Training attainment: task-force members who completed every module by the year's end (or today). The province's target is the sum of its regencies'.",
+    noProvince: 'Province not found, or outside your area.',
+    noRegencies: 'No regencies.',
+    setTitle: 'Set targets',
+    setHint:
+      "Change the figures and save; only the rows you changed are sent. The province's target becomes their sum.",
+    save: 'Save targets',
+    saved: 'Saved: targets of {{count}} regencies.',
+    nothingChanged: 'No target has been changed yet.',
+    changedMeanwhile:
+      'Someone else changed these targets before you saved. The latest figures are loaded in the table; check them and save again.',
   },
   form: {
     saved: 'Saved.',
