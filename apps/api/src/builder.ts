@@ -8,7 +8,7 @@ import ResultLimitsPlugin from './plugins/result-limits.js';
 import ErrorsPlugin from '@pothos/plugin-errors';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import { GraphQLError } from 'graphql';
-import { inScope } from './auth/permissions.js';
+import { inScope, refusalMessage } from './auth/permissions.js';
 import { localize } from './messages.js';
 import PrismaPlugin from '@pothos/plugin-prisma';
 import RelayPlugin from '@pothos/plugin-relay';
@@ -33,6 +33,7 @@ export const builder = new SchemaBuilder<{
     personal: boolean;
     readAuditLog: boolean;
     issueTokens: boolean;
+    administerUsers: boolean;
     /** The caller may see this kabupaten/kota. */
     inArea: number | null;
   };
@@ -82,16 +83,14 @@ export const builder = new SchemaBuilder<{
       personal: ctx.permissions.personal,
       readAuditLog: ctx.permissions.readAuditLog,
       issueTokens: ctx.permissions.issueTokens,
+      administerUsers: ctx.permissions.administerUsers,
       inArea: (regencyId) => inScope(ctx.permissions, regencyId),
     }),
     // A refusal says so (and is not masked as an unexpected error); it never says what exists.
     unauthorizedError: (_parent, ctx) =>
-      new GraphQLError(
-        localize(ctx.permissions.signedIn ? 'Not allowed for your role or area.' : 'Sign in first.', ctx.locale),
-        {
-          extensions: { code: ctx.permissions.signedIn ? 'FORBIDDEN' : 'UNAUTHENTICATED' },
-        },
-      ),
+      new GraphQLError(localize(refusalMessage(ctx.permissions), ctx.locale), {
+        extensions: { code: ctx.permissions.signedIn ? 'FORBIDDEN' : 'UNAUTHENTICATED' },
+      }),
   },
   relay: {
     clientMutationId: 'omit',

@@ -35,6 +35,27 @@ const indonesian: Rule[] = [
   [/^No such task-force member\.$/, 'Anggota gugus tugas tidak ditemukan.'],
   [/^No such report\.$/, 'Laporan tidak ditemukan.'],
   [/^No such token\.$/, 'Token tidak ditemukan.'],
+  // Accounts and passwords
+  [/^Change your temporary password first\.$/, 'Ganti dulu kata sandi sementara Anda.'],
+  [/^A password has at least (\d+) characters\.$/, 'Kata sandi paling sedikit $1 karakter.'],
+  [/^A password has at most (\d+) characters\.$/, 'Kata sandi paling banyak $1 karakter.'],
+  [
+    /^This password is too common or too easy to guess \(it is made of common words, names or patterns\); a longer phrase of unrelated words works well\.$/,
+    'Kata sandi ini terlalu umum atau mudah ditebak (tersusun dari kata umum, nama, atau pola); frasa panjang dari kata-kata yang tidak berhubungan lebih baik.',
+  ],
+  [/^A Kanwil account needs its province\.$/, 'Akun Kanwil memerlukan provinsinya.'],
+  [/^Only a Kanwil account has a province\.$/, 'Hanya akun Kanwil yang memiliki provinsi.'],
+  [/^A Kanim account needs its office\.$/, 'Akun Kanim memerlukan kantornya.'],
+  [/^Only a Kanim account has an office\.$/, 'Hanya akun Kanim yang memiliki kantor.'],
+  [/^This role may not be granted personal data\.$/, 'Peran ini tidak boleh diberi akses data pribadi.'],
+  [/^An account with this email already exists\.$/, 'Sudah ada akun dengan email ini.'],
+  [/^An email address looks like nama@imigrasi\.go\.id\.$/, 'Alamat email berbentuk nama@imigrasi.go.id.'],
+  [/^No such account\.$/, 'Akun tidak ditemukan.'],
+  [/^You cannot do this to your own account\.$/, 'Anda tidak dapat melakukan ini pada akun Anda sendiri.'],
+  [/^This account is already disabled\.$/, 'Akun ini sudah dinonaktifkan.'],
+  [/^This account is not disabled\.$/, 'Akun ini tidak dalam keadaan nonaktif.'],
+  [/^The current password is wrong\.$/, 'Kata sandi saat ini salah.'],
+  [/^The new password must differ from the current one\.$/, 'Kata sandi baru harus berbeda dari yang sekarang.'],
   // Office forms: task force, training, targets
   [
     /^Your role may not enter personal data \(names, phone numbers\)\.$/,

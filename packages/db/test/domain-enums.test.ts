@@ -17,6 +17,7 @@ sameType<Same<prisma.ActivityType, domain.ActivityType>>();
 sameType<Same<prisma.OfficeClass, domain.OfficeClass>>();
 sameType<Same<prisma.RegencyKind, domain.RegencyKind>>();
 sameType<Same<prisma.VillageKind, domain.VillageKind>>();
+sameType<Same<prisma.UserRole, domain.UserRole>>();
 
 describe('the database enums are the domain vocabulary', () => {
   it.each([
@@ -30,6 +31,7 @@ describe('the database enums are the domain vocabulary', () => {
     ['OfficeClass', prisma.OfficeClass, domain.officeClasses],
     ['RegencyKind', prisma.RegencyKind, domain.regencyKinds],
     ['VillageKind', prisma.VillageKind, domain.villageKinds],
+    ['UserRole', prisma.UserRole, domain.userRoles],
   ] as const)('%s has the same values in the same order', (_name, databaseEnum, domainList) => {
     expect(Object.values(databaseEnum)).toEqual([...domainList]);
   });

@@ -20,6 +20,8 @@ export type Caller =
       area: string | null;
       /** The immigration office the user works at, if any. */
       officeId: number | null;
+      /** Signed in with a temporary password that must be changed before anything else. */
+      mustChangePassword: boolean;
     }
   | { kind: 'token'; tokenId: number; name: string; scopes: string[]; area: string | null; officeId: number | null };
 
@@ -79,6 +81,7 @@ interface SessionRow {
   role: Role;
   can_see_personal_data: boolean;
   disabled_at: Date | null;
+  must_change_password: boolean;
   office_id: number | null;
   province_name: string | null;
   office_name: string | null;
@@ -88,7 +91,7 @@ interface SessionRow {
 
 const SESSION_BY_HASH = `
   SELECT s.id AS session_id, s.expires_at, s.last_seen_at, s.revoked_at,
-         u.id AS user_id, u.email, u.display_name, u.role, u.can_see_personal_data, u.disabled_at, u.office_id,
+         u.id AS user_id, u.email, u.display_name, u.role, u.can_see_personal_data, u.disabled_at, u.must_change_password, u.office_id,
          p.name AS province_name, o.name AS office_name,
          CASE u.role
            WHEN 'IMMIGRATION_OFFICE' THEN ARRAY(SELECT a.regency_id FROM office_working_area a WHERE a.office_id = u.office_id)
@@ -152,11 +155,13 @@ export async function identify(db: Database, secret: string | null, now = new Da
       role: session.role,
       area: session.office_name ?? session.province_name ?? null,
       officeId: session.office_id,
+      mustChangePassword: session.must_change_password,
     },
     permissions: userPermissions(
       session.role,
       session.can_see_personal_data,
       session.regencies ? new Set(session.regencies) : null,
+      session.must_change_password,
     ),
     actor: `user:${session.user_id}`,
   };

@@ -1,6 +1,8 @@
 // What a caller may do, derived once per request from who they are. The schema's auth scopes and every
 // resolver read this; nothing else decides access.
-export type Role = 'NATIONAL_LEADERSHIP' | 'REGIONAL_OFFICE' | 'IMMIGRATION_OFFICE' | 'ANALYST';
+import { rolesAllowedPersonalData, type UserRole } from '@binaan/domain';
+
+export type Role = UserRole;
 export const tokenScopes = ['records:read', 'aggregates:read', 'records:write', 'reports:submit'] as const;
 export type TokenScope = (typeof tokenScopes)[number];
 
@@ -17,6 +19,10 @@ export interface Permissions {
   personal: boolean;
   readAuditLog: boolean;
   issueTokens: boolean;
+  /** Create and disable accounts, reset passwords: an administrator. */
+  administerUsers: boolean;
+  /** Signed in with a temporary password: nothing is allowed until it is changed. */
+  mustChangePassword: boolean;
   /** Kabupaten/kota the caller may see and change; null: everywhere. */
   regencyIds: ReadonlySet<number> | null;
 }
@@ -31,6 +37,8 @@ export const noPermissions: Permissions = {
   personal: false,
   readAuditLog: false,
   issueTokens: false,
+  administerUsers: false,
+  mustChangePassword: false,
   regencyIds: new Set(),
 };
 
@@ -38,18 +46,24 @@ export function userPermissions(
   role: Role,
   canSeePersonalData: boolean,
   regencyIds: ReadonlySet<number> | null,
+  mustChangePassword = false,
 ): Permissions {
+  // A temporary password opens nothing but the change of itself (and `me`, to say so).
+  if (mustChangePassword) return { ...noPermissions, signedIn: true, mustChangePassword: true };
   const writes = role === 'REGIONAL_OFFICE' || role === 'IMMIGRATION_OFFICE';
+  const administrator = role === 'ADMINISTRATOR';
   return {
     signedIn: true,
-    readRecords: true,
+    readRecords: !administrator,
     readAggregates: true,
     writeRecords: writes,
     submitReports: writes,
     setTargets: role === 'REGIONAL_OFFICE',
-    personal: canSeePersonalData && role !== 'ANALYST',
-    readAuditLog: role === 'NATIONAL_LEADERSHIP',
-    issueTokens: role !== 'ANALYST',
+    personal: canSeePersonalData && (rolesAllowedPersonalData as readonly string[]).includes(role),
+    readAuditLog: role === 'NATIONAL_LEADERSHIP' || administrator,
+    issueTokens: role !== 'ANALYST' && !administrator,
+    administerUsers: administrator,
+    mustChangePassword: false,
     regencyIds: role === 'REGIONAL_OFFICE' || role === 'IMMIGRATION_OFFICE' ? regencyIds : null,
   };
 }
@@ -66,9 +80,17 @@ export function tokenPermissions(scopes: readonly string[], regencyIds: Readonly
     personal: false,
     readAuditLog: false,
     issueTokens: false,
+    administerUsers: false,
+    mustChangePassword: false,
     regencyIds,
   };
 }
 
 export const inScope = (permissions: Permissions, regencyId: number | null | undefined) =>
   permissions.regencyIds === null || (regencyId != null && permissions.regencyIds.has(regencyId));
+
+/** Why a caller is refused something, in a sentence they can act on. */
+export function refusalMessage(permissions: Permissions): string {
+  if (permissions.mustChangePassword) return 'Change your temporary password first.';
+  return permissions.signedIn ? 'Not allowed for your role or area.' : 'Sign in first.';
+}

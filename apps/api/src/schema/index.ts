@@ -17,6 +17,7 @@ import './report.js';
 import './analytics/index.js';
 import './session.js';
 import './api-tokens.js';
+import './users.js';
 import './audit-log.js';
 
 builder.queryType({

@@ -14,13 +14,16 @@ import { audit } from './writes.js';
 
 const SESSION_HOURS = 12;
 
-const UserRoleEnum = builder.enumType('UserRole', {
+export const UserRoleEnum = builder.enumType('UserRole', {
   description: "A person's role, which decides what they may see and change.",
   values: {
     NATIONAL_LEADERSHIP: { description: 'Reads everything; personal details only when granted; writes nothing.' },
     REGIONAL_OFFICE: { description: 'Kanwil: reads and writes within its province.' },
     IMMIGRATION_OFFICE: { description: 'Kanim: reads and writes within its working area.' },
     ANALYST: { description: 'Reads aggregates and non-personal records everywhere; writes nothing.' },
+    ADMINISTRATOR: {
+      description: 'Manages accounts: creates and disables users, resets passwords. Reads aggregates, no records.',
+    },
   } as const,
 });
 
@@ -52,6 +55,9 @@ const Permissions = builder.objectRef<Context['permissions']>('Permissions').imp
     personal: t.exposeBoolean('personal', { description: 'See names and phone numbers.' }),
     readAuditLog: t.exposeBoolean('readAuditLog', { description: 'Read the audit log.' }),
     issueTokens: t.exposeBoolean('issueTokens', { description: 'Issue API tokens.' }),
+    administerUsers: t.exposeBoolean('administerUsers', {
+      description: 'Create and disable accounts, reset passwords (an administrator).',
+    }),
     wholeCountry: t.boolean({
       description: 'Not limited to an area.',
       resolve: (permissions) => permissions.regencyIds === null,
@@ -96,6 +102,11 @@ const Me = builder.objectRef<Context>('Me').implement({
       type: Permissions,
       description: 'What the caller may do.',
       resolve: (ctx) => ctx.permissions,
+    }),
+    mustChangePassword: t.boolean({
+      description:
+        'Signed in with a temporary password: nothing else is allowed until changeOwnPassword sets a new one.',
+      resolve: (ctx) => ctx.caller.kind === 'user' && ctx.caller.mustChangePassword,
     }),
   }),
 });

@@ -145,7 +145,13 @@ builder.mutationField('setWorkPlanTargets', (t) =>
     type: [RegencyTarget],
     description:
       "Sets a year's work-plan targets per kabupaten/kota of a province (a Kanwil, in its own province). The province's target becomes the sum of its kabupaten/kota's. Returns every kabupaten/kota target of the province for that year.",
-    errors: { ...mutationErrors, types: [...mutationErrors.types, TargetsChangedError] },
+    errors: {
+      types: [...mutationErrors.types, TargetsChangedError],
+      dataField: {
+        ...listCost(listLengths.regenciesPerProvince),
+        description: 'Every kabupaten/kota target of the province for that year, as stored.',
+      },
+    },
     args: { input: t.arg({ type: SetWorkPlanTargetsInput, required: true, description: 'The targets.' }) },
     resolve: (_root, { input }, ctx) =>
       writeTransaction(ctx, async (tx) => {

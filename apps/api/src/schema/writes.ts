@@ -1,6 +1,6 @@
 // What every mutation shares: one transaction per write, and the calendar rules of the programme.
 import type { Prisma, PrismaClient } from '@binaan/db';
-import { inScope, type Permissions } from '../auth/permissions.js';
+import { inScope, type Permissions, refusalMessage } from '../auth/permissions.js';
 import type { Context } from '../context.js';
 import { dateIn, timeZoneOfArea, timeZones, todayInArea } from '@binaan/domain';
 import { ForbiddenError, invalidField } from './errors.js';
@@ -39,10 +39,20 @@ export function notAfterTodayIn(areaCode: string, date: Date, path: string[]): v
 /** Refuses a write the caller's role does not allow, before anything is read or written. */
 export function requirePermission(
   ctx: Context,
-  permission: keyof Pick<Permissions, 'writeRecords' | 'submitReports' | 'setTargets' | 'issueTokens'>,
+  permission: keyof Pick<
+    Permissions,
+    'writeRecords' | 'submitReports' | 'setTargets' | 'issueTokens' | 'administerUsers'
+  >,
 ): void {
   if (!ctx.permissions[permission]) {
-    throw new ForbiddenError(ctx.permissions.signedIn ? 'Your role may not make this change.' : 'Sign in first.', []);
+    throw new ForbiddenError(
+      ctx.permissions.mustChangePassword
+        ? refusalMessage(ctx.permissions)
+        : ctx.permissions.signedIn
+          ? 'Your role may not make this change.'
+          : 'Sign in first.',
+      [],
+    );
   }
 }
 

@@ -14,6 +14,7 @@ export const demoAccounts = {
   kanwil: 'kanwil.ntt@binaan.test',
   kanim: 'kanim.batulicin@binaan.test',
   analyst: 'analis@binaan.test',
+  admin: 'admin@binaan.test',
 } as const;
 export type DemoAccount = keyof typeof demoAccounts;
 export type Caller = DemoAccount | 'anonymous' | { token: string };

@@ -5,8 +5,9 @@ import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { openDatabase } from '../client.js';
 import { hashPassword } from '../passwords.js';
+import { userRoles } from '@binaan/domain';
 
-const roles = ['NATIONAL_LEADERSHIP', 'REGIONAL_OFFICE', 'IMMIGRATION_OFFICE', 'ANALYST'] as const;
+const roles = userRoles;
 const { values } = parseArgs({
   options: {
     email: { type: 'string' },

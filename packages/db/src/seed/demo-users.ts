@@ -39,6 +39,14 @@ export const demoUsers = [
     officeCode: null,
     personal: false,
   },
+  {
+    email: 'admin@binaan.test',
+    displayName: 'Administrator (demo)',
+    role: 'ADMINISTRATOR',
+    provinceCode: null,
+    officeCode: null,
+    personal: false,
+  },
 ] as const;
 
 export async function writeDemoUsers(
