@@ -529,6 +529,79 @@ describe.skipIf(browserMissing !== null)("an immigration office's work in Chromi
     expect(await reader.locator('#targets').count()).toBe(0);
   });
 
+  it('lets an administrator create a Kanim account that signs in, must change its password, and stops when disabled', async () => {
+    const email = 'petugas.kotabaru@imigrasi.go.id';
+    const adminContext = await dashboard.browser.newContext({
+      viewport: { width: 1280, height: 1000 },
+      locale: 'id-ID',
+    });
+    contexts.push(adminContext);
+    const admin = await adminContext.newPage();
+    await signIn(admin, dashboard.url, 'admin@binaan.test');
+    await admin.goto(`${dashboard.url}/pengguna`);
+    await admin.waitForSelector('#create-user');
+    // One bad input first: an email that already has an account, refused beside the field.
+    await admin.fill('#create-user-email', 'kanim.batulicin@binaan.test');
+    await admin.fill('#create-user-displayName', 'Petugas Kotabaru');
+    await admin.selectOption('#create-user-role', 'IMMIGRATION_OFFICE');
+    await admin.selectOption('#create-user-provinceCode', '63');
+    await admin.locator('#create-user-officeCode option[value="KANIM-BATULICIN"]').waitFor({ state: 'attached' });
+    await admin.selectOption('#create-user-officeCode', 'KANIM-BATULICIN');
+    await admin.check('#create-user input[type=checkbox]');
+    await admin.click('#create-user button[type=submit]');
+    await admin.waitForSelector('#create-user-email-error');
+    expect(await admin.textContent('#create-user-email-error')).toBe('Sudah ada akun dengan email ini.');
+    expect(await admin.inputValue('#create-user-displayName')).toBe('Petugas Kotabaru');
+    const accounts = async () =>
+      dashboard.sql<{ must: boolean; disabled: boolean }>(
+        'SELECT must_change_password AS must, disabled_at IS NOT NULL AS disabled FROM app_user WHERE email = $1',
+        [email],
+      );
+    expect(await accounts()).toEqual([]);
+
+    await admin.fill('#create-user-email', email);
+    await admin.click('#create-user button[type=submit]');
+    const temporaryPassword = (await admin.locator('[data-testid="temporary-password"]').textContent())!;
+    expect(await accounts()).toEqual([{ must: true, disabled: false }]);
+
+    // The new officer signs in with it and can do nothing until they choose their own password.
+    const officerContext = await dashboard.browser.newContext({
+      viewport: { width: 1024, height: 1366 },
+      locale: 'id-ID',
+    });
+    contexts.push(officerContext);
+    const officerPage = await officerContext.newPage();
+    await signIn(officerPage, dashboard.url, email, temporaryPassword);
+    await officerPage.waitForURL((url) => url.pathname === '/kata-sandi');
+    expect(await officerPage.locator('nav a').count()).toBe(0);
+    await officerPage.fill('#password-currentPassword', temporaryPassword);
+    await officerPage.fill('#password-newPassword', 'binaan binaan binaan 2026');
+    await officerPage.fill('#password-confirmation', 'binaan binaan binaan 2026');
+    await officerPage.click('#password button[type=submit]');
+    await officerPage.waitForSelector('#password-newPassword-error');
+    await officerPage.screenshot({ path: `${screenshots}kata-sandi-lemah.png`, fullPage: true });
+    const chosen = 'sampan biru berlabuh di muara sungai durian';
+    await officerPage.fill('#password-newPassword', chosen);
+    await officerPage.fill('#password-confirmation', chosen);
+    await officerPage.click('#password button[type=submit]');
+    await officerPage.waitForURL((url) => url.pathname === '/ringkasan');
+    await officerPage.locator('nav a', { hasText: 'Kotak masuk' }).waitFor();
+    expect(await accounts()).toEqual([{ must: false, disabled: false }]);
+
+    // Disabled by the administrator: the officer's open page is signed out at its next request.
+    await admin.fill('input[type=search]', 'petugas.kotabaru');
+    const row = admin.locator('tr', { hasText: email });
+    await row.locator('summary').click();
+    await row.locator('button', { hasText: 'Nonaktifkan' }).click();
+    await row.locator('[role=status]').waitFor();
+    expect(await accounts()).toEqual([{ must: false, disabled: true }]);
+    await admin.screenshot({ path: `${screenshots}pengguna.png`, fullPage: true });
+
+    await officerPage.click('nav a:has-text("Kotak masuk")');
+    await officerPage.waitForSelector('[data-testid="session-ended"]');
+    expect(new URL(officerPage.url()).pathname).toBe('/masuk');
+  });
+
   it('refuses a report outside the office’s area opened by its address, and changes nothing', async () => {
     const { reports } = await dashboard.graphql(
       `{ reports(first: 1, filter: { area: { provinceCodes: ["53"] }, statuses: [SUBMITTED] }) { edges { node { id } } } }`,

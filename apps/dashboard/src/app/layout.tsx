@@ -20,7 +20,16 @@ const pages = [
 /** Pages about the programme's figures have the filter bar; the work pages and the token page do not. */
 const inboxPage = { path: '/kotak-masuk', key: 'inbox' } as const;
 const tokensPage = { path: '/token', key: 'tokens' } as const;
-const withoutFilterBar = [/^\/kotak-masuk/, /^\/laporan\/./, /^\/token/, /^\/rencana-kerja/];
+const usersPage = { path: '/pengguna', key: 'users' } as const;
+const PASSWORD_PAGE = '/kata-sandi';
+const withoutFilterBar = [
+  /^\/kotak-masuk/,
+  /^\/laporan\/./,
+  /^\/token/,
+  /^\/rencana-kerja/,
+  /^\/pengguna/,
+  /^\/kata-sandi/,
+];
 
 export function Layout() {
   const { t } = useI18n();
@@ -28,6 +37,8 @@ export function Layout() {
   const { pathname, search: currentSearch } = useLocation();
   if (fetching) return <Skeleton label={t('common.loading')} height={400} />;
   if (!me) return <Navigate to={`/masuk?next=${encodeURIComponent(pathname + currentSearch)}`} replace />;
+  // A temporary password opens nothing else (the API refuses the rest too).
+  if (me.mustChangePassword && pathname !== PASSWORD_PAGE) return <Navigate to={PASSWORD_PAGE} replace />;
   return <SignedInLayout me={me} />;
 }
 
@@ -44,11 +55,15 @@ function SignedInLayout({ me }: { me: NonNullable<ReturnType<typeof useSession>[
   );
   const { search, pathname } = useLocation();
   const onDataPage = !withoutFilterBar.some((page) => page.test(pathname));
-  const navigation = [
-    ...(me.permissions.writeRecords ? [inboxPage] : []),
-    ...pages,
-    ...(me.permissions.issueTokens ? [tokensPage] : []),
-  ];
+  const navigation = me.mustChangePassword
+    ? []
+    : [
+        ...(me.permissions.writeRecords ? [inboxPage] : []),
+        // The village pages are records; an administrator reads figures only.
+        ...pages.filter((page) => page.key !== 'village' || me.permissions.readRecords),
+        ...(me.permissions.issueTokens ? [tokensPage] : []),
+        ...(me.permissions.administerUsers ? [usersPage] : []),
+      ];
   return (
     <div className="app">
       <a className="skip-link" href="#content">
@@ -74,6 +89,9 @@ function SignedInLayout({ me }: { me: NonNullable<ReturnType<typeof useSession>[
             <br />
             <small>{me.area ?? t('auth.wholeCountry')}</small>
           </p>
+          <NavLink className="button-link" to={PASSWORD_PAGE}>
+            {t('auth.changePassword')}
+          </NavLink>
           <button
             type="button"
             onClick={async () => {

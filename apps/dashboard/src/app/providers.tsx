@@ -32,13 +32,31 @@ const everyWriteRefreshes = mapExchange({
     }),
 });
 
+/**
+ * A session can end while a page is open (an administrator disabled the account, the password was
+ * changed elsewhere, it expired). The next answer then says UNAUTHENTICATED: go to the sign-in page,
+ * saying why and coming back here after.
+ */
+const endedSessionSignsIn = mapExchange({
+  onResult: (result) => {
+    // The frame's own query answers a visitor who never signed in; the frame sends them to sign in itself.
+    const definition = result.operation.query.definitions[0];
+    const frame = definition?.kind === 'OperationDefinition' && definition.name?.value === 'Shell';
+    const ended = !frame && result.error?.graphQLErrors.some((error) => error.extensions?.code === 'UNAUTHENTICATED');
+    if (ended && typeof window !== 'undefined' && window.location.pathname !== '/masuk') {
+      const next = window.location.pathname + window.location.search;
+      window.location.assign(`/masuk?berakhir=1&next=${encodeURIComponent(next)}`);
+    }
+  },
+});
+
 /** The dashboard talks only to the GraphQL API, served from the same origin. */
 export const graphqlClient = new Client({
   url: '/graphql',
   exchanges:
     import.meta.env.MODE === 'development'
-      ? [everyWriteRefreshes, cacheExchange, fetchExchange]
-      : [everyWriteRefreshes, cacheExchange, trustedDocuments, fetchExchange],
+      ? [everyWriteRefreshes, endedSessionSignsIn, cacheExchange, fetchExchange]
+      : [everyWriteRefreshes, endedSessionSignsIn, cacheExchange, trustedDocuments, fetchExchange],
   preferGetMethod: false,
   // The session cookie goes along (same origin); the header names the client (for the CSRF check, the
   // trusted-document rule, logs and metrics); messages come back in the dashboard's language.

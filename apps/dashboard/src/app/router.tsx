@@ -41,6 +41,14 @@ export function createRouter() {
           lazy: async () => ({ Component: (await import('../features/training/training-page')).TrainingPage }),
         },
         {
+          path: 'pengguna',
+          lazy: async () => ({ Component: (await import('../features/users/users-page')).UsersPage }),
+        },
+        {
+          path: 'kata-sandi',
+          lazy: async () => ({ Component: (await import('../features/account/password-page')).PasswordPage }),
+        },
+        {
           path: 'rencana-kerja',
           lazy: async () => ({ Component: (await import('../features/work-plan/work-plan-page')).WorkPlanPage }),
         },

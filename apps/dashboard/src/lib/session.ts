@@ -13,7 +13,8 @@ export const ShellQuery = graphql(`
       email
       role
       area
-      permissions { readRecords readAggregates writeRecords setTargets issueTokens personal wholeCountry regencyCodes }
+      mustChangePassword
+      permissions { readRecords readAggregates writeRecords setTargets issueTokens administerUsers personal wholeCountry regencyCodes }
     }
     provinces(first: 100) {
       edges { node { code name regencies { code name } } }

@@ -36,6 +36,11 @@ export function SignInPage() {
       <p>{t('app.subtitle')}</p>
       <form onSubmit={submit} aria-label={t('auth.title')}>
         <h2>{t('auth.title')}</h2>
+        {params.get('berakhir') === '1' && (
+          <p role="status" className="notice" data-testid="session-ended">
+            {t('auth.sessionEnded')}
+          </p>
+        )}
         <label>
           <span>{t('auth.email')}</span>
           <input
