@@ -1,5 +1,6 @@
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '@binaan/client';
+import { MutationErrorFragment } from '../../lib/mutation-error-fragment';
 
 /** What the report page and a stale-step answer show: the report, where it is, and its timeline. */
 export const ReportDetailFragment = graphql(`
@@ -39,17 +40,13 @@ export const TransitionReportMutation = graphql(
     mutation TransitionReport($input: TransitionReportStatusInput!) {
       transitionReportStatus(input: $input) {
         __typename
-        ... on Error { message }
-        ... on InputValidationError { issues { path message } }
-        ... on NotFoundError { path }
-        ... on ConflictError { path }
-        ... on ForbiddenError { path }
+        ...MutationError
         ... on ReportChangedError { path report { ...ReportDetail } }
         ... on MutationTransitionReportStatusSuccess { data { ...ReportDetail } }
       }
     }
   `,
-  [ReportDetailFragment],
+  [ReportDetailFragment, MutationErrorFragment],
 );
 
 export function useReport(id: string) {

@@ -1,34 +1,33 @@
 import { useMutation } from 'urql';
 import { graphql } from '@binaan/client';
+import { MutationErrorFragment } from '../../lib/mutation-error-fragment';
 
-export const DesignateVillageMutation = graphql(`
+export const DesignateVillageMutation = graphql(
+  `
   mutation DesignateVillage($input: DesignateVillageInput!) {
     designateVillage(input: $input) {
       __typename
-      ... on Error { message }
-      ... on InputValidationError { issues { path message } }
-      ... on NotFoundError { path }
-      ... on ConflictError { path }
-      ... on ForbiddenError { path }
+      ...MutationError
       ... on MutationDesignateVillageSuccess { data { id variant status } }
     }
   }
-`);
+`,
+  [MutationErrorFragment],
+);
 
-export const ChangeDesignationStatusMutation = graphql(`
+export const ChangeDesignationStatusMutation = graphql(
+  `
   mutation ChangeDesignationStatus($input: ChangeDesignationStatusInput!) {
     changeDesignationStatus(input: $input) {
       __typename
-      ... on Error { message }
-      ... on InputValidationError { issues { path message } }
-      ... on NotFoundError { path }
-      ... on ConflictError { path }
-      ... on ForbiddenError { path }
+      ...MutationError
       ... on DesignationChangedError { path designation { id status } }
       ... on MutationChangeDesignationStatusSuccess { data { id status } }
     }
   }
-`);
+`,
+  [MutationErrorFragment],
+);
 
 export const useDesignateVillage = () => useMutation(DesignateVillageMutation);
 export const useChangeDesignationStatus = () => useMutation(ChangeDesignationStatusMutation);
