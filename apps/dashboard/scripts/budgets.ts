@@ -38,7 +38,14 @@ try {
   await page.fill('input[type=password]', DEFAULT_DEMO_PASSWORD);
   await page.click('button[type=submit]');
   await page.waitForURL(/\/ringkasan/);
-  const pages = ['/ringkasan', '/cakupan?prov=53', '/laporan?prov=53', '/pelatihan', '/desa/63.02.15.2002'];
+  const pages = [
+    '/ringkasan',
+    '/cakupan?prov=53',
+    '/laporan?prov=53',
+    '/pelatihan',
+    '/rencana-kerja?prov=53',
+    '/desa/63.02.15.2002',
+  ];
   // The first page after sign-in also warms the server (resolvers compiled, PGlite's caches filled).
   await page.waitForSelector('.recharts-bar-rectangle path', { timeout: 30_000 });
 
@@ -59,12 +66,21 @@ try {
   const { reports } = await dashboard.graphql(
     `{ reports(first: 1, filter: { area: { regencyCodes: ["63.02"] }, open: true }) { edges { node { id } } } }`,
   );
-  const officePages = ['/kotak-masuk', `/laporan/${encodeURIComponent(reports.edges[0].node.id as string)}`];
+  // With the forms: the village page of a designated village in its area (task force, training, activity).
+  const officePages = [
+    '/kotak-masuk',
+    `/laporan/${encodeURIComponent(reports.edges[0].node.id as string)}`,
+    '/desa/63.02.15.2002',
+  ];
+  // The accounts page, as an administrator.
+  const admin = await dashboard.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await signIn(await admin.newPage(), dashboard.url, 'admin@binaan.test');
 
   const roundTrips: { page: string; requests: number }[] = [];
   for (const [path, signedIn] of [
     ...pages.map((path) => [path, context] as const),
     ...officePages.map((path) => [path, office] as const),
+    ['/pengguna', admin] as const,
   ]) {
     const fresh = await signedIn.newPage();
     let requests = 0;

@@ -5,13 +5,13 @@ import { type FormEvent, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { commonAgencies, reportStepRequires, reportTransitions } from '@binaan/domain';
 import type { ResultOf } from '@binaan/client';
-import { ChoiceField, ErrorSummary, Field } from '../../components/form/field';
+import { ChoiceField, Field } from '../../components/form/field';
+import { FormOutcome, useFormOutcome } from '../../components/form/form-outcome';
 import { Panel } from '../../components/ui/panel';
 import { QueryView } from '../../components/ui/query-view';
 import { EmptyState } from '../../components/ui/states';
 import { formatDate, formatDateTime, formatNumber } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
-import { type FormErrors, formErrors, noErrors } from '../../lib/mutation-errors';
 import { useSession } from '../../lib/session';
 import { type ReportDetailFragment, useReport, useTransitionReport } from './report-query';
 import { ReportTimeline } from '../../components/reports/report-timeline';
@@ -111,8 +111,7 @@ function StepForm({ report, onAnswer }: { report: Report; onAnswer: (report: Rep
   const [actionTaken, setActionTaken] = useState('');
   const [agencies, setAgencies] = useState<string[]>([]);
   const [otherAgencies, setOtherAgencies] = useState('');
-  const [errors, setErrors] = useState<FormErrors>(noErrors);
-  const [outcome, setOutcome] = useState<string | null>(null);
+  const outcome = useFormOutcome(FIELDS);
 
   if (steps.length === 0) return <EmptyState message={t('report.nothingToDo')} />;
   const needs = step ? reportStepRequires[step] : { reason: false, actionTaken: false };
@@ -125,11 +124,8 @@ function StepForm({ report, onAnswer }: { report: Report; onAnswer: (report: Rep
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setOutcome(null);
-    if (!step) {
-      setErrors({ fields: { toStatus: t('form.required') }, form: [] });
-      return;
-    }
+    outcome.start();
+    if (!step) return outcome.invalid({ toStatus: t('form.required') });
     const involved = [
       ...agencies,
       ...otherAgencies
@@ -147,47 +143,33 @@ function StepForm({ report, onAnswer }: { report: Report; onAnswer: (report: Rep
       },
     });
     const payload = response.data?.transitionReportStatus;
-    if (!payload) {
-      setErrors({ fields: {}, form: [t('form.failed')] });
-      return;
-    }
-    if (payload.__typename === 'MutationTransitionReportStatusSuccess') {
-      setErrors(noErrors);
+    if (payload?.__typename === 'MutationTransitionReportStatusSuccess') {
       setStep('');
       setNote('');
       setActionTaken('');
       setAgencies([]);
       setOtherAgencies('');
-      setOutcome(t('report.saved', { status: t(`enums.reportStatus.${payload.data.status}`) }));
+      outcome.succeed(t('report.saved', { status: t(`enums.reportStatus.${payload.data.status}`) }));
       onAnswer(payload.data);
       return;
     }
-    if (payload.__typename === 'ReportChangedError') {
+    if (payload?.__typename === 'ReportChangedError') {
       // What the officer typed stays; the report shows as it is now, with its new next steps.
       setStep('');
       onAnswer(payload.report);
-      setErrors({
-        fields: {},
-        form: [t('report.changed', { status: t(`enums.reportStatus.${payload.report.status}`) })],
-      });
-      return;
+      return outcome.conflict(t('report.changed', { status: t(`enums.reportStatus.${payload.report.status}`) }));
     }
-    setErrors(formErrors(payload, FIELDS));
+    outcome.refuse(payload);
   };
 
   return (
     <form id={FORM} className="record-form" onSubmit={submit} noValidate aria-label={t('report.act')}>
-      <ErrorSummary form={FORM} errors={errors} title={t('form.errorTitle')} labels={labels} />
-      {outcome && (
-        <p role="status" className="form-saved">
-          {outcome}
-        </p>
-      )}
+      <FormOutcome form={FORM} outcome={outcome} labels={labels} />
       <ChoiceField
         form={FORM}
         name="toStatus"
         label={labels.toStatus}
-        errors={errors}
+        errors={outcome.errors}
         required
         type="radio"
         choices={steps.map((choice) => ({ value: choice, label: t(`report.steps.${choice}`) }))}
@@ -201,7 +183,7 @@ function StepForm({ report, onAnswer }: { report: Report; onAnswer: (report: Rep
             name="actionTaken"
             label={labels.actionTaken}
             hint={t('report.actionHint')}
-            errors={errors}
+            errors={outcome.errors}
             required
           >
             {(control) => (
@@ -218,7 +200,7 @@ function StepForm({ report, onAnswer }: { report: Report; onAnswer: (report: Rep
             form={FORM}
             name="agencies"
             label={labels.agencies}
-            errors={errors}
+            errors={outcome.errors}
             type="checkbox"
             choices={commonAgencies.map((agency) => ({ value: agency, label: agency }))}
             selected={agencies}
@@ -231,7 +213,7 @@ function StepForm({ report, onAnswer }: { report: Report; onAnswer: (report: Rep
               name="otherAgencies"
               label={t('report.otherAgencies')}
               hint={t('report.otherAgenciesHint')}
-              errors={errors}
+              errors={outcome.errors}
             >
               {(control) => (
                 <input {...control} value={otherAgencies} onChange={(event) => setOtherAgencies(event.target.value)} />
@@ -240,7 +222,7 @@ function StepForm({ report, onAnswer }: { report: Report; onAnswer: (report: Rep
           </ChoiceField>
         </>
       )}
-      <Field form={FORM} name="note" label={labels.note} errors={errors} required={needs.reason}>
+      <Field form={FORM} name="note" label={labels.note} errors={outcome.errors} required={needs.reason}>
         {(control) => (
           <textarea
             {...control}

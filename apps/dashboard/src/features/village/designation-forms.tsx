@@ -14,9 +14,9 @@ import {
   selectionReasons,
   todayInArea,
 } from '@binaan/domain';
-import { ChoiceField, ErrorSummary, Field } from '../../components/form/field';
+import { ChoiceField, Field } from '../../components/form/field';
+import { FormOutcome, useFormOutcome } from '../../components/form/form-outcome';
 import { useI18n } from '../../lib/i18n';
-import { type FormErrors, formErrors, noErrors } from '../../lib/mutation-errors';
 import { useChangeDesignationStatus, useDesignateVillage } from './designation-query';
 
 interface VillageFacts {
@@ -76,8 +76,7 @@ export function DesignateForm({ village, mayEnterPersonal }: { village: VillageF
   const [decreeDate, setDecreeDate] = useState('');
   const [officerName, setOfficerName] = useState('');
   const [reasons, setReasons] = useState<SelectionReason[]>(reasonsOf(village));
-  const [errors, setErrors] = useState<FormErrors>(noErrors);
-  const [saved, setSaved] = useState<string | null>(null);
+  const outcome = useFormOutcome(DESIGNATE_FIELDS);
   if (free.length === 0) return null;
 
   const labels: Record<string, string> = {
@@ -94,7 +93,7 @@ export function DesignateForm({ village, mayEnterPersonal }: { village: VillageF
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setSaved(null);
+    outcome.start();
     const response = await designate({
       input: {
         villageCode: village.code,
@@ -110,25 +109,15 @@ export function DesignateForm({ village, mayEnterPersonal }: { village: VillageF
       },
     });
     const payload = response.data?.designateVillage;
-    if (!payload) return setErrors({ fields: {}, form: [t('form.failed')] });
-    if (payload.__typename === 'MutationDesignateVillageSuccess') {
-      setErrors(noErrors);
-      setSaved(t('designation.designated', { variant: t(`enums.variant.${payload.data.variant}`) }));
-      return;
-    }
-    setErrors(formErrors(payload, DESIGNATE_FIELDS));
+    if (payload?.__typename !== 'MutationDesignateVillageSuccess') return outcome.refuse(payload);
+    outcome.succeed(t('designation.designated', { variant: t(`enums.variant.${payload.data.variant}`) }));
   };
 
   return (
     <form id={DESIGNATE} className="record-form" onSubmit={submit} noValidate aria-label={t('designation.designate')}>
-      <ErrorSummary form={DESIGNATE} errors={errors} title={t('form.errorTitle')} labels={labels} />
-      {saved && (
-        <p role="status" className="form-saved">
-          {saved}
-        </p>
-      )}
+      <FormOutcome form={DESIGNATE} outcome={outcome} labels={labels} />
       <div className="form-row">
-        <Field form={DESIGNATE} name="variant" label={labels.variant!} errors={errors} required>
+        <Field form={DESIGNATE} name="variant" label={labels.variant!} errors={outcome.errors} required>
           {(control) => (
             <select
               {...control}
@@ -143,12 +132,12 @@ export function DesignateForm({ village, mayEnterPersonal }: { village: VillageF
             </select>
           )}
         </Field>
-        <Field form={DESIGNATE} name="year" label={labels.year!} errors={errors} required>
+        <Field form={DESIGNATE} name="year" label={labels.year!} errors={outcome.errors} required>
           {(control) => (
             <input {...control} inputMode="numeric" value={year} onChange={(event) => setYear(event.target.value)} />
           )}
         </Field>
-        <Field form={DESIGNATE} name="officeCode" label={labels.officeCode!} errors={errors} required>
+        <Field form={DESIGNATE} name="officeCode" label={labels.officeCode!} errors={outcome.errors} required>
           {(control) => (
             <select {...control} value={officeCode} onChange={(event) => setOfficeCode(event.target.value)}>
               {village.regency.offices.map((office) => (
@@ -165,7 +154,7 @@ export function DesignateForm({ village, mayEnterPersonal }: { village: VillageF
         name="status"
         inputName="designate-status"
         label={labels.status!}
-        errors={errors}
+        errors={outcome.errors}
         type="radio"
         choices={(['PLANNED', 'ACTIVE'] as const).map((value) => ({
           value,
@@ -180,7 +169,7 @@ export function DesignateForm({ village, mayEnterPersonal }: { village: VillageF
           name="inauguratedOn"
           label={labels.inauguratedOn!}
           hint={t('designation.localDateHint', { date: today })}
-          errors={errors}
+          errors={outcome.errors}
           required
         >
           {(control) => (
@@ -195,12 +184,12 @@ export function DesignateForm({ village, mayEnterPersonal }: { village: VillageF
         </Field>
       )}
       <div className="form-row">
-        <Field form={DESIGNATE} name="decreeNumber" label={labels.decreeNumber!} errors={errors}>
+        <Field form={DESIGNATE} name="decreeNumber" label={labels.decreeNumber!} errors={outcome.errors}>
           {(control) => (
             <input {...control} value={decreeNumber} onChange={(event) => setDecreeNumber(event.target.value)} />
           )}
         </Field>
-        <Field form={DESIGNATE} name="decreeDate" label={labels.decreeDate!} errors={errors}>
+        <Field form={DESIGNATE} name="decreeDate" label={labels.decreeDate!} errors={outcome.errors}>
           {(control) => (
             <input
               {...control}
@@ -218,7 +207,7 @@ export function DesignateForm({ village, mayEnterPersonal }: { village: VillageF
           name="officerName"
           label={labels.officerName!}
           hint={t('designation.personalHint')}
-          errors={errors}
+          errors={outcome.errors}
         >
           {(control) => (
             <input
@@ -234,7 +223,7 @@ export function DesignateForm({ village, mayEnterPersonal }: { village: VillageF
         form={DESIGNATE}
         name="selectionReasons"
         label={labels.selectionReasons!}
-        errors={errors}
+        errors={outcome.errors}
         type="checkbox"
         choices={selectionReasons.map((reason) => ({ value: reason, label: t(`enums.reason.${reason}`) }))}
         selected={reasons}
@@ -272,8 +261,7 @@ export function StatusChangeForm({
   const [toStatus, setToStatus] = useState<DesignationStatus | ''>('');
   const [effectiveOn, setEffectiveOn] = useState(today);
   const [reason, setReason] = useState('');
-  const [errors, setErrors] = useState<FormErrors>(noErrors);
-  const [saved, setSaved] = useState<string | null>(null);
+  const outcome = useFormOutcome(CHANGE_FIELDS);
   if (steps.length === 0) return null;
   const needsReason = (designationStatusesNeedingReason as readonly string[]).includes(toStatus);
   const labels: Record<string, string> = {
@@ -284,8 +272,8 @@ export function StatusChangeForm({
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setSaved(null);
-    if (!toStatus) return setErrors({ fields: { toStatus: t('form.required') }, form: [] });
+    outcome.start();
+    if (!toStatus) return outcome.invalid({ toStatus: t('form.required') });
     const response = await change({
       input: {
         designationId: designation.id,
@@ -296,40 +284,29 @@ export function StatusChangeForm({
       },
     });
     const payload = response.data?.changeDesignationStatus;
-    if (!payload) return setErrors({ fields: {}, form: [t('form.failed')] });
-    if (payload.__typename === 'MutationChangeDesignationStatusSuccess') {
-      setErrors(noErrors);
+    if (payload?.__typename === 'MutationChangeDesignationStatusSuccess') {
       setToStatus('');
       setReason('');
-      setSaved(t('designation.changed', { status: t(`enums.designationStatus.${payload.data.status}`) }));
-      return;
+      return outcome.succeed(t('designation.changed', { status: t(`enums.designationStatus.${payload.data.status}`) }));
     }
-    if (payload.__typename === 'DesignationChangedError') {
+    if (payload?.__typename === 'DesignationChangedError') {
       setToStatus('');
-      return setErrors({
-        fields: {},
-        form: [
-          t('designation.changedMeanwhile', { status: t(`enums.designationStatus.${payload.designation.status}`) }),
-        ],
-      });
+      return outcome.conflict(
+        t('designation.changedMeanwhile', { status: t(`enums.designationStatus.${payload.designation.status}`) }),
+      );
     }
-    setErrors(formErrors(payload, CHANGE_FIELDS));
+    outcome.refuse(payload);
   };
 
   return (
     <form id={form} className="record-form" onSubmit={submit} noValidate aria-label={t('designation.changeStatus')}>
-      <ErrorSummary form={form} errors={errors} title={t('form.errorTitle')} labels={labels} />
-      {saved && (
-        <p role="status" className="form-saved">
-          {saved}
-        </p>
-      )}
+      <FormOutcome form={form} outcome={outcome} labels={labels} />
       <ChoiceField
         form={form}
         name="toStatus"
         inputName={`${form}-toStatus`}
         label={labels.toStatus!}
-        errors={errors}
+        errors={outcome.errors}
         required
         type="radio"
         choices={steps.map((step) => ({
@@ -345,7 +322,7 @@ export function StatusChangeForm({
           name="effectiveOn"
           label={labels.effectiveOn!}
           hint={t('designation.localDateHint', { date: today })}
-          errors={errors}
+          errors={outcome.errors}
           required
         >
           {(control) => (
@@ -359,7 +336,7 @@ export function StatusChangeForm({
           )}
         </Field>
       </div>
-      <Field form={form} name="reason" label={labels.reason!} errors={errors} required={needsReason}>
+      <Field form={form} name="reason" label={labels.reason!} errors={outcome.errors} required={needsReason}>
         {(control) => (
           <textarea
             {...control}
