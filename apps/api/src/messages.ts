@@ -35,6 +35,30 @@ const indonesian: Rule[] = [
   [/^No such task-force member\.$/, 'Anggota gugus tugas tidak ditemukan.'],
   [/^No such report\.$/, 'Laporan tidak ditemukan.'],
   [/^No such token\.$/, 'Token tidak ditemukan.'],
+  // The field app's phones
+  [
+    /^This device reports only for the village it was enrolled for\.$/,
+    'Perangkat ini hanya melapor untuk desa tempat ia didaftarkan.',
+  ],
+  [/^Only people enrol devices\.$/, 'Hanya pengguna yang dapat mendaftarkan perangkat.'],
+  [
+    /^Only a village with an ACTIVE designation reports through the field app\.$/,
+    'Hanya desa dengan penetapan AKTIF yang melapor lewat aplikasi lapangan.',
+  ],
+  [
+    /^A village has at most (\S+) enrolled phones; revoke one first\.$/,
+    'Satu desa paling banyak memiliki $1 ponsel terdaftar; cabut salah satunya dulu.',
+  ],
+  [
+    /^This enrolment code is wrong, already used or expired\. Ask your immigration office for a new one\.$/,
+    'Kode pendaftaran ini salah, sudah dipakai, atau kedaluwarsa. Mintalah kode baru ke kantor imigrasi Anda.',
+  ],
+  [/^No such device\.$/, 'Perangkat tidak ditemukan.'],
+  [/^This device is already revoked\.$/, 'Perangkat ini sudah dicabut.'],
+  [
+    /^Only a field-app device asks about its reports here\.$/,
+    'Hanya perangkat aplikasi lapangan yang menanyakan laporannya di sini.',
+  ],
   // Accounts and passwords
   [/^Change your temporary password first\.$/, 'Ganti dulu kata sandi sementara Anda.'],
   [/^A password has at least (\d+) characters\.$/, 'Kata sandi paling sedikit $1 karakter.'],

@@ -602,6 +602,44 @@ describe.skipIf(browserMissing !== null)("an immigration office's work in Chromi
     expect(new URL(officerPage.url()).pathname).toBe('/masuk');
   });
 
+  it('enrols a village phone for the field app with a one-time code and QR code, lists it, and revokes it', async () => {
+    const [village] = await dashboard.sql<{ code: string }>(
+      `SELECT v.code FROM designation g JOIN village v ON v.id = g.village_id JOIN regency r ON r.id = v.regency_id
+        WHERE r.code = $1 AND g.status = 'ACTIVE' ORDER BY g.id LIMIT 1`,
+      [KOTABARU],
+    );
+    const page = await officer();
+    await page.goto(`${dashboard.url}/desa/${village!.code}`);
+    await page.click('summary:has-text("Daftarkan ponsel")');
+    await page.click('#enrol-device button[type=submit]');
+    await page.waitForSelector('#enrol-device-label-error');
+    await page.fill('#enrol-device-label', 'HP Sekdes');
+    await page.click('#enrol-device button[type=submit]');
+    const code = (await page.locator('[data-testid="enrolment-code"]').textContent())!;
+    expect(code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+    await page.locator('img.qr').waitFor();
+    expect(await page.getAttribute('img.qr', 'alt')).toContain(code);
+    await page.locator('.enrolment-code').screenshot({ path: `${screenshots}ponsel-kode.png` });
+
+    // The phone exchanges the code (the field app does this); the office sees it in the list.
+    const { enrolDevice } = await dashboard.graphql(
+      `mutation($code: String!) { enrolDevice(input: { code: $code }) { __typename ... on MutationEnrolDeviceSuccess { data { credential } } } }`,
+      { code },
+    );
+    expect(enrolDevice.__typename).toBe('MutationEnrolDeviceSuccess');
+    await page.reload();
+    const row = page.locator('tr', { hasText: 'HP Sekdes' });
+    await row.waitFor();
+    await row.locator('summary:has-text("Cabut")').click();
+    await row.locator('button.danger').click();
+    await page.locator('tr', { hasText: 'HP Sekdes' }).filter({ hasText: 'Dicabut' }).waitFor();
+    const [stored] = await dashboard.sql<{ revoked: boolean }>(
+      `SELECT revoked_at IS NOT NULL AS revoked FROM field_device WHERE label = 'HP Sekdes'`,
+    );
+    expect(stored).toEqual({ revoked: true });
+    await page.screenshot({ path: `${screenshots}ponsel-lapor.png`, fullPage: true });
+  });
+
   it('refuses a report outside the office’s area opened by its address, and changes nothing', async () => {
     const { reports } = await dashboard.graphql(
       `{ reports(first: 1, filter: { area: { provinceCodes: ["53"] }, statuses: [SUBMITTED] }) { edges { node { id } } } }`,

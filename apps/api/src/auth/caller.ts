@@ -1,8 +1,15 @@
 // Who is calling: a signed-in user (session cookie), an application (bearer token) or nobody. Resolved
 // once per request; every permission follows from it (permissions.ts).
 import type { Database } from '@binaan/db';
-import { noPermissions, type Permissions, type Role, tokenPermissions, userPermissions } from './permissions.js';
-import { hashSecret, isApiToken } from './tokens.js';
+import {
+  devicePermissions,
+  noPermissions,
+  type Permissions,
+  type Role,
+  tokenPermissions,
+  userPermissions,
+} from './permissions.js';
+import { hashSecret, isApiToken, isDeviceCredential } from './tokens.js';
 
 export const SESSION_COOKIE = 'binaan_session';
 /** Sessions and tokens record when they were last used at most this often (one write, not one per request). */
@@ -23,7 +30,17 @@ export type Caller =
       /** Signed in with a temporary password that must be changed before anything else. */
       mustChangePassword: boolean;
     }
-  | { kind: 'token'; tokenId: number; name: string; scopes: string[]; area: string | null; officeId: number | null };
+  | { kind: 'token'; tokenId: number; name: string; scopes: string[]; area: string | null; officeId: number | null }
+  | {
+      kind: 'device';
+      deviceId: number;
+      /** What the office calls the phone. */
+      name: string;
+      /** The one village it reports for. */
+      villageId: number;
+      area: string;
+      officeId: null;
+    };
 
 export interface Identity {
   caller: Caller;
@@ -103,12 +120,28 @@ const SESSION_BY_HASH = `
     LEFT JOIN immigration_office o ON o.id = u.office_id
    WHERE s.token_hash = $1`;
 
+interface DeviceRow {
+  id: number;
+  label: string;
+  revoked_at: Date | null;
+  last_seen_at: Date | null;
+  village_id: number;
+  village_name: string;
+  regency_id: number;
+}
+
+const DEVICE_BY_HASH = `
+  SELECT d.id, d.label, d.revoked_at, d.last_seen_at, d.village_id, v.name AS village_name, v.regency_id
+    FROM field_device d JOIN village v ON v.id = d.village_id
+   WHERE d.token_hash = $1`;
+
 /**
  * Whose idempotency keys a caller's submissions use: an office's users and tokens share their office's
  * (a retry from another device of the same office finds the first row); anyone else has their own.
  */
 export function submitterOf(caller: Caller): string {
   if (caller.kind === 'anonymous') return 'anonymous';
+  if (caller.kind === 'device') return `device:${caller.deviceId}`;
   if (caller.officeId !== null) return `office:${caller.officeId}`;
   return caller.kind === 'token' ? `token:${caller.tokenId}` : `user:${caller.userId}`;
 }
@@ -136,6 +169,26 @@ export async function identify(db: Database, secret: string | null, now = new Da
       },
       permissions: tokenPermissions(token.scopes, token.regencies ? new Set(token.regencies) : null),
       actor: `token:${token.id}`,
+    };
+  }
+
+  if (isDeviceCredential(secret)) {
+    const [device] = await db.sql.query<DeviceRow>(DEVICE_BY_HASH, [hash]);
+    if (!device || device.revoked_at) return anonymous;
+    if (!device.last_seen_at || now.getTime() - device.last_seen_at.getTime() > TOUCH_INTERVAL_MS) {
+      await db.prisma.fieldDevice.update({ where: { id: device.id }, data: { lastSeenAt: now } });
+    }
+    return {
+      caller: {
+        kind: 'device',
+        deviceId: device.id,
+        name: device.label,
+        villageId: device.village_id,
+        area: device.village_name,
+        officeId: null,
+      },
+      permissions: devicePermissions(device.regency_id),
+      actor: `device:${device.id}`,
     };
   }
 

@@ -94,3 +94,11 @@ export function refusalMessage(permissions: Permissions): string {
   if (permissions.mustChangePassword) return 'Change your temporary password first.';
   return permissions.signedIn ? 'Not allowed for your role or area.' : 'Sign in first.';
 }
+
+/**
+ * A field app's phone, enrolled for one village: it may submit that village's reports (its village is
+ * checked where a report names one) and read their status, nothing else.
+ */
+export function devicePermissions(regencyId: number): Permissions {
+  return { ...noPermissions, signedIn: true, submitReports: true, regencyIds: new Set([regencyId]) };
+}

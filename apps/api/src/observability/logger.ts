@@ -51,6 +51,7 @@ function callerFields(context: Partial<Context>): Record<string, string | number
   if (!caller) return { callerKind: 'anonymous' };
   if (caller.kind === 'user') return { callerKind: 'user', userId: caller.userId, role: caller.role };
   if (caller.kind === 'token') return { callerKind: 'token', tokenId: caller.tokenId };
+  if (caller.kind === 'device') return { callerKind: 'device', deviceId: caller.deviceId };
   return { callerKind: 'anonymous' };
 }
 

@@ -93,7 +93,9 @@ export function createAnalyticsCache(
           ? `user:${caller.userId}:${caller.role}`
           : caller.kind === 'token'
             ? `token:${caller.tokenId}`
-            : 'anonymous';
+            : caller.kind === 'device'
+              ? `device:${caller.deviceId}`
+              : 'anonymous';
       return `${who}|${localeOf(request)}`;
     },
     // Trusted-document requests carry a hash instead of the text: key on it so documents stay apart.

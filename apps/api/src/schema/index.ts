@@ -18,6 +18,7 @@ import './analytics/index.js';
 import './session.js';
 import './api-tokens.js';
 import './users.js';
+import './field-devices.js';
 import './audit-log.js';
 
 builder.queryType({

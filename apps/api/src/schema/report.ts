@@ -24,6 +24,7 @@ import { recordList } from './record-list.js';
 import type { Context } from '../context.js';
 import { FollowUpUrgencyEnum, ProgrammeVariantEnum, ReportStatusEnum, ReportTypeEnum } from './enums.js';
 import {
+  ForbiddenError,
   cannotMoveMessage,
   ConflictError,
   errorTypeOf,
@@ -378,6 +379,13 @@ builder.mutationField('submitVillageReport', (t) =>
       if (!village) throw new NotFoundError(`No village has code ${input.villageCode}.`, ['input', 'villageCode']);
       // Checked before a retry is answered, so nobody learns of reports outside their area.
       requireArea(ctx, village.regencyId, ['input', 'villageCode']);
+      // A field-app phone reports for the one village it was enrolled for.
+      if (ctx.caller.kind === 'device' && ctx.caller.villageId !== village.id) {
+        throw new ForbiddenError('This device reports only for the village it was enrolled for.', [
+          'input',
+          'villageCode',
+        ]);
+      }
       notAfterTodayIn(village.code, input.occurredOn, ['input', 'occurredOn']);
       const retry = await existingSubmission(ctx, input, village.id);
       if (retry) return retry;
@@ -406,6 +414,7 @@ builder.mutationField('submitVillageReport', (t) =>
               reporterPhone: input.reporterPhone ?? null,
               status: 'SUBMITTED',
               statusChangedAt: now,
+              deviceId: ctx.caller.kind === 'device' ? ctx.caller.deviceId : null,
               transitions: { create: { toStatus: 'SUBMITTED', changedAt: now, changedBy: ctx.actor } },
             },
           });

@@ -76,11 +76,14 @@ builder.objectField(Permissions, 'regencyCodes', (t) =>
 const Me = builder.objectRef<Context>('Me').implement({
   description: 'Who is calling and what they may do.',
   fields: (t) => ({
-    kind: t.string({ description: '`user` or `token`.', resolve: (ctx) => ctx.caller.kind }),
+    kind: t.string({
+      description: '`user`, `token` or `device` (a field-app phone).',
+      resolve: (ctx) => ctx.caller.kind,
+    }),
     displayName: t.string({
       description: "The user's name or the token's name.",
       resolve: (ctx) =>
-        ctx.caller.kind === 'user' ? ctx.caller.displayName : ctx.caller.kind === 'token' ? ctx.caller.name : '',
+        ctx.caller.kind === 'user' ? ctx.caller.displayName : ctx.caller.kind === 'anonymous' ? '' : ctx.caller.name,
     }),
     email: t.string({
       nullable: true,

@@ -21,13 +21,22 @@ const WRITTEN_TABLES = [
   'report_status_transition',
   'regency_target',
   'province_target',
+  'device_enrolment',
+  'field_device',
+  'app_user',
 ];
+
+/** Columns that record use rather than change (a credential's last contact): left out of the fingerprint. */
+const USE_COLUMNS: Record<string, string> = {
+  field_device: '(t.id, t.village_id, t.enrolment_id, t.label, t.token_hash, t.revoked_at)',
+};
 
 export async function fingerprint(api: SeededApi): Promise<Record<string, string>> {
   const parts = await Promise.all(
     WRITTEN_TABLES.map(async (table) => {
+      const row_ = USE_COLUMNS[table] ?? 't';
       const [row] = await api.db.sql.query<{ digest: string }>(
-        `SELECT COUNT(*) || ':' || COALESCE(md5(string_agg(t::text, ',' ORDER BY t::text)), '') AS digest FROM ${table} t`,
+        `SELECT COUNT(*) || ':' || COALESCE(md5(string_agg(${row_}::text, ',' ORDER BY ${row_}::text)), '') AS digest FROM ${table} t`,
       );
       return [table, row!.digest] as const;
     }),

@@ -15,6 +15,7 @@ import { variantsForVillageKind } from '@binaan/domain';
 import { DecreeDocumentLink, DecreeUploadForm } from './decree-upload';
 import { DesignateForm, StatusChangeForm } from './designation-forms';
 import { ActivityForm } from './activity-form';
+import { FieldDevices } from './field-devices';
 import { AddMemberForm, MemberActions, type MemberRow, TrainingSessionForm } from './task-force-forms';
 
 type Member = MemberRow & { completedModules: readonly { code: string }[] };
@@ -136,7 +137,7 @@ export function VillagePage() {
 
   return (
     <QueryView data={data} error={error} retry={retry} skeletonHeight={480}>
-      {({ village, trainingModules }) => {
+      {({ village, trainingModules, fieldDevices }) => {
         if (!village) return <EmptyState message={t('village.notFound')} />;
         // The forms show only where the API would accept the write: a recording role, inside its area.
         const mayWrite = Boolean(
@@ -301,6 +302,15 @@ export function VillagePage() {
             {mayWrite && village.designations.length < variantsForVillageKind(village.kind).length && (
               <Panel title={t('designation.designateTitle')}>
                 <DesignateForm village={village} mayEnterPersonal={Boolean(me?.permissions.personal)} />
+              </Panel>
+            )}
+            {village.designations.length > 0 && (
+              <Panel title={t('devices.title')}>
+                <FieldDevices
+                  villageCode={village.code}
+                  devices={fieldDevices}
+                  mayWrite={mayWrite && village.designations.some((designation) => designation.status === 'ACTIVE')}
+                />
               </Panel>
             )}
             {mayWrite && (

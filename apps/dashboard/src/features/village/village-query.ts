@@ -43,6 +43,7 @@ export const VillagePageQuery = graphql(`
       }
     }
     trainingModules { code name }
+    fieldDevices(villageCode: $code) { id label createdAt lastSeenAt revokedAt reportsSent }
   }
 `);
 
