@@ -1,6 +1,7 @@
 // A labelled form control with its hint and its error beside it, wired for screen readers (aria-invalid,
 // aria-describedby), and the error summary a form shows above itself after a failed save.
 import { type ReactNode, useEffect, useRef } from 'react';
+import { useI18n } from '../../lib/i18n';
 import type { FormErrors } from '../../lib/mutation-errors';
 
 export interface ControlProps {
@@ -160,5 +161,88 @@ export function ChoiceField<Value extends string>({
       </div>
       {children}
     </fieldset>
+  );
+}
+
+/**
+ * A date as the village counts it: its own calendar day (WIB, WITA or WIT), never after today there.
+ * The hint says which day "today" is where the village is.
+ */
+export function LocalDateField({
+  form,
+  name,
+  label,
+  errors,
+  today,
+  min,
+  value,
+  onChange,
+  required = false,
+}: {
+  form: string;
+  name: string;
+  label: string;
+  errors: FormErrors;
+  /** Today where the village is (`todayInArea`). */
+  today: string;
+  min?: string;
+  value: string;
+  onChange: (value: string) => void;
+  required?: boolean;
+}) {
+  const { t } = useI18n();
+  const hint = t('designation.localDateHint', { date: today });
+  return (
+    <Field form={form} name={name} label={label} hint={hint} errors={errors} required={required}>
+      {(control) => (
+        <input
+          {...control}
+          type="date"
+          max={today}
+          min={min}
+          value={value}
+          onChange={(event) => onChange(event.target.value)}
+        />
+      )}
+    </Field>
+  );
+}
+
+/** A choice from a list that is too long, or too plain, for radio buttons (an office, a role). */
+export function SelectField<Value extends string>({
+  form,
+  name,
+  label,
+  errors,
+  options,
+  value,
+  onChange,
+  required = false,
+  placeholder,
+}: {
+  form: string;
+  name: string;
+  label: string;
+  errors: FormErrors;
+  options: readonly { value: Value; label: string }[];
+  value: Value | '';
+  onChange: (value: Value) => void;
+  required?: boolean;
+  /** An empty first option ("Choose…"), when nothing is chosen yet. */
+  placeholder?: string;
+}) {
+  return (
+    <Field form={form} name={name} label={label} errors={errors} required={required}>
+      {(control) => (
+        <select {...control} value={value} onChange={(event) => onChange(event.target.value as Value)}>
+          {placeholder !== undefined && <option value="">{placeholder}</option>}
+          {options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
   );
 }

@@ -3,7 +3,7 @@
 // The API refuses all of it to anyone else; the navigation only hides the page.
 import { type FormEvent, useState } from 'react';
 import { roleArea, rolesAllowedPersonalData, type UserRole, userRoles } from '@binaan/domain';
-import { Field } from '../../components/form/field';
+import { Field, SelectField } from '../../components/form/field';
 import { FormOutcome, useFormOutcome } from '../../components/form/form-outcome';
 import { DataTable } from '../../components/ui/data-table';
 import { Panel } from '../../components/ui/panel';
@@ -190,17 +190,16 @@ function CreateUserForm({ onCreated }: { onCreated: (handed: Handed) => void }) 
         </Field>
       </div>
       <div className="form-row">
-        <Field form={CREATE} name="role" label={labels.role!} errors={outcome.errors} required>
-          {(control) => (
-            <select {...control} value={role} onChange={(event) => setRole(event.target.value as UserRole)}>
-              {userRoles.map((value) => (
-                <option key={value} value={value}>
-                  {t(`users.roles.${value}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField
+          form={CREATE}
+          name="role"
+          label={labels.role!}
+          errors={outcome.errors}
+          required
+          options={userRoles.map((value) => ({ value, label: t(`users.roles.${value}`) }))}
+          value={role}
+          onChange={setRole}
+        />
         {area !== 'NONE' && (
           <Field form={CREATE} name="provinceCode" label={labels.provinceCode!} errors={outcome.errors} required>
             {(control) => (
@@ -223,18 +222,17 @@ function CreateUserForm({ onCreated }: { onCreated: (handed: Handed) => void }) 
           </Field>
         )}
         {area === 'OFFICE' && (
-          <Field form={CREATE} name="officeCode" label={labels.officeCode!} errors={outcome.errors} required>
-            {(control) => (
-              <select {...control} value={officeCode} onChange={(event) => setOfficeCode(event.target.value)}>
-                <option value="">{t('users.choose')}</option>
-                {offices.map((office) => (
-                  <option key={office.code} value={office.code}>
-                    {office.name}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <SelectField
+            form={CREATE}
+            name="officeCode"
+            label={labels.officeCode!}
+            errors={outcome.errors}
+            required
+            placeholder={t('users.choose')}
+            options={offices.map((office) => ({ value: office.code, label: office.name }))}
+            value={officeCode}
+            onChange={setOfficeCode}
+          />
         )}
       </div>
       {mayHavePersonal && (

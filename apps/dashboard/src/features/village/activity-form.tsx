@@ -2,7 +2,7 @@
 // Timpora meeting, a task-force visit; with the agencies present, how many attended and the topics.
 import { type FormEvent, useState } from 'react';
 import { type ActivityType, activityTypes, commonAgencies, todayInArea } from '@binaan/domain';
-import { ChoiceField, Field } from '../../components/form/field';
+import { ChoiceField, Field, LocalDateField, SelectField } from '../../components/form/field';
 import { FormOutcome, useFormOutcome } from '../../components/form/form-outcome';
 import { useI18n } from '../../lib/i18n';
 import { useRecordActivity } from './task-force-query';
@@ -94,54 +94,44 @@ export function ActivityForm({
     <form id={form} className="record-form" onSubmit={submit} noValidate aria-label={t('activityForm.heading')}>
       <FormOutcome form={form} outcome={outcome} labels={labels} />
       <div className="form-row">
-        <Field form={form} name="type" label={labels.type!} errors={outcome.errors} required>
-          {(control) => (
-            <select {...control} value={type} onChange={(event) => setType(event.target.value as ActivityType)}>
-              {activityTypes.map((value) => (
-                <option key={value} value={value}>
-                  {t(`enums.activityType.${value}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField
+          form={form}
+          name="type"
+          label={labels.type!}
+          errors={outcome.errors}
+          required
+          options={activityTypes.map((value) => ({ value, label: t(`enums.activityType.${value}`) }))}
+          value={type}
+          onChange={setType}
+        />
         <Field form={form} name="title" label={labels.title!} errors={outcome.errors} required>
           {(control) => <input {...control} value={title} onChange={(event) => setTitle(event.target.value)} />}
         </Field>
       </div>
       <div className="form-row">
-        <Field
+        <LocalDateField
           form={form}
           name="heldOn"
           label={labels.heldOn!}
-          hint={t('designation.localDateHint', { date: today })}
           errors={outcome.errors}
+          today={today}
+          value={heldOn}
+          onChange={setHeldOn}
           required
-        >
-          {(control) => (
-            <input
-              {...control}
-              type="date"
-              max={today}
-              value={heldOn}
-              onChange={(event) => setHeldOn(event.target.value)}
-            />
-          )}
-        </Field>
+        />
         <Field form={form} name="place" label={labels.place!} errors={outcome.errors} required>
           {(control) => <input {...control} value={place} onChange={(event) => setPlace(event.target.value)} />}
         </Field>
-        <Field form={form} name="officeCode" label={labels.officeCode!} errors={outcome.errors} required>
-          {(control) => (
-            <select {...control} value={officeCode} onChange={(event) => setOfficeCode(event.target.value)}>
-              {village.regency.offices.map((office) => (
-                <option key={office.code} value={office.code}>
-                  {office.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField
+          form={form}
+          name="officeCode"
+          label={labels.officeCode!}
+          errors={outcome.errors}
+          required
+          options={village.regency.offices.map((office) => ({ value: office.code, label: office.name }))}
+          value={officeCode}
+          onChange={setOfficeCode}
+        />
         <Field form={form} name="attendeeCount" label={labels.attendeeCount!} errors={outcome.errors} required>
           {(control) => (
             <input

@@ -14,7 +14,7 @@ import {
   selectionReasons,
   todayInArea,
 } from '@binaan/domain';
-import { ChoiceField, Field } from '../../components/form/field';
+import { ChoiceField, Field, LocalDateField, SelectField } from '../../components/form/field';
 import { FormOutcome, useFormOutcome } from '../../components/form/form-outcome';
 import { useI18n } from '../../lib/i18n';
 import { useChangeDesignationStatus, useDesignateVillage } from './designation-query';
@@ -117,37 +117,31 @@ export function DesignateForm({ village, mayEnterPersonal }: { village: VillageF
     <form id={DESIGNATE} className="record-form" onSubmit={submit} noValidate aria-label={t('designation.designate')}>
       <FormOutcome form={DESIGNATE} outcome={outcome} labels={labels} />
       <div className="form-row">
-        <Field form={DESIGNATE} name="variant" label={labels.variant!} errors={outcome.errors} required>
-          {(control) => (
-            <select
-              {...control}
-              value={variant}
-              onChange={(event) => setVariant(event.target.value as ProgrammeVariant)}
-            >
-              {free.map((value) => (
-                <option key={value} value={value}>
-                  {t(`enums.variant.${value}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField
+          form={DESIGNATE}
+          name="variant"
+          label={labels.variant!}
+          errors={outcome.errors}
+          required
+          options={free.map((value) => ({ value, label: t(`enums.variant.${value}`) }))}
+          value={variant}
+          onChange={setVariant}
+        />
         <Field form={DESIGNATE} name="year" label={labels.year!} errors={outcome.errors} required>
           {(control) => (
             <input {...control} inputMode="numeric" value={year} onChange={(event) => setYear(event.target.value)} />
           )}
         </Field>
-        <Field form={DESIGNATE} name="officeCode" label={labels.officeCode!} errors={outcome.errors} required>
-          {(control) => (
-            <select {...control} value={officeCode} onChange={(event) => setOfficeCode(event.target.value)}>
-              {village.regency.offices.map((office) => (
-                <option key={office.code} value={office.code}>
-                  {office.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField
+          form={DESIGNATE}
+          name="officeCode"
+          label={labels.officeCode!}
+          errors={outcome.errors}
+          required
+          options={village.regency.offices.map((office) => ({ value: office.code, label: office.name }))}
+          value={officeCode}
+          onChange={setOfficeCode}
+        />
       </div>
       <ChoiceField
         form={DESIGNATE}
@@ -164,24 +158,16 @@ export function DesignateForm({ village, mayEnterPersonal }: { village: VillageF
         onChange={(value) => setStatus(value)}
       />
       {status === 'ACTIVE' && (
-        <Field
+        <LocalDateField
           form={DESIGNATE}
           name="inauguratedOn"
           label={labels.inauguratedOn!}
-          hint={t('designation.localDateHint', { date: today })}
           errors={outcome.errors}
+          today={today}
+          value={inauguratedOn}
+          onChange={setInauguratedOn}
           required
-        >
-          {(control) => (
-            <input
-              {...control}
-              type="date"
-              max={today}
-              value={inauguratedOn}
-              onChange={(event) => setInauguratedOn(event.target.value)}
-            />
-          )}
-        </Field>
+        />
       )}
       <div className="form-row">
         <Field form={DESIGNATE} name="decreeNumber" label={labels.decreeNumber!} errors={outcome.errors}>
@@ -189,17 +175,15 @@ export function DesignateForm({ village, mayEnterPersonal }: { village: VillageF
             <input {...control} value={decreeNumber} onChange={(event) => setDecreeNumber(event.target.value)} />
           )}
         </Field>
-        <Field form={DESIGNATE} name="decreeDate" label={labels.decreeDate!} errors={outcome.errors}>
-          {(control) => (
-            <input
-              {...control}
-              type="date"
-              max={today}
-              value={decreeDate}
-              onChange={(event) => setDecreeDate(event.target.value)}
-            />
-          )}
-        </Field>
+        <LocalDateField
+          form={DESIGNATE}
+          name="decreeDate"
+          label={labels.decreeDate!}
+          errors={outcome.errors}
+          today={today}
+          value={decreeDate}
+          onChange={setDecreeDate}
+        />
       </div>
       {mayEnterPersonal && (
         <Field
@@ -317,24 +301,16 @@ export function StatusChangeForm({
         onChange={(step) => setToStatus(step)}
       />
       <div className="form-row">
-        <Field
+        <LocalDateField
           form={form}
           name="effectiveOn"
           label={labels.effectiveOn!}
-          hint={t('designation.localDateHint', { date: today })}
           errors={outcome.errors}
+          today={today}
+          value={effectiveOn}
+          onChange={setEffectiveOn}
           required
-        >
-          {(control) => (
-            <input
-              {...control}
-              type="date"
-              max={today}
-              value={effectiveOn}
-              onChange={(event) => setEffectiveOn(event.target.value)}
-            />
-          )}
-        </Field>
+        />
       </div>
       <Field form={form} name="reason" label={labels.reason!} errors={outcome.errors} required={needsReason}>
         {(control) => (

@@ -4,7 +4,7 @@
 // says beside each field (or each member's row) and keep what was typed.
 import { type FormEvent, useState } from 'react';
 import { type TaskForceRole, taskForceRoles, todayInArea, traineeRoles } from '@binaan/domain';
-import { Field, ChoiceField } from '../../components/form/field';
+import { ChoiceField, Field, LocalDateField, SelectField } from '../../components/form/field';
 import { FormOutcome, useFormOutcome } from '../../components/form/form-outcome';
 import { useI18n } from '../../lib/i18n';
 import {
@@ -39,6 +39,7 @@ export function AddMemberForm({ designationId, villageCode }: { designationId: s
   const [phone, setPhone] = useState('');
   const [joinedOn, setJoinedOn] = useState(today);
   const outcome = useFormOutcome(ADD_FIELDS);
+  const roleOptions = taskForceRoles.map((value) => ({ value, label: t(`enums.role.${value}`) }));
   const labels: Record<string, string> = {
     role: t('taskForce.role'),
     fullName: t('taskForce.fullName'),
@@ -64,35 +65,26 @@ export function AddMemberForm({ designationId, villageCode }: { designationId: s
     <form id={form} className="record-form" onSubmit={submit} noValidate aria-label={t('taskForce.add')}>
       <FormOutcome form={form} outcome={outcome} labels={labels} />
       <div className="form-row">
-        <Field form={form} name="role" label={labels.role!} errors={outcome.errors} required>
-          {(control) => (
-            <select {...control} value={role} onChange={(event) => setRole(event.target.value as TaskForceRole)}>
-              {taskForceRoles.map((value) => (
-                <option key={value} value={value}>
-                  {t(`enums.role.${value}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field
+        <SelectField
+          form={form}
+          name="role"
+          label={labels.role!}
+          errors={outcome.errors}
+          required
+          options={roleOptions}
+          value={role}
+          onChange={setRole}
+        />
+        <LocalDateField
           form={form}
           name="joinedOn"
           label={labels.joinedOn!}
-          hint={t('designation.localDateHint', { date: today })}
           errors={outcome.errors}
+          today={today}
+          value={joinedOn}
+          onChange={setJoinedOn}
           required
-        >
-          {(control) => (
-            <input
-              {...control}
-              type="date"
-              max={today}
-              value={joinedOn}
-              onChange={(event) => setJoinedOn(event.target.value)}
-            />
-          )}
-        </Field>
+        />
       </div>
       <div className="form-row">
         <Field
@@ -156,6 +148,7 @@ export function MemberActions({
   const [phone, setPhone] = useState(member.phone ?? '');
   const [leftOn, setLeftOn] = useState(today);
   const edit = useFormOutcome(EDIT_FIELDS);
+  const roleOptions = taskForceRoles.map((value) => ({ value, label: t(`enums.role.${value}`) }));
   const ended = useFormOutcome(END_FIELDS);
   const labels: Record<string, string> = {
     role: t('taskForce.role'),
@@ -198,17 +191,16 @@ export function MemberActions({
       <summary>{t('taskForce.change')}</summary>
       <form id={editForm} className="record-form" onSubmit={submitEdit} noValidate aria-label={t('taskForce.edit')}>
         <FormOutcome form={editForm} outcome={edit} labels={labels} />
-        <Field form={editForm} name="role" label={labels.role!} errors={edit.errors} required>
-          {(control) => (
-            <select {...control} value={role} onChange={(event) => setRole(event.target.value as TaskForceRole)}>
-              {taskForceRoles.map((value) => (
-                <option key={value} value={value}>
-                  {t(`enums.role.${value}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField
+          form={editForm}
+          name="role"
+          label={labels.role!}
+          errors={edit.errors}
+          required
+          options={roleOptions}
+          value={role}
+          onChange={setRole}
+        />
         {mayEnterPersonal && (
           <div className="form-row">
             <Field form={editForm} name="fullName" label={labels.fullName!} errors={edit.errors}>
@@ -241,25 +233,17 @@ export function MemberActions({
       </form>
       <form id={endForm} className="record-form" onSubmit={submitEnd} noValidate aria-label={t('taskForce.end')}>
         <FormOutcome form={endForm} outcome={ended} labels={labels} />
-        <Field
+        <LocalDateField
           form={endForm}
           name="leftOn"
           label={labels.leftOn!}
-          hint={t('designation.localDateHint', { date: today })}
           errors={ended.errors}
+          today={today}
+          min={member.joinedOn}
+          value={leftOn}
+          onChange={setLeftOn}
           required
-        >
-          {(control) => (
-            <input
-              {...control}
-              type="date"
-              max={today}
-              min={member.joinedOn}
-              value={leftOn}
-              onChange={(event) => setLeftOn(event.target.value)}
-            />
-          )}
-        </Field>
+        />
         <button type="submit" className="button-secondary" disabled={ending}>
           {ending ? t('form.saving') : t('taskForce.end')}
         </button>
@@ -355,35 +339,26 @@ export function TrainingSessionForm({
     <form id={form} className="record-form" onSubmit={submit} noValidate aria-label={t('trainingForm.title')}>
       <FormOutcome form={form} outcome={outcome} labels={labels} />
       <div className="form-row">
-        <Field form={form} name="officeCode" label={labels.officeCode!} errors={outcome.errors} required>
-          {(control) => (
-            <select {...control} value={officeCode} onChange={(event) => setOfficeCode(event.target.value)}>
-              {village.regency.offices.map((office) => (
-                <option key={office.code} value={office.code}>
-                  {office.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field
+        <SelectField
+          form={form}
+          name="officeCode"
+          label={labels.officeCode!}
+          errors={outcome.errors}
+          required
+          options={village.regency.offices.map((office) => ({ value: office.code, label: office.name }))}
+          value={officeCode}
+          onChange={setOfficeCode}
+        />
+        <LocalDateField
           form={form}
           name="heldOn"
           label={labels.heldOn!}
-          hint={t('designation.localDateHint', { date: today })}
           errors={outcome.errors}
+          today={today}
+          value={heldOn}
+          onChange={setHeldOn}
           required
-        >
-          {(control) => (
-            <input
-              {...control}
-              type="date"
-              max={today}
-              value={heldOn}
-              onChange={(event) => setHeldOn(event.target.value)}
-            />
-          )}
-        </Field>
+        />
         <Field form={form} name="place" label={labels.place!} errors={outcome.errors} required>
           {(control) => <input {...control} value={place} onChange={(event) => setPlace(event.target.value)} />}
         </Field>
