@@ -185,6 +185,52 @@ describe('accounts', () => {
     expect(payload.data.mustChangePassword).toBe(true);
   });
 
+  it("changes an account's access: the next request already sees the new office's area", async () => {
+    const { temporaryPassword, user } = (
+      await api.graphql(
+        CREATE,
+        {
+          input: {
+            email: 'pindah.kantor@imigrasi.go.id',
+            displayName: 'Pindah Kantor',
+            role: 'IMMIGRATION_OFFICE',
+            officeCode: 'KANIM-BATULICIN',
+          },
+        },
+        'admin',
+      )
+    ).data!.createUser.data;
+    const { cookie } = await signIn('pindah.kantor@imigrasi.go.id', temporaryPassword);
+    await asCookie(cookie!, CHANGE, { input: { currentPassword: temporaryPassword, newPassword: GOOD_PASSWORD } });
+    const areaOf = async () => (await asCookie(cookie!, '{ me { area permissions { regencyCodes } } }')).data.me;
+    expect((await areaOf()).permissions.regencyCodes).toContain('63.02');
+
+    const CHANGE_ACCESS = `mutation($input: ChangeUserAccessInput!) { changeUserAccess(input: $input) {
+      ${ERROR_FIELDS} ... on MutationChangeUserAccessSuccess { data { role office { code } province { code } } } } }`;
+    const both = await api.graphql(
+      CHANGE_ACCESS,
+      { input: { userId: user.id, role: 'REGIONAL_OFFICE', officeCode: 'KANIM-KUPANG', canSeePersonalData: false } },
+      'admin',
+    );
+    expect(refusedPaths(both.data!.changeUserAccess)).toEqual([
+      ['input', 'provinceCode'],
+      ['input', 'officeCode'],
+    ]);
+    const moved = await api.graphql(
+      CHANGE_ACCESS,
+      { input: { userId: user.id, role: 'IMMIGRATION_OFFICE', officeCode: 'KANIM-KUPANG', canSeePersonalData: true } },
+      'admin',
+    );
+    expect(moved.data!.changeUserAccess.data).toEqual({
+      role: 'IMMIGRATION_OFFICE',
+      office: { code: 'KANIM-KUPANG' },
+      province: null,
+    });
+    const now = await areaOf();
+    expect(now.permissions.regencyCodes).not.toContain('63.02');
+    expect(now.permissions.regencyCodes).toContain('53.71');
+  });
+
   it('refuses all of it to anyone but an administrator, and an administrator their own account', async () => {
     const before = await users();
     const byKanim = await api.graphql(

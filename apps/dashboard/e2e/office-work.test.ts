@@ -591,7 +591,19 @@ describe.skipIf(browserMissing !== null)("an immigration office's work in Chromi
     // Disabled by the administrator: the officer's open page is signed out at its next request.
     await admin.fill('input[type=search]', 'petugas.kotabaru');
     const row = admin.locator('tr', { hasText: email });
-    await row.locator('summary').click();
+    await row.locator('summary').first().click();
+    // Moved to another office: the access changes from the officer's next request.
+    const accessForm = row.locator('form[aria-label="Ubah peran atau kantor"]');
+    await accessForm.locator('select[name=provinceCode]').selectOption('53');
+    await accessForm.locator('select[name=officeCode] option[value="KANIM-KUPANG"]').waitFor({ state: 'attached' });
+    await accessForm.locator('select[name=officeCode]').selectOption('KANIM-KUPANG');
+    await accessForm.locator('button[type=submit]').click();
+    await accessForm.locator('.form-saved').waitFor();
+    const [moved] = await dashboard.sql<{ office: string }>(
+      'SELECT o.code AS office FROM app_user u JOIN immigration_office o ON o.id = u.office_id WHERE u.email = $1',
+      [email],
+    );
+    expect(moved).toEqual({ office: 'KANIM-KUPANG' });
     await row.locator('button', { hasText: 'Nonaktifkan' }).click();
     await row.locator('[role=status]').waitFor();
     expect(await accounts()).toEqual([{ must: false, disabled: true }]);

@@ -156,7 +156,46 @@ const AccountWithTemporaryPassword = builder
     }),
   });
 
-// ─── createUser ─────────────────────────────────────────────────────────────────────────────────
+// ─── createUser / changeUserAccess ──────────────────────────────────────────────────────────────
+
+/** A role's area and personal-data grant, checked together so a form learns of every invalid field at once. */
+const accessRules = z
+  .looseObject({
+    role: z.string(),
+    provinceCode: z.string().nullish(),
+    officeCode: z.string().nullish(),
+    canSeePersonalData: z.boolean().nullish(),
+  })
+  .superRefine((input, issues) => {
+    const problem = (message: string, field: string) => issues.addIssue({ code: 'custom', message, path: [field] });
+    const area = roleArea[input.role as UserRole];
+    if (area === 'PROVINCE' && !input.provinceCode) problem('A Kanwil account needs its province.', 'provinceCode');
+    if (area !== 'PROVINCE' && input.provinceCode) problem('Only a Kanwil account has a province.', 'provinceCode');
+    if (area === 'OFFICE' && !input.officeCode) problem('A Kanim account needs its office.', 'officeCode');
+    if (area !== 'OFFICE' && input.officeCode) problem('Only a Kanim account has an office.', 'officeCode');
+    if (input.canSeePersonalData && !rolesAllowedPersonalData.includes(input.role as UserRole)) {
+      problem('This role may not be granted personal data.', 'canSeePersonalData');
+    }
+  });
+
+/** The province and office an access names, each refused beside its field when it does not exist. */
+async function accessAreas(
+  tx: Tx,
+  input: { provinceCode?: string | null; officeCode?: string | null },
+  problems: Problems,
+) {
+  const [province, office] = await Promise.all([
+    input.provinceCode ? tx.province.findUnique({ where: { code: input.provinceCode } }) : null,
+    input.officeCode ? tx.immigrationOffice.findUnique({ where: { code: input.officeCode } }) : null,
+  ]);
+  if (input.provinceCode && !province) {
+    problems.add(new NotFoundError(`No area has code ${input.provinceCode}.`, ['input', 'provinceCode']));
+  }
+  if (input.officeCode && !office) {
+    problems.add(new NotFoundError(`No immigration office has code ${input.officeCode}.`, ['input', 'officeCode']));
+  }
+  return { provinceId: province?.id ?? null, officeId: office?.id ?? null };
+}
 
 const CreateUserInput = builder.inputType('CreateUserInput', {
   description:
@@ -181,25 +220,7 @@ const CreateUserInput = builder.inputType('CreateUserInput', {
       description: 'May see names and phone numbers in their area (not for ANALYST or ADMINISTRATOR).',
     }),
   }),
-  // Every rule across fields is checked together, so the form learns of every invalid field at once.
-  validate: z
-    .looseObject({
-      role: z.string(),
-      provinceCode: z.string().nullish(),
-      officeCode: z.string().nullish(),
-      canSeePersonalData: z.boolean().nullish(),
-    })
-    .superRefine((input, issues) => {
-      const problem = (message: string, field: string) => issues.addIssue({ code: 'custom', message, path: [field] });
-      const area = roleArea[input.role as UserRole];
-      if (area === 'PROVINCE' && !input.provinceCode) problem('A Kanwil account needs its province.', 'provinceCode');
-      if (area !== 'PROVINCE' && input.provinceCode) problem('Only a Kanwil account has a province.', 'provinceCode');
-      if (area === 'OFFICE' && !input.officeCode) problem('A Kanim account needs its office.', 'officeCode');
-      if (area !== 'OFFICE' && input.officeCode) problem('Only a Kanim account has an office.', 'officeCode');
-      if (input.canSeePersonalData && !rolesAllowedPersonalData.includes(input.role as UserRole)) {
-        problem('This role may not be granted personal data.', 'canSeePersonalData');
-      }
-    }),
+  validate: accessRules,
 });
 
 builder.mutationField('createUser', (t) =>
@@ -212,20 +233,9 @@ builder.mutationField('createUser', (t) =>
       writeTransaction(ctx, async (tx) => {
         requirePermission(ctx, 'administerUsers');
         const problems = new Problems();
-        const [existing, province, office] = await Promise.all([
-          tx.user.findUnique({ where: { email: input.email } }),
-          input.provinceCode ? tx.province.findUnique({ where: { code: input.provinceCode } }) : null,
-          input.officeCode ? tx.immigrationOffice.findUnique({ where: { code: input.officeCode } }) : null,
-        ]);
+        const existing = await tx.user.findUnique({ where: { email: input.email } });
         if (existing) problems.add(new ConflictError('An account with this email already exists.', ['input', 'email']));
-        if (input.provinceCode && !province) {
-          problems.add(new NotFoundError(`No area has code ${input.provinceCode}.`, ['input', 'provinceCode']));
-        }
-        if (input.officeCode && !office) {
-          problems.add(
-            new NotFoundError(`No immigration office has code ${input.officeCode}.`, ['input', 'officeCode']),
-          );
-        }
+        const areas = await accessAreas(tx, input, problems);
         problems.throwIfAny();
         const password = temporaryPassword();
         const user = await tx.user.create({
@@ -234,8 +244,7 @@ builder.mutationField('createUser', (t) =>
             displayName: input.displayName.trim(),
             passwordHash: await hashPassword(password),
             role: input.role,
-            provinceId: province?.id ?? null,
-            officeId: office?.id ?? null,
+            ...areas,
             canSeePersonalData: input.canSeePersonalData ?? false,
             mustChangePassword: true,
           },
@@ -341,6 +350,50 @@ builder.mutationFields((t) => ({
       }),
   }),
 }));
+
+const ChangeUserAccessInput = builder.inputType('ChangeUserAccessInput', {
+  description: "An account's new role, area and personal-data grant (e.g. an officer moved to another office).",
+  fields: (t) => ({
+    userId: t.globalID({ required: true, for: [UserAccount], description: 'The account.' }),
+    role: t.field({ type: UserRoleEnum, required: true, description: 'Their role.' }),
+    provinceCode: t.string({ required: false, description: 'A Kanwil (REGIONAL_OFFICE) account: its province.' }),
+    officeCode: t.string({ required: false, description: 'A Kanim (IMMIGRATION_OFFICE) account: its office.' }),
+    canSeePersonalData: t.boolean({
+      required: true,
+      description: 'May see names and phone numbers in their area (not for ANALYST or ADMINISTRATOR).',
+    }),
+  }),
+  validate: accessRules,
+});
+
+builder.mutationField('changeUserAccess', (t) =>
+  t.prismaField({
+    type: 'User',
+    description:
+      "Changes an account's role, area and personal-data grant; its next request already has the new access.",
+    errors: mutationErrors,
+    args: { input: t.arg({ type: ChangeUserAccessInput, required: true, description: 'The new access.' }) },
+    resolve: (query, _root, { input }, ctx) =>
+      writeTransaction(ctx, async (tx) => {
+        const user = await accountToChange(tx, ctx, input.userId.id);
+        const problems = new Problems();
+        const areas = await accessAreas(tx, input, problems);
+        problems.throwIfAny();
+        const updated = await tx.user.update({
+          where: { id: user.id },
+          data: { role: input.role, ...areas, canSeePersonalData: input.canSeePersonalData },
+        });
+        await audit(tx, ctx, {
+          action: 'changeUserAccess',
+          entity: 'User',
+          entityId: user.id,
+          before: auditedUser(user),
+          after: auditedUser(updated),
+        });
+        return tx.user.findUniqueOrThrow({ ...reread(query), where: { id: user.id } });
+      }),
+  }),
+);
 
 // ─── changeOwnPassword ──────────────────────────────────────────────────────────────────────────
 

@@ -4,7 +4,7 @@
 import { type FormEvent, useState } from 'react';
 import { roleArea, rolesAllowedPersonalData, type UserRole, userRoles } from '@binaan/domain';
 import { Field, SelectField } from '../../components/form/field';
-import { FormOutcome, useFormOutcome } from '../../components/form/form-outcome';
+import { FormOutcome, type FormOutcomeState, useFormOutcome } from '../../components/form/form-outcome';
 import { DataTable } from '../../components/ui/data-table';
 import { Panel } from '../../components/ui/panel';
 import { QueryView } from '../../components/ui/query-view';
@@ -14,6 +14,7 @@ import { formatDateTime } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 import { useSession } from '../../lib/session';
 import {
+  useChangeUserAccess,
   useCreateUser,
   useDisableUser,
   useEnableUser,
@@ -110,23 +111,122 @@ export function UsersPage() {
   );
 }
 
+/** What an account may do: its role, the province or office it is tied to, and the personal-data grant. */
+interface Access {
+  role: UserRole;
+  provinceCode: string;
+  officeCode: string;
+  personal: boolean;
+}
+
+const ACCESS_FIELDS = ['role', 'provinceCode', 'officeCode', 'canSeePersonalData'] as const;
+
+/** The access as the API takes it: only the area its role has, and personal data only where allowed. */
+function accessInput(access: Access) {
+  const area = roleArea[access.role];
+  return {
+    role: access.role,
+    ...(area === 'PROVINCE' ? { provinceCode: access.provinceCode } : {}),
+    ...(area === 'OFFICE' ? { officeCode: access.officeCode } : {}),
+    canSeePersonalData: rolesAllowedPersonalData.includes(access.role) && access.personal,
+  };
+}
+
+/** Fields missing before anything is sent: the area the role needs. */
+function missingAccess(access: Access, required: string): Record<string, string> {
+  const area = roleArea[access.role];
+  return {
+    ...(area !== 'NONE' && !access.provinceCode ? { provinceCode: required } : {}),
+    ...(area === 'OFFICE' && !access.officeCode ? { officeCode: required } : {}),
+  };
+}
+
+function AccessFields({
+  form,
+  access,
+  onChange,
+  errors,
+}: {
+  form: string;
+  access: Access;
+  onChange: (access: Access) => void;
+  errors: FormOutcomeState['errors'];
+}) {
+  const { t } = useI18n();
+  const { provinces } = useFilterOptions();
+  const area = roleArea[access.role];
+  const offices = useOfficesOf(area === 'OFFICE' ? access.provinceCode : '');
+  return (
+    <>
+      <div className="form-row">
+        <SelectField
+          form={form}
+          name="role"
+          label={t('users.role')}
+          errors={errors}
+          required
+          options={userRoles.map((value) => ({ value, label: t(`users.roles.${value}`) }))}
+          value={access.role}
+          onChange={(role) => onChange({ ...access, role })}
+        />
+        {area !== 'NONE' && (
+          <SelectField
+            form={form}
+            name="provinceCode"
+            label={t('filters.province')}
+            errors={errors}
+            required
+            placeholder={t('users.choose')}
+            options={provinces.map((province) => ({ value: province.code, label: province.name }))}
+            value={access.provinceCode}
+            onChange={(provinceCode) => onChange({ ...access, provinceCode, officeCode: '' })}
+          />
+        )}
+        {area === 'OFFICE' && (
+          <SelectField
+            form={form}
+            name="officeCode"
+            label={t('users.office')}
+            errors={errors}
+            required
+            placeholder={t('users.choose')}
+            options={offices.map((office) => ({ value: office.code, label: office.name }))}
+            value={access.officeCode}
+            onChange={(officeCode) => onChange({ ...access, officeCode })}
+          />
+        )}
+      </div>
+      {rolesAllowedPersonalData.includes(access.role) && (
+        <label className="choice">
+          <input
+            type="checkbox"
+            name="canSeePersonalData"
+            checked={access.personal}
+            onChange={(event) => onChange({ ...access, personal: event.target.checked })}
+          />
+          {t('users.personalGrant')}
+        </label>
+      )}
+      {errors.fields.canSeePersonalData && <p className="field-error">{errors.fields.canSeePersonalData}</p>}
+    </>
+  );
+}
+
 const CREATE = 'create-user';
-const CREATE_FIELDS = ['email', 'displayName', 'role', 'provinceCode', 'officeCode', 'canSeePersonalData'] as const;
+const CREATE_FIELDS = ['email', 'displayName', ...ACCESS_FIELDS] as const;
 
 function CreateUserForm({ onCreated }: { onCreated: (handed: Handed) => void }) {
   const { t } = useI18n();
-  const { provinces } = useFilterOptions();
   const [{ fetching }, create] = useCreateUser();
   const [email, setEmail] = useState('');
   const [displayName, setDisplayName] = useState('');
-  const [role, setRole] = useState<UserRole>('IMMIGRATION_OFFICE');
-  const [provinceCode, setProvinceCode] = useState('');
-  const [officeCode, setOfficeCode] = useState('');
-  const [personal, setPersonal] = useState(false);
-  const offices = useOfficesOf(roleArea[role] === 'OFFICE' ? provinceCode : '');
+  const [access, setAccess] = useState<Access>({
+    role: 'IMMIGRATION_OFFICE',
+    provinceCode: '',
+    officeCode: '',
+    personal: false,
+  });
   const outcome = useFormOutcome(CREATE_FIELDS);
-  const area = roleArea[role];
-  const mayHavePersonal = rolesAllowedPersonalData.includes(role);
   const labels: Record<string, string> = {
     email: t('users.email'),
     displayName: t('users.displayName'),
@@ -139,22 +239,11 @@ function CreateUserForm({ onCreated }: { onCreated: (handed: Handed) => void }) 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     outcome.start();
-    const missing: Record<string, string> = {};
+    const missing: Record<string, string> = { ...missingAccess(access, t('form.required')) };
     if (!email.trim()) missing.email = t('form.required');
     if (!displayName.trim()) missing.displayName = t('form.required');
-    if (area !== 'NONE' && !provinceCode) missing.provinceCode = t('form.required');
-    if (area === 'OFFICE' && !officeCode) missing.officeCode = t('form.required');
     if (Object.keys(missing).length) return outcome.invalid(missing);
-    const response = await create({
-      input: {
-        email,
-        displayName,
-        role,
-        ...(area === 'PROVINCE' ? { provinceCode } : {}),
-        ...(area === 'OFFICE' ? { officeCode } : {}),
-        canSeePersonalData: mayHavePersonal && personal,
-      },
-    });
+    const response = await create({ input: { email, displayName, ...accessInput(access) } });
     const payload = response.data?.createUser;
     if (payload?.__typename !== 'MutationCreateUserSuccess') return outcome.refuse(payload);
     onCreated({ email: payload.data.user.email, temporaryPassword: payload.data.temporaryPassword });
@@ -189,61 +278,7 @@ function CreateUserForm({ onCreated }: { onCreated: (handed: Handed) => void }) 
           )}
         </Field>
       </div>
-      <div className="form-row">
-        <SelectField
-          form={CREATE}
-          name="role"
-          label={labels.role!}
-          errors={outcome.errors}
-          required
-          options={userRoles.map((value) => ({ value, label: t(`users.roles.${value}`) }))}
-          value={role}
-          onChange={setRole}
-        />
-        {area !== 'NONE' && (
-          <Field form={CREATE} name="provinceCode" label={labels.provinceCode!} errors={outcome.errors} required>
-            {(control) => (
-              <select
-                {...control}
-                value={provinceCode}
-                onChange={(event) => {
-                  setProvinceCode(event.target.value);
-                  setOfficeCode('');
-                }}
-              >
-                <option value="">{t('users.choose')}</option>
-                {provinces.map((province) => (
-                  <option key={province.code} value={province.code}>
-                    {province.name}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-        )}
-        {area === 'OFFICE' && (
-          <SelectField
-            form={CREATE}
-            name="officeCode"
-            label={labels.officeCode!}
-            errors={outcome.errors}
-            required
-            placeholder={t('users.choose')}
-            options={offices.map((office) => ({ value: office.code, label: office.name }))}
-            value={officeCode}
-            onChange={setOfficeCode}
-          />
-        )}
-      </div>
-      {mayHavePersonal && (
-        <label className="choice">
-          <input type="checkbox" checked={personal} onChange={(event) => setPersonal(event.target.checked)} />
-          {labels.canSeePersonalData}
-        </label>
-      )}
-      {outcome.errors.fields.canSeePersonalData && (
-        <p className="field-error">{outcome.errors.fields.canSeePersonalData}</p>
-      )}
+      <AccessFields form={CREATE} access={access} onChange={setAccess} errors={outcome.errors} />
       <button type="submit" disabled={fetching}>
         {fetching ? t('form.saving') : t('users.create')}
       </button>
@@ -251,14 +286,49 @@ function CreateUserForm({ onCreated }: { onCreated: (handed: Handed) => void }) 
   );
 }
 
+/** A new role or office for an account (an officer moved), effective from its next request. */
+function ChangeAccessForm({ account }: { account: Account }) {
+  const { t } = useI18n();
+  const form = `access-${account.id.replace(/[^A-Za-z0-9]/g, '')}`;
+  const [{ fetching }, change] = useChangeUserAccess();
+  const [access, setAccess] = useState<Access>({
+    role: account.role,
+    provinceCode: account.province?.code ?? account.office?.province.code ?? '',
+    officeCode: account.office?.code ?? '',
+    personal: account.canSeePersonalData,
+  });
+  const outcome = useFormOutcome([...ACCESS_FIELDS, 'userId']);
+  const labels: Record<string, string> = {
+    role: t('users.role'),
+    provinceCode: t('filters.province'),
+    officeCode: t('users.office'),
+    canSeePersonalData: t('users.personalGrant'),
+  };
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    outcome.start();
+    const missing = missingAccess(access, t('form.required'));
+    if (Object.keys(missing).length) return outcome.invalid(missing);
+    const response = await change({ input: { userId: account.id, ...accessInput(access) } });
+    const payload = response.data?.changeUserAccess;
+    if (payload?.__typename !== 'MutationChangeUserAccessSuccess') return outcome.refuse(payload);
+    outcome.succeed(t('users.accessChanged'));
+  };
+  return (
+    <form id={form} className="record-form" onSubmit={submit} noValidate aria-label={t('users.changeAccess')}>
+      <FormOutcome form={form} outcome={outcome} labels={labels} />
+      <AccessFields form={form} access={access} onChange={setAccess} errors={outcome.errors} />
+      <button type="submit" disabled={fetching}>
+        {fetching ? t('form.saving') : t('users.changeAccess')}
+      </button>
+    </form>
+  );
+}
+
 /** Disable or enable an account, or give it a new temporary password: behind a disclosure, so one stray tap does nothing. */
-function AccountActions({
-  account,
-  onReset,
-}: {
-  account: { id: string; email: string; disabledAt: string | null };
-  onReset: (handed: Handed) => void;
-}) {
+type Account = NonNullable<ReturnType<typeof useUsers>['data']>['users']['edges'][number]['node'];
+
+function AccountActions({ account, onReset }: { account: Account; onReset: (handed: Handed) => void }) {
   const { t } = useI18n();
   const [{ fetching: disabling }, disable] = useDisableUser();
   const [{ fetching: enabling }, enable] = useEnableUser();
@@ -305,6 +375,7 @@ function AccountActions({
         </button>
       </div>
       {message && <p role="status">{message}</p>}
+      <ChangeAccessForm account={account} />
     </details>
   );
 }

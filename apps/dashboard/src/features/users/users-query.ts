@@ -13,7 +13,7 @@ export const UsersPageQuery = graphql(`
           displayName
           role
           province { code name }
-          office { code name }
+          office { code name province { code } }
           canSeePersonalData
           disabledAt
           mustChangePassword
@@ -107,7 +107,21 @@ export const EnableUserMutation = graphql(
   [MutationErrorFragment],
 );
 
+export const ChangeUserAccessMutation = graphql(
+  `
+    mutation ChangeUserAccess($input: ChangeUserAccessInput!) {
+      changeUserAccess(input: $input) {
+        __typename
+        ...MutationError
+        ... on MutationChangeUserAccessSuccess { data { id role } }
+      }
+    }
+  `,
+  [MutationErrorFragment],
+);
+
 export const useCreateUser = () => useMutation(CreateUserMutation);
+export const useChangeUserAccess = () => useMutation(ChangeUserAccessMutation);
 export const useResetUserPassword = () => useMutation(ResetUserPasswordMutation);
 export const useDisableUser = () => useMutation(DisableUserMutation);
 export const useEnableUser = () => useMutation(EnableUserMutation);

@@ -147,6 +147,8 @@ export const en: Messages = {
       'Someone else changed these targets before you saved. The latest figures are loaded in the table; check them and save again.',
   },
   users: {
+    changeAccess: 'Change role or office',
+    accessChanged: 'Saved: access changed; it applies from the next request.',
     title: 'Users',
     create: 'Create account',
     list: 'Accounts',

@@ -158,6 +158,8 @@ export const id = {
       'Target ini sudah diubah orang lain sebelum Anda menyimpan. Angka terbaru dimuat di tabel; periksa lalu simpan lagi.',
   },
   users: {
+    changeAccess: 'Ubah peran atau kantor',
+    accessChanged: 'Tersimpan: akses diubah; berlaku sejak permintaan berikutnya.',
     title: 'Pengguna',
     create: 'Buat akun',
     list: 'Daftar akun',
