@@ -98,6 +98,26 @@ describe("a designation's decree (SK)", () => {
     );
     expect(listed.data!.node.decreeDocuments[0].sha256).toBe(createHash('sha256').update(pdf('revisi')).digest('hex'));
     expect(listed.data!.node.decreeDocuments).toHaveLength(2);
+
+    // The earlier version is still served, byte for byte, from its own address.
+    const versions = await api.graphql(
+      `query($id: ID!) { node(id: $id) { ... on Designation { decreeDocuments { sha256 url } } } }`,
+      { id: inside },
+      'kanim',
+    );
+    const [latest, earlier] = versions.data!.node.decreeDocuments as { sha256: string; url: string }[];
+    expect(latest!.url).toBe(`${path(inside)}?sha256=${latest!.sha256}`);
+    const old = await api.request(earlier!.url, { method: 'GET' }, 'kanim');
+    expect(old.status).toBe(200);
+    expect(
+      createHash('sha256')
+        .update(Buffer.from(await old.arrayBuffer()))
+        .digest('hex'),
+    ).toBe(earlier!.sha256);
+    expect((await api.request(`${path(inside)}?sha256=${'0'.repeat(64)}`, { method: 'GET' }, 'kanim')).status).toBe(
+      404,
+    );
+    expect((await api.request(`${path(inside)}?sha256=nope`, { method: 'GET' }, 'kanim')).status).toBe(404);
   });
 
   it('refuses what it must not keep, says why in the caller’s language, and writes nothing', async () => {

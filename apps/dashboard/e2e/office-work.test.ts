@@ -605,7 +605,7 @@ describe.skipIf(browserMissing !== null)("an immigration office's work in Chromi
     );
     expect(moved).toEqual({ office: 'KANIM-KUPANG' });
     await row.locator('button', { hasText: 'Nonaktifkan' }).click();
-    await row.locator('[role=status]').waitFor();
+    await row.getByText('Akun dinonaktifkan').waitFor();
     expect(await accounts()).toEqual([{ must: false, disabled: true }]);
     await admin.screenshot({ path: `${screenshots}pengguna.png`, fullPage: true });
 

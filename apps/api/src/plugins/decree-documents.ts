@@ -1,6 +1,7 @@
 // A designation's decree (SK) as a PDF, over plain HTTP beside /graphql (a file is not a GraphQL value):
 //   PUT /documents/designations/<designation id>/decree   the PDF as the body (application/pdf)
 //   GET /documents/designations/<designation id>/decree   the latest one, checked against its SHA-256
+//   GET …/decree?sha256=<hex>                                an earlier version, by its checksum
 // Same callers, areas and audit as the GraphQL writes: a session or token that may read records (GET) or
 // write them (PUT) inside the designation's area; anything else is refused and nothing is written. The
 // body is counted as it arrives and cut off past MAX_DECREE_PDF_BYTES; only a file that is a PDF by its
@@ -101,8 +102,13 @@ export function useDecreeDocuments(db: Database): Plugin {
       }
 
       if (request.method === 'GET' || request.method === 'HEAD') {
+        // `?sha256=<hex>` names an earlier version (each is kept); without it, the one in force.
+        const version = url.searchParams.get('sha256');
+        if (version !== null && !/^[0-9a-f]{64}$/.test(version)) {
+          return fail(refuse(404, 'NOT_FOUND', 'No decree has been uploaded for this designation.'));
+        }
         const document = await prisma.designationDocument.findFirst({
-          where: { designationId: designation.id },
+          where: { designationId: designation.id, ...(version ? { sha256: version } : {}) },
           orderBy: [{ uploadedAt: 'desc' }, { id: 'desc' }],
         });
         if (!document) return fail(refuse(404, 'NOT_FOUND', 'No decree has been uploaded for this designation.'));

@@ -115,7 +115,7 @@ export const Designation = builder.prismaNode('Designation', {
 builder.prismaObject('DesignationDocument', {
   name: 'DecreeDocument',
   // Never the content (up to 5 MB): only what describes it. The file itself is served over HTTP.
-  select: { id: true },
+  select: { id: true, designationId: true, sha256: true },
   description: "A designation's decree (SK) as uploaded: a PDF kept in the database with its SHA-256.",
   fields: (t) => ({
     fileName: t.exposeString('fileName', { description: 'The file name, made safe.' }),
@@ -123,6 +123,11 @@ builder.prismaObject('DesignationDocument', {
     sha256: t.exposeString('sha256', { description: 'SHA-256 of the content, hex; checked on every download.' }),
     uploadedAt: t.expose('uploadedAt', { type: 'DateTime', description: 'When it was uploaded.' }),
     uploadedBy: t.exposeString('uploadedBy', { description: 'Who uploaded it (user or application identifier).' }),
+    url: t.string({
+      description: 'Where to GET this version (an earlier one too), checked against its SHA-256.',
+      resolve: (document) =>
+        `${decreeDocumentPath(encodeGlobalID('Designation', document.designationId))}?sha256=${document.sha256}`,
+    }),
   }),
 });
 

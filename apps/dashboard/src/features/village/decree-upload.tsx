@@ -14,6 +14,8 @@ interface DecreeDocument {
   byteSize: number;
   sha256: string;
   uploadedAt: string;
+  /** This version's own address (earlier versions are kept and served too). */
+  url: string;
 }
 
 const megabytes = (bytes: number) => bytes / 1024 / 1024;
@@ -24,17 +26,31 @@ const fileSize = (bytes: number, locale: 'id' | 'en') =>
 
 export function DecreeDocumentLink({ url, documents }: { url: string; documents: readonly DecreeDocument[] }) {
   const { t, locale } = useI18n();
-  const latest = documents[0];
+  const [latest, ...earlier] = documents;
   if (!latest) return <span>{t('decree.none')}</span>;
+  const describe = (document: DecreeDocument) =>
+    `(${fileSize(document.byteSize, locale)} · ${formatDateTime(document.uploadedAt, locale)} · SHA-256 ${document.sha256.slice(0, 12)}…)`;
   return (
     <span>
       <a href={url} download={latest.fileName} data-testid="decree-download">
         {latest.fileName}
       </a>{' '}
-      <span className="muted">
-        ({fileSize(latest.byteSize, locale)} · {formatDateTime(latest.uploadedAt, locale)} · SHA-256{' '}
-        {latest.sha256.slice(0, 12)}…)
-      </span>
+      <span className="muted">{describe(latest)}</span>
+      {earlier.length > 0 && (
+        <details className="decree-versions">
+          <summary>{t('decree.earlier', { count: earlier.length })}</summary>
+          <ul>
+            {earlier.map((document) => (
+              <li key={document.sha256}>
+                <a href={document.url} download={document.fileName}>
+                  {document.fileName}
+                </a>{' '}
+                <span className="muted">{describe(document)}</span>
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
     </span>
   );
 }

@@ -25,7 +25,7 @@ export const VillagePageQuery = graphql(`
         officerName
         statusHistory { toStatus effectiveOn reason recordedBy }
         decreeUploadUrl
-        decreeDocuments { fileName byteSize sha256 uploadedAt }
+        decreeDocuments { fileName byteSize sha256 uploadedAt url }
         selectionReasons
         office { name }
         taskForce { formedOn members { id version role fullName phone joinedOn leftOn completedModules { code } } }

@@ -64,6 +64,7 @@ export const en: Messages = {
     decree: 'Decree (SK)',
   },
   decree: {
+    earlier: 'Earlier versions ({{count}})',
     title: 'Decree (SK) document',
     none: 'No decree uploaded yet.',
     file: 'Decree file (PDF)',

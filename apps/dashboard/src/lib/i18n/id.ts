@@ -76,6 +76,7 @@ export const id = {
     decree: 'SK',
   },
   decree: {
+    earlier: 'Versi sebelumnya ({{count}})',
     title: 'Dokumen SK',
     none: 'Belum ada SK yang diunggah.',
     file: 'Berkas SK (PDF)',
