@@ -17,6 +17,10 @@ const elements = [
   { type: 'dashboard-feature', pattern: 'apps/dashboard/src/features/*', capture: ['feature'] },
   { type: 'dashboard-components', pattern: 'apps/dashboard/src/components' },
   { type: 'dashboard-lib', pattern: 'apps/dashboard/src/lib' },
+  // The field app: screens → outbox (storage and sending) → api (documents and transport).
+  { type: 'lapor-screens', pattern: 'apps/lapor/src/screens' },
+  { type: 'lapor-outbox', pattern: 'apps/lapor/src/outbox' },
+  { type: 'lapor-api', pattern: 'apps/lapor/src/api' },
   // The API: the schema uses analytics and auth, never the other way round.
   { type: 'api-schema', pattern: 'apps/api/src/schema' },
   { type: 'api-analytics', pattern: 'apps/api/src/analytics' },
@@ -29,6 +33,9 @@ const mayImport = {
   'dashboard-feature': ['dashboard-components', 'dashboard-lib'],
   'dashboard-components': ['dashboard-components', 'dashboard-lib'],
   'dashboard-lib': ['dashboard-lib'],
+  'lapor-screens': ['lapor-outbox', 'lapor-api'],
+  'lapor-outbox': ['lapor-api'],
+  'lapor-api': [],
   'api-schema': ['api-schema', 'api-analytics', 'api-auth'],
   'api-analytics': ['api-analytics'],
   'api-auth': ['api-auth', 'api-analytics'],

@@ -9,8 +9,13 @@ export interface ApiEnv {
   production: boolean;
   /** The built dashboard served at /; default apps/dashboard/dist. */
   dashboardDir: string;
-  /** The dashboard's trusted documents; default trusted-documents.json in dashboardDir. */
-  trustedDocumentsPath: string;
+  /** The built field app served at /lapor/; default apps/lapor/dist. */
+  fieldAppDir: string;
+  /**
+   * The front ends' trusted documents: the dashboard's (BINAAN_TRUSTED_DOCUMENTS, default
+   * trusted-documents.json in dashboardDir) and the field app's (in fieldAppDir).
+   */
+  trustedDocumentsPaths: string[];
   /** If set, /metrics needs `Authorization: Bearer <token>`. */
   metricsToken: string | null;
   /** How long in-flight requests may take to finish after SIGTERM. */
@@ -30,6 +35,7 @@ export interface ApiEnv {
 }
 
 const defaultDashboardDir = fileURLToPath(new URL('../../dashboard/dist', import.meta.url));
+const defaultFieldAppDir = fileURLToPath(new URL('../../lapor/dist', import.meta.url));
 
 function wholeNumber(
   name: string,
@@ -79,6 +85,7 @@ export function readTracingEnv(env: NodeJS.ProcessEnv = process.env): { requeste
 
 export function readApiEnv(env: NodeJS.ProcessEnv = process.env): ApiEnv {
   const dashboardDir = env.BINAAN_DASHBOARD_DIR ?? defaultDashboardDir;
+  const fieldAppDir = env.BINAAN_FIELD_APP_DIR ?? defaultFieldAppDir;
   const logLevel = env.LOG_LEVEL ?? 'info';
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel))
     throw new Error(`LOG_LEVEL must be a pino level (got "${logLevel}")`);
@@ -87,7 +94,11 @@ export function readApiEnv(env: NodeJS.ProcessEnv = process.env): ApiEnv {
     host: env.HOST ?? '127.0.0.1',
     production: env.NODE_ENV === 'production',
     dashboardDir,
-    trustedDocumentsPath: env.BINAAN_TRUSTED_DOCUMENTS ?? join(dashboardDir, 'trusted-documents.json'),
+    fieldAppDir,
+    trustedDocumentsPaths: [
+      env.BINAAN_TRUSTED_DOCUMENTS ?? join(dashboardDir, 'trusted-documents.json'),
+      join(fieldAppDir, 'trusted-documents.json'),
+    ],
     metricsToken: env.BINAAN_METRICS_TOKEN || null,
     drainTimeoutMs: wholeNumber('BINAAN_DRAIN_TIMEOUT_MS', env.BINAAN_DRAIN_TIMEOUT_MS, 10_000, 1),
     logLevel,

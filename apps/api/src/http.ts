@@ -1,6 +1,7 @@
-// One HTTP entry point: GraphQL at /graphql, operations endpoints (/healthz, /readyz, /metrics), and the
-// built dashboard everywhere else. Every path that is not a file is a dashboard route and gets
-// index.html, so deep links like /desa/63.02.15.2002 work on reload.
+// One HTTP entry point: GraphQL at /graphql, operations endpoints (/healthz, /readyz, /metrics), the
+// field app (apps/lapor) at /lapor/, and the built dashboard everywhere else. Every path that is not a
+// file is a route of its app and gets that app's index.html, so deep links like /desa/63.02.15.2002 work
+// on reload.
 import { existsSync, readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
@@ -14,8 +15,45 @@ import { DOCUMENTS_PATH } from './plugins/decree-documents.js';
 import { type App, operationLimits } from './yoga.js';
 import { GRAPHIQL_ASSETS, graphiqlAssetsDir } from './graphiql.js';
 
-export const hasDashboard = (dashboardDir: string | null): dashboardDir is string =>
-  dashboardDir !== null && existsSync(join(dashboardDir, 'index.html'));
+/** Has this front end been built (is its index.html there)? */
+export const isBuilt = (dir: string | null): dir is string => dir !== null && existsSync(join(dir, 'index.html'));
+
+/** Where the field app is served: its service worker's scope, and the path its QR codes point to. */
+export const FIELD_APP_PATH = '/lapor/';
+
+/** The built front ends the handler serves; either may be absent (not built). */
+export interface BuiltApps {
+  dashboardDir: string | null;
+  fieldAppDir?: string | null;
+}
+
+function notFound(res: ServerResponse) {
+  res.writeHead(404, { 'Content-Type': 'text/plain' });
+  res.end('Not found');
+}
+
+/**
+ * The field app: hashed assets are immutable; index.html and the service worker are revalidated on every
+ * load (the phone's service worker decides what to use offline, and must see a new version when online).
+ */
+function fieldAppHandler(fieldAppDir: string): Handler {
+  const files = sirv(fieldAppDir, {
+    etag: true,
+    dev: true,
+    setHeaders: (res, path) => {
+      res.setHeader('Cache-Control', path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+    },
+  });
+  return (req, res) => {
+    const url = req.url ?? '/';
+    req.url = url.slice(FIELD_APP_PATH.length - 1);
+    files(req, res, () => {
+      if ((req.url ?? '').startsWith('/assets/')) return notFound(res);
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-cache' });
+      res.end(readFileSync(join(fieldAppDir, 'index.html')));
+    });
+  };
+}
 
 export interface OperationsEndpoints {
   db: Database;
@@ -116,11 +154,13 @@ function operationsHandler(
   };
 }
 
-export function createHttpHandler(app: App, dashboardDir: string | null, ops?: OperationsEndpoints): Handler {
+export function createHttpHandler(app: App, apps: BuiltApps, ops?: OperationsEndpoints): Handler {
+  const { dashboardDir, fieldAppDir = null } = apps;
   const operations = ops ? operationsHandler(ops) : () => false;
+  const fieldApp = isBuilt(fieldAppDir) ? fieldAppHandler(fieldAppDir) : null;
   // `dev` makes sirv look files up per request, so rebuilding the dashboard under a running server is safe;
   // browsers revalidate with ETags (a 304 costs next to nothing).
-  const files = hasDashboard(dashboardDir) ? sirv(dashboardDir, { etag: true, dev: true }) : null;
+  const files = isBuilt(dashboardDir) ? sirv(dashboardDir, { etag: true, dev: true }) : null;
   const graphql = graphqlHandler(app, operationLimits.maxBodyBytes);
   // GraphiQL's own code and styles (graphiql.ts): immutable for a given package version.
   const graphiqlFiles = sirv(graphiqlAssetsDir, { etag: true, maxAge: 86_400 });
@@ -136,16 +176,18 @@ export function createHttpHandler(app: App, dashboardDir: string | null, ops?: O
       return;
     }
     if (operations(path, req, res)) return;
+    if (fieldApp && path === FIELD_APP_PATH.slice(0, -1)) {
+      res.writeHead(301, { location: FIELD_APP_PATH });
+      res.end();
+      return;
+    }
+    if (fieldApp && path.startsWith(FIELD_APP_PATH)) return fieldApp(req, res);
     if (!files || !dashboardDir) {
       sendJson(res, 404, { error: 'Not found. GraphQL is at /graphql.' });
       return;
     }
     files(req, res, () => {
-      if (path.startsWith('/assets/')) {
-        res.writeHead(404, { 'Content-Type': 'text/plain' });
-        res.end('Not found');
-        return;
-      }
+      if (path.startsWith('/assets/')) return notFound(res);
       res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-cache' });
       res.end(readFileSync(join(dashboardDir, 'index.html')));
     });

@@ -3,10 +3,10 @@
 // gracefully (lifecycle.ts).
 import { openDatabase, prepareDatabase } from '@binaan/db';
 import { readApiEnv } from './env.js';
-import { hasDashboard } from './http.js';
+import { isBuilt } from './http.js';
 import { createLogger } from './observability/logger.js';
 import { startTracing, tracingRequested } from './observability/tracing.js';
-import { loadTrustedDocuments, trustedDocumentsFile } from './plugins/trusted-documents.js';
+import { loadTrustedDocuments, trustedDocumentsFile, trustedDocumentsFiles } from './plugins/trusted-documents.js';
 import { startService } from './service.js';
 
 const env = readApiEnv();
@@ -16,21 +16,22 @@ const db = await openDatabase();
 logger.info({ database: db.description }, 'database opened');
 await prepareDatabase(db, { seedIfEmpty: db.kind === 'pglite', log: (line) => logger.info(line) });
 
-const manifest = loadTrustedDocuments(env.trustedDocumentsPath);
-if (env.production && !manifest)
-  logger.warn(
-    { path: env.trustedDocumentsPath },
-    'no trusted documents: the dashboard cannot query; API tokens still can',
-  );
+const manifests = env.trustedDocumentsPaths.map((path) => ({ path, manifest: loadTrustedDocuments(path) }));
+for (const { path, manifest } of manifests) {
+  if (env.production && !manifest)
+    logger.warn({ path }, 'no trusted documents here: that front end cannot query; API tokens still can');
+}
+const trustedDocumentCount = manifests.reduce((sum, { manifest }) => sum + Object.keys(manifest ?? {}).length, 0);
 const service = await startService({
   db,
   port: env.port,
   host: env.host,
   production: env.production,
   dashboardDir: env.dashboardDir,
-  // Re-read when the dashboard is rebuilt; a missing file means only API tokens may query in production.
+  fieldAppDir: env.fieldAppDir,
+  // Re-read when a front end is rebuilt; a missing file means only API tokens may query in production.
   trustedDocuments: {
-    manifest: trustedDocumentsFile(env.trustedDocumentsPath, manifest ?? {}),
+    manifest: trustedDocumentsFiles(manifests.map(({ path, manifest }) => trustedDocumentsFile(path, manifest ?? {}))),
     enforce: env.production,
   },
   logger,
@@ -50,11 +51,11 @@ logger.info(
   {
     url: base,
     seconds,
-    trustedDocuments: manifest ? Object.keys(manifest).length : 0,
+    trustedDocuments: trustedDocumentCount,
     enforceTrustedDocuments: env.production,
   },
-  hasDashboard(env.dashboardDir)
-    ? `Binaan ready in ${seconds} s: ${base}/  (GraphQL: ${base}/graphql)`
+  isBuilt(env.dashboardDir)
+    ? `Binaan ready in ${seconds} s: ${base}/  (GraphQL: ${base}/graphql${isBuilt(env.fieldAppDir) ? `, field app: ${base}/lapor/` : ''})`
     : `Binaan API ready in ${seconds} s: ${base}/graphql  (dashboard not built: npm run build -w @binaan/dashboard)`,
 );
 

@@ -19,6 +19,8 @@ export interface ServiceOptions {
   host: string;
   production: boolean;
   dashboardDir: string | null;
+  /** The built field app (apps/lapor/dist), served at /lapor/; null or absent: not served. */
+  fieldAppDir?: string | null;
   trustedDocuments: TrustedDocumentsOptions | null;
   logger?: Logger;
   tracing?: Tracing | null;
@@ -85,13 +87,17 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     ...(tracing ? { tracerProvider: tracing.provider } : {}),
   });
   let served: GracefulServer | null = null;
-  const handler = createHttpHandler(app, options.dashboardDir, {
-    db: options.db,
-    metrics: metrics.registry,
-    isStopping: () => served?.isStopping() ?? false,
-    metricsToken: options.metricsToken ?? null,
-    onNotReady: (readiness) => logger.warn({ checks: readiness.checks }, 'not ready'),
-  });
+  const handler = createHttpHandler(
+    app,
+    { dashboardDir: options.dashboardDir, fieldAppDir: options.fieldAppDir ?? null },
+    {
+      db: options.db,
+      metrics: metrics.registry,
+      isStopping: () => served?.isStopping() ?? false,
+      metricsToken: options.metricsToken ?? null,
+      onNotReady: (readiness) => logger.warn({ checks: readiness.checks }, 'not ready'),
+    },
+  );
   served = await serveGracefully(handler, {
     port: options.port,
     host: options.host,

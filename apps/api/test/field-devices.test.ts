@@ -129,6 +129,10 @@ describe('field devices', () => {
       expect(result.errors?.[0]?.extensions?.code, query).toBe('FORBIDDEN');
     }
     expect((await api.graphql('{ me { kind } }', {}, device)).data!.me.kind).toBe('device');
+    // Its own record, with the village it reports for; other callers get null.
+    const itself = await api.graphql('{ thisDevice { label village { code } } }', {}, device);
+    expect(itself.data!.thisDevice).toEqual({ label: 'HP Sekdes', village: { code: village } });
+    expect((await api.graphql('{ thisDevice { label } }', {}, 'kanim')).data!.thisDevice).toBeNull();
   });
 
   it('is refused from its next request once revoked; its reports stay', async () => {

@@ -1,7 +1,14 @@
-// How the server behaves at its edges: GraphiQL only outside production, unexpected errors masked.
+// How the server behaves at its edges: GraphiQL only outside production, unexpected errors masked, the
+// field app served at its own path.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { writeDemoUsers } from '@binaan/db';
 import { createTestDatabase } from '@binaan/db/testing';
 import { describe, expect, it } from 'vitest';
+import { createHttpHandler } from '../src/http.js';
 import { createApp } from '../src/yoga.js';
 import { createSeededApi } from './support/seeded-api.js';
 
@@ -37,6 +44,42 @@ describe('the GraphQL server', () => {
       expect(JSON.stringify(body)).not.toMatch(/relation|does not exist|stack|prisma|village_report/i);
     } finally {
       await api.dispose();
+    }
+  });
+});
+
+describe('the field app at /lapor/', () => {
+  it('serves its files, its routes as index.html, and caches only hashed assets for long', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'binaan-lapor-'));
+    mkdirSync(join(dir, 'assets'));
+    writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Binaan Lapor</title>');
+    writeFileSync(join(dir, 'sw.js'), 'self.addEventListener("fetch", () => {});');
+    writeFileSync(join(dir, 'assets', 'index-abc123.js'), 'console.log(1)');
+    const test = await createTestDatabase();
+    const server = createServer(
+      createHttpHandler(createApp({ db: test.db }), { dashboardDir: null, fieldAppDir: dir }),
+    );
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const bare = await fetch(`${base}/lapor`, { redirect: 'manual' });
+      expect([bare.status, bare.headers.get('location')]).toEqual([301, '/lapor/']);
+      const shell = await fetch(`${base}/lapor/`);
+      expect([shell.status, shell.headers.get('cache-control')]).toEqual([200, 'no-cache']);
+      expect(await shell.text()).toContain('Binaan Lapor');
+      const worker = await fetch(`${base}/lapor/sw.js`);
+      expect([worker.status, worker.headers.get('cache-control')]).toEqual([200, 'no-cache']);
+      const asset = await fetch(`${base}/lapor/assets/index-abc123.js`);
+      expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+      // A deep link (after the hash, the enrolment code never reaches the server) is the app itself.
+      expect(await (await fetch(`${base}/lapor/laporan/1`)).text()).toContain('Binaan Lapor');
+      expect((await fetch(`${base}/lapor/assets/missing.js`)).status).toBe(404);
+      // The dashboard is not built here: everything else is not found, GraphQL still answers.
+      expect((await fetch(`${base}/`)).status).toBe(404);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+      await test.dispose();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

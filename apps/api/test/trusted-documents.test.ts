@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { loadTrustedDocuments, trustedDocumentsFile } from '../src/plugins/trusted-documents.js';
+import { loadTrustedDocuments, trustedDocumentsFile, trustedDocumentsFiles } from '../src/plugins/trusted-documents.js';
 import { createSeededApi, type SeededApi } from './support/seeded-api.js';
 
 const ProvincesQuery = graphql(`
@@ -13,7 +13,22 @@ const ProvincesQuery = graphql(`
     provinces(first: 5) { totalCount edges { node { code name } } }
   }
 `);
-const manifest = trustedDocumentManifest([ProvincesQuery]);
+// A field-app phone's enrolment, registered as the field app's build registers its documents.
+const MakeEnrolmentCode = graphql(`
+  mutation TrustedEnrolmentCode($input: CreateDeviceEnrolmentInput!) {
+    createDeviceEnrolment(input: $input) { __typename ... on MutationCreateDeviceEnrolmentSuccess { data { code } } }
+  }
+`);
+const EnrolPhone = graphql(`
+  mutation TrustedEnrolPhone($code: String!) {
+    enrolDevice(input: { code: $code }) { __typename ... on MutationEnrolDeviceSuccess { data { credential } } }
+  }
+`);
+const manifest = trustedDocumentManifest([ProvincesQuery, MakeEnrolmentCode, EnrolPhone]);
+const registered = (document: Parameters<typeof trustedDocumentId>[0], variables: Record<string, unknown>) => ({
+  variables,
+  extensions: { persistedQuery: { version: 1, sha256Hash: trustedDocumentId(document) } },
+});
 const id = trustedDocumentId(ProvincesQuery);
 const arbitrary = '{ provinces(first: 1) { totalCount } }';
 const byId = { extensions: { persistedQuery: { version: 1, sha256Hash: id } } };
@@ -55,6 +70,26 @@ describe('trusted documents, enforced (production)', () => {
     expect((await own.json()).data.provinces.totalCount).toBe(4);
     const posing = await api.post({ query: arbitrary }, { token }, { 'x-binaan-client': 'dashboard' });
     expect((await posing.json()).errors[0].extensions.code).toBe('TRUSTED_DOCUMENTS_ONLY');
+  });
+
+  it("holds a field-app phone's credential to the registered documents", async () => {
+    const [village] = await api.db.sql.query<{ code: string }>(
+      `SELECT v.code FROM village v JOIN regency r ON r.id = v.regency_id JOIN designation d ON d.village_id = v.id
+        WHERE r.code = '63.02' AND d.status = 'ACTIVE' ORDER BY v.code LIMIT 1`,
+    );
+    const made = await api.post(
+      registered(MakeEnrolmentCode, { input: { villageCode: village!.code, label: 'HP Sekdes' } }),
+      'kanim',
+    );
+    const { code } = (await made.json()).data.createDeviceEnrolment.data;
+    const enrolled = await api.post(registered(EnrolPhone, { code }), 'anonymous');
+    const { credential } = (await enrolled.json()).data.enrolDevice.data;
+    expect(credential).toMatch(/^bnn_d_/);
+    const own = await api.post({ query: arbitrary }, { token: credential });
+    expect(own.status).toBe(400);
+    expect((await own.json()).errors[0].extensions.code).toBe('TRUSTED_DOCUMENTS_ONLY');
+    const byIdAsPhone = await (await api.post(byId, { token: credential })).json();
+    expect(byIdAsPhone.errors?.[0]?.extensions?.code).not.toBe('TRUSTED_DOCUMENTS_ONLY');
   });
 
   it('answers an unknown id with a typed error, in English when asked', async () => {
@@ -115,5 +150,16 @@ describe('the manifest file', () => {
       vi.useRealTimers();
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it("merges the front ends' manifests (dashboard and field app), again only when one changed", () => {
+    let dashboard = { a: 'query A { __typename }' };
+    const fieldApp = { b: 'query B { __typename }' };
+    const merged = trustedDocumentsFiles([() => dashboard, () => fieldApp]);
+    const first = merged();
+    expect(Object.keys(first).sort()).toEqual(['a', 'b']);
+    expect(merged()).toBe(first);
+    dashboard = { a: dashboard.a, c: 'query C { __typename }' } as typeof dashboard;
+    expect(Object.keys(merged()).sort()).toEqual(['a', 'b', 'c']);
   });
 });

@@ -92,7 +92,7 @@ export async function startDashboard(template?: DatabaseTemplate): Promise<Runni
     await seedDatabase(test.db.sql);
   }
   const app = createApp({ db: test.db, trustedDocuments: { manifest, enforce: true } });
-  const server: Server = createServer(createHttpHandler(app, distDir));
+  const server: Server = createServer(createHttpHandler(app, { dashboardDir: distDir }));
   // The tests' own queries (to compare the screen with the API) are arbitrary documents: they go to a
   // second app on the same database that, like an analyst's token, may send them.
   const checker = createApp({ db: test.db });

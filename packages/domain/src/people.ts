@@ -36,3 +36,6 @@ export const MAX_PASSWORD_LENGTH = 128;
 
 /** Length as NIST counts it: characters (code points) after Unicode normalisation (NFKC). */
 export const passwordLength = (password: string): number => [...password.normalize('NFKC')].length;
+
+/** An Indonesian mobile number as people write it: 081234567890 or +6281234567890. */
+export const INDONESIAN_MOBILE_PHONE = /^(\+62|0)8\d{7,12}$/;

@@ -14,6 +14,13 @@ export type ReportType = (typeof reportTypes)[number];
 export const reportStatuses = ['SUBMITTED', 'VERIFIED', 'FOLLOWED_UP', 'CLOSED', 'REJECTED'] as const;
 export type ReportStatus = (typeof reportStatuses)[number];
 
+/** What a report holds, wherever it is typed (the API, the dashboard, the field app). */
+export const reportLimits = {
+  peopleInvolved: { min: 1, max: 10_000 },
+  description: { min: 5, max: 5000 },
+  reporterName: { min: 2, max: 120 },
+} as const;
+
 /** The workflow: submitted → verified → followed up → closed, or rejected before follow-up. */
 export const reportTransitions = {
   SUBMITTED: ['VERIFIED', 'REJECTED'],

@@ -58,6 +58,23 @@ export function trustedDocumentsFile(path: string, initial: TrustedDocumentManif
   };
 }
 
+/**
+ * Several front ends' manifests (the dashboard's and the field app's) as one; merged again only when
+ * one of them changed.
+ */
+export function trustedDocumentsFiles(files: (() => TrustedDocumentManifest)[]): () => TrustedDocumentManifest {
+  let parts: TrustedDocumentManifest[] = [];
+  let merged: TrustedDocumentManifest = {};
+  return () => {
+    const current = files.map((file) => file());
+    if (current.length !== parts.length || current.some((part, index) => part !== parts[index])) {
+      parts = current;
+      merged = Object.assign({}, ...current) as TrustedDocumentManifest;
+    }
+    return merged;
+  };
+}
+
 /** May this request send a document of its own? */
 export function mayRunArbitraryDocuments(request: Request, enforce: boolean): boolean {
   if (!enforce) return true;

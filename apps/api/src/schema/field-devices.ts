@@ -312,6 +312,22 @@ builder.mutationField('revokeFieldDevice', (t) =>
   }),
 );
 
+// ─── thisDevice: the phone's own record ─────────────────────────────────────────────────────────
+
+builder.queryField('thisDevice', (t) =>
+  t.prismaField({
+    type: 'FieldDevice',
+    nullable: true,
+    authScopes: { signedIn: true },
+    description:
+      'For a field-app phone: itself, with the village it reports for (null for any other caller). A revoked phone is refused before this runs.',
+    resolve: (query, _root, _args, ctx) =>
+      ctx.caller.kind === 'device'
+        ? ctx.db.prisma.fieldDevice.findUnique({ ...query, where: { id: ctx.caller.deviceId } })
+        : null,
+  }),
+);
+
 // ─── deviceReports: what the phone may read ─────────────────────────────────────────────────────
 
 const DeviceReportStatus = builder

@@ -8,6 +8,7 @@ import {
   daysBetween,
   FOLLOW_UP_DEADLINE_DAYS,
   followUpUrgency,
+  reportLimits,
   reportStepRequires,
   openReportStatuses,
   type ReportStatus,
@@ -277,17 +278,17 @@ const SubmitVillageReportInput = builder.inputType('SubmitVillageReportInput', {
     peopleInvolved: t.int({
       required: true,
       description: 'How many people it is about.',
-      validate: z.number().int().min(1).max(10_000),
+      validate: z.number().int().min(reportLimits.peopleInvolved.min).max(reportLimits.peopleInvolved.max),
     }),
     description: t.string({
       required: true,
       description: 'What happened.',
-      validate: z.string().trim().min(5).max(5000),
+      validate: z.string().trim().min(reportLimits.description.min).max(reportLimits.description.max),
     }),
     reporterName: t.string({
       required: false,
       description: 'Who reported (personal data).',
-      validate: z.string().trim().min(2).max(120),
+      validate: z.string().trim().min(reportLimits.reporterName.min).max(reportLimits.reporterName.max),
     }),
     reporterPhone: t.string({
       required: false,

@@ -1,6 +1,6 @@
 // Task forces (gugus tugas) and their members. Names and phone numbers are personal data: they are
 // stored, but this schema does not expose them until sign-in and role-scoped access exist.
-import { MAX_TASK_FORCE_MEMBERS } from '@binaan/domain';
+import { INDONESIAN_MOBILE_PHONE, MAX_TASK_FORCE_MEMBERS } from '@binaan/domain';
 import { z } from 'zod';
 import { scopeWhere } from '../auth/scope-where.js';
 import { builder } from '../builder.js';
@@ -173,7 +173,7 @@ const personName = z
   .regex(/^[\p{L}\p{M}][\p{L}\p{M} .,'-]*$/u, "A name has letters, spaces and . , ' - only.");
 export const indonesianPhone = z
   .string()
-  .regex(/^(\+62|0)8\d{7,12}$/, 'A phone number looks like 081234567890 or +6281234567890.');
+  .regex(INDONESIAN_MOBILE_PHONE, 'A phone number looks like 081234567890 or +6281234567890.');
 
 const AddTaskForceMemberInput = builder.inputType('AddTaskForceMemberInput', {
   description: "A new member of a designation's task force. The task force is formed with its first member.",
