@@ -257,7 +257,7 @@ const indonesian: Rule[] = [
   ],
   [/^Each member and module at most once\.$/, 'Setiap pasangan anggota dan modul paling banyak sekali.'],
   [/^Give either villageCode or regencyCode\.$/, 'Isi villageCode atau regencyCode, salah satu saja.'],
-  [/^occurredOn must be a past date\.$/, 'occurredOn harus tanggal yang sudah lewat.'],
+  [/^The date it happened must be between 2000 and today\.$/, 'Tanggal kejadian harus antara tahun 2000 dan hari ini.'],
 ];
 
 const zodIndonesian = z.locales.id();

@@ -2,71 +2,17 @@
 // reports typed without signal that survive a reload and go exactly once when signal returns, a
 // connection cut after the server committed, and a revoked phone. Network conditions are Chromium's
 // own emulation (DevTools protocol, through Playwright's setOffline).
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import {
+  enrolPhone,
+  kanimVillage,
+  phoneReports,
+  rowsPerReference,
+  type TypedReport,
+  typeReport,
+  waitForStates,
+} from './phone';
 import { browserMissing, outputDir, type RunningFieldApp, startFieldApp } from './support';
-
-const ENROLMENT = `mutation($input: CreateDeviceEnrolmentInput!) { createDeviceEnrolment(input: $input) {
-  __typename ... on MutationCreateDeviceEnrolmentSuccess { data { code enrolmentPath } } } }`;
-
-export interface TypedReport {
-  type: string;
-  description: string;
-  people: number;
-}
-
-/** A designated village of Kanim Batulicin (Kotabaru, WITA) and its name. */
-export async function kanimVillage(app: RunningFieldApp): Promise<{ code: string; name: string }> {
-  const data = await app.graphql(
-    `{ designations(first: 1, filter: { area: { regencyCodes: ["63.02"] }, statuses: [ACTIVE] }) { edges { node { village { code name } } } } }`,
-  );
-  return data.designations.edges[0].node.village;
-}
-
-/** The office makes a code; the phone opens the QR code's link and enrols; the service worker takes over. */
-export async function enrolPhone(app: RunningFieldApp, page: Page, village: { code: string; name: string }) {
-  const made = await app.graphql(ENROLMENT, { input: { villageCode: village.code, label: 'HP Sekdes' } });
-  const { enrolmentPath } = made.createDeviceEnrolment.data as { enrolmentPath: string };
-  await page.goto(`${app.url}${enrolmentPath}`);
-  await page.getByRole('button', { name: 'Daftarkan' }).click();
-  await page.getByRole('heading', { name: new RegExp(village.name) }).waitFor();
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 15_000 });
-}
-
-export async function typeReport(page: Page, report: TypedReport) {
-  await page.selectOption('#type', report.type);
-  await page.fill('#peopleInvolved', String(report.people));
-  await page.fill('#description', report.description);
-  await page.getByRole('button', { name: 'Simpan dan kirim' }).click();
-  await page.getByText('Laporan tersimpan di ponsel').waitFor();
-}
-
-/** What the phone shows: each report's reference and state, newest first. */
-export const phoneReports = (page: Page) =>
-  page.$$eval('li[data-reference]', (items) =>
-    items.map((item) => ({
-      reference: (item as HTMLElement).dataset.reference!,
-      state: (item as HTMLElement).dataset.state!,
-      text: item.textContent ?? '',
-    })),
-  );
-
-export async function waitForStates(page: Page, state: string, count: number, timeout = 30_000) {
-  await page.waitForFunction(
-    ([wanted, n]) => document.querySelectorAll(`li[data-state="${wanted}"]`).length === n,
-    [state, count] as const,
-    { timeout },
-  );
-}
-
-/** Rows on the server per client reference (a duplicate would show as 2). */
-export async function rowsPerReference(app: RunningFieldApp, references: string[]): Promise<Map<string, number>> {
-  const rows = await app.sql<{ client_reference: string; n: number }>(
-    `SELECT client_reference, COUNT(*)::int AS n FROM village_report WHERE client_reference = ANY($1) GROUP BY client_reference`,
-    [references],
-  );
-  return new Map(rows.map((row) => [row.client_reference, row.n]));
-}
 
 describe.skipIf(browserMissing)(`field app in Chromium${browserMissing ? ` (skipped: ${browserMissing})` : ''}`, () => {
   let app: RunningFieldApp;
@@ -179,6 +125,40 @@ describe.skipIf(browserMissing)(`field app in Chromium${browserMissing ? ` (skip
     await item.getByRole('button', { name: 'Buang' }).click();
     await item.getByRole('button', { name: 'Ya, buang' }).click();
     await waitForStates(page, 'refused', 0);
+    await context.close();
+  });
+
+  it('shows why the server refused a report beside the field, and sends it once edited', async () => {
+    const { context, page } = await app.phone();
+    // The phone's clock runs a day ahead (it happens): its "today" is tomorrow in the village, which
+    // the phone accepts and the server, knowing the village's real date, refuses.
+    await page.clock.setFixedTime(new Date(Date.now() + 24 * 3_600_000));
+    await enrolPhone(app, page, village);
+    const description = 'Tiga WNA bekerja di kebun sawit tanpa izin.';
+    await typeReport(page, { type: 'FOREIGN_NATIONAL_PRESENT', description, people: 3 });
+    await waitForStates(page, 'refused', 1);
+    const [refused] = await phoneReports(page);
+    expect(refused!.text).toContain('Tidak terkirim');
+    expect((await rowsPerReference(app, [refused!.reference])).size).toBe(0);
+
+    const item = page.locator(`li[data-reference="${refused!.reference}"]`);
+    await item.getByRole('button', { name: 'Ubah' }).click();
+    await page.getByRole('heading', { name: 'Ubah laporan yang ditolak' }).waitFor();
+    // The server's reason beside the date, and what was typed kept.
+    await page.locator('#occurredOn-problem').waitFor();
+    expect(await page.locator('#occurredOn-problem').textContent()).toMatch(/^Tanggal (kejadian harus|tidak boleh)/);
+    expect(await page.inputValue('#description')).toBe(description);
+    await page.screenshot({ path: `${outputDir}refused-edit.png` });
+    const villageToday = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Makassar' }).format(new Date());
+    await page.fill('#occurredOn', villageToday);
+    await page.getByRole('button', { name: 'Simpan perubahan dan kirim' }).click();
+    await waitForStates(page, 'received', 1);
+    const rows = await app.sql<{ occurred_on: string; n: number }>(
+      `SELECT to_char(occurred_on, 'YYYY-MM-DD') AS occurred_on, COUNT(*)::int AS n FROM village_report
+        WHERE description = $1 GROUP BY occurred_on`,
+      [description],
+    );
+    expect(rows).toEqual([{ occurred_on: villageToday, n: 1 }]);
     await context.close();
   });
 });

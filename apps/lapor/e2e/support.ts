@@ -45,7 +45,7 @@ export async function buildFieldApp(outDir = distDir): Promise<void> {
 
 /** Cuts connections on purpose: after the API answered a report's submission, the phone gets nothing. */
 export interface CuttingProxy {
-  /** The next `count` report submissions are cut after the server's answer. */
+  /** The next `count` report submissions are cut after the server's answer (a negative count disarms). */
   cutNextSubmissions(count: number): void;
   /** Every client reference submitted through the proxy, in order (a resend appears again). */
   submitted: string[];
@@ -59,7 +59,7 @@ function cuttingProxy(target: string): { server: Server; proxy: CuttingProxy } {
     submitted: [],
     cut: [],
     cutNextSubmissions(count) {
-      this.pending += count;
+      this.pending = Math.max(0, this.pending + count);
     },
   };
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {

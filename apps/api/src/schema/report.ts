@@ -299,7 +299,7 @@ const SubmitVillageReportInput = builder.inputType('SubmitVillageReportInput', {
   validate: z
     .looseObject({ occurredOn: z.date() })
     .refine((input) => input.occurredOn <= today() && input.occurredOn.getUTCFullYear() >= 2000, {
-      message: 'occurredOn must be a past date.',
+      message: 'The date it happened must be between 2000 and today.',
       path: ['occurredOn'],
     }),
 });
