@@ -26,7 +26,7 @@ function serviceWorker(): Plugin {
       const revision = (content: string | Uint8Array) =>
         createHash('sha256').update(content).digest('hex').slice(0, 16);
       const emitted = Object.values(bundle)
-        .filter((file) => !file.fileName.endsWith('.map'))
+        .filter((file) => !file.fileName.endsWith('.map') && !file.fileName.startsWith('.vite/'))
         .map((file) => ({
           url: file.fileName,
           revision: file.fileName.startsWith('assets/')
@@ -67,7 +67,8 @@ export default defineConfig({
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   // In development the API runs separately; Vite forwards GraphQL to it so the phone sees one origin.
   server: { port: 5174, proxy: { '/graphql': apiTarget } },
-  build: { target: 'es2022', assetsInlineLimit: 0 },
+  // The manifest lets the budgets script count what the first load needs.
+  build: { target: 'es2022', assetsInlineLimit: 0, manifest: true },
   test: {
     alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }],
     include: ['test/**/*.test.ts', 'e2e/**/*.test.ts'],

@@ -91,7 +91,7 @@ describe.skipIf(browserMissing)(`field app in Chromium${browserMissing ? ` (skip
     await context.close();
   });
 
-  it('says clearly when the office revoked the phone, and keeps its reports until they are discarded', async () => {
+  it('says clearly when the office revoked the phone, keeps its reports, and sends them after a new enrolment', async () => {
     const { context, page } = await app.phone();
     await enrolPhone(app, page, village);
     await typeReport(page, { type: 'OTHER', description: 'Sosialisasi keimigrasian di balai desa.', people: 30 });
@@ -118,13 +118,30 @@ describe.skipIf(browserMissing)(`field app in Chromium${browserMissing ? ` (skip
     expect(refused.text).toContain('sudah dicabut');
     expect((await rowsPerReference(app, [refused.reference])).size).toBe(0);
 
-    // Still there after a reload, until the person discards it.
+    // A report saved after the revocation is refused at once, for the same reason.
+    await typeReport(page, { type: 'OTHER', description: 'Catatan yang akan dibuang dari ponsel.', people: 1 });
+    await waitForStates(page, 'refused', 2);
+
+    // Still there after a reload, until the person discards one.
     await page.reload();
-    await waitForStates(page, 'refused', 1);
-    const item = page.locator(`li[data-reference="${refused.reference}"]`);
+    await waitForStates(page, 'refused', 2);
+    const [discarded] = await phoneReports(page);
+    const item = page.locator(`li[data-reference="${discarded!.reference}"]`);
     await item.getByRole('button', { name: 'Buang' }).click();
     await item.getByRole('button', { name: 'Ya, buang' }).click();
-    await waitForStates(page, 'refused', 0);
+    await waitForStates(page, 'refused', 1);
+
+    // With a new code from the office the phone enrols again, and the kept report goes once resent.
+    await page.getByRole('button', { name: 'Daftarkan lagi dengan kode baru' }).click();
+    await enrolPhone(app, page, village);
+    await page.locator(`li[data-reference="${refused.reference}"]`).getByRole('button', { name: 'Ubah' }).click();
+    await page.getByRole('button', { name: 'Simpan perubahan dan kirim' }).click();
+    await waitForStates(page, 'received', 2);
+    const rows = await app.sql<{ n: number }>(`SELECT COUNT(*)::int AS n FROM village_report WHERE description = $1`, [
+      'WNA memotret pos lintas batas.',
+    ]);
+    expect(rows[0]!.n).toBe(1);
+    expect((await phoneReports(page)).length).toBe(2);
     await context.close();
   });
 

@@ -24,8 +24,9 @@ export async function kanimVillage(app: RunningFieldApp): Promise<{ code: string
 export async function enrolPhone(app: RunningFieldApp, page: Page, village: { code: string; name: string }) {
   const made = await app.graphql(ENROLMENT, { input: { villageCode: village.code, label: 'HP Sekdes' } });
   const { enrolmentPath } = made.createDeviceEnrolment.data as { enrolmentPath: string };
+  // From the app already open (a second QR code), this changes only the hash; the app takes it.
   await page.goto(`${app.url}${enrolmentPath}`);
-  await page.getByRole('button', { name: 'Daftarkan' }).click();
+  await page.getByRole('button', { name: 'Daftarkan', exact: true }).click();
   await page.getByRole('heading', { name: new RegExp(village.name) }).waitFor();
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 15_000 });
 }

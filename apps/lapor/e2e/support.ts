@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { createApp } from '@binaan/api/app';
 import { createHttpHandler } from '@binaan/api/http';
-import { DEFAULT_DEMO_PASSWORD } from '@binaan/db';
+import { DEFAULT_DEMO_PASSWORD, migrate, seedDatabase } from '@binaan/db';
 import { createTestDatabase, type DatabaseTemplate } from '@binaan/db/testing';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { build } from 'vite';
@@ -119,12 +119,20 @@ const listen = async (server: Server) => {
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 };
 
-export async function startFieldApp(template: DatabaseTemplate): Promise<RunningFieldApp> {
+/**
+ * Starts the built field app and the API on a fresh database: a copy of `template` when the test run made
+ * one (e2e/global-setup.ts), otherwise migrated and seeded here (the budgets script).
+ */
+export async function startFieldApp(template?: DatabaseTemplate, appDir = distDir): Promise<RunningFieldApp> {
   mkdirSync(outputDir, { recursive: true });
-  const test = await createTestDatabase({ from: template });
+  const test = await createTestDatabase(template ? { from: template } : {});
+  if (!template) {
+    await migrate(test.db.sql);
+    await seedDatabase(test.db.sql);
+  }
   // As in production: a device credential runs only the documents the field app's build registered.
   const app = createApp({ db: test.db, trustedDocuments: { manifest: fieldAppManifest(), enforce: true } });
-  const apiServer = createServer(createHttpHandler(app, { dashboardDir: null, fieldAppDir: distDir }));
+  const apiServer = createServer(createHttpHandler(app, { dashboardDir: null, fieldAppDir: appDir }));
   const apiUrl = await listen(apiServer);
   const { server: proxyServer, proxy } = cuttingProxy(apiUrl);
   const url = await listen(proxyServer);

@@ -106,7 +106,11 @@ async function markRevoked(enrolment: Enrolment, message: string): Promise<void>
 async function syncNow(force: boolean): Promise<SyncOutcome> {
   const enrolment = await store.enrolment();
   if (!enrolment) return { pending: 0, nextAttemptAt: null, revoked: false, blocked: false };
-  if (enrolment.revoked) return outcome(true, false);
+  if (enrolment.revoked) {
+    // Saved after the office revoked the phone: refused at once, with the same reason.
+    await markRevoked(enrolment, enrolment.revoked.message);
+    return outcome(true, false);
+  }
   let blocked = false;
   for (const report of await store.reports()) {
     if (!isPending(report)) continue;

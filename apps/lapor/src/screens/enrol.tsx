@@ -1,6 +1,6 @@
 // Enrolment: the phone exchanges the office's one-time code (from the QR code's link, or typed) for its
 // own credential. Needs signal once; nothing else does.
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { EnrolDevice } from '../api/documents';
 import { send } from '../api/send';
 import type { Enrolment } from '../outbox/model';
@@ -20,6 +20,15 @@ export function EnrolScreen({
   const [code, setCode] = useState(() => codeFromLink(location.hash));
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // A QR code scanned while the app is already open changes only the hash: take its code too.
+  useEffect(() => {
+    const fromLink = () => {
+      const linked = codeFromLink(location.hash);
+      if (linked) setCode(linked);
+    };
+    window.addEventListener('hashchange', fromLink);
+    return () => window.removeEventListener('hashchange', fromLink);
+  }, []);
 
   const submit = async (event: Event) => {
     event.preventDefault();
