@@ -51,6 +51,14 @@ describe.skipIf(browserMissing)(`field app in Chromium${browserMissing ? ` (skip
     expect(await page.getByRole('status').first().textContent()).toContain('Tanpa sinyal');
     const references = (await phoneReports(page)).map((report) => report.reference);
     expect((await rowsPerReference(app, references)).size).toBe(0);
+    // The service worker is asked to send them when the network returns, even with the app closed.
+    const tags = await page.evaluate(async () => {
+      const registration = (await navigator.serviceWorker.ready) as ServiceWorkerRegistration & {
+        sync: { getTags(): Promise<string[]> };
+      };
+      return registration.sync.getTags();
+    });
+    expect(tags).toContain('lapor-outbox');
 
     // The app opens with no signal (its service worker) and still holds them.
     await page.reload();
@@ -72,6 +80,22 @@ describe.skipIf(browserMissing)(`field app in Chromium${browserMissing ? ` (skip
       expect(shown.text).toContain(`Laporan no. ${row.id}`);
     }
     expect(ids.map((row) => row.description).sort()).toEqual(typed.map((report) => report.description).sort());
+
+    // The office verifies one; the phone shows it the next time it asks (here: when reopened).
+    const verified = ids[0]!;
+    const reportId = Buffer.from(`VillageReport:${verified.id}`).toString('base64');
+    await app.graphql(
+      `mutation($id: ID!) { transitionReportStatus(input: { reportId: $id, toStatus: VERIFIED }) { __typename } }`,
+      { id: reportId },
+    );
+    await page.reload();
+    await page.waitForFunction(
+      (reference) =>
+        document.querySelector(`li[data-reference="${reference}"]`)?.getAttribute('data-status') === 'VERIFIED',
+      verified.client_reference,
+    );
+    const shownVerified = (await phoneReports(page)).find((report) => report.reference === verified.client_reference)!;
+    expect(shownVerified.text).toContain('Diverifikasi kantor');
     await context.close();
   });
 

@@ -3,7 +3,7 @@
 // Sync, where the browser has it), never both at once (a Web Lock). Every send carries the report's own
 // client reference, so a report resent after a lost answer is still one row on the server.
 import type { ResultOf } from '@binaan/client';
-import { ReportStatuses, SubmitReport } from '../api/documents';
+import { ReportStatuses, SubmitReport, ThisDevice } from '../api/documents';
 import { send } from '../api/send';
 import {
   type Enrolment,
@@ -164,11 +164,24 @@ async function syncNow(force: boolean): Promise<SyncOutcome> {
   return outcome(false, blocked);
 }
 
-/** Asks where received reports stand (until closed or rejected). False when the phone turned out revoked. */
+/**
+ * Asks where received reports stand (until closed or rejected), or, with none open, whether the phone is
+ * still enrolled. False when the phone turned out revoked.
+ */
 async function refreshStatuses(enrolment: Enrolment): Promise<boolean> {
   const open = (await store.reports()).filter(
     (report) => report.state === 'received' && !FINAL_STATUSES.includes(report.status ?? 'SUBMITTED'),
   );
+  if (open.length === 0) {
+    // Nothing to ask about: still say hello, so the office sees the phone's last contact and the phone
+    // learns at once if it was revoked.
+    const answer = await send(ThisDevice, {}, enrolment.credential);
+    if (answer.kind === 'unauthenticated' || (answer.kind === 'data' && answer.data.thisDevice?.revokedAt)) {
+      await markRevoked(enrolment, answer.kind === 'unauthenticated' ? answer.message : 'revoked');
+      return false;
+    }
+    return true;
+  }
   for (let start = 0; start < open.length; start += STATUS_BATCH) {
     const batch = open.slice(start, start + STATUS_BATCH);
     const answer = await send(
