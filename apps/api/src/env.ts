@@ -32,6 +32,8 @@ export interface ApiEnv {
   responseCacheTtlMs: number;
   /** Other browser origins allowed to call the API with credentials (BINAAN_CORS_ORIGINS, comma-separated). */
   corsOrigins: string[];
+  /** How often the early-warning signals are computed, in ms; 0: only on demand. */
+  signalsIntervalMs: number;
 }
 
 const defaultDashboardDir = fileURLToPath(new URL('../../dashboard/dist', import.meta.url));
@@ -108,5 +110,6 @@ export function readApiEnv(env: NodeJS.ProcessEnv = process.env): ApiEnv {
     trustProxy: env.BINAAN_TRUST_PROXY === 'true',
     responseCacheTtlMs: wholeNumber('BINAAN_RESPONSE_CACHE_TTL_MS', env.BINAAN_RESPONSE_CACHE_TTL_MS, 60_000, 0),
     corsOrigins: originsOf(env.BINAAN_CORS_ORIGINS),
+    signalsIntervalMs: wholeNumber('BINAAN_SIGNALS_INTERVAL_MS', env.BINAAN_SIGNALS_INTERVAL_MS, 3_600_000, 0),
   };
 }

@@ -185,6 +185,21 @@ const indonesian: Rule[] = [
   ],
   [/^A (.+) report cannot become (.+)\.$/, 'Laporan berstatus $1 tidak dapat menjadi $2 (status akhir).'],
   [/^The token is already revoked\.$/, 'Token sudah dicabut.'],
+  [
+    /^An? (.+) signal cannot become (.+) \(allowed: (.+)\)\.$/,
+    'Sinyal berstatus $1 tidak dapat menjadi $2 (yang boleh: $3).',
+  ],
+  [/^An? (.+) signal cannot become (.+)\.$/, 'Sinyal berstatus $1 tidak dapat menjadi $2 (status akhir).'],
+  [/^No such signal\.$/, 'Sinyal tidak ditemukan.'],
+  [
+    /^Say why in a note when you escalate or dismiss a signal\.$/,
+    'Tulis alasannya di catatan saat meneruskan atau menutup sinyal.',
+  ],
+  [
+    /^This signal was reviewed since you saw it \(now (\S+)\)\.$/,
+    'Sinyal ini sudah ditinjau orang lain sejak Anda membukanya (kini $1).',
+  ],
+  [/^This signal was reviewed since you saw it\.$/, 'Sinyal ini sudah ditinjau orang lain sejak Anda membukanya.'],
   [/^No such designation\.$/, 'Penetapan tidak ditemukan.'],
   [/^silentDuring needs both from and to\.$/, 'silentDuring memerlukan from dan to.'],
   [

@@ -43,6 +43,7 @@ const service = await startService({
   responseCacheTtlMs: env.responseCacheTtlMs,
   corsOrigins: env.corsOrigins,
   drainTimeoutMs: env.drainTimeoutMs,
+  signalsIntervalMs: env.signalsIntervalMs,
 });
 
 const seconds = ((Date.now() - started) / 1000).toFixed(1);

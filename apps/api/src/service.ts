@@ -3,6 +3,7 @@
 // tests call it with a test database.
 import type { Database } from '@binaan/db';
 import { Redis } from 'ioredis';
+import { computeSignals } from './signals/job.js';
 import { createHttpHandler } from './http.js';
 import { type connectionLimits, serveGracefully, type GracefulServer } from './lifecycle.js';
 import { createLogger, type Logger } from './observability/logger.js';
@@ -38,6 +39,39 @@ export interface ServiceOptions {
   /** Connection timeouts and cap (lifecycle.ts connectionLimits); tests shorten them. */
   connectionLimits?: Partial<typeof connectionLimits>;
   drainTimeoutMs?: number;
+  /** How often the early-warning signals are computed, in ms (default hourly; 0: never, on demand only). */
+  signalsIntervalMs?: number;
+}
+
+/**
+ * Computes the signals on a timer (first a minute after start): every API process runs it, and the
+ * job's advisory lock lets one compute while the others skip.
+ */
+function scheduleSignals(db: Database, intervalMs: number, logger: Logger): { stop(): Promise<void> } {
+  if (intervalMs <= 0) return { stop: async () => undefined };
+  let running: Promise<void> | null = null;
+  const run = () => {
+    if (running) return;
+    running = computeSignals(db, { trigger: 'schedule' })
+      .then((summary) => {
+        if (summary.ran) logger.info({ ...summary }, 'signals computed');
+      })
+      .catch((error: unknown) => logger.warn({ err: error }, 'signals not computed; the next run tries again'))
+      .finally(() => {
+        running = null;
+      });
+  };
+  const first = setTimeout(run, Math.min(60_000, intervalMs));
+  const timer = setInterval(run, intervalMs);
+  first.unref();
+  timer.unref();
+  return {
+    async stop() {
+      clearTimeout(first);
+      clearInterval(timer);
+      await running;
+    },
+  };
 }
 
 export interface Service extends GracefulServer {
@@ -98,12 +132,14 @@ export async function startService(options: ServiceOptions): Promise<Service> {
       onNotReady: (readiness) => logger.warn({ checks: readiness.checks }, 'not ready'),
     },
   );
+  const signals = scheduleSignals(options.db, options.signalsIntervalMs ?? 3_600_000, logger);
   served = await serveGracefully(handler, {
     port: options.port,
     host: options.host,
     drainTimeoutMs: options.drainTimeoutMs ?? 10_000,
     ...(options.connectionLimits ? { limits: options.connectionLimits } : {}),
     async afterDrain() {
+      await signals.stop();
       await tracing?.shutdown();
       redis?.disconnect();
       await options.db.close();

@@ -652,6 +652,60 @@ describe.skipIf(browserMissing !== null)("an immigration office's work in Chromi
     await page.screenshot({ path: `${screenshots}ponsel-lapor.png`, fullPage: true });
   });
 
+  it('shows an early-warning signal on the overview and its page, and takes it to dismissed with a note', async () => {
+    // Fifteen refugee reports in Kotabaru today, far above its usual week, and the signals computed.
+    await dashboard.sql(
+      `INSERT INTO village_report (submitter, source, client_reference, village_id, regency_id, province_id, type,
+              occurred_on, submitted_at, people_involved, description, status, status_changed_at)
+       SELECT 'test', 'test:signal', 'SIGNAL-' || n, v.id, v.regency_id, v.province_id, 'REFUGEES',
+              (now() AT TIME ZONE 'Asia/Jakarta')::date, now(), 3, 'Rombongan pengungsi tiba di pantai.', 'SUBMITTED', now()
+         FROM generate_series(1, 15) n,
+              (SELECT id, regency_id, province_id FROM village WHERE code LIKE '${KOTABARU}.%' ORDER BY code LIMIT 1) v`,
+    );
+    const { computeSignals } = await dashboard.graphql(
+      `mutation { computeSignals(input: { weeks: 1 }) { __typename ... on MutationComputeSignalsSuccess { data { ran } } } }`,
+    );
+    expect(computeSignals.data.ran).toBe(true);
+
+    const page = await officer();
+    await page.goto(`${dashboard.url}/ringkasan`);
+    await page
+      .locator('[data-testid=open-signals] li', { hasText: 'Kotabaru' })
+      .filter({ hasText: 'Pengungsi' })
+      .waitFor();
+    await page.click('a:has-text("Lihat semua sinyal")');
+    const row = page.locator('tr', { hasText: 'Kotabaru' }).filter({ hasText: 'Pengungsi' });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('Baru');
+
+    await row.getByRole('button', { name: 'Tinjau' }).click();
+    await page.getByRole('button', { name: 'Tandai sedang ditinjau' }).click();
+    await page.getByText('Sinyal ditandai sedang ditinjau.').waitFor();
+    await page.locator('tr', { hasText: 'Kotabaru' }).filter({ hasText: 'Sedang ditinjau' }).waitFor();
+
+    // Dismissing without a note is refused beside the note, and nothing moves.
+    await page
+      .locator('tr', { hasText: 'Kotabaru' })
+      .filter({ hasText: 'Pengungsi' })
+      .getByRole('button', { name: 'Tinjau' })
+      .click();
+    await page.getByRole('button', { name: 'Tutup: tidak perlu tindakan' }).click();
+    await page.locator('#signal-review-note-error').waitFor();
+    expect(await page.textContent('#signal-review-note-error')).toBe('Tulis catatan paling sedikit 5 huruf.');
+    const note = 'Satu rombongan dilaporkan oleh banyak warga; sudah ditangani Kanim.';
+    await page.fill('#signal-review-note', note);
+    await page.getByRole('button', { name: 'Tutup: tidak perlu tindakan' }).click();
+    await page.getByText('Sinyal ditutup.').waitFor();
+    await page.screenshot({ path: `${screenshots}sinyal.png`, fullPage: true });
+    const stored = await dashboard.sql<{ status: string; note: string; version: number }>(
+      `SELECT s.status::text AS status, s.note, s.version FROM signal s JOIN regency r ON r.id = s.regency_id
+        WHERE r.code = '${KOTABARU}' AND s.type = 'REFUGEES' ORDER BY s.week_start DESC LIMIT 1`,
+    );
+    expect(stored).toEqual([{ status: 'DISMISSED', note, version: 3 }]);
+    // Closed signals leave the open list.
+    expect(await page.locator('tr', { hasText: 'Kotabaru' }).filter({ hasText: 'Pengungsi' }).count()).toBe(0);
+  });
+
   it('refuses a report outside the office’s area opened by its address, and changes nothing', async () => {
     const { reports } = await dashboard.graphql(
       `{ reports(first: 1, filter: { area: { provinceCodes: ["53"] }, statuses: [SUBMITTED] }) { edges { node { id } } } }`,

@@ -42,6 +42,7 @@ try {
     '/ringkasan',
     '/cakupan?prov=53',
     '/laporan?prov=53',
+    '/sinyal',
     '/pelatihan',
     '/rencana-kerja?prov=53',
     '/desa/63.02.15.2002',

@@ -18,6 +18,7 @@ sameType<Same<prisma.OfficeClass, domain.OfficeClass>>();
 sameType<Same<prisma.RegencyKind, domain.RegencyKind>>();
 sameType<Same<prisma.VillageKind, domain.VillageKind>>();
 sameType<Same<prisma.UserRole, domain.UserRole>>();
+sameType<Same<prisma.SignalStatus, domain.SignalStatus>>();
 
 describe('the database enums are the domain vocabulary', () => {
   it.each([
@@ -32,6 +33,7 @@ describe('the database enums are the domain vocabulary', () => {
     ['RegencyKind', prisma.RegencyKind, domain.regencyKinds],
     ['VillageKind', prisma.VillageKind, domain.villageKinds],
     ['UserRole', prisma.UserRole, domain.userRoles],
+    ['SignalStatus', prisma.SignalStatus, domain.signalStatuses],
   ] as const)('%s has the same values in the same order', (_name, databaseEnum, domainList) => {
     expect(Object.values(databaseEnum)).toEqual([...domainList]);
   });

@@ -6,3 +6,4 @@ export * from './periods.js';
 export * from './programme.js';
 export * from './reports.js';
 export * from './time.js';
+export * from './signals.js';

@@ -14,6 +14,9 @@ const ms = (date: string) => Date.parse(`${date}T00:00:00Z`);
 
 export const addDays = (date: string, days: number): string => iso(ms(date) + days * DAY);
 
+/** The Monday of the ISO week a day is in (weeks for the early-warning signals start on Monday). */
+export const weekStartOf = (date: string): string => addDays(date, -((new Date(ms(date)).getUTCDay() + 6) % 7));
+
 /** The month after `YYYY-MM`, as `YYYY-MM`. */
 export const nextMonth = (month: string): string => addDays(`${month}-28`, 7).slice(0, 7);
 

@@ -15,6 +15,8 @@ export interface Permissions {
   submitReports: boolean;
   /** Set the year's work-plan targets per kabupaten/kota: a Kanwil, for its province. */
   setTargets: boolean;
+  /** Review early-warning signals (acknowledge, escalate, dismiss) in the caller's area. */
+  reviewSignals: boolean;
   /** Names, phone numbers, reporter identity. */
   personal: boolean;
   readAuditLog: boolean;
@@ -34,6 +36,7 @@ export const noPermissions: Permissions = {
   writeRecords: false,
   submitReports: false,
   setTargets: false,
+  reviewSignals: false,
   personal: false,
   readAuditLog: false,
   issueTokens: false,
@@ -59,6 +62,8 @@ export function userPermissions(
     writeRecords: writes,
     submitReports: writes,
     setTargets: role === 'REGIONAL_OFFICE',
+    // The offices act on their areas' signals; national leadership on any (it escalates nationally).
+    reviewSignals: writes || role === 'NATIONAL_LEADERSHIP',
     personal: canSeePersonalData && (rolesAllowedPersonalData as readonly string[]).includes(role),
     readAuditLog: role === 'NATIONAL_LEADERSHIP' || administrator,
     issueTokens: role !== 'ANALYST' && !administrator,
@@ -77,6 +82,7 @@ export function tokenPermissions(scopes: readonly string[], regencyIds: Readonly
     writeRecords: has('records:write'),
     submitReports: has('reports:submit') || has('records:write'),
     setTargets: false,
+    reviewSignals: has('records:write'),
     personal: false,
     readAuditLog: false,
     issueTokens: false,

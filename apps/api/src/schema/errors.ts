@@ -134,7 +134,7 @@ export function invalidField(message: string, path: string[]): InputValidationEr
 
 /** The message for a workflow step the record's status does not allow, naming the steps it does. */
 export function cannotMoveMessage<Status extends string>(
-  record: 'report' | 'designation',
+  record: 'report' | 'designation' | 'signal',
   from: Status,
   to: Status,
   transitions: Record<Status, readonly Status[]>,

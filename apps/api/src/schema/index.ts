@@ -19,6 +19,7 @@ import './session.js';
 import './api-tokens.js';
 import './users.js';
 import './field-devices.js';
+import './signals.js';
 import './audit-log.js';
 
 builder.queryType({

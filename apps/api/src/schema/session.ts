@@ -52,6 +52,9 @@ const Permissions = builder.objectRef<Context['permissions']>('Permissions').imp
     setTargets: t.exposeBoolean('setTargets', {
       description: "Set the year's work-plan targets per kabupaten/kota (a Kanwil, in its province).",
     }),
+    reviewSignals: t.exposeBoolean('reviewSignals', {
+      description: 'Review early-warning signals (acknowledge, escalate, dismiss) in your area.',
+    }),
     personal: t.exposeBoolean('personal', { description: 'See names and phone numbers.' }),
     readAuditLog: t.exposeBoolean('readAuditLog', { description: 'Read the audit log.' }),
     issueTokens: t.exposeBoolean('issueTokens', { description: 'Issue API tokens.' }),

@@ -24,6 +24,8 @@ const WRITTEN_TABLES = [
   'device_enrolment',
   'field_device',
   'app_user',
+  'signal',
+  'signal_run',
 ];
 
 /** Columns that record use rather than change (a credential's last contact): left out of the fingerprint. */

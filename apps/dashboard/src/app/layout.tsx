@@ -13,6 +13,7 @@ const pages = [
   { path: '/ringkasan', key: 'overview' },
   { path: '/cakupan', key: 'coverage' },
   { path: '/laporan', key: 'reports' },
+  { path: '/sinyal', key: 'signals' },
   { path: '/pelatihan', key: 'training' },
   { path: '/rencana-kerja', key: 'workPlan' },
   { path: '/desa', key: 'village' },

@@ -37,6 +37,10 @@ export function createRouter() {
           lazy: async () => ({ Component: (await import('../features/report-work/inbox-page')).InboxPage }),
         },
         {
+          path: 'sinyal',
+          lazy: async () => ({ Component: (await import('../features/signals/signals-page')).SignalsPage }),
+        },
+        {
           path: 'pelatihan',
           lazy: async () => ({ Component: (await import('../features/training/training-page')).TrainingPage }),
         },

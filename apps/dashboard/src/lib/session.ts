@@ -14,7 +14,7 @@ export const ShellQuery = graphql(`
       role
       area
       mustChangePassword
-      permissions { readRecords readAggregates writeRecords setTargets issueTokens administerUsers personal wholeCountry regencyCodes }
+      permissions { readRecords readAggregates writeRecords setTargets reviewSignals issueTokens administerUsers personal wholeCountry regencyCodes }
     }
     provinces(first: 100) {
       edges { node { code name regencies { code name } } }

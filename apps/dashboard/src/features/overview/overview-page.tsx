@@ -1,8 +1,9 @@
 import type { TFunction } from 'i18next';
-import { useNavigate } from 'react-router';
+import { Link, useLocation, useNavigate } from 'react-router';
 import { BarChart } from '../../components/charts/bar-chart';
 import { colorAt } from '../../components/charts/palette';
 import { ChartPanel } from '../../components/ui/chart-panel';
+import { Panel } from '../../components/ui/panel';
 import { FigureCard } from '../../components/ui/figure-card';
 import { QueryView } from '../../components/ui/query-view';
 import { EmptyState } from '../../components/ui/states';
@@ -50,6 +51,7 @@ function ratioCard(
 export function OverviewPage() {
   const { t, locale, parts } = useI18n();
   const navigate = useNavigate();
+  const { search } = useLocation();
   const { filters } = useDashboardFilters();
   const { data, error, retry } = useOverview(filters);
   const fileParts = filterFileNameParts(filters);
@@ -58,7 +60,7 @@ export function OverviewPage() {
     <>
       <h1>{t('overview.title')}</h1>
       <QueryView data={data} error={error} retry={retry} skeletonHeight={480}>
-        {({ overview, coverage, reportStats, trainingCompletion }) => {
+        {({ overview, coverage, reportStats, trainingCompletion, signals }) => {
           const dataTime = t('common.dataPer', { time: formatDateTime(overview.computedAt, locale) });
           const byMonth = stackReportsByMonth(reportStats.rows);
           const coverageRows = coverage.rows.map(({ area, ...row }) => ({
@@ -119,6 +121,28 @@ export function OverviewPage() {
                 )}
                 {ratioCard(t('overview.trained'), overview.membersFullyTrained, { t, locale, parts }, 'trained')}
               </section>
+              <Panel title={t('overview.signalsTitle')}>
+                {signals.length === 0 ? (
+                  <p className="muted">{t('overview.signalsNone')}</p>
+                ) : (
+                  <ul className="signal-list" data-testid="open-signals">
+                    {signals.map((signal) => (
+                      <li key={signal.id}>
+                        {t('overview.signalLine', {
+                          area: signal.regency.name,
+                          type: t(`enums.reportType.${signal.type}`),
+                          observed: formatNumber(signal.observed, locale),
+                          week: formatDate(signal.weekStart, locale),
+                          expected: formatNumber(signal.expected, locale, 1),
+                        })}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+                <Link className="no-print" to={{ pathname: '/sinyal', search }}>
+                  {t('overview.signalsAll')}
+                </Link>
+              </Panel>
               <div className="grid">
                 <ChartPanel
                   title={t('overview.coverageByProvince')}

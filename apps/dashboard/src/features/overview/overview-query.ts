@@ -4,7 +4,7 @@ import { graphql } from '@binaan/client';
 
 /** Everything the overview shows, in one round trip. */
 export const OverviewPageQuery = graphql(`
-  query OverviewPage($filter: AnalyticsFilter!, $trend: AnalyticsFilter!) {
+  query OverviewPage($filter: AnalyticsFilter!, $trend: AnalyticsFilter!, $signals: SignalFilter!) {
     overview(filter: $filter) {
       computedAt
       period { from to partial }
@@ -26,12 +26,17 @@ export const OverviewPageQuery = graphql(`
     trainingCompletion(groupBy: PROVINCE, filter: $filter) {
       rows { area { code name } members completedAll { numerator denominator rate } }
     }
+    signals(filter: $signals, first: 5) {
+      id weekStart type observed expected score regency { code name }
+    }
   }
 `);
 
 export function useOverview(filters: DashboardFilters) {
   const filter = toAnalyticsFilter(filters);
   const trend = toAnalyticsFilter(filters, trendRange(filters.period));
-  const [result, reexecute] = useQuery({ query: OverviewPageQuery, variables: { filter, trend } });
+  // The open early-warning signals of the same areas, strongest of the latest week first.
+  const signals = { area: filter.area, statuses: ['NEW' as const, 'ACKNOWLEDGED' as const] };
+  const [result, reexecute] = useQuery({ query: OverviewPageQuery, variables: { filter, trend, signals } });
   return { ...result, retry: () => reexecute({ requestPolicy: 'network-only' }) };
 }
