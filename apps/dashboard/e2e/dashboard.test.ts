@@ -184,9 +184,19 @@ describe.skipIf(browserMissing !== null)('the dashboard in Chromium', () => {
       .trim()
       .split(/\r?\n/);
     expect(csv).toHaveLength(screenRows.length + 1);
-    expect(csv[0]).toMatch(/^Kode,Kabupaten\/kota,Desa\/kelurahan,Desa binaan,Cakupan,Target,Capaian target$/);
+    expect(csv[0]).toMatch(
+      /^Kode,Kabupaten\/kota,Desa\/kelurahan,Desa binaan,Cakupan,Target,Capaian target,Proyeksi penetapan 31 Des$/,
+    );
     const kotabaru = csv.find((line) => line.startsWith('63.02,'));
     expect(kotabaru).toContain('Kabupaten Kotabaru');
+    // The forecast to 31 December, with its interval, from forecastToTarget.
+    const { forecastToTarget } = await dashboard.graphql(
+      `{ forecastToTarget(groupBy: REGENCY, year: 2026, filter: { area: { provinceCodes: ["63"] } }) { area { code } designations { projected low high } } }`,
+    );
+    const projected = forecastToTarget.find(
+      (row: { area: { code: string } }) => row.area.code === '63.02',
+    ).designations;
+    expect(kotabaru).toContain(`≈ ${Math.round(projected.projected)} (${projected.low}–${projected.high})`);
     expect(screenRows.some((row) => row.includes('Kabupaten Kotabaru'))).toBe(true);
   });
 

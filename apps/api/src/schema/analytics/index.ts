@@ -5,3 +5,4 @@ import './report-stats.js';
 import './completeness.js';
 import './training.js';
 import './overview.js';
+import './forecast.js';

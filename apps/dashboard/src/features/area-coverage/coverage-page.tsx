@@ -3,6 +3,7 @@ import { Link, useLocation } from 'react-router';
 import { DataTable } from '../../components/ui/data-table';
 import { ChartPanel } from '../../components/ui/chart-panel';
 import { Panel } from '../../components/ui/panel';
+import { projectionText } from '../../components/ui/projection';
 import { QueryView } from '../../components/ui/query-view';
 import { EmptyState } from '../../components/ui/states';
 import { csvFileName } from '../../lib/csv';
@@ -62,7 +63,8 @@ export function CoveragePage() {
         </ol>
       </nav>
       <QueryView data={data} error={error} retry={retry} skeletonHeight={420}>
-        {({ coverage, priorityVillages }) => {
+        {({ coverage, priorityVillages, forecastToTarget }) => {
+          const forecast = new Map((forecastToTarget ?? []).map((row) => [row.area.code, row.designations]));
           const dataTime = t('common.dataPer', { time: formatDateTime(coverage.computedAt, locale) });
           const rows = coverage.rows
             .map((row) => ({
@@ -136,9 +138,20 @@ export function CoveragePage() {
                           : '–',
                       csv: (row) => row.targetAttainment?.rate,
                     },
+                    ...(forecastToTarget
+                      ? [
+                          {
+                            key: 'forecast',
+                            header: t('coverage.forecast'),
+                            numeric: true,
+                            cell: (row: (typeof rows)[number]) => projectionText(forecast.get(row.code), t, locale),
+                          },
+                        ]
+                      : []),
                   ],
                 }}
               />
+              {forecastToTarget && <p className="field-hint">{t('common.forecastHint')}</p>}
               <Panel title={t('coverage.priority')} dataTime={dataTime}>
                 <p className="hint">{t('coverage.priorityHint')}</p>
                 {priorityVillages.edges.length === 0 ? (

@@ -1,10 +1,18 @@
 import { useQuery } from 'urql';
 import { graphql } from '@binaan/client';
 import { useSession } from '../../lib/session';
-import { type DashboardFilters, levelFor, toAnalyticsFilter } from '../../lib/filters/url-filters';
+import { type DashboardFilters, levelFor, periodRange, toAnalyticsFilter } from '../../lib/filters/url-filters';
+import { forecastVariables } from '../../components/ui/projection';
 
 export const CoveragePageQuery = graphql(`
-  query CoveragePage($groupBy: AreaLevel!, $filter: AnalyticsFilter!, $area: AreaFilter) {
+  query CoveragePage(
+    $groupBy: AreaLevel!
+    $filter: AnalyticsFilter!
+    $area: AreaFilter
+    $withForecast: Boolean!
+    $forecastLevel: ForecastLevel!
+    $year: Int!
+  ) {
     coverage(groupBy: $groupBy, filter: $filter) {
       computedAt
       rows {
@@ -16,6 +24,10 @@ export const CoveragePageQuery = graphql(`
         targetAttainment { numerator denominator rate }
       }
       total { villages designatedVillages target coverage { rate } targetAttainment { rate } }
+    }
+    forecastToTarget(groupBy: $forecastLevel, year: $year, filter: $filter) @include(if: $withForecast) {
+      area { code }
+      designations { projected low high target status }
     }
     priorityVillages: villages(first: 50, filter: { area: $area, isPriority: true, designated: false }, orderBy: { field: DISTANCE_TO_OFFICE, direction: DESC }) {
       totalCount
@@ -43,7 +55,12 @@ export function useCoverage(filters: DashboardFilters) {
   const area = ownArea && !filter.area.regencyCodes ? { ...filter.area, regencyCodes: ownArea } : filter.area;
   const [result, reexecute] = useQuery({
     query: CoveragePageQuery,
-    variables: { groupBy: levelFor(filters), filter, area },
+    variables: {
+      groupBy: levelFor(filters),
+      filter,
+      area,
+      ...forecastVariables(levelFor(filters), periodRange(filters.period).to),
+    },
   });
   return { ...result, retry: () => reexecute({ requestPolicy: 'network-only' }) };
 }

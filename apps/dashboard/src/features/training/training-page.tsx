@@ -3,6 +3,7 @@ import { colorAt } from '../../components/charts/palette';
 import { DataTable } from '../../components/ui/data-table';
 import { ChartPanel } from '../../components/ui/chart-panel';
 import { Panel } from '../../components/ui/panel';
+import { projectionText } from '../../components/ui/projection';
 import { QueryView } from '../../components/ui/query-view';
 import { EmptyState } from '../../components/ui/states';
 import { csvFileName } from '../../lib/csv';
@@ -27,7 +28,8 @@ export function TrainingPage() {
     <>
       <h1>{t('training.title')}</h1>
       <QueryView data={data} error={error} retry={retry} skeletonHeight={480}>
-        {({ trainingCompletion, missing, trainingModules }) => {
+        {({ trainingCompletion, missing, trainingModules, forecastToTarget }) => {
+          const forecast = new Map((forecastToTarget ?? []).map((row) => [row.area.code, row.membersTrained]));
           const dataTime = t('common.dataPer', { time: formatDateTime(trainingCompletion.computedAt, locale) });
           if (trainingCompletion.total.members === 0) return <EmptyState message={t('training.noMembers')} />;
           const areaRows = trainingCompletion.rows.map((row) => ({
@@ -104,6 +106,17 @@ export function TrainingPage() {
                     column.text('name', t(`coverage.byLevel.${level}`), (row) => row.name),
                     column.number('members', t('training.members'), (row) => row.members),
                     column.percent('all', t('training.completedAll'), (row) => row.completedAll.rate),
+                    ...(forecastToTarget
+                      ? [
+                          column.text('trainedThisYear', t('training.forecast'), (row) =>
+                            projectionText(forecast.get(row.code), t, locale),
+                          ),
+                          column.text('target', t('training.target'), (row) => {
+                            const target = forecast.get(row.code)?.target;
+                            return target == null ? t('common.noTarget') : formatNumber(target, locale);
+                          }),
+                        ]
+                      : []),
                     ...trainingModules.map((module) =>
                       column.percent(
                         module.code,
@@ -114,6 +127,7 @@ export function TrainingPage() {
                   ],
                 }}
               />
+              {forecastToTarget && <p className="field-hint">{t('common.forecastHint')}</p>}
               <Panel
                 title={`${t('training.missing')} (${formatNumber(missing.totalCount, locale)})`}
                 dataTime={dataTime}

@@ -1,11 +1,19 @@
 import { graphql } from '@binaan/client';
 import { traineeRoles } from '@binaan/domain';
 import { useQuery } from 'urql';
-import { levelFor } from '../../lib/filters/url-filters';
+import { levelFor, periodRange } from '../../lib/filters/url-filters';
+import { forecastVariables } from '../../components/ui/projection';
 import { type DashboardFilters, toAnalyticsFilter } from '../../lib/filters/url-filters';
 
 export const TrainingPageQuery = graphql(`
-  query TrainingPage($groupBy: AreaLevel!, $filter: AnalyticsFilter!, $members: TaskForceMemberFilter!) {
+  query TrainingPage(
+    $groupBy: AreaLevel!
+    $filter: AnalyticsFilter!
+    $members: TaskForceMemberFilter!
+    $withForecast: Boolean!
+    $forecastLevel: ForecastLevel!
+    $year: Int!
+  ) {
     trainingCompletion(groupBy: $groupBy, filter: $filter) {
       computedAt
       rows {
@@ -34,6 +42,10 @@ export const TrainingPageQuery = graphql(`
       }
     }
     trainingModules { code name }
+    forecastToTarget(groupBy: $forecastLevel, year: $year, filter: $filter) @include(if: $withForecast) {
+      area { code }
+      membersTrained { soFar projected low high target status }
+    }
   }
 `);
 
@@ -43,7 +55,12 @@ export function useTraining(filters: DashboardFilters) {
   const members = { area: filter.area, current: true, incompleteTraining: true, roles: [...traineeRoles] };
   const [result, reexecute] = useQuery({
     query: TrainingPageQuery,
-    variables: { groupBy: levelFor(filters), filter, members },
+    variables: {
+      groupBy: levelFor(filters),
+      filter,
+      members,
+      ...forecastVariables(levelFor(filters), periodRange(filters.period).to),
+    },
   });
   return { ...result, retry: () => reexecute({ requestPolicy: 'network-only' }) };
 }
