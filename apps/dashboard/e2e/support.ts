@@ -11,7 +11,8 @@ import { createHttpHandler } from '@binaan/api/http';
 import { createApp } from '@binaan/api/app';
 import { DEFAULT_DEMO_PASSWORD, migrate, seedDatabase } from '@binaan/db';
 import { createTestDatabase, type DatabaseTemplate, type TestDatabase } from '@binaan/db/testing';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { demoUserGraphQL, launchChromium } from '@binaan/api/testing';
 import { trustedDocumentManifest } from '@binaan/client';
 import { build } from 'vite';
 import { collectDocuments } from '../scripts/trusted-documents';
@@ -19,18 +20,7 @@ import { collectDocuments } from '../scripts/trusted-documents';
 export const outputDir = fileURLToPath(new URL('../test-output/', import.meta.url));
 const distDir = `${outputDir}e2e-dist`;
 
-export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-/**
- * Why the browser tests cannot run here, or null when they can. CI runs them in its Node 20 suites and
- * turns them off in its Node 24 ones (BINAAN_BROWSER_TESTS=off): the code they drive runs in Chromium, and
- * the API's own suite covers Node 24. Skipped tests say why in the output.
- */
-export const browserMissing =
-  process.env.BINAAN_BROWSER_TESTS === 'off'
-    ? 'turned off for this run (BINAAN_BROWSER_TESTS=off)'
-    : existsSync(chromiumPath)
-      ? null
-      : `no Chromium at ${chromiumPath} (apt-get install -y chromium, or set CHROMIUM_PATH)`;
+export { browserMissing } from '@binaan/api/testing';
 
 export interface RunningDashboard {
   url: string;
@@ -98,48 +88,14 @@ export async function startDashboard(template?: DatabaseTemplate): Promise<Runni
   const checker = createApp({ db: test.db });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = await launchChromium();
   // The tests' own GraphQL calls go as national leadership, who sees every area, unless they name
   // another demo account (e.g. an office, to submit a report as a village's channel would).
-  const cookies = new Map<string, string>();
-  const cookieOf = async (email: string) => {
-    if (!cookies.has(email)) {
-      const response = await checker.fetch(`${url}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          query: 'mutation($input: SignInInput!) { signIn(input: $input) { __typename } }',
-          variables: { input: { email, password: DEFAULT_DEMO_PASSWORD } },
-        }),
-      });
-      cookies.set(email, response.headers.get('set-cookie')?.split(';')[0] ?? '');
-    }
-    return cookies.get(email)!;
-  };
+  const asDemoUser = demoUserGraphQL(checker, url);
   return {
     url,
     browser,
-    async graphql(query, variables, as = 'pimpinan@binaan.test') {
-      const response = await checker.fetch(`${url}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', cookie: await cookieOf(as) },
-        body: JSON.stringify({ query, variables }),
-      });
-      const body = (await response.json()) as { data: any; errors?: unknown[] };
-      if (body.errors) throw new Error(JSON.stringify(body.errors));
-      return body.data;
-    },
+    graphql: (query, variables, as = 'pimpinan@binaan.test') => asDemoUser(query, variables, as),
     sql: (text, params) => test.db.sql.query(text, params),
     async close() {
       await browser.close();

@@ -3,9 +3,9 @@
 //   2. time until the overview's first chart is visible, on a local build against the embedded database;
 //   3. GraphQL round trips each page needs.
 // It measures; it does not fail on a missed budget (CI runs the tests, this reports the figures).
-import { readFileSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
 import { DEFAULT_DEMO_PASSWORD } from '@binaan/db';
+import { fileURLToPath } from 'node:url';
+import { initialFiles } from '@binaan/api/testing';
 import { browserMissing, signIn, startDashboard } from '../e2e/support';
 
 const BUDGET_INITIAL_KB = 250;
@@ -15,18 +15,7 @@ const BUDGET_ROUND_TRIPS = 2;
 const dashboard = await startDashboard();
 try {
   const dist = new URL('../test-output/e2e-dist/', import.meta.url);
-  type Chunk = { file: string; imports?: string[]; isEntry?: boolean; css?: string[] };
-  const manifest = JSON.parse(readFileSync(new URL('.vite/manifest.json', dist), 'utf8')) as Record<string, Chunk>;
-  const initial = new Set<string>();
-  const visit = (key: string) => {
-    const chunk = manifest[key];
-    if (!chunk || initial.has(chunk.file)) return;
-    initial.add(chunk.file);
-    for (const css of chunk.css ?? []) initial.add(css);
-    for (const imported of chunk.imports ?? []) visit(imported);
-  };
-  for (const [key, chunk] of Object.entries(manifest)) if (chunk.isEntry) visit(key);
-  const sizes = [...initial].map((file) => ({ file, gzip: gzipSync(readFileSync(new URL(file, dist))).length }));
+  const sizes = initialFiles(fileURLToPath(dist));
   const initialJs = sizes.filter((entry) => entry.file.endsWith('.js')).reduce((sum, entry) => sum + entry.gzip, 0);
 
   if (browserMissing) throw new Error(`cannot measure in a browser: ${browserMissing}`);

@@ -3,29 +3,22 @@
 // API enforcing the app's trusted documents as in production, in headless Debian Chromium. Between the
 // phone and the API sits a small proxy that can cut a connection after the server has answered (the
 // server committed, the phone never hears): the one failure the network emulation cannot make.
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { createApp } from '@binaan/api/app';
 import { createHttpHandler } from '@binaan/api/http';
-import { DEFAULT_DEMO_PASSWORD, migrate, seedDatabase } from '@binaan/db';
+import { migrate, seedDatabase } from '@binaan/db';
 import { createTestDatabase, type DatabaseTemplate } from '@binaan/db/testing';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { demoUserGraphQL, launchChromium } from '@binaan/api/testing';
 import { build } from 'vite';
 import { fieldAppManifest } from '../scripts/trusted-documents';
 
 export const outputDir = fileURLToPath(new URL('../test-output/', import.meta.url));
 export const distDir = `${outputDir}e2e-dist`;
-export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-/** Why the browser tests cannot run here, or null when they can (as for the dashboard's). */
-export const browserMissing =
-  process.env.BINAAN_BROWSER_TESTS === 'off'
-    ? 'turned off for this run (BINAAN_BROWSER_TESTS=off)'
-    : existsSync(chromiumPath)
-      ? null
-      : `no Chromium at ${chromiumPath} (apt-get install -y chromium, or set CHROMIUM_PATH)`;
+export { browserMissing } from '@binaan/api/testing';
 
 /** The production bundle and its service worker, as phones get them. */
 export async function buildFieldApp(outDir = distDir): Promise<void> {
@@ -137,39 +130,13 @@ export async function startFieldApp(template?: DatabaseTemplate, appDir = distDi
   const { server: proxyServer, proxy } = cuttingProxy(apiUrl);
   const url = await listen(proxyServer);
   const checker = createApp({ db: test.db });
-  const browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-sync'],
-  });
-  const cookies = new Map<string, string>();
-  const cookieOf = async (email: string) => {
-    if (!cookies.has(email)) {
-      const response = await checker.fetch(`${apiUrl}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          query: 'mutation($input: SignInInput!) { signIn(input: $input) { __typename } }',
-          variables: { input: { email, password: DEFAULT_DEMO_PASSWORD } },
-        }),
-      });
-      cookies.set(email, response.headers.get('set-cookie')?.split(';')[0] ?? '');
-    }
-    return cookies.get(email)!;
-  };
+  const browser = await launchChromium();
+  const asDemoUser = demoUserGraphQL(checker, apiUrl);
   return {
     url,
     browser,
     proxy,
-    async graphql(query, variables, as = 'kanim.batulicin@binaan.test') {
-      const response = await checker.fetch(`${apiUrl}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', cookie: await cookieOf(as) },
-        body: JSON.stringify({ query, variables }),
-      });
-      const body = (await response.json()) as { data: any; errors?: unknown[] };
-      if (body.errors) throw new Error(JSON.stringify(body.errors));
-      return body.data;
-    },
+    graphql: (query, variables, as = 'kanim.batulicin@binaan.test') => asDemoUser(query, variables, as),
     sql: (text, params) => test.db.sql.query(text, params),
     async phone() {
       const context = await browser.newContext({

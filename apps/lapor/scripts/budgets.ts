@@ -12,6 +12,7 @@ import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import type { BrowserContext, Page } from 'playwright-core';
 import { enrolPhone, kanimVillage, typeReport, waitForStates } from '../e2e/phone';
+import { initialFiles } from '@binaan/api/testing';
 import { browserMissing, buildFieldApp, outputDir, startFieldApp } from '../e2e/support';
 
 const BUDGET_SHELL_KB = 80;
@@ -27,18 +28,7 @@ if (browserMissing) throw new Error(`cannot measure in a browser: ${browserMissi
 const dist = `${outputDir}budgets-dist/`;
 await buildFieldApp(dist);
 
-type Chunk = { file: string; imports?: string[]; isEntry?: boolean; css?: string[] };
-const manifest = JSON.parse(readFileSync(`${dist}.vite/manifest.json`, 'utf8')) as Record<string, Chunk>;
-const initial = new Set<string>();
-const visit = (key: string) => {
-  const chunk = manifest[key];
-  if (!chunk || initial.has(chunk.file)) return;
-  initial.add(chunk.file);
-  for (const css of chunk.css ?? []) initial.add(css);
-  for (const imported of chunk.imports ?? []) visit(imported);
-};
-for (const [key, chunk] of Object.entries(manifest)) if (chunk.isEntry) visit(key);
-const sizes = [...initial, 'sw.js'].map((file) => ({ file, gzip: gzipSync(readFileSync(`${dist}${file}`)).length }));
+const sizes = [...initialFiles(dist), { file: 'sw.js', gzip: gzipSync(readFileSync(`${dist}sw.js`)).length }];
 const shellJs = sizes
   .filter((entry) => entry.file.endsWith('.js') && entry.file !== 'sw.js')
   .reduce((sum, entry) => sum + entry.gzip, 0);

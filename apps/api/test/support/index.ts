@@ -3,3 +3,4 @@ export * from './seeded-api.js';
 export * from './service.js';
 export * from './database.js';
 export * from './property-depth.js';
+export * from './front-ends.js';
