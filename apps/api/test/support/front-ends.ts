@@ -1,10 +1,12 @@
 // What the front ends' browser tests and budget scripts share (the dashboard's and the field app's):
-// whether Chromium can run here, launching it, GraphQL on the test database as a demo user, and the
+// whether Chromium can run here, the test run's setup (build and seeded database), launching it, GraphQL on the test database as a demo user, and the
 // JavaScript a built app's first load needs. Exported as @binaan/api/testing.
 import { existsSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { DEFAULT_DEMO_PASSWORD } from '@binaan/db';
+import { createDatabaseTemplate, type DatabaseTemplate } from '@binaan/db/testing';
 import { type Browser, chromium } from 'playwright-core';
+import type { TestProject } from 'vitest/node';
 import type { App } from '../../src/yoga.js';
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -83,4 +85,27 @@ export function initialFiles(distDir: string): { file: string; gzip: number }[] 
   };
   for (const [key, chunk] of Object.entries(manifest)) if (chunk.isEntry) visit(key);
   return [...initial].map((file) => ({ file, gzip: gzipSync(readFileSync(`${distDir}/${file}`)).length }));
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    seededTemplate: DatabaseTemplate | null;
+  }
+}
+
+/**
+ * A front end's vitest global setup: once per test run, before the test files start side by side, its
+ * production build and the seeded database every browser test file copies (nothing without Chromium).
+ */
+export function browserTestSetup(build: () => Promise<void>) {
+  return async (project: TestProject): Promise<(() => Promise<void>) | void> => {
+    if (browserMissing) {
+      project.provide('seededTemplate', null);
+      return;
+    }
+    await build();
+    const seeded = await createDatabaseTemplate({});
+    project.provide('seededTemplate', seeded.template);
+    return () => seeded.dispose();
+  };
 }
