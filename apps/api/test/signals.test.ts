@@ -161,6 +161,45 @@ describe('the signals job and their review', () => {
     await expectRefused(api, REVIEW, 'reviewSignal', { input: step }, 'ForbiddenError', undefined, 'analyst');
   });
 
+  it('counts signals per area as the list has them, within the caller’s area', async () => {
+    const COUNTS = `query($groupBy: RegionLevel) { signalCounts(groupBy: $groupBy, filter: { statuses: [NEW, ACKNOWLEDGED, ESCALATED] }) {
+      area { level code } signals } }`;
+    const listed = (
+      await api.graphql(
+        `{ signals(first: 200, filter: { statuses: [NEW, ACKNOWLEDGED, ESCALATED] }) { regency { code province { code } } } }`,
+        {},
+        'national',
+      )
+    ).data!.signals as { regency: { code: string; province: { code: string } } }[];
+    expect(listed.length).toBeGreaterThan(0);
+    expect(listed.length).toBeLessThan(200);
+    const tally = (codes: string[]) =>
+      Object.entries(
+        codes.reduce<Record<string, number>>((counts, code) => ({ ...counts, [code]: (counts[code] ?? 0) + 1 }), {}),
+      )
+        .map(([code, signals]) => ({ code, signals }))
+        .sort((a, b) => a.code.localeCompare(b.code));
+    const counted = async (groupBy: string, caller: 'national' | 'kanwil') =>
+      ((await api.graphql(COUNTS, { groupBy }, caller)).data!.signalCounts as Record<string, any>[]).map((row) => ({
+        code: row.area.code,
+        signals: row.signals,
+        level: row.area.level,
+      }));
+
+    const regencies = await counted('REGENCY', 'national');
+    expect(regencies.every((row) => row.level === 'REGENCY')).toBe(true);
+    expect(regencies.map(({ code, signals }) => ({ code, signals }))).toEqual(
+      tally(listed.map((row) => row.regency.code)),
+    );
+    expect((await counted('PROVINCE', 'national')).map(({ code, signals }) => ({ code, signals }))).toEqual(
+      tally(listed.map((row) => row.regency.province.code)),
+    );
+    // Kanwil NTT counts province 53 only: Kotabaru's signal (63) is not there.
+    expect((await counted('PROVINCE', 'kanwil')).map(({ code, signals }) => ({ code, signals }))).toEqual(
+      tally(listed.filter((row) => row.regency.province.code === '53').map((row) => row.regency.province.code)),
+    );
+  });
+
   it('moves new → acknowledged → dismissed with a note, refusing skipped steps, stale versions and no note', async () => {
     const { id } = await kotabaruSignal();
     await expectRefused(

@@ -7,10 +7,12 @@ import {
   signalStepNeedsNote,
   signalTransitions,
 } from '@binaan/domain';
-import { SignalStatus } from '@binaan/db';
+import { type Prisma, SignalStatus } from '@binaan/db';
 import { z } from 'zod';
 import { builder } from '../builder.js';
-import { listCost } from '../query-cost.js';
+import type { Context } from '../context.js';
+import { listCost, rowsOfOneStatement } from '../query-cost.js';
+import { type AreaKeyShape, AnalyticsArea, RegionLevelEnum } from './analytics/shared.js';
 import { computeSignals } from '../signals/job.js';
 import { ReportTypeEnum } from './enums.js';
 import {
@@ -94,6 +96,21 @@ const SignalFilter = builder.inputType('SignalFilter', {
   }),
 });
 
+type SignalFilterArg = typeof SignalFilter.$inferInput | null | undefined;
+
+/** The signals a filter asks for, within the caller's area. */
+function signalWhere(filter: SignalFilterArg, ctx: Context): Prisma.SignalWhereInput {
+  return {
+    AND: [
+      ...areaWhere(filter?.area),
+      ...(ctx.permissions.regencyIds ? [{ regencyId: { in: [...ctx.permissions.regencyIds] } }] : []),
+      ...(filter?.statuses?.length ? [{ status: { in: filter.statuses } }] : []),
+      ...(filter?.types?.length ? [{ type: { in: filter.types } }] : []),
+      ...(filter?.since ? [{ weekStart: { gte: filter.since } }] : []),
+    ],
+  };
+}
+
 builder.queryField('signals', (t) =>
   t.prismaField({
     ...listCost(MAX_SIGNALS),
@@ -111,18 +128,64 @@ builder.queryField('signals', (t) =>
     resolve: (query, _root, { filter, first }, ctx) =>
       ctx.db.prisma.signal.findMany({
         ...query,
-        where: {
-          AND: [
-            ...areaWhere(filter?.area),
-            ...(ctx.permissions.regencyIds ? [{ regencyId: { in: [...ctx.permissions.regencyIds] } }] : []),
-            ...(filter?.statuses?.length ? [{ status: { in: filter.statuses } }] : []),
-            ...(filter?.types?.length ? [{ type: { in: filter.types } }] : []),
-            ...(filter?.since ? [{ weekStart: { gte: filter.since } }] : []),
-          ],
-        },
+        where: signalWhere(filter, ctx),
         orderBy: [{ weekStart: 'desc' }, { score: 'desc' }, { id: 'asc' }],
         take: first ?? 50,
       }),
+  }),
+);
+
+const SignalCount = builder.objectRef<{ area: AreaKeyShape; signals: number }>('SignalCount').implement({
+  description: 'How many signals an area has.',
+  fields: (t) => ({
+    area: t.field({ type: AnalyticsArea, description: 'The area.', resolve: (row) => row.area }),
+    signals: t.exposeInt('signals', { description: 'Signals matching the filter.' }),
+  }),
+});
+
+builder.queryField('signalCounts', (t) =>
+  t.field({
+    ...rowsOfOneStatement,
+    type: [SignalCount],
+    authScopes: { readAggregates: true },
+    description:
+      'Signals per province or kabupaten/kota in your area (only areas that have some), e.g. the open ones for a map.',
+    args: {
+      groupBy: t.arg({
+        type: RegionLevelEnum,
+        required: false,
+        defaultValue: 'PROVINCE',
+        description: 'Row level (default PROVINCE).',
+      }),
+      filter: t.arg({ type: SignalFilter, required: false, description: 'Which signals.' }),
+    },
+    resolve: async (_root, { groupBy, filter }, ctx) => {
+      const level = groupBy ?? 'PROVINCE';
+      const by = level === 'REGENCY' ? 'regencyId' : 'provinceId';
+      const groups = await ctx.db.prisma.signal.groupBy({
+        by: [by],
+        where: signalWhere(filter, ctx),
+        _count: { _all: true },
+      });
+      const ids = groups.map((group) => group[by]);
+      const areas =
+        level === 'REGENCY'
+          ? await ctx.db.prisma.regency.findMany({
+              where: { id: { in: ids } },
+              select: { id: true, code: true, name: true },
+            })
+          : await ctx.db.prisma.province.findMany({
+              where: { id: { in: ids } },
+              select: { id: true, code: true, name: true },
+            });
+      const byId = new Map(areas.map((area) => [area.id, area]));
+      return groups
+        .map((group) => {
+          const area = byId.get(group[by])!;
+          return { area: { level, code: area.code, name: area.name }, signals: group._count._all };
+        })
+        .sort((a, b) => a.area.code.localeCompare(b.area.code));
+    },
   }),
 );
 

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { builder } from '../../builder.js';
 import { forecastToTarget, type Projection as ProjectionShape } from '../../analytics/forecast.js';
 import { rowsOfOneStatement } from '../../query-cost.js';
-import { type AreaKeyShape, AnalyticsArea, AnalyticsFilter, scopedFilter } from './shared.js';
+import { type AreaKeyShape, AnalyticsArea, AnalyticsFilter, RegionLevelEnum, scopedFilter } from './shared.js';
 
 const ForecastStatusEnum = builder.enumType('ForecastStatus', {
   description: 'Whether the work-plan target is within reach by 31 December.',
@@ -14,14 +14,6 @@ const ForecastStatusEnum = builder.enumType('ForecastStatus', {
     ON_TRACK: { value: 'ON_TRACK', description: 'At least an 80 % chance of reaching the target.' },
     AT_RISK: { value: 'AT_RISK', description: 'A 20-80 % chance.' },
     OFF_TRACK: { value: 'OFF_TRACK', description: 'Under a 20 % chance.' },
-  } as const,
-});
-
-const ForecastLevelEnum = builder.enumType('ForecastLevel', {
-  description: 'The level of the forecast rows (work-plan targets exist for these two).',
-  values: {
-    PROVINCE: { value: 'PROVINCE', description: 'One row per province.' },
-    REGENCY: { value: 'REGENCY', description: 'One row per kabupaten/kota.' },
   } as const,
 });
 
@@ -76,7 +68,7 @@ builder.queryField('forecastToTarget', (t) =>
       "Designations and fully trained members projected to 31 December of the year, with an 80 % interval and on track / at risk / off track against the work-plan targets. The filter's areas and variants apply; its period does not (the year does).",
     args: {
       groupBy: t.arg({
-        type: ForecastLevelEnum,
+        type: RegionLevelEnum,
         required: false,
         defaultValue: 'PROVINCE',
         description: 'Row level (default PROVINCE).',

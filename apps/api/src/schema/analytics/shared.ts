@@ -16,6 +16,14 @@ export const AreaLevelEnum = builder.enumType('AreaLevel', {
   } as const,
 });
 
+export const RegionLevelEnum = builder.enumType('RegionLevel', {
+  description: 'Province or kabupaten/kota: the levels that have work-plan targets and early-warning signals.',
+  values: {
+    PROVINCE: { value: 'PROVINCE', description: 'One row per province.' },
+    REGENCY: { value: 'REGENCY', description: 'One row per kabupaten/kota.' },
+  } as const,
+});
+
 export const ReportDimensionEnum = builder.enumType('ReportDimension', {
   description: 'What to group report statistics by; combine several for a cross table.',
   values: {

@@ -10,7 +10,7 @@ export const CoveragePageQuery = graphql(`
     $filter: AnalyticsFilter!
     $area: AreaFilter
     $withForecast: Boolean!
-    $forecastLevel: ForecastLevel!
+    $forecastLevel: RegionLevel!
     $year: Int!
   ) {
     coverage(groupBy: $groupBy, filter: $filter) {

@@ -11,7 +11,7 @@ export const TrainingPageQuery = graphql(`
     $filter: AnalyticsFilter!
     $members: TaskForceMemberFilter!
     $withForecast: Boolean!
-    $forecastLevel: ForecastLevel!
+    $forecastLevel: RegionLevel!
     $year: Int!
   ) {
     trainingCompletion(groupBy: $groupBy, filter: $filter) {
