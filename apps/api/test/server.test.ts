@@ -1,10 +1,11 @@
 // How the server behaves at its edges: GraphiQL only outside production, unexpected errors masked, the
-// field app served at its own path.
+// field app served at its own path, the dashboard's files compressed and cached by kind.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { writeDemoUsers } from '@binaan/db';
 import { createTestDatabase } from '@binaan/db/testing';
 import { describe, expect, it } from 'vitest';
@@ -76,6 +77,56 @@ describe('the field app at /lapor/', () => {
       expect((await fetch(`${base}/lapor/assets/missing.js`)).status).toBe(404);
       // The dashboard is not built here: everything else is not found, GraphQL still answers.
       expect((await fetch(`${base}/`)).status).toBe(404);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+      await test.dispose();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('the dashboard’s files', () => {
+  it('go compressed to browsers that accept it, and hashed assets are cached for long', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'binaan-dashboard-'));
+    mkdirSync(join(dir, 'assets'));
+    writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Binaan</title>');
+    const boundaries = JSON.stringify({ type: 'Topology', arcs: Array.from({ length: 500 }, (_, i) => [[i, i]]) });
+    const asset = join(dir, 'assets', 'regencies.topo-abc123.json');
+    writeFileSync(asset, boundaries);
+    writeFileSync(`${asset}.gz`, gzipSync(boundaries));
+    writeFileSync(`${asset}.br`, brotliCompressSync(boundaries));
+    const test = await createTestDatabase();
+    const server = createServer(createHttpHandler(createApp({ db: test.db }), { dashboardDir: dir }));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const get = (path: string, acceptEncoding: string) =>
+      new Promise<{ encoding: string | undefined; cache: string | undefined; body: Buffer }>((resolve, reject) => {
+        request(`${base}${path}`, { headers: { 'accept-encoding': acceptEncoding } }, (response) => {
+          const chunks: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          response.on('end', () =>
+            resolve({
+              encoding: response.headers['content-encoding'],
+              cache: response.headers['cache-control'],
+              body: Buffer.concat(chunks),
+            }),
+          );
+        })
+          .on('error', reject)
+          .end();
+      });
+    try {
+      const brotli = await get('/assets/regencies.topo-abc123.json', 'gzip, deflate, br');
+      expect(brotli.encoding).toBe('br');
+      expect(brotliDecompressSync(brotli.body).toString()).toBe(boundaries);
+      expect(brotli.cache).toBe('public, max-age=31536000, immutable');
+      const gzip = await get('/assets/regencies.topo-abc123.json', 'gzip');
+      expect(gzip.encoding).toBe('gzip');
+      expect(gunzipSync(gzip.body).toString()).toBe(boundaries);
+      const plain = await get('/assets/regencies.topo-abc123.json', 'identity');
+      expect([plain.encoding, plain.body.toString()]).toEqual([undefined, boundaries]);
+      // The page itself is revalidated on every load, so a new version is seen at once.
+      expect((await get('/peta', 'identity')).cache).toBe('no-cache');
     } finally {
       await new Promise((resolve) => server.close(resolve));
       await test.dispose();
