@@ -324,6 +324,122 @@ describe.skipIf(browserMissing !== null)('the dashboard in Chromium', () => {
     expect(afterRevoke.errors[0].extensions.code).toBe('UNAUTHENTICATED');
   });
 
+  describe('the map', () => {
+    const shapeCodes = () =>
+      page
+        .locator('svg.choropleth path[data-code]')
+        .evaluateAll((paths) => paths.map((path) => path.getAttribute('data-code')!));
+    /** A point of the shape that the shape itself receives (islands and bays make its box's centre unsafe). */
+    const pointInside = (code: string) =>
+      page.evaluate((wanted) => {
+        const shape = document.querySelector(`svg.choropleth path[data-code="${wanted}"]`)!;
+        const box = shape.getBoundingClientRect();
+        for (let row = 1; row < 20; row++)
+          for (let column = 1; column < 20; column++) {
+            const x = box.left + (box.width * column) / 20;
+            const y = box.top + (box.height * row) / 20;
+            if (document.elementFromPoint(x, y) === shape) return { x, y };
+          }
+        throw new Error(`no point of ${wanted} can be clicked`);
+      }, code);
+    const legend = () =>
+      page.locator('[data-testid=map-legend] li[data-from]').evaluateAll((items) =>
+        items.map((item) => ({
+          from: Number(item.getAttribute('data-from')),
+          to: Number(item.getAttribute('data-to')),
+          colour: item.getAttribute('data-colour')!,
+        })),
+      );
+
+    it('has exactly one shape for every kabupaten/kota code in the database', async () => {
+      await open('/peta?tingkat=kab&period=2026');
+      await page.waitForSelector('svg.choropleth path[data-code]');
+      const drawn = await shapeCodes();
+      const stored = (await dashboard.sql<{ code: string }>('SELECT code FROM regency ORDER BY code')).map(
+        (row) => row.code,
+      );
+      // The demo holds the four provinces' kabupaten/kota; the map draws the whole country's 514.
+      expect(stored.length).toBeGreaterThan(0);
+      expect(drawn).toHaveLength(514);
+      expect(stored.filter((code) => drawn.filter((shape) => shape === code).length !== 1)).toEqual([]);
+      await page.screenshot({ path: `${screenshots}peta-kabupaten.png`, fullPage: true });
+    });
+
+    it('colours a kabupaten/kota by its coverage, as the legend says', async () => {
+      await open('/peta?prov=53&period=2026');
+      await page.waitForSelector('svg.choropleth path[data-code="53.01"]');
+      const { coverage } = await dashboard.graphql(
+        `{ coverage(groupBy: REGENCY, filter: { area: { provinceCodes: ["53"] }, period: { from: "2026-01-01", to: "2026-12-31" } }) {
+          rows { area { code } coverage { rate } } } }`,
+      );
+      const rates = (coverage.rows as { area: { code: string }; coverage: { rate: number | null } }[])
+        .map((row) => ({ code: row.area.code, rate: row.coverage.rate ?? 0 }))
+        .sort((a, b) => b.rate - a.rate);
+      expect((await shapeCodes()).sort()).toEqual(rates.map((row) => row.code).sort());
+      const classes = await legend();
+      expect(classes.length).toBeGreaterThan(2);
+      const colourOf = (rate: number) =>
+        (rate <= 0 ? classes[0] : classes.find((item, index) => index > 0 && rate <= item.to + 1e-12))!.colour;
+      const fill = (code: string) => page.getAttribute(`svg.choropleth path[data-code="${code}"]`, 'fill');
+      // The best-covered and a least-covered kabupaten/kota: different classes, each its own colour.
+      const [highest] = rates;
+      const lowest = rates[rates.length - 1]!;
+      expect(highest!.rate).toBeGreaterThan(lowest.rate);
+      expect(await fill(highest!.code)).toBe(colourOf(highest!.rate));
+      expect(await fill(lowest.code)).toBe(colourOf(lowest.rate));
+      expect(colourOf(highest!.rate)).not.toBe(colourOf(lowest.rate));
+
+      // Keyboard focus, reached with Tab, shows the same figures as hovering would.
+      await page.focus('input[name=map-level], input[name=map-measure][value=sinyal]');
+      let focused: string | null = null;
+      for (let step = 0; step < 40 && focused !== highest!.code; step++) {
+        await page.keyboard.press('Tab');
+        focused = await page.evaluate(() => document.activeElement?.getAttribute('data-code') ?? null);
+      }
+      expect(focused).toBe(highest!.code);
+      const details = page.locator('[data-testid=map-details]');
+      expect(await details.locator('[data-figure=cakupan]').textContent()).toContain(
+        formatPercent(highest!.rate, 'id'),
+      );
+      await page.screenshot({ path: `${screenshots}peta-fokus.png`, fullPage: true });
+      // Enter drills down to the kabupaten/kota: chosen, outlined, with the way to its kecamatan.
+      await page.keyboard.press('Enter');
+      await page.waitForURL(new RegExp(`kab=${highest!.code.replace('.', '\\.')}`));
+      await details.locator('a:has-text("Cakupan per kecamatan")').waitFor();
+    });
+
+    it('drills down from the country to a province with a click, and prints with its table', async () => {
+      await open('/peta?period=2026');
+      await page.waitForSelector('svg.choropleth path[data-code="53"]');
+      expect((await shapeCodes()).length).toBe(38);
+      const point = await pointInside('53');
+      await page.mouse.move(point.x, point.y);
+      await page.locator('[data-testid=map-details] h3:has-text("Nusa Tenggara Timur")').waitFor();
+      await page.mouse.click(point.x, point.y);
+      await page.waitForURL(/prov=53/);
+      await page.waitForFunction(() => {
+        const codes = [...document.querySelectorAll('svg.choropleth path[data-code]')].map((path) =>
+          path.getAttribute('data-code'),
+        );
+        return codes.length > 0 && codes.every((code) => code?.startsWith('53.'));
+      });
+      expect(await text('.breadcrumb [aria-current=page]')).toBe('Nusa Tenggara Timur');
+
+      // Open signals colour the map orange; the table below has a row per kabupaten/kota.
+      await page.click('label:has-text("Sinyal dini terbuka")');
+      await page.waitForURL(/ukuran=sinyal/);
+      const rows = await page.locator('main table tbody tr').count();
+      expect(rows).toBe((await shapeCodes()).length);
+      await page.emulateMedia({ media: 'print' });
+      expect(await page.isVisible('svg.choropleth')).toBe(true);
+      expect(await page.isVisible('[data-testid=map-legend]')).toBe(true);
+      expect(await page.isVisible('main table')).toBe(true);
+      expect(await page.isVisible('.map-controls')).toBe(false);
+      await page.pdf({ path: `${screenshots}peta-cetak.pdf`, format: 'A4', landscape: true });
+      await page.emulateMedia({ media: 'screen' });
+    });
+  });
+
   it('loaded every page without errors in the browser console', () => {
     expect(consoleErrors.join('\n')).toBe('');
   });

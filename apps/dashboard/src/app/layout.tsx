@@ -11,6 +11,7 @@ import { setLocale, useI18n } from '../lib/i18n';
 
 const pages = [
   { path: '/ringkasan', key: 'overview' },
+  { path: '/peta', key: 'map' },
   { path: '/cakupan', key: 'coverage' },
   { path: '/laporan', key: 'reports' },
   { path: '/sinyal', key: 'signals' },

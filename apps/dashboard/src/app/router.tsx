@@ -21,6 +21,10 @@ export function createRouter() {
           lazy: async () => ({ Component: (await import('../features/overview/overview-page')).OverviewPage }),
         },
         {
+          path: 'peta',
+          lazy: async () => ({ Component: (await import('../features/map/map-page')).MapPage }),
+        },
+        {
           path: 'cakupan',
           lazy: async () => ({ Component: (await import('../features/area-coverage/coverage-page')).CoveragePage }),
         },

@@ -1,0 +1,102 @@
+import { openSignalStatuses } from '@binaan/domain';
+import { useQuery } from 'urql';
+import { graphql } from '@binaan/client';
+import { type DashboardFilters, toAnalyticsFilter } from '../../lib/filters/url-filters';
+import type { MapLevel } from './boundaries';
+
+/** Everything the map colours by, per province or kabupaten/kota, in one round trip. */
+export const MapPageQuery = graphql(`
+  query MapPage(
+    $groupBy: AreaLevel!
+    $regionLevel: RegionLevel!
+    $reportsBy: [ReportDimension!]!
+    $filter: AnalyticsFilter!
+    $signals: SignalFilter!
+  ) {
+    coverage(groupBy: $groupBy, filter: $filter) {
+      computedAt
+      rows {
+        area { code name }
+        villages
+        designatedVillages
+        coverage { rate }
+      }
+    }
+    reportStats(groupBy: $reportsBy, filter: $filter) {
+      rows {
+        province { code }
+        regency { code }
+        reports
+      }
+    }
+    signalCounts(groupBy: $regionLevel, filter: $signals) {
+      area { code }
+      signals
+    }
+  }
+`);
+
+export interface AreaFigures {
+  code: string;
+  name: string;
+  villages: number;
+  designated: number;
+  coverage: number | null;
+  reports: number;
+  /** Reports in the period per 1,000 villages of the area. */
+  reportsPerThousand: number | null;
+  openSignals: number;
+}
+
+/**
+ * The figures of every area the map shows. The map shows whole provinces: a chosen kabupaten/kota is
+ * highlighted among its neighbours, so the query leaves it out of the filter.
+ */
+export function useMapFigures(filters: DashboardFilters, level: MapLevel) {
+  const filter = toAnalyticsFilter({ ...filters, regencies: [] });
+  const [result, reexecute] = useQuery({
+    query: MapPageQuery,
+    variables: {
+      groupBy: level,
+      regionLevel: level,
+      reportsBy: [level],
+      filter,
+      signals: { area: filter.area, statuses: [...openSignalStatuses] },
+    },
+  });
+  const data = result.data;
+  const figures = data
+    ? (() => {
+        const reports = new Map(
+          data.reportStats.rows.map((row) => [(level === 'REGENCY' ? row.regency : row.province)?.code, row.reports]),
+        );
+        const signals = new Map(data.signalCounts.map((row) => [row.area.code, row.signals]));
+        return new Map<string, AreaFigures>(
+          data.coverage.rows.map((row) => {
+            const code = row.area?.code ?? '';
+            const reportCount = reports.get(code) ?? 0;
+            return [
+              code,
+              {
+                code,
+                name: row.area?.name ?? code,
+                villages: row.villages,
+                designated: row.designatedVillages,
+                coverage: row.coverage.rate ?? null,
+                reports: reportCount,
+                reportsPerThousand: row.villages > 0 ? (reportCount / row.villages) * 1000 : null,
+                openSignals: signals.get(code) ?? 0,
+              },
+            ];
+          }),
+        );
+      })()
+    : null;
+  return {
+    figures,
+    computedAt: data?.coverage.computedAt ?? null,
+    fetching: result.fetching,
+    error: result.error,
+    retry: () => reexecute({ requestPolicy: 'network-only' }),
+  };
+}
