@@ -430,6 +430,13 @@ describe.skipIf(browserMissing !== null)('the dashboard in Chromium', () => {
       await page.waitForURL(/ukuran=sinyal/);
       const rows = await page.locator('main table tbody tr').count();
       expect(rows).toBe((await shapeCodes()).length);
+      // On a tablet the figures go under the map, and nothing runs off the side.
+      await page.setViewportSize({ width: 820, height: 1180 });
+      expect(
+        await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+      ).toBeLessThanOrEqual(0);
+      await page.screenshot({ path: `${screenshots}peta-tablet.png` });
+      await page.setViewportSize({ width: 1366, height: 900 });
       await page.emulateMedia({ media: 'print' });
       expect(await page.isVisible('svg.choropleth')).toBe(true);
       expect(await page.isVisible('[data-testid=map-legend]')).toBe(true);
