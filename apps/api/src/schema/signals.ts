@@ -12,7 +12,7 @@ import { z } from 'zod';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import { listCost, rowsOfOneStatement } from '../query-cost.js';
-import { type AreaKeyShape, AnalyticsArea, RegionLevelEnum } from './analytics/shared.js';
+import { type AreaKeyShape, AnalyticsArea, regionLevelArgument } from './analytics/shared.js';
 import { computeSignals } from '../signals/job.js';
 import { ReportTypeEnum } from './enums.js';
 import {
@@ -151,12 +151,7 @@ builder.queryField('signalCounts', (t) =>
     description:
       'Signals per province or kabupaten/kota in your area (only areas that have some), e.g. the open ones for a map.',
     args: {
-      groupBy: t.arg({
-        type: RegionLevelEnum,
-        required: false,
-        defaultValue: 'PROVINCE',
-        description: 'Row level (default PROVINCE).',
-      }),
+      groupBy: t.arg(regionLevelArgument),
       filter: t.arg({ type: SignalFilter, required: false, description: 'Which signals.' }),
     },
     resolve: async (_root, { groupBy, filter }, ctx) => {

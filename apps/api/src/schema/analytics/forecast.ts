@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { builder } from '../../builder.js';
 import { forecastToTarget, type Projection as ProjectionShape } from '../../analytics/forecast.js';
 import { rowsOfOneStatement } from '../../query-cost.js';
-import { type AreaKeyShape, AnalyticsArea, AnalyticsFilter, RegionLevelEnum, scopedFilter } from './shared.js';
+import { type AreaKeyShape, AnalyticsArea, AnalyticsFilter, regionLevelArgument, scopedFilter } from './shared.js';
 
 const ForecastStatusEnum = builder.enumType('ForecastStatus', {
   description: 'Whether the work-plan target is within reach by 31 December.',
@@ -67,12 +67,7 @@ builder.queryField('forecastToTarget', (t) =>
     description:
       "Designations and fully trained members projected to 31 December of the year, with an 80 % interval and on track / at risk / off track against the work-plan targets. The filter's areas and variants apply; its period does not (the year does).",
     args: {
-      groupBy: t.arg({
-        type: RegionLevelEnum,
-        required: false,
-        defaultValue: 'PROVINCE',
-        description: 'Row level (default PROVINCE).',
-      }),
+      groupBy: t.arg(regionLevelArgument),
       year: t.arg.int({
         required: false,
         description: 'The programme year (default this year, in WIB).',

@@ -24,6 +24,14 @@ export const RegionLevelEnum = builder.enumType('RegionLevel', {
   } as const,
 });
 
+/** The `groupBy` argument of figures kept per province or kabupaten/kota. */
+export const regionLevelArgument = {
+  type: RegionLevelEnum,
+  required: false,
+  defaultValue: 'PROVINCE',
+  description: 'Row level (default PROVINCE).',
+} as const;
+
 export const ReportDimensionEnum = builder.enumType('ReportDimension', {
   description: 'What to group report statistics by; combine several for a cross table.',
   values: {

@@ -100,24 +100,17 @@ export function CoveragePage() {
                   csvName: ['cakupan', level.toLowerCase()],
                   columns: (column) => [
                     column.text('code', 'Kode', (row) => row.code),
-                    {
-                      key: 'name',
-                      header: t(`coverage.byLevel.${level}`),
-                      csv: (row) => row.name,
-                      cell: (row) =>
-                        canDrill ? (
-                          <button
-                            type="button"
-                            className="link"
-                            onClick={() => drillInto(row.code)}
-                            aria-label={t('coverage.drillDown', { name: row.name })}
-                          >
-                            {row.name}
-                          </button>
-                        ) : (
-                          row.name
-                        ),
-                    },
+                    column.area(
+                      'name',
+                      t(`coverage.byLevel.${level}`),
+                      (row) => row.name,
+                      canDrill
+                        ? {
+                            into: (row) => drillInto(row.code),
+                            label: (row) => t('coverage.drillDown', { name: row.name }),
+                          }
+                        : null,
+                    ),
                     column.number('villages', t('coverage.villages'), (row) => row.villages),
                     column.number('designated', t('coverage.designated'), (row) => row.designatedVillages),
                     column.percent('rate', t('coverage.coverageRate'), (row) => row.coverage.rate),

@@ -151,37 +151,24 @@ export function MapPage() {
         </ol>
       </nav>
       <div className="map-controls no-print">
-        <fieldset className="segmented">
-          <legend>{t('map.colourBy')}</legend>
-          {measureKeys.map((key) => (
-            <label key={key}>
-              <input
-                type="radio"
-                name="map-measure"
-                value={key}
-                checked={measure === key}
-                onChange={() => setParam(MEASURE_PARAM, key === 'cakupan' ? null : key)}
-              />
-              {t(`map.measure.${key}`)}
-            </label>
-          ))}
-        </fieldset>
+        <Choice
+          legend={t('map.colourBy')}
+          name="map-measure"
+          options={measureKeys.map((key) => ({ value: key, label: t(`map.measure.${key}`) }))}
+          value={measure}
+          onChange={(key) => setParam(MEASURE_PARAM, key === 'cakupan' ? null : key)}
+        />
         {filters.provinces.length === 0 && (
-          <fieldset className="segmented">
-            <legend>{t('map.show')}</legend>
-            {(['PROVINCE', 'REGENCY'] as const).map((option) => (
-              <label key={option}>
-                <input
-                  type="radio"
-                  name="map-level"
-                  value={option}
-                  checked={level === option}
-                  onChange={() => setParam(LEVEL_PARAM, option === 'REGENCY' ? 'kab' : null)}
-                />
-                {t(`coverage.byLevel.${option}`)}
-              </label>
-            ))}
-          </fieldset>
+          <Choice
+            legend={t('map.show')}
+            name="map-level"
+            options={(['PROVINCE', 'REGENCY'] as const).map((option) => ({
+              value: option,
+              label: t(`coverage.byLevel.${option}`),
+            }))}
+            value={level}
+            onChange={(option) => setParam(LEVEL_PARAM, option === 'REGENCY' ? 'kab' : null)}
+          />
         )}
       </div>
       {(error && !figures) || shapesError ? (
@@ -250,21 +237,10 @@ export function MapPage() {
             csvName: ['peta', level.toLowerCase()],
             columns: (column) => [
               column.text('code', t('map.code'), (row) => row.code),
-              {
-                key: 'name',
-                header: t(`coverage.byLevel.${level}`),
-                csv: (row) => row.name,
-                cell: (row) => (
-                  <button
-                    type="button"
-                    className="link"
-                    onClick={() => drillInto(row.code)}
-                    aria-label={t('coverage.drillDown', { name: row.name })}
-                  >
-                    {row.name}
-                  </button>
-                ),
-              },
+              column.area('name', t(`coverage.byLevel.${level}`), (row) => row.name, {
+                into: (row) => drillInto(row.code),
+                label: (row) => t('coverage.drillDown', { name: row.name }),
+              }),
               column.number('villages', t('coverage.villages'), (row) => row.villages),
               column.number('designated', t('coverage.designated'), (row) => row.designated),
               column.percent('coverage', t('map.measure.cakupan'), (row) => row.coverage),
@@ -340,5 +316,38 @@ function Legend({
         {t('map.noData')}
       </li>
     </ul>
+  );
+}
+
+/** One of a few options, as radio buttons in a row. */
+function Choice<Value extends string>({
+  legend,
+  name,
+  options,
+  value,
+  onChange,
+}: {
+  legend: string;
+  name: string;
+  options: { value: Value; label: string }[];
+  value: Value;
+  onChange: (value: Value) => void;
+}) {
+  return (
+    <fieldset className="segmented">
+      <legend>{legend}</legend>
+      {options.map((option) => (
+        <label key={option.value}>
+          <input
+            type="radio"
+            name={name}
+            value={option.value}
+            checked={value === option.value}
+            onChange={() => onChange(option.value)}
+          />
+          {option.label}
+        </label>
+      ))}
+    </fieldset>
   );
 }

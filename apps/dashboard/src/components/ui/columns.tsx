@@ -9,6 +9,13 @@ export interface ColumnKit<Row> {
   percent(key: string, header: string, rate: (row: Row) => number | null | undefined, digits?: number): Column<Row>;
   /** Plain text, the same in the table and the CSV. */
   text(key: string, header: string, value: (row: Row) => string): Column<Row>;
+  /** An area's name that drills down into it when pressed (plain text without `drill`). */
+  area(
+    key: string,
+    header: string,
+    name: (row: Row) => string,
+    drill: { into: (row: Row) => void; label: (row: Row) => string } | null,
+  ): Column<Row>;
 }
 
 export function columnKit<Row>(locale: Locale): ColumnKit<Row> {
@@ -28,5 +35,18 @@ export function columnKit<Row>(locale: Locale): ColumnKit<Row> {
       csv: rate,
     }),
     text: (key, header, value) => ({ key, header, cell: value }),
+    area: (key, header, name, drill) => ({
+      key,
+      header,
+      csv: name,
+      cell: (row) =>
+        drill ? (
+          <button type="button" className="link" onClick={() => drill.into(row)} aria-label={drill.label(row)}>
+            {name(row)}
+          </button>
+        ) : (
+          name(row)
+        ),
+    }),
   };
 }
