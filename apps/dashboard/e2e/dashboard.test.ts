@@ -330,8 +330,8 @@ describe.skipIf(browserMissing !== null)('the dashboard in Chromium', () => {
         .locator('svg.choropleth path[data-code]')
         .evaluateAll((paths) => paths.map((path) => path.getAttribute('data-code')!));
     /** A point of the shape that the shape itself receives (islands and bays make its box's centre unsafe). */
-    const pointInside = (code: string) =>
-      page.evaluate((wanted) => {
+    const pointInside = (code: string, target: Page = page) =>
+      target.evaluate((wanted) => {
         const shape = document.querySelector(`svg.choropleth path[data-code="${wanted}"]`)!;
         const box = shape.getBoundingClientRect();
         for (let row = 1; row < 20; row++)
@@ -444,6 +444,29 @@ describe.skipIf(browserMissing !== null)('the dashboard in Chromium', () => {
       expect(await page.isVisible('.map-controls')).toBe(false);
       await page.pdf({ path: `${screenshots}peta-cetak.pdf`, format: 'A4', landscape: true });
       await page.emulateMedia({ media: 'screen' });
+    });
+
+    it('on a touch screen shows an area’s figures at the first tap and drills down at the second', async () => {
+      const context = await dashboard.browser.newContext({
+        viewport: { width: 1024, height: 1366 },
+        hasTouch: true,
+        locale: 'id-ID',
+      });
+      const tablet = await context.newPage();
+      try {
+        await signIn(tablet, 'pimpinan@binaan.test');
+        await tablet.waitForURL(/\/ringkasan/);
+        await tablet.goto(`${dashboard.url}/peta?period=2026`);
+        await tablet.waitForSelector('svg.choropleth path[data-code="63"]');
+        const point = await pointInside('63', tablet);
+        await tablet.touchscreen.tap(point.x, point.y);
+        await tablet.locator('[data-testid=map-details] h3:has-text("Kalimantan Selatan")').waitFor();
+        expect(new URL(tablet.url()).searchParams.get('prov')).toBeNull();
+        await tablet.touchscreen.tap(point.x, point.y);
+        await tablet.waitForURL(/prov=63/);
+      } finally {
+        await context.close();
+      }
     });
   });
 

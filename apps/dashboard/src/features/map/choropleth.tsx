@@ -32,7 +32,8 @@ export function Choropleth({
   onActivate,
   onSelect,
 }: ChoroplethProps) {
-  const pointerType = useRef<string>('mouse');
+  // Read at pointerdown, before the tap's own focus makes the shape active.
+  const press = useRef<{ type: string; wasActive: boolean }>({ type: 'mouse', wasActive: false });
   const outlined = paths.find((path) => path.code === (active ?? selected));
   return (
     <svg
@@ -52,15 +53,15 @@ export function Choropleth({
           tabIndex={0}
           aria-label={labelOf(path.code)}
           onPointerDown={(event) => {
-            pointerType.current = event.pointerType;
+            press.current = { type: event.pointerType, wasActive: active === path.code };
           }}
           onPointerEnter={(event) => event.pointerType === 'mouse' && onActivate(path.code)}
           onFocus={() => onActivate(path.code)}
           onBlur={() => onActivate(null)}
           onClick={() => {
-            if (pointerType.current === 'touch' && active !== path.code) onActivate(path.code);
+            if (press.current.type === 'touch' && !press.current.wasActive) onActivate(path.code);
             else onSelect(path.code);
-            pointerType.current = 'mouse';
+            press.current = { type: 'mouse', wasActive: false };
           }}
           onKeyDown={(event) => {
             if (event.key === 'Enter' || event.key === ' ') {

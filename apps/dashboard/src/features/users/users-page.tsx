@@ -334,12 +334,15 @@ function AccountActions({ account, onReset }: { account: Account; onReset: (hand
   const [{ fetching: enabling }, enable] = useEnableUser();
   const [{ fetching: resetting }, reset] = useResetUserPassword();
   const [message, setMessage] = useState<string | null>(null);
+  // The access form (and its list of offices) is made when the actions are first opened, not for every
+  // account on load; once made it stays, so what was chosen survives closing them.
+  const [opened, setOpened] = useState(false);
   const input = { userId: account.id };
   const settle = (payload: { __typename: string; message?: string } | undefined, done: string) =>
     setMessage(payload?.__typename.endsWith('Success') ? done : (payload?.message ?? t('form.failed')));
 
   return (
-    <details className="no-print account-actions">
+    <details className="no-print account-actions" onToggle={(event) => event.currentTarget.open && setOpened(true)}>
       <summary>{t('users.actions')}</summary>
       <div className="account-action-buttons">
         {account.disabledAt ? (
@@ -375,7 +378,7 @@ function AccountActions({ account, onReset }: { account: Account; onReset: (hand
         </button>
       </div>
       {message && <p role="status">{message}</p>}
-      <ChangeAccessForm account={account} />
+      {opened && <ChangeAccessForm account={account} />}
     </details>
   );
 }
