@@ -212,6 +212,25 @@ describe.skipIf(browserMissing !== null)('the dashboard in Chromium', () => {
     await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'Laporan per kabupaten/kota');
   });
 
+  it('shows reports per province nationally, and drills down to a province’s kabupaten/kota', async () => {
+    await open('/laporan?period=2026');
+    expect(await text('h1')).toBe('Laporan per provinsi');
+    const { reportStats } = await dashboard.graphql(
+      `{ reportStats(groupBy: [PROVINCE], filter: { period: { from: "2026-01-01", to: "2026-12-31" } }) {
+        rows { province { name } reports } } }`,
+    );
+    const panel = page.locator('section[aria-label="Laporan per provinsi menurut jenis"]');
+    await panel.locator('summary').click();
+    const names = await panel.locator('tbody tr td:first-child').allTextContents();
+    expect([...names].sort()).toEqual(
+      (reportStats.rows as { province: { name: string } }[]).map((row) => row.province.name).sort(),
+    );
+    await panel.getByRole('button', { name: 'Rinci Nusa Tenggara Timur' }).click();
+    await page.waitForURL(/prov=53/);
+    await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'Laporan per kabupaten/kota');
+    expect(await text('.breadcrumb [aria-current=page]')).toBe('Nusa Tenggara Timur');
+  });
+
   it('shows training completion and the members still missing modules', async () => {
     await open('/pelatihan?period=2026');
     expect(await text('h1')).toBe('Penyelesaian pelatihan');

@@ -1,5 +1,6 @@
 import { FAR_FROM_OFFICE_KM } from '@binaan/domain';
 import { Link, useLocation } from 'react-router';
+import { AreaBreadcrumb } from '../../components/area-breadcrumb';
 import { DataTable } from '../../components/ui/data-table';
 import { ChartPanel } from '../../components/ui/chart-panel';
 import { Panel } from '../../components/ui/panel';
@@ -9,7 +10,6 @@ import { EmptyState } from '../../components/ui/states';
 import { csvFileName } from '../../lib/csv';
 import { formatDateTime, formatNumber, formatPercent } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
-import { useFilterOptions } from '../../lib/filters/filter-options';
 import { filterFileNameParts, levelFor, useDashboardFilters } from '../../lib/filters/url-filters';
 import { useCoverage } from './coverage-query';
 import { RateChart } from '../../components/charts/rate-chart';
@@ -18,11 +18,8 @@ export function CoveragePage() {
   const { t, locale } = useI18n();
   const { search } = useLocation();
   const { filters, update } = useDashboardFilters();
-  const { provinces } = useFilterOptions();
   const { data, error, retry } = useCoverage(filters);
   const level = levelFor(filters);
-  const province = provinces.find((option) => option.code === filters.provinces[0]);
-  const regency = province?.regencies.find((option) => option.code === filters.regencies[0]);
   const fileParts = filterFileNameParts(filters);
 
   const drillInto = (code: string) => {
@@ -33,35 +30,7 @@ export function CoveragePage() {
   return (
     <>
       <h1>{t('coverage.title')}</h1>
-      <nav aria-label={t('coverage.title')} className="breadcrumb">
-        <ol>
-          <li>
-            {level === 'PROVINCE' ? (
-              <span aria-current="page">{t('coverage.national')}</span>
-            ) : (
-              <button type="button" className="link" onClick={() => update({ provinces: [], regencies: [] })}>
-                {t('coverage.national')}
-              </button>
-            )}
-          </li>
-          {province && level !== 'PROVINCE' && (
-            <li>
-              {level === 'REGENCY' ? (
-                <span aria-current="page">{province.name}</span>
-              ) : (
-                <button type="button" className="link" onClick={() => update({ regencies: [] })}>
-                  {province.name}
-                </button>
-              )}
-            </li>
-          )}
-          {regency && level === 'DISTRICT' && (
-            <li>
-              <span aria-current="page">{regency.name}</span>
-            </li>
-          )}
-        </ol>
-      </nav>
+      <AreaBreadcrumb label={t('coverage.title')} />
       <QueryView data={data} error={error} retry={retry} skeletonHeight={420}>
         {({ coverage, priorityVillages, forecastToTarget }) => {
           const forecast = new Map((forecastToTarget ?? []).map((row) => [row.area.code, row.designations]));

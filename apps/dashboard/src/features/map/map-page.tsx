@@ -3,6 +3,7 @@
 // keyboard's focus, drill-down by click, and the same figures as a table (with CSV) for reading and print.
 import { useMemo, useState } from 'react';
 import { Link, useLocation, useSearchParams } from 'react-router';
+import { AreaBreadcrumb } from '../../components/area-breadcrumb';
 import { ChartPanel } from '../../components/ui/chart-panel';
 import { ErrorState, Skeleton } from '../../components/ui/states';
 import { type Locale, formatDateTime, formatNumber, formatPercent } from '../../lib/format';
@@ -108,7 +109,6 @@ export function MapPage() {
   const labelOf = (code: string) =>
     `${nameOf(code)}: ${t(`map.measure.${measure}`)} ${figureText(figures?.get(code))}. ${t('map.enterToDrill')}`;
 
-  const province = provinces.find((option) => option.code === filters.provinces[0]);
   const shown = active ?? selected;
   const title = `${t(`map.measure.${measure}`)} · ${t(`coverage.byLevel.${level}`)}`;
   const dataTime = computedAt ? t('common.dataPer', { time: formatDateTime(computedAt, locale) }) : undefined;
@@ -121,35 +121,7 @@ export function MapPage() {
   return (
     <>
       <h1>{t('map.title')}</h1>
-      <nav aria-label={t('map.title')} className="breadcrumb">
-        <ol>
-          <li>
-            {filters.provinces.length === 0 ? (
-              <span aria-current="page">{t('coverage.national')}</span>
-            ) : (
-              <button type="button" className="link" onClick={() => update({ provinces: [], regencies: [] })}>
-                {t('coverage.national')}
-              </button>
-            )}
-          </li>
-          {province && (
-            <li>
-              {selected ? (
-                <button type="button" className="link" onClick={() => update({ regencies: [] })}>
-                  {province.name}
-                </button>
-              ) : (
-                <span aria-current="page">{province.name}</span>
-              )}
-            </li>
-          )}
-          {selected && (
-            <li>
-              <span aria-current="page">{nameOf(selected)}</span>
-            </li>
-          )}
-        </ol>
-      </nav>
+      <AreaBreadcrumb label={t('map.title')} />
       <div className="map-controls no-print">
         <Choice
           legend={t('map.colourBy')}

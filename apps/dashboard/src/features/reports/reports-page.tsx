@@ -1,4 +1,5 @@
 import { Link, useLocation } from 'react-router';
+import { AreaBreadcrumb } from '../../components/area-breadcrumb';
 import { BarChart } from '../../components/charts/bar-chart';
 import { LineChart } from '../../components/charts/line-chart';
 import { DataTable } from '../../components/ui/data-table';
@@ -10,55 +11,63 @@ import { csvFileName } from '../../lib/csv';
 import { formatDate, formatDateTime, formatMonth, formatNumber, shortAreaName } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 import { pivot } from '../../lib/pivot';
-import { filterFileNameParts, useDashboardFilters } from '../../lib/filters/url-filters';
+import { filterFileNameParts, levelFor, useDashboardFilters } from '../../lib/filters/url-filters';
 import { reportTypes } from '@binaan/domain';
-import { useReports } from './reports-query';
+import { areaOfRow, useReports } from './reports-query';
 
 const statuses = ['SUBMITTED', 'VERIFIED', 'FOLLOWED_UP', 'CLOSED', 'REJECTED'] as const;
 
 export function ReportsPage() {
   const { t, locale } = useI18n();
   const { search } = useLocation();
-  const { filters } = useDashboardFilters();
+  const { filters, update } = useDashboardFilters();
   const { data, error, retry } = useReports(filters);
   const fileParts = filterFileNameParts(filters);
+  const level = levelFor(filters);
+  const drill =
+    level === 'DISTRICT'
+      ? null
+      : {
+          into: (row: { key: string }) =>
+            level === 'PROVINCE'
+              ? update({ provinces: [row.key], regencies: [] })
+              : update({ provinces: [row.key.slice(0, 2)], regencies: [row.key] }),
+          label: (row: { label: string }) => t('coverage.drillDown', { name: row.label }),
+        };
 
   return (
     <>
-      <h1>{t('reports.title')}</h1>
+      <h1>{t(`reports.titleBy.${level}`)}</h1>
+      <AreaBreadcrumb label={t(`reports.titleBy.${level}`)} />
       <QueryView data={data} error={error} retry={retry} skeletonHeight={520}>
-        {({ byRegencyType, byRegencyStatus, byRegency, trend, openReports }) => {
-          const dataTime = t('common.dataPer', { time: formatDateTime(byRegencyType.computedAt, locale) });
+        {({ byAreaType, byAreaStatus, byArea, trend, openReports }) => {
+          const dataTime = t('common.dataPer', { time: formatDateTime(byAreaType.computedAt, locale) });
           const types = pivot(
-            byRegencyType.rows.map((row) => ({
-              key: row.regency?.code ?? '',
-              label: row.regency?.name ?? '',
-              series: row.type ?? '',
-              value: row.reports,
-            })),
+            byAreaType.rows.map((row) => {
+              const area = areaOfRow(row);
+              return { key: area.code, label: area.name, series: row.type ?? '', value: row.reports };
+            }),
             reportTypes,
           ).sort((a, b) => b.total - a.total);
           const statusRows = pivot(
-            byRegencyStatus.rows.map((row) => ({
-              key: row.regency?.code ?? '',
-              label: row.regency?.name ?? '',
-              series: row.status ?? '',
-              value: row.reports,
-            })),
+            byAreaStatus.rows.map((row) => {
+              const area = areaOfRow(row);
+              return { key: area.code, label: area.name, series: row.status ?? '', value: row.reports };
+            }),
             statuses,
           );
-          const medians = new Map(byRegency.rows.map((row) => [row.regency?.code ?? '', row]));
+          const medians = new Map(byArea.rows.map((row) => [areaOfRow(row).code, row]));
           if (types.length === 0) return <EmptyState message={t('reports.noReports')} />;
           return (
             <>
               <p className="data-time">{dataTime}</p>
               <ChartPanel
-                title={t('reports.byRegency')}
+                title={t(`reports.byType.${level}`)}
                 dataTime={dataTime}
                 fileParts={fileParts}
                 chart={
                   <BarChart
-                    ariaLabel={t('reports.byRegency')}
+                    ariaLabel={t(`reports.byType.${level}`)}
                     data={types}
                     index="label"
                     layout="horizontal"
@@ -74,7 +83,7 @@ export function ReportsPage() {
                   rowKey: (row) => row.key,
                   csvName: 'laporan-jenis',
                   columns: (column) => [
-                    column.text('label', t('reports.regency'), (row) => row.label),
+                    column.area('label', t(`coverage.byLevel.${level}`), (row) => row.label, drill),
                     ...reportTypes.map((type) =>
                       column.number(type, t(`enums.reportType.${type}`), (row) => row[type]),
                     ),
@@ -83,7 +92,7 @@ export function ReportsPage() {
                 }}
               />
               <ChartPanel
-                title={t('reports.byStatus')}
+                title={t(`reports.byStatus.${level}`)}
                 dataTime={dataTime}
                 fileParts={fileParts}
                 table={{
@@ -91,7 +100,7 @@ export function ReportsPage() {
                   rowKey: (row) => row.key,
                   csvName: 'laporan-status',
                   columns: (column) => [
-                    column.text('label', t('reports.regency'), (row) => row.label),
+                    column.area('label', t(`coverage.byLevel.${level}`), (row) => row.label, drill),
                     ...statuses.map((status) =>
                       column.number(status, t(`enums.reportStatus.${status}`), (row) => row[status]),
                     ),

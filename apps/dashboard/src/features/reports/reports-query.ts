@@ -1,18 +1,23 @@
 import { useQuery } from 'urql';
 import { graphql } from '@binaan/client';
-import { type DashboardFilters, toAnalyticsFilter, trendRange } from '../../lib/filters/url-filters';
+import { type DashboardFilters, levelFor, toAnalyticsFilter, trendRange } from '../../lib/filters/url-filters';
 
 export const ReportsPageQuery = graphql(`
-  query ReportsPage($filter: AnalyticsFilter!, $trend: AnalyticsFilter!, $open: VillageReportFilter!) {
-    byRegencyType: reportStats(groupBy: [REGENCY, TYPE], filter: $filter) {
+  query ReportsPage(
+    $level: ReportDimension!
+    $filter: AnalyticsFilter!
+    $trend: AnalyticsFilter!
+    $open: VillageReportFilter!
+  ) {
+    byAreaType: reportStats(groupBy: [$level, TYPE], filter: $filter) {
       computedAt
-      rows { regency { code name } type reports }
+      rows { province { code name } regency { code name } district { code name } type reports }
     }
-    byRegencyStatus: reportStats(groupBy: [REGENCY, STATUS], filter: $filter) {
-      rows { regency { code name } status reports }
+    byAreaStatus: reportStats(groupBy: [$level, STATUS], filter: $filter) {
+      rows { province { code name } regency { code name } district { code name } status reports }
     }
-    byRegency: reportStats(groupBy: [REGENCY], filter: $filter) {
-      rows { regency { code name } reports followedUp medianDaysToFollowUp }
+    byArea: reportStats(groupBy: [$level], filter: $filter) {
+      rows { province { code } regency { code } district { code } reports followedUp medianDaysToFollowUp }
     }
     trend: reportStats(groupBy: [MONTH], filter: $trend) {
       rows { month reports followedUp }
@@ -24,10 +29,23 @@ export const ReportsPageQuery = graphql(`
   }
 `);
 
+/** The area a row of the page's report statistics is about, at the page's level. */
+export function areaOfRow(row: {
+  province?: { code: string; name?: string } | null;
+  regency?: { code: string; name?: string } | null;
+  district?: { code: string; name?: string } | null;
+}): { code: string; name: string } {
+  const area = row.district ?? row.regency ?? row.province;
+  return { code: area?.code ?? '', name: area?.name ?? '' };
+}
+
 export function useReports(filters: DashboardFilters) {
   const filter = toAnalyticsFilter(filters);
   const trend = toAnalyticsFilter(filters, trendRange(filters.period));
   const open = { area: filter.area, variants: filter.variants, open: true };
-  const [result, reexecute] = useQuery({ query: ReportsPageQuery, variables: { filter, trend, open } });
+  // Nationally one row per province, then a province's kabupaten/kota, then a kabupaten/kota's kecamatan:
+  // 514 stacked bars are neither readable nor quick to draw.
+  const level = levelFor(filters);
+  const [result, reexecute] = useQuery({ query: ReportsPageQuery, variables: { level, filter, trend, open } });
   return { ...result, retry: () => reexecute({ requestPolicy: 'network-only' }) };
 }

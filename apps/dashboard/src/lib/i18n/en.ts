@@ -467,8 +467,21 @@ export const en: Messages = {
   },
   reports: {
     title: 'Reports per regency/city',
-    byRegency: 'Reports per regency/city by type',
-    byStatus: 'Report status per regency/city',
+    titleBy: {
+      PROVINCE: 'Reports per province',
+      REGENCY: 'Reports per regency/city',
+      DISTRICT: 'Reports per district (kecamatan)',
+    },
+    byType: {
+      PROVINCE: 'Reports per province by type',
+      REGENCY: 'Reports per regency/city by type',
+      DISTRICT: 'Reports per district (kecamatan) by type',
+    },
+    byStatus: {
+      PROVINCE: 'Report status per province',
+      REGENCY: 'Report status per regency/city',
+      DISTRICT: 'Report status per district (kecamatan)',
+    },
     trend: 'Monthly trend',
     medianDays: 'Median days to follow-up',
     followedUp: 'Followed up',

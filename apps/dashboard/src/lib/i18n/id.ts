@@ -486,8 +486,21 @@ export const id = {
   },
   reports: {
     title: 'Laporan per kabupaten/kota',
-    byRegency: 'Laporan per kabupaten/kota menurut jenis',
-    byStatus: 'Status laporan per kabupaten/kota',
+    titleBy: {
+      PROVINCE: 'Laporan per provinsi',
+      REGENCY: 'Laporan per kabupaten/kota',
+      DISTRICT: 'Laporan per kecamatan',
+    },
+    byType: {
+      PROVINCE: 'Laporan per provinsi menurut jenis',
+      REGENCY: 'Laporan per kabupaten/kota menurut jenis',
+      DISTRICT: 'Laporan per kecamatan menurut jenis',
+    },
+    byStatus: {
+      PROVINCE: 'Status laporan per provinsi',
+      REGENCY: 'Status laporan per kabupaten/kota',
+      DISTRICT: 'Status laporan per kecamatan',
+    },
     trend: 'Tren bulanan',
     medianDays: 'Median hari sampai tindak lanjut',
     followedUp: 'Ditindaklanjuti',
