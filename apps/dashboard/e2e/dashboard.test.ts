@@ -48,6 +48,19 @@ describe.skipIf(browserMissing !== null)('the dashboard in Chromium', () => {
     await page.waitForSelector('.panel, .empty-state', { timeout: 20_000 });
   };
   const text = async (selector: string) => (await page.textContent(selector))?.trim() ?? '';
+  /** A point of the shape that the shape itself receives (islands and bays make its box's centre unsafe). */
+  const pointInside = (code: string, target: Page = page) =>
+    target.evaluate((wanted) => {
+      const shape = document.querySelector(`svg.choropleth path[data-code="${wanted}"]`)!;
+      const box = shape.getBoundingClientRect();
+      for (let row = 1; row < 20; row++)
+        for (let column = 1; column < 20; column++) {
+          const x = box.left + (box.width * column) / 20;
+          const y = box.top + (box.height * row) / 20;
+          if (document.elementFromPoint(x, y) === shape) return { x, y };
+        }
+      throw new Error(`no point of ${wanted} can be clicked`);
+    }, code);
 
   it('asks for sign-in first, and refuses a wrong password', async () => {
     await page.goto(`${dashboard.url}/ringkasan?period=2026`);
@@ -306,6 +319,16 @@ describe.skipIf(browserMissing !== null)('the dashboard in Chromium', () => {
     await kanim.goto(`${dashboard.url}/pelatihan?period=2026`);
     await kanim.waitForSelector('th:text("Nama")');
     await kanim.screenshot({ path: `${screenshots}pelatihan-kanim.png`, fullPage: false });
+    // On the map its province has figures; another is grey, and a click on it only says there are none.
+    await kanim.goto(`${dashboard.url}/peta?period=2026`);
+    await kanim.waitForSelector('svg.choropleth path[data-code="63"]');
+    const noData = await kanim.getAttribute('[data-testid=map-legend] li:not([data-from])', 'data-colour');
+    expect(await kanim.getAttribute('svg.choropleth path[data-code="63"]', 'fill')).not.toBe(noData);
+    expect(await kanim.getAttribute('svg.choropleth path[data-code="53"]', 'fill')).toBe(noData);
+    const elsewhere = await pointInside('53', kanim);
+    await kanim.mouse.click(elsewhere.x, elsewhere.y);
+    await kanim.getByText('Tidak ada angka untuk wilayah ini').waitFor();
+    expect(new URL(kanim.url()).searchParams.get('prov')).toBeNull();
     await context.close();
   });
 
@@ -348,19 +371,6 @@ describe.skipIf(browserMissing !== null)('the dashboard in Chromium', () => {
       page
         .locator('svg.choropleth path[data-code]')
         .evaluateAll((paths) => paths.map((path) => path.getAttribute('data-code')!));
-    /** A point of the shape that the shape itself receives (islands and bays make its box's centre unsafe). */
-    const pointInside = (code: string, target: Page = page) =>
-      target.evaluate((wanted) => {
-        const shape = document.querySelector(`svg.choropleth path[data-code="${wanted}"]`)!;
-        const box = shape.getBoundingClientRect();
-        for (let row = 1; row < 20; row++)
-          for (let column = 1; column < 20; column++) {
-            const x = box.left + (box.width * column) / 20;
-            const y = box.top + (box.height * row) / 20;
-            if (document.elementFromPoint(x, y) === shape) return { x, y };
-          }
-        throw new Error(`no point of ${wanted} can be clicked`);
-      }, code);
     const legend = () =>
       page.locator('[data-testid=map-legend] li[data-from]').evaluateAll((items) =>
         items.map((item) => ({

@@ -79,6 +79,8 @@ export function MapPage() {
     setParams(next);
   };
   const drillInto = (code: string) => {
+    // An area without figures (outside the caller's area) has nothing below it to show: say so instead.
+    if (!figures?.has(code)) return setActive(code);
     setActive(null);
     if (code.length === 2) update({ provinces: [code], regencies: [] });
     else update({ provinces: [code.slice(0, 2)], regencies: [code] });
