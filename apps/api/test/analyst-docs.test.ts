@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Service } from '../src/service.js';
-import { createSeededApi, type SeededApi } from './support/seeded-api.js';
+import { computeSignals } from '../src/signals/job.js';
+import { createSeededApi, SEED_TODAY, type SeededApi } from './support/seeded-api.js';
 import { asApplicationsSeeIt, startTestService } from './support/service.js';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
@@ -58,6 +59,8 @@ describe('docs/analysts.md', () => {
   beforeAll(async () => {
     api = await createSeededApi();
     token = await api.issueToken('national', ['AGGREGATES_READ', 'RECORDS_READ']);
+    // As a running API does on its first scheduled run: the signals of the last 12 weeks.
+    await computeSignals(api.db, { trigger: 'test', weeks: 12, today: SEED_TODAY });
   });
   afterAll(() => api.dispose());
 
