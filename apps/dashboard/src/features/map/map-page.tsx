@@ -109,7 +109,12 @@ export function MapPage() {
     return figure === null ? t('map.noData') : format(figure, locale);
   };
   const labelOf = (code: string) =>
-    `${nameOf(code)}: ${t(`map.measure.${measure}`)} ${figureText(figures?.get(code))}. ${t('map.enterToDrill')}`;
+    `${nameOf(code)}: ${t(`map.measure.${measure}`)} ${figureText(figures?.get(code))}.` +
+    (figures?.has(code) ? ` ${t('map.enterToDrill')}` : '');
+  // Tab goes through the shapes in name order, as a reader would look them up.
+  const paths = projected
+    ? [...projected.paths].sort((a, b) => nameOf(a.code).localeCompare(nameOf(b.code), 'id'))
+    : [];
 
   const shown = active ?? selected;
   const title = `${t(`map.measure.${measure}`)} · ${t(`coverage.byLevel.${level}`)}`;
@@ -166,7 +171,7 @@ export function MapPage() {
             <figure className="map">
               <div className="map-body">
                 <Choropleth
-                  paths={projected.paths}
+                  paths={paths}
                   width={MAP_WIDTH}
                   height={projected.height}
                   title={title}

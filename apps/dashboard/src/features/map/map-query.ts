@@ -1,6 +1,7 @@
 import { openSignalStatuses } from '@binaan/domain';
+import { useMemo } from 'react';
 import { useQuery } from 'urql';
-import { graphql } from '@binaan/client';
+import { graphql, type ResultOf } from '@binaan/client';
 import { type DashboardFilters, toAnalyticsFilter } from '../../lib/filters/url-filters';
 import type { MapLevel } from './boundaries';
 
@@ -48,6 +49,31 @@ export interface AreaFigures {
   openSignals: number;
 }
 
+/** Each area's figures, joined by code from the query's three answers. */
+function figuresOf(data: ResultOf<typeof MapPageQuery>, level: MapLevel): Map<string, AreaFigures> {
+  const reports = new Map(
+    data.reportStats.rows.map((row) => [(level === 'REGENCY' ? row.regency : row.province)?.code, row.reports]),
+  );
+  const signals = new Map(data.signalCounts.map((row) => [row.area.code, row.signals]));
+  return new Map(
+    data.coverage.rows.map((row) => {
+      const code = row.area?.code ?? '';
+      const reportCount = reports.get(code) ?? 0;
+      const figures: AreaFigures = {
+        code,
+        name: row.area?.name ?? code,
+        villages: row.villages,
+        designated: row.designatedVillages,
+        coverage: row.coverage.rate ?? null,
+        reports: reportCount,
+        reportsPerThousand: row.villages > 0 ? (reportCount / row.villages) * 1000 : null,
+        openSignals: signals.get(code) ?? 0,
+      };
+      return [code, figures];
+    }),
+  );
+}
+
 /**
  * The figures of every area the map shows. The map shows whole provinces: a chosen kabupaten/kota is
  * highlighted among its neighbours, so the query leaves it out of the filter.
@@ -65,33 +91,8 @@ export function useMapFigures(filters: DashboardFilters, level: MapLevel) {
     },
   });
   const data = result.data;
-  const figures = data
-    ? (() => {
-        const reports = new Map(
-          data.reportStats.rows.map((row) => [(level === 'REGENCY' ? row.regency : row.province)?.code, row.reports]),
-        );
-        const signals = new Map(data.signalCounts.map((row) => [row.area.code, row.signals]));
-        return new Map<string, AreaFigures>(
-          data.coverage.rows.map((row) => {
-            const code = row.area?.code ?? '';
-            const reportCount = reports.get(code) ?? 0;
-            return [
-              code,
-              {
-                code,
-                name: row.area?.name ?? code,
-                villages: row.villages,
-                designated: row.designatedVillages,
-                coverage: row.coverage.rate ?? null,
-                reports: reportCount,
-                reportsPerThousand: row.villages > 0 ? (reportCount / row.villages) * 1000 : null,
-                openSignals: signals.get(code) ?? 0,
-              },
-            ];
-          }),
-        );
-      })()
-    : null;
+  // Built once per answer, not on every hover.
+  const figures = useMemo(() => (data ? figuresOf(data, level) : null), [data, level]);
   return {
     figures,
     computedAt: data?.coverage.computedAt ?? null,
