@@ -438,6 +438,11 @@ describe.skipIf(browserMissing !== null)('the dashboard in Chromium', () => {
     });
 
     it('drills down from the country to a province with a click, and prints with its table', async () => {
+      // A province code no shape has (a mistyped link) says so instead of loading for ever.
+      await open('/peta?prov=99&period=2026');
+      expect(await text('.empty-state')).toBe(
+        'Tidak ada wilayah untuk pilihan ini. Pilih provinsi lain atau kembali ke Nasional.',
+      );
       await open('/peta?period=2026');
       await page.waitForSelector('svg.choropleth path[data-code="53"]');
       expect((await shapeCodes()).length).toBe(38);

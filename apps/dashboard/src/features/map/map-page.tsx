@@ -5,7 +5,7 @@ import { useMemo, useState } from 'react';
 import { Link, useLocation, useSearchParams } from 'react-router';
 import { AreaBreadcrumb } from '../../components/area-breadcrumb';
 import { ChartPanel } from '../../components/ui/chart-panel';
-import { ErrorState, Skeleton } from '../../components/ui/states';
+import { EmptyState, ErrorState, Skeleton } from '../../components/ui/states';
 import { type Locale, formatDateTime, formatNumber, formatPercent } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 import { useFilterOptions } from '../../lib/filters/filter-options';
@@ -159,6 +159,9 @@ export function MapPage() {
             retryShapes();
           }}
         />
+      ) : shapes && !projected ? (
+        // A province code in the address that no shape has (typed or an old link): say so, do not wait.
+        <EmptyState message={t('map.noAreas')} />
       ) : !figures || !projected ? (
         <Skeleton label={t('common.loading')} height={420} />
       ) : (

@@ -48,6 +48,7 @@ export const en: Messages = {
       sinyal: 'Open early-warning signals',
     },
     legend: 'Colour key',
+    noAreas: 'No area matches this choice. Choose another province or go back to the whole country.',
     noData: 'No figure',
     noFigures: 'No figures for this area: outside your area, or without villages.',
     pointHint: 'Point at an area or Tab to it to see its figures. Click or press Enter to drill down.',

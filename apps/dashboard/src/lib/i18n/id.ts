@@ -61,6 +61,7 @@ export const id = {
       sinyal: 'Sinyal dini terbuka',
     },
     legend: 'Keterangan warna',
+    noAreas: 'Tidak ada wilayah untuk pilihan ini. Pilih provinsi lain atau kembali ke Nasional.',
     noData: 'Tidak ada angka',
     noFigures: 'Tidak ada angka untuk wilayah ini: di luar wilayah Anda, atau tanpa desa.',
     pointHint:
