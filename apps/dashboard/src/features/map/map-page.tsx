@@ -119,11 +119,8 @@ export function MapPage() {
   const shown = active ?? selected;
   const title = `${t(`map.measure.${measure}`)} · ${t(`coverage.byLevel.${level}`)}`;
   const dataTime = computedAt ? t('common.dataPer', { time: formatDateTime(computedAt, locale) }) : undefined;
-  const rows = figures
-    ? [...figures.values()]
-        .filter((area) => !filters.provinces.length || filters.provinces.includes(area.code.slice(0, 2)))
-        .sort((a, b) => a.name.localeCompare(b.name, 'id'))
-    : [];
+  // The query is already limited to the chosen provinces: every area with figures is on the map.
+  const rows = figures ? [...figures.values()].sort((a, b) => a.name.localeCompare(b.name, 'id')) : [];
 
   return (
     <>

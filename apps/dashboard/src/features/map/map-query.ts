@@ -96,7 +96,6 @@ export function useMapFigures(filters: DashboardFilters, level: MapLevel) {
   return {
     figures,
     computedAt: data?.coverage.computedAt ?? null,
-    fetching: result.fetching,
     error: result.error,
     retry: () => reexecute({ requestPolicy: 'network-only' }),
   };
