@@ -2,6 +2,7 @@
 // figure empties it; nothing but analytics is cached; a revoked credential gets no cached answer; with
 // Redis, a write through one API process empties the cache of the others.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ANALYTICS_FIELDS, mayAskForFigures } from '../src/plugins/response-cache.js';
 import { createApp } from '../src/yoga.js';
 import { reachableRedis } from './support/redis.js';
 import { createSeededApi, type SeededApi } from './support/seeded-api.js';
@@ -62,6 +63,23 @@ describe('analytics response cache', () => {
     // The mutation emptied the cache: both reports count, for everyone.
     expect(reportsOf(await api.graphql(REPORTS_IN_BATULICIN, {}, 'kanim'))).toBe(first + 2);
     expect(reportsOf(await api.graphql(REPORTS_IN_BATULICIN, {}, 'national'))).toBe(first + 2);
+  });
+
+  it('consults the cache only for documents that may select a figure', () => {
+    for (const field of ANALYTICS_FIELDS) expect(mayAskForFigures(`{ ${field} { computedAt } }`)).toBe(true);
+    expect(mayAskForFigures(MIXED)).toBe(true);
+    // Records only: no lookup, no bookkeeping added to the document.
+    expect(mayAskForFigures('{ villages(first: 50) { edges { node { code regency { name } } } } }')).toBe(false);
+    expect(mayAskForFigures('{ coverageTarget: targets { year } }')).toBe(false);
+    // Text not known (an unknown trusted-document id): consulted, as before.
+    expect(mayAskForFigures(undefined)).toBe(true);
+  });
+
+  it('answers a records-only operation fresh every time', async () => {
+    const count = '{ reports(first: 1, filter: { area: { regencyCodes: ["63.02"] } }) { totalCount } }';
+    const before = (await api.graphql(count, {}, 'kanim')).data!.reports.totalCount as number;
+    await insertReportDirectly(api, 'cache-records');
+    expect((await api.graphql(count, {}, 'kanim')).data!.reports.totalCount).toBe(before + 1);
   });
 
   it('does not cache an operation that also reads records', async () => {

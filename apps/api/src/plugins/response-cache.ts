@@ -19,6 +19,16 @@ export const ANALYTICS_FIELDS = [
   'trainingCompletion',
 ] as const;
 
+/**
+ * Might this document select an analytics field? Only then is the cache consulted: for any other
+ * operation its bookkeeping (a lookup, `__typename` and ids added to every selection, the answer walked
+ * again) is pure cost, and a page of 50 villages paid a third of its throughput for it. A text match can
+ * only err towards consulting the cache, where the per-field TTLs still decide.
+ */
+const ANALYTICS_FIELD_PATTERN = new RegExp(`\\b(?:${ANALYTICS_FIELDS.join('|')})\\b`);
+export const mayAskForFigures = (documentText: string | undefined): boolean =>
+  documentText === undefined || ANALYTICS_FIELD_PATTERN.test(documentText);
+
 /** Mutations that cannot change any figure; every other mutation empties the cache. */
 const MUTATIONS_WITHOUT_FIGURES = new Set(['signIn', 'issueApiToken', 'revokeApiToken']);
 
@@ -77,8 +87,17 @@ export function createAnalyticsCache(
     await cache.invalidate([ANALYTICS_ENTITY]);
   };
 
+  // Decided from the document's text once trusted-document ids are resolved (that plugin comes first).
+  const asksForFigures = new WeakMap<Request, boolean>();
+  const noteFigureRequests: Plugin = {
+    onParams({ params, request }) {
+      asksForFigures.set(request, mayAskForFigures(params.query));
+    },
+  };
+
   const responseCache = useResponseCache({
     cache,
+    enabled: (request) => asksForFigures.get(request) ?? true,
     ttl: 0,
     ttlPerSchemaCoordinate,
     // Mutations are handled below: their results name no analytics entity.
@@ -131,7 +150,13 @@ export function createAnalyticsCache(
   };
 
   return {
-    plugin: { onPluginInit: ({ addPlugin }) => (addPlugin(responseCache), addPlugin(invalidateOnWrites)) },
+    plugin: {
+      onPluginInit: ({ addPlugin }) => (
+        addPlugin(noteFigureRequests),
+        addPlugin(responseCache),
+        addPlugin(invalidateOnWrites)
+      ),
+    },
     invalidate,
   };
 }
