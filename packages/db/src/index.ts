@@ -14,10 +14,4 @@ export type { SqlDatabase, SqlExecutor } from './sql.js';
 export * from './generated/prisma/client.js';
 export { hashPassword, verifyPassword } from './passwords.js';
 export { demoUsers, DEFAULT_DEMO_PASSWORD, writeDemoUsers } from './seed/demo-users.js';
-export {
-  rollupCodes,
-  rollupFamilies,
-  rebuildAllRollupsSql,
-  type RollupFamily,
-  type RollupFamilyName,
-} from './rollups.js';
+export { rollupCodes, rollupFamilies, type RollupFamily, type RollupFamilyName } from './rollups.js';

@@ -89,6 +89,3 @@ export function readRollupSql(family: Pick<RollupFamily, 'name'>): string {
 
 /** Every table some family's triggers watch: the seed turns their triggers off during a bulk load. */
 export const rollupSourceTables: readonly string[] = [...new Set(rollupFamilies.flatMap((family) => family.sources))];
-
-/** SQL that recomputes every rollup from the records, in dependency order. */
-export const rebuildAllRollupsSql = rollupFamilies.map((family) => `SELECT ${family.rebuild}();`).join('\n');

@@ -25,6 +25,11 @@ if (values.today && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) {
 }
 
 const db = await openDatabase();
+const started = Date.now();
+const elapsed = () => {
+  const seconds = Math.round((Date.now() - started) / 1000);
+  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+};
 const bar = new cliProgress.SingleBar(
   { format: '{phase} [{bar}] {value}/{total} {detail}', hideCursor: true, noTTYOutput: true, notTTYSchedule: 5000 },
   cliProgress.Presets.shades_classic,
@@ -43,15 +48,19 @@ try {
       if (event.phase === 'areas') {
         bar.update(0, { phase: 'areas    ', detail: `${written.toLocaleString('en')} rows` });
       } else if (event.phase === 'rollups') {
-        bar.update(bar.getTotal(), {
+        // The bar restarts for the rollups: one step per family, named as it is built.
+        bar.setTotal(event.families);
+        bar.update(event.familyIndex, {
           phase: 'rollups  ',
-          detail: `building from ${written.toLocaleString('en')} rows`,
+          detail: `${event.family} from ${written.toLocaleString('en')} rows (${elapsed()})`,
         });
+      } else if (event.phase === 'statistics') {
+        bar.update(bar.getTotal(), { phase: 'analyse  ', detail: `table statistics (${elapsed()})` });
       } else {
         bar.setTotal(event.provinces);
         bar.update(event.provinceIndex, {
           phase: 'programme',
-          detail: `province ${event.provinceCode}, ${written.toLocaleString('en')} rows`,
+          detail: `province ${event.provinceCode}, ${written.toLocaleString('en')} rows (${elapsed()})`,
         });
       }
     },

@@ -1,6 +1,6 @@
 // Fills an empty (migrated) database with the programme's areas and demo records, in one transaction:
 // a failed or interrupted seed leaves nothing behind.
-import { rebuildAllRollupsSql, rollupSourceTables } from '../rollups.js';
+import { rollupFamilies, rollupSourceTables } from '../rollups.js';
 import type { SqlDatabase, SqlExecutor } from '../sql.js';
 import { writeAreas } from './areas.js';
 import { dayOf } from './calendar.js';
@@ -27,7 +27,9 @@ export interface SeedOptions {
 export type SeedProgress =
   | { phase: 'areas'; rows: Record<string, number> }
   | { phase: 'programme'; provinceCode: string; provinceIndex: number; provinces: number; rows: Record<string, number> }
-  | { phase: 'rollups'; rows: Record<string, number> };
+  /** Before each rollup family is rebuilt (`familyIndex` of `families`), and once more when all are. */
+  | { phase: 'rollups'; family: string; familyIndex: number; families: number; rows: Record<string, number> }
+  | { phase: 'statistics'; rows: Record<string, number> };
 
 export interface SeedResult {
   scale: ScaleName;
@@ -106,13 +108,18 @@ export async function seedDatabase(sql: SqlDatabase, options: SeedOptions = {}):
       );
     }
 
-    onProgress({ phase: 'rollups', rows: writer.counts() });
-    await tx.exec(rebuildAllRollupsSql);
+    // One family at a time, so that the progress moves through minutes of rebuilding at national scale.
+    for (const [familyIndex, family] of rollupFamilies.entries()) {
+      const progress = { family: family.name, familyIndex, families: rollupFamilies.length, rows: writer.counts() };
+      onProgress({ phase: 'rollups', ...progress });
+      await tx.exec(`SELECT ${family.rebuild}();`);
+    }
     await tx.exec(setRollupTriggers('ENABLE'));
 
     const users = await writeDemoUsers(tx);
 
     // Fresh statistics, or the planner guesses one row per table and picks nested loops for analytics.
+    onProgress({ phase: 'statistics', rows: writer.counts() });
     await tx.exec('ANALYZE');
 
     const villagesByProvince = await tx.query<{ code: string; name: string; villages: number }>(
