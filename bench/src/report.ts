@@ -2,10 +2,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Measurement } from './drive.js';
-import type { ServerName, Workload } from './workloads.js';
+import type { PageWorkload, ServerName, Workload } from './workloads.js';
 
 export interface Run extends Omit<Measurement, 'firstError' | 'requests'> {
-  workload: Workload;
+  workload: Workload | PageWorkload;
   server: ServerName;
   connections: number;
 }

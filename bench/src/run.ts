@@ -24,6 +24,8 @@ import {
   binaanRequests,
   floorRequests,
   nthRequest,
+  pageRequest,
+  type PageRequest,
   type PageStarts,
   postgraphileRequests,
   READ_WORKLOADS,
@@ -45,6 +47,10 @@ const { values } = parseArgs({
     'pglite-connections': { type: 'string', default: '8' },
     servers: { type: 'string', default: 'binaan,binaan-cached,postgraphile,floor,binaan-pglite' },
     workloads: { type: 'string', default: WORKLOADS.join(',') },
+    // The dashboard's pages at national scope, Binaan only: 'all', 'none' or paths such as /ringkasan,/laporan.
+    pages: { type: 'string', default: 'all' },
+    // What one leader opening a page waits for: one request at a time.
+    'page-connections': { type: 'string', default: '1' },
   },
 });
 const databaseUrl = values.database!;
@@ -67,6 +73,16 @@ const pages: PageStarts = {
   binaanCursors: starts.map((start) => Buffer.from(`GPC:N:${start.id}`).toString('base64')),
   postgraphileCursors: [],
 };
+
+// The dashboard's own requests for its pages, with the variables its hooks build for today.
+const allPageRequests = JSON.parse(runCli('apps/dashboard/scripts/page-requests.ts', [], {})) as PageRequest[];
+const pageRequests =
+  values.pages === 'none'
+    ? []
+    : values.pages === 'all'
+      ? allPageRequests
+      : allPageRequests.filter((request) => values.pages!.split(',').includes(request.page));
+const pageConnections = Number(values['page-connections']);
 
 const runs: Run[] = [];
 let port = await freePort();
@@ -125,6 +141,24 @@ async function startBinaan(name: string, env: Record<string, string>, readToken:
   return server;
 }
 
+/** Each dashboard page's request, one at a time; a page whose answer has errors stops the run. */
+async function measurePages(name: ServerName, server: RunningServer) {
+  for (const page of pageRequests) {
+    const probe = pageRequest(tokens.read, page);
+    const answer = (await (
+      await fetch(`${server.url}${probe.path}`, { method: probe.method, headers: probe.headers, body: probe.body })
+    ).json()) as { errors?: unknown };
+    if (answer.errors) throw new Error(`${name} ${page.page}: ${JSON.stringify(answer.errors)}`);
+    await waitForQuietDatabase(databaseUrl);
+    const result = await measure(server.url, { connections: pageConnections, ...window }, () => probe);
+    const { firstError, requests, ...figures } = result;
+    runs.push({ workload: `page ${page.page}`, server: name, connections: pageConnections, ...figures });
+    log(
+      `  ${`page ${page.page}`.padEnd(24)} ${name.padEnd(14)} ${result.rps.toFixed(1).padStart(8)} req/s  p50 ${result.p50_ms} ms  p95 ${result.p95_ms} ms  errors ${result.errors}${firstError ? `  (${firstError})` : ''}`,
+    );
+  }
+}
+
 async function checkBinaanCursor(url: string, bearer: string) {
   const response = await fetch(`${url}/graphql`, {
     method: 'POST',
@@ -146,6 +180,12 @@ for (const name of servers) {
       tokens.read,
     );
     await checkBinaanCursor(server.url, tokens.read);
+    try {
+      await measurePages(name, server);
+    } catch (error) {
+      await server.stop();
+      throw error;
+    }
     await measureServer(name, server, binaanRequests(tokens, pages, villages), workloads, connections);
   } else if (name === 'postgraphile') {
     log('\npostgraphile: PostGraphile 5 (amber preset), Node 24');
@@ -265,6 +305,7 @@ const results: BenchResults = {
   settings: {
     ...window,
     connections,
+    pageConnections,
     pgliteConnections: Number(values['pglite-connections']),
     benchSubmissionsRemoved: removed,
   },

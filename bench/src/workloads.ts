@@ -4,6 +4,18 @@ import type { AnalyticsFilter } from '@binaan/api/analytics';
 
 export const WORKLOADS = ['overview', 'coverage', 'reports', 'villages', 'mix'] as const;
 export type Workload = (typeof WORKLOADS)[number];
+/** A dashboard page's own request (apps/dashboard/scripts/page-requests.ts), Binaan only: `page /ringkasan`. */
+export type PageWorkload = `page ${string}`;
+
+/** A request the dashboard sends for one of its pages, as its page-requests script prints it. */
+export interface PageRequest {
+  page: string;
+  operationName: string;
+  /** The trusted-document id the built dashboard sends instead of the text. */
+  id: string;
+  document: string;
+  variables: Record<string, unknown>;
+}
 export const READ_WORKLOADS = WORKLOADS.filter((workload) => workload !== 'mix');
 
 export type ServerName = 'binaan' | 'binaan-cached' | 'postgraphile' | 'floor' | 'binaan-pglite';
@@ -64,6 +76,20 @@ export interface PageStarts {
 export interface RequestFactory {
   read(workload: Exclude<Workload, 'mix'>, index: number): BenchRequest;
   submit(index: number): BenchRequest;
+}
+
+/** A page's request as the built dashboard sends it: its trusted-document id and variables, no text. */
+export function pageRequest(bearer: string, page: PageRequest): BenchRequest {
+  return {
+    method: 'POST',
+    path: '/graphql',
+    headers: { 'content-type': 'application/json', accept: 'application/json', authorization: `Bearer ${bearer}` },
+    body: JSON.stringify({
+      operationName: page.operationName,
+      variables: page.variables,
+      extensions: { persistedQuery: { version: 1, sha256Hash: page.id } },
+    }),
+  };
 }
 
 const graphqlPost = (

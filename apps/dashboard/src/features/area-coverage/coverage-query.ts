@@ -47,20 +47,26 @@ export const CoveragePageQuery = graphql(`
   }
 `);
 
-export function useCoverage(filters: DashboardFilters) {
+/**
+ * The page's variables for these filters (also what the benchmark sends as this page). Villages are
+ * listed nationwide by the API; a user limited to an area (`ownRegencies`) gets the list for that area.
+ */
+export function coveragePageVariables(filters: DashboardFilters, ownRegencies: string[] | null | undefined) {
   const filter = toAnalyticsFilter(filters);
-  // Villages are listed nationwide by the API; a user limited to an area gets the list for that area.
+  const area = ownRegencies && !filter.area.regencyCodes ? { ...filter.area, regencyCodes: ownRegencies } : filter.area;
+  return {
+    groupBy: levelFor(filters),
+    filter,
+    area,
+    ...forecastVariables(levelFor(filters), periodRange(filters.period).to),
+  };
+}
+
+export function useCoverage(filters: DashboardFilters) {
   const { me } = useSession();
-  const ownArea = me?.permissions.regencyCodes;
-  const area = ownArea && !filter.area.regencyCodes ? { ...filter.area, regencyCodes: ownArea } : filter.area;
   const [result, reexecute] = useQuery({
     query: CoveragePageQuery,
-    variables: {
-      groupBy: levelFor(filters),
-      filter,
-      area,
-      ...forecastVariables(levelFor(filters), periodRange(filters.period).to),
-    },
+    variables: coveragePageVariables(filters, me?.permissions.regencyCodes),
   });
   return { ...result, retry: () => reexecute({ requestPolicy: 'network-only' }) };
 }

@@ -78,18 +78,19 @@ function figuresOf(data: ResultOf<typeof MapPageQuery>, level: MapLevel): Map<st
  * The figures of every area the map shows. The map shows whole provinces: a chosen kabupaten/kota is
  * highlighted among its neighbours, so the query leaves it out of the filter.
  */
-export function useMapFigures(filters: DashboardFilters, level: MapLevel) {
+export function mapPageVariables(filters: DashboardFilters, level: MapLevel) {
   const filter = toAnalyticsFilter({ ...filters, regencies: [] });
-  const [result, reexecute] = useQuery({
-    query: MapPageQuery,
-    variables: {
-      groupBy: level,
-      regionLevel: level,
-      reportsBy: [level],
-      filter,
-      signals: { area: filter.area, statuses: [...openSignalStatuses] },
-    },
-  });
+  return {
+    groupBy: level,
+    regionLevel: level,
+    reportsBy: [level],
+    filter,
+    signals: { area: filter.area, statuses: [...openSignalStatuses] },
+  };
+}
+
+export function useMapFigures(filters: DashboardFilters, level: MapLevel) {
+  const [result, reexecute] = useQuery({ query: MapPageQuery, variables: mapPageVariables(filters, level) });
   const data = result.data;
   // Built once per answer, not on every hover.
   const figures = useMemo(() => (data ? figuresOf(data, level) : null), [data, level]);

@@ -32,11 +32,16 @@ export const OverviewPageQuery = graphql(`
   }
 `);
 
-export function useOverview(filters: DashboardFilters) {
+/** The page's variables for these filters (also what the benchmark sends as this page). */
+export function overviewPageVariables(filters: DashboardFilters) {
   const filter = toAnalyticsFilter(filters);
   const trend = toAnalyticsFilter(filters, trendRange(filters.period));
   // The open early-warning signals of the same areas, strongest of the latest week first.
   const signals = { area: filter.area, statuses: ['NEW' as const, 'ACKNOWLEDGED' as const] };
-  const [result, reexecute] = useQuery({ query: OverviewPageQuery, variables: { filter, trend, signals } });
+  return { filter, trend, signals };
+}
+
+export function useOverview(filters: DashboardFilters) {
+  const [result, reexecute] = useQuery({ query: OverviewPageQuery, variables: overviewPageVariables(filters) });
   return { ...result, retry: () => reexecute({ requestPolicy: 'network-only' }) };
 }

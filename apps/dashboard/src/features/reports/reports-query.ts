@@ -39,13 +39,17 @@ export function areaOfRow(row: {
   return { code: area?.code ?? '', name: area?.name ?? '' };
 }
 
-export function useReports(filters: DashboardFilters) {
+/** The page's variables for these filters (also what the benchmark sends as this page). */
+export function reportsPageVariables(filters: DashboardFilters) {
   const filter = toAnalyticsFilter(filters);
   const trend = toAnalyticsFilter(filters, trendRange(filters.period));
   const open = { area: filter.area, variants: filter.variants, open: true };
   // Nationally one row per province, then a province's kabupaten/kota, then a kabupaten/kota's kecamatan:
   // 514 stacked bars are neither readable nor quick to draw.
-  const level = levelFor(filters);
-  const [result, reexecute] = useQuery({ query: ReportsPageQuery, variables: { level, filter, trend, open } });
+  return { level: levelFor(filters), filter, trend, open };
+}
+
+export function useReports(filters: DashboardFilters) {
+  const [result, reexecute] = useQuery({ query: ReportsPageQuery, variables: reportsPageVariables(filters) });
   return { ...result, retry: () => reexecute({ requestPolicy: 'network-only' }) };
 }

@@ -2,7 +2,7 @@
 // than its own history predicts, strongest first within a week, and their review. Offices (in their
 // area) and national leadership move a signal: acknowledge, then escalate or dismiss with a note.
 import { type FormEvent, useState } from 'react';
-import { canMoveSignal, openSignalStatuses, type SignalStatus, signalStepNeedsNote } from '@binaan/domain';
+import { canMoveSignal, type SignalStatus, signalStepNeedsNote } from '@binaan/domain';
 import { Field } from '../../components/form/field';
 import { FormOutcome, useFormOutcome } from '../../components/form/form-outcome';
 import { DataTable } from '../../components/ui/data-table';
@@ -24,13 +24,7 @@ export function SignalsPage() {
   const [showClosed, setShowClosed] = useState(false);
   const [reviewing, setReviewing] = useState<string | null>(null);
   const [moved, setMoved] = useState<string | null>(null);
-  const { data, error, retry } = useSignals({
-    area: {
-      provinceCodes: filters.provinces.length ? filters.provinces : null,
-      regencyCodes: filters.regencies.length ? filters.regencies : null,
-    },
-    statuses: showClosed ? null : [...openSignalStatuses],
-  });
+  const { data, error, retry } = useSignals(filters, showClosed);
   const mayReview = (signal: Signal) =>
     Boolean(
       me?.permissions.reviewSignals &&

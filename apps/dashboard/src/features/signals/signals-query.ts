@@ -1,5 +1,7 @@
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '@binaan/client';
+import { openSignalStatuses } from '@binaan/domain';
+import type { DashboardFilters } from '../../lib/filters/url-filters';
 import { MutationErrorFragment } from '../../lib/mutation-error-fragment';
 
 /** The early-warning signals of the chosen areas, and when they were last computed. */
@@ -24,11 +26,24 @@ export const SignalsPageQuery = graphql(`
   }
 `);
 
-export function useSignals(filter: {
-  area: { provinceCodes: string[] | null; regencyCodes: string[] | null };
-  statuses: ('NEW' | 'ACKNOWLEDGED' | 'ESCALATED' | 'DISMISSED')[] | null;
-}) {
-  const [result, reexecute] = useQuery({ query: SignalsPageQuery, variables: { filter } });
+/** The page's variables: the chosen areas' signals, open ones only unless asked (also the benchmark's). */
+export function signalsPageVariables(filters: DashboardFilters, showClosed: boolean) {
+  return {
+    filter: {
+      area: {
+        provinceCodes: filters.provinces.length ? filters.provinces : null,
+        regencyCodes: filters.regencies.length ? filters.regencies : null,
+      },
+      statuses: showClosed ? null : [...openSignalStatuses],
+    },
+  };
+}
+
+export function useSignals(filters: DashboardFilters, showClosed: boolean) {
+  const [result, reexecute] = useQuery({
+    query: SignalsPageQuery,
+    variables: signalsPageVariables(filters, showClosed),
+  });
   return { ...result, retry: () => reexecute({ requestPolicy: 'network-only' }) };
 }
 

@@ -49,18 +49,20 @@ export const TrainingPageQuery = graphql(`
   }
 `);
 
-export function useTraining(filters: DashboardFilters) {
+/** The page's variables for these filters (also what the benchmark sends as this page). */
+export function trainingPageVariables(filters: DashboardFilters) {
   const filter = toAnalyticsFilter(filters);
   // The immigration officer trains the task force and is not counted among its trainees.
   const members = { area: filter.area, current: true, incompleteTraining: true, roles: [...traineeRoles] };
-  const [result, reexecute] = useQuery({
-    query: TrainingPageQuery,
-    variables: {
-      groupBy: levelFor(filters),
-      filter,
-      members,
-      ...forecastVariables(levelFor(filters), periodRange(filters.period).to),
-    },
-  });
+  return {
+    groupBy: levelFor(filters),
+    filter,
+    members,
+    ...forecastVariables(levelFor(filters), periodRange(filters.period).to),
+  };
+}
+
+export function useTraining(filters: DashboardFilters) {
+  const [result, reexecute] = useQuery({ query: TrainingPageQuery, variables: trainingPageVariables(filters) });
   return { ...result, retry: () => reexecute({ requestPolicy: 'network-only' }) };
 }
