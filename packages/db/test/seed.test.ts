@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate } from '../src/migrate.js';
 import { programmeTables } from '../src/seed/tables.js';
 import type { SqlDatabase } from '../src/sql.js';
-import { seedDatabase, SeedRefusedError, type SeedResult } from '../src/seed/seed.js';
+import { rollupFamilies } from '../src/rollups.js';
+import { seedDatabase, type SeedProgress, SeedRefusedError, type SeedResult } from '../src/seed/seed.js';
 import { createTestDatabase, type TestDatabase } from '../src/testing/test-database.js';
 
 const TODAY = '2026-11-24';
@@ -12,11 +13,11 @@ const TODAY = '2026-11-24';
 describe('the demo seed', () => {
   let test: TestDatabase;
   let result: SeedResult;
-  const progress: string[] = [];
+  const progress: SeedProgress[] = [];
   beforeAll(async () => {
     test = await createTestDatabase();
     await migrate(test.db.sql);
-    result = await seedDatabase(test.db.sql, { today: TODAY, onProgress: (event) => progress.push(event.phase) });
+    result = await seedDatabase(test.db.sql, { today: TODAY, onProgress: (event) => progress.push(event) });
   });
   afterAll(async () => {
     await test.dispose();
@@ -231,9 +232,11 @@ describe('the demo seed', () => {
     await test.db.prisma.villageReport.delete({ where: { id: created.id } });
   });
 
-  it('shows progress while it runs', () => {
-    expect(progress).toContain('areas');
-    expect(progress).toContain('programme');
+  it('shows progress while it runs, through every rollup family in order', () => {
+    const phases = new Set(progress.map((event) => event.phase));
+    expect([...phases]).toEqual(['areas', 'programme', 'rollups', 'statistics']);
+    const families = progress.flatMap((event) => (event.phase === 'rollups' ? [event.family] : []));
+    expect(families).toEqual(rollupFamilies.map((family) => family.name));
   });
 
   it('refuses to seed over existing data, and --reset replaces it with the same rows', async () => {
