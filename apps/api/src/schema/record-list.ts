@@ -22,9 +22,12 @@ export function recordList<Filter, OrderArg, Where, Order, Row>(spec: {
   rows: (ctx: Context) => ModelRows<Where, Order, Row>;
   where: (filter: Filter | null | undefined, ctx: Context) => Where | Promise<Where>;
   order: (orderBy: OrderArg | null | undefined) => Order;
+  /** The same count from rollups where the filter allows (the same number, without reading every row); null: count the rows. */
+  countFromRollups?: (filter: Filter | null | undefined, ctx: Context) => Promise<number | null>;
 }) {
   return {
     totalCount: async (_root: unknown, args: ListArgs<Filter, OrderArg>, ctx: Context) =>
+      (await spec.countFromRollups?.(args.filter, ctx)) ??
       spec.rows(ctx).count({ where: await spec.where(args.filter, ctx) }),
     resolve: async <Query extends { take: number; skip: number }>(
       query: Query,

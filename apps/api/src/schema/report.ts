@@ -13,9 +13,12 @@ import {
   openReportStatuses,
   type ReportStatus,
   type ReportType,
+  reportStatuses,
   reportTransitions,
   todayInIndonesia,
 } from '@binaan/domain';
+import { reportStats } from '../analytics/index.js';
+import { scopedFilter } from './analytics/shared.js';
 import { z } from 'zod';
 import { submitterOf } from '../auth/caller.js';
 import { scopeWhere } from '../auth/scope-where.js';
@@ -216,6 +219,29 @@ function reportFilterWhere(filter: ReportFilterShape | null | undefined, now: Da
   };
 }
 
+/**
+ * How many reports the caller may see match the filter, from the report rollups (kept by triggers in
+ * every writing transaction, so exact) when the filter uses only what they are keyed by: counting the
+ * 1.1 M open reports of the national dataset row by row took 1.6-3 s, for a figure on a page. A filter
+ * by village or by age is counted from the rows. Null: count the rows.
+ */
+async function reportCountFromRollups(filter: ReportFilterShape | null | undefined, ctx: Context) {
+  if (filter?.villageCodes?.length || filter?.openLongerThanDays != null || !ctx.permissions.readRecords) return null;
+  const statuses = new Set<ReportStatus>(
+    filter?.statuses?.length
+      ? filter.statuses.filter((status) => filter.open == null || OPEN_STATUSES.includes(status) === filter.open)
+      : reportStatuses.filter((status) => filter?.open == null || OPEN_STATUSES.includes(status) === filter.open),
+  );
+  const scoped = await scopedFilter(ctx, {
+    area: filter?.area,
+    variants: filter?.variants,
+    period: filter?.period,
+    reportTypes: filter?.types,
+  });
+  const rows = await reportStats(ctx.db.sql, ['STATUS'], scoped);
+  return rows.reduce((sum, row) => (statuses.has(row.status as ReportStatus) ? sum + row.reports : sum), 0);
+}
+
 /** The rows the caller may see that match the filter: used for both the page and its total count. */
 function reportWhere(filter: ReportFilterShape | null | undefined, { permissions, requestedAt }: Context) {
   return { AND: [reportFilterWhere(filter, requestedAt), scopeWhere.report(permissions)] };
@@ -249,6 +275,7 @@ builder.queryFields((t) => ({
       rows: (ctx) => ctx.db.prisma.villageReport,
       where: reportWhere,
       order: reportOrder.toPrisma,
+      countFromRollups: reportCountFromRollups,
     }),
   }),
 }));
