@@ -46,6 +46,7 @@ const { values } = parseArgs({
     connections: { type: 'string', default: '32' },
     'pglite-connections': { type: 'string', default: '8' },
     servers: { type: 'string', default: 'binaan,binaan-cached,postgraphile,floor,binaan-pglite' },
+    // The workloads measured on every server, or 'none' for the dashboard's pages alone.
     workloads: { type: 'string', default: WORKLOADS.join(',') },
     // The dashboard's pages at national scope, Binaan only: 'all', 'none' or paths such as /ringkasan,/laporan.
     pages: { type: 'string', default: 'all' },
@@ -55,7 +56,7 @@ const { values } = parseArgs({
 });
 const databaseUrl = values.database!;
 const servers = values.servers!.split(',') as ServerName[];
-const workloads = values.workloads!.split(',') as Workload[];
+const workloads = (values.workloads === 'none' ? [] : values.workloads!.split(',')) as Workload[];
 const window = { seconds: Number(values.seconds), warmupSeconds: Number(values.warmup) };
 const connections = Number(values.connections);
 const log = (line: string) => console.log(line);
@@ -120,6 +121,8 @@ function binaanEnv(cacheTtlMs: number, extra: Record<string, string> = {}): Reco
     LOG_LEVEL: 'warn',
     BINAAN_RATE_LIMIT: '100000000',
     BINAAN_RESPONSE_CACHE_TTL_MS: String(cacheTtlMs),
+    // Computed once when the dataset is prepared; a run in the middle of a measurement would skew it.
+    BINAAN_SIGNALS_INTERVAL_MS: '0',
     BINAAN_DASHBOARD_DIR: join(REPO_ROOT, 'apps/dashboard/dist'),
     ...extra,
   };
