@@ -34,7 +34,9 @@ const RAW_TRAINING = `
     LEFT JOIN done d ON d.member_id = mb.id AND d.module_id = mo.id GROUP BY mb.code, mo.id`;
 
 const KEPT = `SELECT grain || period_start || area_level || area_id || variant || module_id || '=' || present || '/' || completed AS line
-  FROM training_rollup WHERE present <> 0 OR completed <> 0`;
+  FROM training_rollup WHERE present <> 0 OR completed <> 0
+  UNION ALL
+  SELECT 'member ' || id || ' completed ' || modules_completed || ' modules' FROM task_force_member`;
 
 describeRollupProperty('training rollup', (probe) => {
   const { lines, ids } = probe;

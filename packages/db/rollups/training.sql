@@ -91,10 +91,25 @@ END $$;
 CREATE OR REPLACE TRIGGER task_force_member_training AFTER INSERT OR DELETE OR UPDATE OF id, task_force_id, role, joined_on, left_on
   ON task_force_member FOR EACH ROW EXECUTE FUNCTION task_force_member_training();
 
+-- How many modules a member has completed, in any session (task_force_member.modules_completed): the
+-- record lists' "has not completed every module" compares it with the curriculum's size.
+CREATE OR REPLACE FUNCTION member_modules_completed_refresh(p_member INTEGER) RETURNS void LANGUAGE sql AS $$
+  UPDATE task_force_member m SET modules_completed = c.modules
+    FROM (SELECT COUNT(DISTINCT a.module_id)::int AS modules FROM training_attendance a
+           WHERE a.member_id = p_member AND a.completed) c
+   WHERE m.id = p_member AND m.modules_completed <> c.modules;
+$$;
+
 CREATE OR REPLACE FUNCTION training_attendance_training() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  IF TG_OP <> 'INSERT' THEN PERFORM training_rollup_refresh(OLD.member_id); END IF;
-  IF TG_OP <> 'DELETE' AND (TG_OP = 'INSERT' OR NEW.member_id <> OLD.member_id) THEN PERFORM training_rollup_refresh(NEW.member_id); END IF;
+  IF TG_OP <> 'INSERT' THEN
+    PERFORM training_rollup_refresh(OLD.member_id);
+    PERFORM member_modules_completed_refresh(OLD.member_id);
+  END IF;
+  IF TG_OP <> 'DELETE' AND (TG_OP = 'INSERT' OR NEW.member_id <> OLD.member_id) THEN
+    PERFORM training_rollup_refresh(NEW.member_id);
+    PERFORM member_modules_completed_refresh(NEW.member_id);
+  END IF;
   RETURN NULL;
 END $$;
 CREATE OR REPLACE TRIGGER training_attendance_training AFTER INSERT OR DELETE OR UPDATE OF session_id, member_id, module_id, completed
@@ -150,6 +165,11 @@ END $$;
 -- Recomputes the whole training rollup from the records: after a bulk load, and to check it.
 CREATE OR REPLACE FUNCTION rebuild_training_rollups() RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
+  UPDATE task_force_member m SET modules_completed = COALESCE(c.modules, 0)
+    FROM task_force_member m2
+    LEFT JOIN (SELECT member_id, COUNT(DISTINCT module_id)::int AS modules
+                 FROM training_attendance WHERE completed GROUP BY member_id) c ON c.member_id = m2.id
+   WHERE m2.id = m.id AND m.modules_completed <> COALESCE(c.modules, 0);
   DELETE FROM training_rollup;
   DELETE FROM member_training_event;
   INSERT INTO member_training_event (member_id, module_id, kind, day, present, completed, district_id, regency_id, province_id, variant)

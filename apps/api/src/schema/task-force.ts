@@ -111,16 +111,15 @@ const TaskForceMemberFilter = builder.inputType('TaskForceMemberFilter', {
 type MemberFilterShape = typeof TaskForceMemberFilter.$inferInput;
 
 async function memberWhere(filter: MemberFilterShape | null | undefined, ctx: Context) {
-  // Missing a module: no completed attendance of it. Complete: none missing.
-  const missingAny = {
-    OR: (await moduleIds(ctx)).map((moduleId) => ({ attendances: { none: { moduleId, completed: true } } })),
-  };
+  // Missing a module: fewer completed than the curriculum has (the count is kept by the training
+  // rollup's triggers; a probe per module per member took a second nationally). Complete: none missing.
+  const modules = await moduleCount(ctx);
   return {
     AND: [
       scopeWhere.member(ctx.permissions),
       { taskForce: { designation: { village: villageAreaWhere(filter?.area) } } },
-      ...(filter?.incompleteTraining === true ? [missingAny] : []),
-      ...(filter?.incompleteTraining === false ? [{ NOT: missingAny }] : []),
+      ...(filter?.incompleteTraining === true ? [{ modulesCompleted: { lt: modules } }] : []),
+      ...(filter?.incompleteTraining === false ? [{ modulesCompleted: { gte: modules } }] : []),
     ],
     ...(filter?.roles?.length ? { role: { in: filter.roles } } : {}),
     ...(filter?.current === true ? { leftOn: null } : {}),
@@ -128,12 +127,9 @@ async function memberWhere(filter: MemberFilterShape | null | undefined, ctx: Co
   };
 }
 
-/** The curriculum's module ids, loaded once per request (a page and its total count both need them). */
-function moduleIds(ctx: Context): Promise<number[]> {
-  return oncePerRequest(ctx, 'trainingModuleIds', async () => {
-    const modules = await ctx.db.prisma.trainingModule.findMany({ select: { id: true } });
-    return modules.map((module) => module.id);
-  });
+/** The curriculum's size, counted once per request (a page and its total count both need it). */
+function moduleCount(ctx: Context): Promise<number> {
+  return oncePerRequest(ctx, 'trainingModuleCount', () => ctx.db.prisma.trainingModule.count());
 }
 
 const memberOrder = orderInput(
