@@ -206,8 +206,10 @@ async function medianDaysToFollowUp(
          CROSS JOIN f
         WHERE rep.followed_up_at IS NOT NULL
           AND ${areaPredicate(filter)} AND ${variantPredicate(filter)} AND ${reportTypePredicate(filter)}
-          AND (f.date_from IS NULL OR rep.submitted_at >= ${dayStart(raw('f.date_from'))})
-          AND (f.date_to IS NULL OR rep.submitted_at < ${dayStart(raw('(f.date_to + 1)'))})
+          -- Bounds written out, not "f.date_from IS NULL OR …": that form hides them from the planner,
+          -- which then read all 5 M reports for this month's medians (0.84 s) instead of its days.
+          AND ${filter.from ? sql`rep.submitted_at >= ${dayStart(sql`${filter.from}::date`)}` : raw('TRUE')}
+          AND ${filter.to ? sql`rep.submitted_at < ${dayStart(sql`(${filter.to}::date + 1)`)}` : raw('TRUE')}
      )
      SELECT ${selected} percentile_cont(0.5) WITHIN GROUP (ORDER BY days) AS median_days
        FROM followed ${grouping}`,
