@@ -82,6 +82,14 @@ describe('analytics response cache', () => {
     expect((await api.graphql(count, {}, 'kanim')).data!.reports.totalCount).toBe(before + 1);
   });
 
+  it('caches a page that shows signals beside its figures, as the overview does', async () => {
+    const page = `{ reportStats(filter: { area: { regencyCodes: ["63.02"] } }) { rows { reports } }
+      signals(first: 5) { id status } signalCounts(groupBy: REGENCY) { signals } lastSignalRun { finishedAt } }`;
+    const first = reportsOf(await api.graphql(page, {}, 'kanim'));
+    await insertReportDirectly(api, 'cache-signals');
+    expect(reportsOf(await api.graphql(page, {}, 'kanim'))).toBe(first);
+  });
+
   it('does not cache an operation that also reads records', async () => {
     const before = (await api.graphql(MIXED, {}, 'kanim')).data!;
     await insertReportDirectly(api, 'cache-3');

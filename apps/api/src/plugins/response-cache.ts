@@ -1,8 +1,10 @@
-// The response cache for analytics (@graphql-yoga/plugin-response-cache). Only the analytics root fields
-// are cached, per caller (a user's or a token's answers are never served to anyone else) and per
-// language; every other field has a TTL of 0, which keeps any operation that selects one out of the
-// cache. A mutation that can change a figure empties it, in every process when the cache lives in Redis;
-// writes that bypass the API are bounded by the TTL, and every analytics answer carries computedAt.
+// The response cache for analytics (@graphql-yoga/plugin-response-cache). Only the figures' root fields
+// are cached (the analytics, the forecast and the early-warning signals), per caller (a user's or a
+// token's answers are never served to anyone else) and per language; every other field has a TTL of 0,
+// which keeps any operation that selects one out of the cache. A mutation that can change a figure (a
+// signal's review included) empties it, in every process when the cache lives in Redis; writes that
+// bypass the API (the hourly signals job among them) are bounded by the TTL, and every analytics answer
+// carries computedAt.
 import { createRedisCache } from '@envelop/response-cache-redis';
 import type { Database } from '@binaan/db';
 import { type Cache, createInMemoryCache, hashSHA256, useResponseCache } from '@graphql-yoga/plugin-response-cache';
@@ -17,6 +19,11 @@ export const ANALYTICS_FIELDS = [
   'reportStats',
   'reportingCompleteness',
   'trainingCompletion',
+  'forecastToTarget',
+  // Beside the figures on the overview and the map: without them there, those pages were never cached.
+  'signals',
+  'signalCounts',
+  'lastSignalRun',
 ] as const;
 
 /**
