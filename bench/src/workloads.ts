@@ -165,6 +165,8 @@ export function postgraphileRequests(pages: PageStarts, villages: SubmitVillage[
       return graphqlPost({}, POSTGRAPHILE_DOCUMENTS.submit, {
         input: {
           villageReport: {
+            // Who submitted it: part of the idempotency key since reports are unique per submitter.
+            submitter: 'bench:postgraphile',
             source: 'bench:postgraphile',
             clientReference: clientReference(),
             villageId: village.id,
