@@ -364,7 +364,7 @@ describe('the request log', () => {
 
       // A fault: the table is gone. The caller sees "Unexpected error."; the log has the cause and an error.
       await api.db.sql.exec('DROP TABLE village_report CASCADE');
-      await api.post({ query: '{ reports(first: 1) { totalCount } }' }, 'national');
+      await api.post({ query: '{ reports(first: 1) { edges { node { id } } } }' }, 'national');
       const failed = logs.lines.filter((line) => line.level >= ERROR);
       expect(failed.map((line) => line.msg)).toContain('graphql request failed');
       expect(failed.find((line) => line.msg === 'graphql request failed')).toMatchObject({

@@ -39,7 +39,7 @@ describe('the GraphQL server', () => {
       await writeDemoUsers(api.db.sql);
       await api.graphql('{ me { kind } }', {}, 'national'); // signs in while the database is whole
       await api.db.sql.exec('DROP TABLE village_report CASCADE');
-      const body = await api.graphql('{ reports(first: 1) { totalCount } }', {}, 'national');
+      const body = await api.graphql('{ reports(first: 1) { edges { node { id } } } }', {}, 'national');
       expect(body.errors?.length).toBeGreaterThan(0);
       for (const error of body.errors!) expect(error.message).toBe('Unexpected error.');
       expect(JSON.stringify(body)).not.toMatch(/relation|does not exist|stack|prisma|village_report/i);
