@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { createHttpHandler } from '@binaan/api/http';
 import { createApp } from '@binaan/api/app';
-import { DEFAULT_DEMO_PASSWORD, migrate, seedDatabase } from '@binaan/db';
+import { DEFAULT_DEMO_PASSWORD, migrate, openDatabase, seedDatabase } from '@binaan/db';
 import { createTestDatabase, type DatabaseTemplate, type TestDatabase } from '@binaan/db/testing';
 import type { Browser, Page } from 'playwright-core';
 import { demoUserGraphQL, launchChromium } from '@binaan/api/testing';
@@ -67,16 +67,20 @@ export async function buildOnce(): Promise<void> {
 
 /**
  * Starts the built dashboard and the API on a fresh database: a copy of `template` when the test run made
- * one (e2e/global-setup.ts seeds once per run), otherwise migrated and seeded here.
+ * one (e2e/global-setup.ts seeds once per run), otherwise migrated and seeded here; or, given `{ url }`,
+ * on that existing database as it is (the budgets on the national dataset), left as it was.
  */
-export async function startDashboard(template?: DatabaseTemplate): Promise<RunningDashboard> {
+export async function startDashboard(template?: DatabaseTemplate | { url: string }): Promise<RunningDashboard> {
   mkdirSync(outputDir, { recursive: true });
   await buildOnce();
   // As in production: the API runs only the documents the build registered for the dashboard, so a
   // document missing from the manifest fails these tests.
   const manifest = trustedDocumentManifest((await collectDocuments()).values());
   writeFileSync(`${distDir}/trusted-documents.json`, JSON.stringify(manifest));
-  const test: TestDatabase = await createTestDatabase(template ? { from: template } : {});
+  const test: Pick<TestDatabase, 'db' | 'dispose'> =
+    template && 'url' in template
+      ? await existingDatabase(template.url)
+      : await createTestDatabase(template ? { from: template } : {});
   if (!template) {
     await migrate(test.db.sql);
     await seedDatabase(test.db.sql);
@@ -103,6 +107,11 @@ export async function startDashboard(template?: DatabaseTemplate): Promise<Runni
       await test.dispose();
     },
   };
+}
+
+async function existingDatabase(url: string): Promise<Pick<TestDatabase, 'db' | 'dispose'>> {
+  const db = await openDatabase({ url });
+  return { db, dispose: () => db.close() };
 }
 
 /** Signs a page in through the sign-in form, as a person does. */
