@@ -54,11 +54,6 @@ try {
           phase: 'rollups  ',
           detail: `${event.family} from ${written.toLocaleString('en')} rows (${elapsed()})`,
         });
-      } else if (event.phase === 'indexes') {
-        bar.update(bar.getTotal(), {
-          phase: 'indexes  ',
-          detail: `building ${event.indexes} indexes over ${written.toLocaleString('en')} rows (${elapsed()})`,
-        });
       } else if (event.phase === 'statistics') {
         bar.update(bar.getTotal(), { phase: 'analyse  ', detail: `table statistics (${elapsed()})` });
       } else {

@@ -27,8 +27,6 @@ export interface SeedOptions {
 export type SeedProgress =
   | { phase: 'areas'; rows: Record<string, number> }
   | { phase: 'programme'; provinceCode: string; provinceIndex: number; provinces: number; rows: Record<string, number> }
-  /** Before the programme tables' secondary indexes are built again, after the bulk load. */
-  | { phase: 'indexes'; indexes: number; rows: Record<string, number> }
   /** Before each rollup family is rebuilt (`familyIndex` of `families`), and once more when all are. */
   | { phase: 'rollups'; family: string; familyIndex: number; families: number; rows: Record<string, number> }
   | { phase: 'statistics'; rows: Record<string, number> };
@@ -49,23 +47,6 @@ export class SeedRefusedError extends Error {
 /** The rollups' triggers (src/rollups.ts): off during the bulk load. */
 const setRollupTriggers = (state: 'ENABLE' | 'DISABLE') =>
   rollupSourceTables.map((table) => `ALTER TABLE "${table}" ${state} TRIGGER USER;`).join('\n');
-
-/**
- * Drops the non-unique indexes of `tables` and returns their definitions, to build each once after a
- * bulk load: maintained row by row through the national dataset's 25 M rows they cost most of the load.
- * Primary keys and unique indexes stay (foreign keys and the load's own lookups rely on them).
- */
-async function dropSecondaryIndexes(sql: SqlExecutor, tables: string[]): Promise<string[]> {
-  const indexes = await sql.query<{ name: string; definition: string }>(
-    `SELECT i.indexname AS name, i.indexdef AS definition
-       FROM pg_indexes i JOIN pg_class c ON c.relname = i.indexname JOIN pg_index x ON x.indexrelid = c.oid
-      WHERE i.schemaname = current_schema() AND i.tablename = ANY($1::text[]) AND NOT x.indisunique AND NOT x.indisprimary
-      ORDER BY i.tablename, i.indexname`,
-    [tables],
-  );
-  for (const index of indexes) await sql.exec(`DROP INDEX "${index.name.replaceAll('"', '""')}"`);
-  return indexes.map((index) => index.definition);
-}
 
 export async function hasAreas(sql: SqlExecutor): Promise<boolean> {
   const [row] = await sql.query<{ present: boolean }>('SELECT EXISTS (SELECT 1 FROM province) AS present');
@@ -108,7 +89,6 @@ export async function seedDatabase(sql: SqlDatabase, options: SeedOptions = {}):
       onProgress({ phase: 'areas', rows });
     });
 
-    const droppedIndexes = await dropSecondaryIndexes(tx, Object.keys(programmeTables));
     let current = { provinceCode: '', provinceIndex: 0, provinces: areas.provinceCodes.length };
     const programmeRows: Record<string, number> = {};
     const writer = new RowWriter(tx, programmeTables, (rows) => {
@@ -127,9 +107,6 @@ export async function seedDatabase(sql: SqlDatabase, options: SeedOptions = {}):
         [table],
       );
     }
-
-    onProgress({ phase: 'indexes', indexes: droppedIndexes.length, rows: writer.counts() });
-    for (const definition of droppedIndexes) await tx.exec(definition);
 
     // One family at a time, so that the progress moves through minutes of rebuilding at national scale.
     for (const [familyIndex, family] of rollupFamilies.entries()) {
