@@ -195,26 +195,31 @@ const ReportFilter = builder.inputType('VillageReportFilter', {
 
 type ReportFilterShape = typeof ReportFilter.$inferInput;
 
+/**
+ * The statuses a filter admits: those it asks for (all, if none), narrowed to the open or the closed ones
+ * when it says `open`; a status that contradicts `open` is dropped. The rows and the rollup count both
+ * read it.
+ */
+function statusesOf(filter: ReportFilterShape | null | undefined): ReportStatus[] {
+  const asked = filter?.statuses?.length ? filter.statuses : reportStatuses;
+  return asked.filter((status) => filter?.open == null || OPEN_STATUSES.includes(status) === filter.open);
+}
+
 function reportFilterWhere(filter: ReportFilterShape | null | undefined, now: Date): Prisma.VillageReportWhereInput {
   // Received before the start of the day N days ago (WIB): more than N calendar days old.
   const openSince =
     filter?.openLongerThanDays == null
       ? null
       : new Date(`${addDays(todayInIndonesia(now), -filter.openLongerThanDays)}T00:00:00+07:00`);
-  const statuses = [...(filter?.statuses ?? [])].filter(
-    (status) => filter?.open == null || OPEN_STATUSES.includes(status) === filter.open,
-  );
   return {
     AND: [
       ...(areaWhere(filter?.area, { district: 'village' }) as Prisma.VillageReportWhereInput[]),
-      ...(filter?.open === true && !filter.statuses?.length ? [{ status: { in: OPEN_STATUSES } }] : []),
-      ...(filter?.open === false && !filter.statuses?.length ? [{ status: { notIn: OPEN_STATUSES } }] : []),
       ...(openSince ? [{ status: { in: OPEN_STATUSES }, submittedAt: { lt: openSince } }] : []),
     ],
     ...(filter?.villageCodes?.length ? { village: { code: { in: filter.villageCodes } } } : {}),
     ...(periodTimestampWhere(filter?.period) ? { submittedAt: periodTimestampWhere(filter?.period) } : {}),
     ...(filter?.types?.length ? { type: { in: filter.types } } : {}),
-    ...(filter?.statuses?.length ? { status: { in: statuses } } : {}),
+    ...(filter?.statuses?.length || filter?.open != null ? { status: { in: statusesOf(filter) } } : {}),
     ...(filter?.variants?.length ? { designation: { variant: { in: filter.variants } } } : {}),
   };
 }
@@ -227,11 +232,7 @@ function reportFilterWhere(filter: ReportFilterShape | null | undefined, now: Da
  */
 async function reportCountFromRollups(filter: ReportFilterShape | null | undefined, ctx: Context) {
   if (filter?.villageCodes?.length || filter?.openLongerThanDays != null || !ctx.permissions.readRecords) return null;
-  const statuses = new Set<ReportStatus>(
-    filter?.statuses?.length
-      ? filter.statuses.filter((status) => filter.open == null || OPEN_STATUSES.includes(status) === filter.open)
-      : reportStatuses.filter((status) => filter?.open == null || OPEN_STATUSES.includes(status) === filter.open),
-  );
+  const statuses = new Set(statusesOf(filter));
   const scoped = await scopedFilter(ctx, {
     area: filter?.area,
     variants: filter?.variants,
