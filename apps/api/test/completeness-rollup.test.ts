@@ -3,7 +3,8 @@
 // added and removed), reporting
 // completeness from the rollup equals the same figure computed from the designations and the per-type
 // monthly counts (the path a report-type filter takes; naming every type changes nothing else), for
-// several periods, levels and variant filters; and the kept rollup equals a rebuild.
+// several periods, levels and variant filters, whole months and months cut after their first days (read
+// from completeness_day_rollup, kept with the coverage events); and the kept rollups equal a rebuild.
 import { designationStatuses, programmeVariants, reportTypes } from '@binaan/domain';
 import fc from 'fast-check';
 import { expect } from 'vitest';
@@ -17,7 +18,11 @@ const KEPT = `
   SELECT 'C ' || area_level || area_id || ' ' || variant_set || ' ' || month || '=' || designated_change || '/' || reporting AS line
     FROM completeness_rollup WHERE designated_change <> 0 OR reporting <> 0
   UNION ALL SELECT 'E ' || village_id || ' ' || variant_set || ' ' || month || ' ' || change FROM village_activity_event
-  UNION ALL SELECT 'R ' || village_id || ' ' || month FROM village_reported_month`;
+  UNION ALL SELECT 'R ' || village_id || ' ' || month FROM village_reported_month
+  UNION ALL SELECT 'CD ' || area_level || area_id || ' ' || variant_set || ' ' || day || '=' || entered || '/' || reporting
+    FROM completeness_day_rollup WHERE entered <> 0 OR reporting <> 0
+  UNION ALL SELECT 'VD ' || village_id || ' ' || variant_set || ' ' || day || '=' || entered || '/' || reporting FROM village_completeness_day
+  UNION ALL SELECT 'F ' || village_id || ' ' || month || ' ' || first_day FROM village_month_first_report`;
 
 describeRollupProperty('completeness rollup', (probe) => {
   const { ids } = probe;
@@ -35,7 +40,14 @@ describeRollupProperty('completeness rollup', (probe) => {
     fc.record({ kind: fc.constant('status'), pick: fc.nat(), status: fc.constantFrom(...STATUSES), day }),
     fc.record({ kind: fc.constant('redate'), pick: fc.nat(), day }),
     fc.record({ kind: fc.constant('variant'), pick: fc.nat(), variant: fc.constantFrom(...VARIANTS) }),
-    fc.record({ kind: fc.constant('report'), village: fc.nat(), type: fc.constantFrom(...REPORT_TYPES), day }),
+    fc.record({
+      kind: fc.constant('report'),
+      village: fc.nat(),
+      type: fc.constantFrom(...REPORT_TYPES),
+      day,
+      // In UTC: from 17:00 on, it is the next day in WIB.
+      hour: fc.integer({ min: 0, max: 23 }),
+    }),
     fc.record({ kind: fc.constant('unreport'), pick: fc.nat() }),
   );
   type Write = typeof write extends fc.Arbitrary<infer T> ? T : never;
@@ -91,9 +103,9 @@ describeRollupProperty('completeness rollup', (probe) => {
           `INSERT INTO village_report (submitter, source, client_reference, village_id, regency_id, province_id, type, occurred_on, submitted_at,
                                        people_involved, description, status, status_changed_at)
            SELECT 'test', 'test', gen_random_uuid()::text, v.id, v.regency_id, v.province_id, $2::report_type, DATE '2023-06-01' + $3::int,
-                  (DATE '2023-06-01' + $3::int) + time '16:45', 1, 'Laporan uji.', 'SUBMITTED', now()
+                  ((DATE '2023-06-01' + $3::int) + make_time($4, 45, 0)) AT TIME ZONE 'UTC', 1, 'Laporan uji.', 'SUBMITTED', now()
              FROM village v WHERE v.id = $1`,
-          [village, step.type, step.day],
+          [village, step.type, step.day, step.hour],
         );
         return;
       }
@@ -138,10 +150,26 @@ describeRollupProperty('completeness rollup', (probe) => {
         period: { from: '2024-06-01', to: '2025-06-30' },
       },
     ],
+    // Months cut after their first days ("this month so far"): read from completeness_day_rollup.
+    [null, { period: { from: '2025-03-01', to: '2025-03-17' } }],
+    [null, { period: { from: '2024-09-01', to: '2024-09-01' } }],
+    ['PROVINCE', { period: { from: '2024-12-01', to: '2025-02-10' } }],
+    [
+      'REGENCY',
+      { area: { provinceCodes: ['63'] }, variants: ['DESA_BINAAN'], period: { from: '2025-07-01', to: '2025-07-20' } },
+    ],
+    [
+      'DISTRICT',
+      {
+        area: { regencyCodes: ['63.02'] },
+        variants: ['DESA_BINAAN', 'IMIGRASI_CORNER'],
+        period: { from: '2026-02-01', to: '2026-02-27' },
+      },
+    ],
   ];
 
   return {
-    families: ['completeness'],
+    families: ['coverage', 'completeness'],
     kept: KEPT,
     write,
     apply,

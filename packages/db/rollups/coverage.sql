@@ -92,7 +92,112 @@ BEGIN
   SELECT village_id, variant_set, day, change, district_id, regency_id, province_id
     FROM village_designation_event_source WHERE village_id = p_village;
   PERFORM designated_village_rollup_apply(p_village, 1);
+  PERFORM completeness_day_refresh(p_village);
 END $$;
+
+-- ─── Completeness over a month's first days ───────────────────────────────────────────────────────
+-- "This month so far" (and the same days of the month before) counts the villages ACTIVE on at least one
+-- of the days and, of those, the ones that reported on one of them (analytics/completeness.ts). From the
+-- records that was 150 ms nationally per period. Over days 1..d of a month M: the designated villages
+-- are those ACTIVE on M's 1st (designated_village_rollup up to that day) plus those that entered after
+-- it, by day d (`entered`); the reporting ones are those whose first day both ACTIVE and having reported
+-- in M is at most d (`reporting`). Both come from this family's per-village events and each month's first
+-- report day, so they are kept here.
+
+-- One village's rows: per set of variants, the day it entered a month it was not ACTIVE on the 1st of
+-- (its first change after the 1st is +1), and for each month it reported in, the later of its first
+-- report day and its first day ACTIVE in the month (the 1st if ACTIVE then).
+CREATE OR REPLACE FUNCTION village_completeness_day_source(p_village INTEGER)
+RETURNS SETOF village_completeness_day LANGUAGE sql STABLE AS $$
+  WITH events AS (
+    SELECT e.variant_set, e.day, e.change, date_trunc('month', e.day)::date AS month
+      FROM village_designation_event e WHERE e.village_id = p_village
+  ), first_changes AS (
+    SELECT DISTINCT ON (variant_set, month) variant_set, month, day, change
+      FROM events WHERE day > month ORDER BY variant_set, month, day
+  ), active_from AS (
+    SELECT s.variant_set, f.first_day,
+           CASE WHEN (SELECT COALESCE(SUM(e.change), 0) FROM events e WHERE e.variant_set = s.variant_set AND e.day <= f.month) > 0
+                THEN f.month
+                ELSE (SELECT c.day FROM first_changes c WHERE c.variant_set = s.variant_set AND c.month = f.month AND c.change = 1)
+           END AS day
+      FROM (SELECT DISTINCT variant_set FROM events) s
+      CROSS JOIN village_month_first_report f
+     WHERE f.village_id = p_village
+  )
+  SELECT p_village, c.variant_set, c.day, SUM(c.entered)::int, SUM(c.reporting)::int, v.district_id, v.regency_id, v.province_id
+    FROM (SELECT variant_set, day, 1 AS entered, 0 AS reporting FROM first_changes WHERE change = 1
+          UNION ALL
+          SELECT variant_set, GREATEST(first_day, day), 0, 1 FROM active_from WHERE day IS NOT NULL) c
+    JOIN village v ON v.id = p_village
+   GROUP BY c.variant_set, c.day, v.district_id, v.regency_id, v.province_id
+$$;
+
+-- Adds (+1) or takes back (-1) one village's stored rows.
+CREATE OR REPLACE FUNCTION completeness_day_rollup_apply(p_village INTEGER, p_sign INTEGER) RETURNS void LANGUAGE sql AS $$
+  INSERT INTO completeness_day_rollup AS x (area_level, area_id, variant_set, day, entered, reporting)
+  SELECT k.area_level, k.area_id, c.variant_set, c.day, SUM(c.entered) * p_sign, SUM(c.reporting) * p_sign
+    FROM village_completeness_day c
+    CROSS JOIN LATERAL (VALUES ('P', c.province_id), ('R', c.regency_id), ('D', c.district_id)) AS k(area_level, area_id)
+   WHERE c.village_id = p_village
+   GROUP BY 1, 2, 3, 4
+  ON CONFLICT (area_level, variant_set, day, area_id)
+  DO UPDATE SET entered = x.entered + EXCLUDED.entered, reporting = x.reporting + EXCLUDED.reporting;
+$$;
+
+CREATE OR REPLACE FUNCTION completeness_day_refresh(p_village INTEGER) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM completeness_day_rollup_apply(p_village, -1);
+  DELETE FROM village_completeness_day WHERE village_id = p_village;
+  INSERT INTO village_completeness_day SELECT * FROM village_completeness_day_source(p_village);
+  PERFORM completeness_day_rollup_apply(p_village, 1);
+END $$;
+
+-- A village's first report day in a month, recounted from its reports; the village's rows follow if it
+-- changed.
+CREATE OR REPLACE FUNCTION village_month_first_report_sync(p_village INTEGER, p_month DATE) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+  v_first DATE;
+BEGIN
+  SELECT MIN((r.submitted_at AT TIME ZONE 'Asia/Jakarta')::date) INTO v_first
+    FROM village_report r
+   WHERE r.village_id = p_village
+     AND r.submitted_at >= (p_month::timestamp AT TIME ZONE 'Asia/Jakarta')
+     AND r.submitted_at < ((p_month + interval '1 month')::timestamp AT TIME ZONE 'Asia/Jakarta');
+  IF v_first IS NOT DISTINCT FROM (SELECT first_day FROM village_month_first_report WHERE village_id = p_village AND month = p_month) THEN
+    RETURN;
+  END IF;
+  DELETE FROM village_month_first_report WHERE village_id = p_village AND month = p_month;
+  IF v_first IS NOT NULL THEN
+    INSERT INTO village_month_first_report (village_id, month, first_day) VALUES (p_village, p_month, v_first);
+  END IF;
+  PERFORM completeness_day_refresh(p_village);
+END $$;
+
+-- A new report moves its month's first day only if it is earlier (most do not: nothing else to do); a
+-- report taken back or moved recounts its month.
+CREATE OR REPLACE FUNCTION village_report_completeness_day() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  v_day DATE;
+  v_rows INTEGER;
+BEGIN
+  IF TG_OP <> 'INSERT' THEN
+    PERFORM village_month_first_report_sync(OLD.village_id, date_trunc('month', (OLD.submitted_at AT TIME ZONE 'Asia/Jakarta')::date)::date);
+  END IF;
+  IF TG_OP = 'INSERT' THEN
+    v_day := (NEW.submitted_at AT TIME ZONE 'Asia/Jakarta')::date;
+    INSERT INTO village_month_first_report AS x (village_id, month, first_day)
+    VALUES (NEW.village_id, date_trunc('month', v_day)::date, v_day)
+    ON CONFLICT (village_id, month) DO UPDATE SET first_day = EXCLUDED.first_day WHERE x.first_day > EXCLUDED.first_day;
+    GET DIAGNOSTICS v_rows = ROW_COUNT;
+    IF v_rows > 0 THEN PERFORM completeness_day_refresh(NEW.village_id); END IF;
+  ELSIF TG_OP = 'UPDATE' THEN
+    PERFORM village_month_first_report_sync(NEW.village_id, date_trunc('month', (NEW.submitted_at AT TIME ZONE 'Asia/Jakarta')::date)::date);
+  END IF;
+  RETURN NULL;
+END $$;
+CREATE OR REPLACE TRIGGER village_report_completeness_day AFTER INSERT OR DELETE OR UPDATE OF village_id, submitted_at
+  ON village_report FOR EACH ROW EXECUTE FUNCTION village_report_completeness_day();
 
 -- One designation's +1 or -1 in the inauguration counts (nothing while PLANNED).
 CREATE OR REPLACE FUNCTION inauguration_rollup_apply(g "designation", p_sign INTEGER) RETURNS void LANGUAGE sql AS $$
@@ -171,7 +276,7 @@ END $$;
 CREATE OR REPLACE TRIGGER village_coverage AFTER UPDATE OF province_id, regency_id, district_id ON village
   FOR EACH ROW EXECUTE FUNCTION village_coverage();
 
--- Recomputes both from the designations: after a bulk load, and to check them.
+-- Recomputes them all from the records: after a bulk load, and to check them.
 CREATE OR REPLACE FUNCTION rebuild_coverage_rollups() RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
   DELETE FROM designated_village_rollup;
@@ -191,4 +296,19 @@ BEGIN
     CROSS JOIN LATERAL rollup_keys(COALESCE(g.inaugurated_on, 'infinity'), v.province_id, v.regency_id, v.district_id) AS k
    WHERE g.status <> 'PLANNED'
    GROUP BY 1, 2, 3, 4, 5, 6;
+  DELETE FROM completeness_day_rollup;
+  DELETE FROM village_completeness_day;
+  DELETE FROM village_month_first_report;
+  INSERT INTO village_month_first_report (village_id, month, first_day)
+  SELECT village_id, date_trunc('month', day)::date, MIN(day)
+    FROM (SELECT village_id, (submitted_at AT TIME ZONE 'Asia/Jakarta')::date AS day FROM village_report) r
+   GROUP BY 1, 2;
+  INSERT INTO village_completeness_day
+  SELECT c.* FROM (SELECT DISTINCT village_id FROM village_designation_event) v
+   CROSS JOIN LATERAL village_completeness_day_source(v.village_id) c;
+  INSERT INTO completeness_day_rollup (area_level, area_id, variant_set, day, entered, reporting)
+  SELECT k.area_level, k.area_id, c.variant_set, c.day, SUM(c.entered), SUM(c.reporting)
+    FROM village_completeness_day c
+    CROSS JOIN LATERAL (VALUES ('P', c.province_id), ('R', c.regency_id), ('D', c.district_id)) AS k(area_level, area_id)
+   GROUP BY 1, 2, 3, 4;
 END $$;

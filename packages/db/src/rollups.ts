@@ -42,8 +42,15 @@ export const rollupFamilies = [
   },
   {
     name: 'coverage',
-    tables: ['designated_village_rollup', 'inauguration_rollup', 'village_designation_event'],
-    sources: ['designation', 'designation_status_change', 'village'],
+    tables: [
+      'designated_village_rollup',
+      'inauguration_rollup',
+      'village_designation_event',
+      'completeness_day_rollup',
+      'village_completeness_day',
+      'village_month_first_report',
+    ],
+    sources: ['designation', 'designation_status_change', 'village', 'village_report'],
     rebuild: 'rebuild_coverage_rollups',
   },
   {
