@@ -41,6 +41,15 @@ const STORED_TOTALS = `
          || ' rejected ' || rejected AS line
     FROM report_total_rollup WHERE reports <> 0 OR followed_up <> 0`;
 
+/** All time per area, variant, type and status (report_status_total) against the month rows they add up. */
+const STATUS_TOTALS = `
+  SELECT area_level || area_id || ' ' || variant || ' ' || type::text || ' ' || status::text || ' = ' || SUM(reports) || '/' || SUM(followed_up) AS line
+    FROM report_rollup WHERE grain = 'M'
+   GROUP BY area_level, area_id, variant, type, status HAVING SUM(reports) <> 0 OR SUM(followed_up) <> 0`;
+const STORED_STATUS_TOTALS = `
+  SELECT area_level || area_id || ' ' || variant || ' ' || type::text || ' ' || status::text || ' = ' || reports || '/' || followed_up AS line
+    FROM report_status_total WHERE reports <> 0 OR followed_up <> 0`;
+
 const VILLAGE_MONTHS = `
   SELECT month || ' ' || village_id || ' ' || type || ' = ' || COUNT(*) AS line
     FROM (SELECT date_trunc('month', (submitted_at AT TIME ZONE 'Asia/Jakarta')::date)::date AS month, village_id, type::text AS type
@@ -189,7 +198,8 @@ describeRollupProperty('report rollups', (probe) => {
 
   return {
     families: ['reports', 'report-totals'],
-    kept: `SELECT 'rollup ' || line AS line FROM (${STORED}) r UNION ALL SELECT 'total ' || line FROM (${STORED_TOTALS}) t`,
+    kept: `SELECT 'rollup ' || line AS line FROM (${STORED}) r UNION ALL SELECT 'total ' || line FROM (${STORED_TOTALS}) t
+           UNION ALL SELECT 'status total ' || line FROM (${STORED_STATUS_TOTALS}) s`,
     write,
     apply,
     invariant: {
@@ -197,6 +207,7 @@ describeRollupProperty('report rollups', (probe) => {
       async check() {
         expect(await lines(STORED)).toEqual(await lines(RECOUNT));
         expect(await lines(STORED_TOTALS)).toEqual(await lines(TOTALS));
+        expect(await lines(STORED_STATUS_TOTALS)).toEqual(await lines(STATUS_TOTALS));
         expect(await lines(STORED_VILLAGE_MONTHS)).toEqual(await lines(VILLAGE_MONTHS));
       },
     },

@@ -36,7 +36,7 @@ export const rollupFamilies = [
   },
   {
     name: 'report-totals',
-    tables: ['report_total_rollup'],
+    tables: ['report_total_rollup', 'report_status_total'],
     sources: ['report_rollup'],
     rebuild: 'rebuild_report_totals',
   },

@@ -57,11 +57,16 @@ const dimensionColumns: Record<ReportDimension, string[]> = {
   MONTH: ['month'],
 };
 
+type RollupTable = 'report_rollup' | 'report_total_rollup' | 'report_status_total';
+
 /**
- * Where the counts come from: report_total_rollup (per area and period alone) when nothing asks for the
- * variant, type or status, report_rollup otherwise. Totals are ~100 times fewer rows to add up.
+ * Where the counts come from: with no period and no months, report_status_total (all time per area,
+ * variant, type and status); otherwise report_total_rollup (per area and period alone) when nothing asks
+ * for the variant, type or status, report_rollup when something does. Each is far fewer rows to add up
+ * than the next: nationally, all time by status is 5,000 rows instead of 64,000 (0.5 s).
  */
-function rollupTable(dimensions: ReportDimension[], filter: AnalyticsFilter): 'report_rollup' | 'report_total_rollup' {
+function rollupTable(dimensions: ReportDimension[], filter: AnalyticsFilter): RollupTable {
+  if (!filter.from && !filter.to && !dimensions.includes('MONTH')) return 'report_status_total';
   const needsDetail =
     dimensions.includes('TYPE') ||
     dimensions.includes('STATUS') ||
@@ -71,7 +76,12 @@ function rollupTable(dimensions: ReportDimension[], filter: AnalyticsFilter): 'r
 }
 
 /** The rollup rows in the period, as one UNION ALL of index range scans. */
-function rollupRowsInPeriod(table: ReturnType<typeof rollupTable>, level: RollupLevel, filter: AnalyticsFilter): Sql {
+function rollupRowsInPeriod(table: RollupTable, level: RollupLevel, filter: AnalyticsFilter): Sql {
+  if (table === 'report_status_total') {
+    return sql`SELECT x.area_id, ${detailColumns}, NULL::date AS period_start, x.reports, x.followed_up
+      FROM report_status_total x WHERE ${atLevel(level)} AND ${rollupAreaRestriction(level, filter)}
+      ${PLANNED_ALONE}`;
+  }
   const day = (value: string) => sql`${value}::date`;
   const { months, days } = slicePeriod(filter.from, filter.to);
   const areas = rollupAreaRestriction(level, filter);
@@ -93,8 +103,13 @@ function rollupRowsInPeriod(table: ReturnType<typeof rollupTable>, level: Rollup
   return sql`${join(parts, '\n UNION ALL\n')}\n ${PLANNED_ALONE}`;
 }
 
+/** The detail columns of report_rollup and report_status_total rows. */
+const detailColumns = raw(
+  "x.variant, x.type::text AS type, x.status::text AS status, CASE WHEN x.status = 'REJECTED' THEN x.reports ELSE 0 END AS rejected",
+);
+
 function rollupSelect(
-  table: ReturnType<typeof rollupTable>,
+  table: 'report_rollup' | 'report_total_rollup',
   grain: RollupGrain,
   level: RollupLevel,
   range: (Sql | null | '' | undefined)[],
@@ -102,9 +117,7 @@ function rollupSelect(
 ): Sql {
   const detail =
     table === 'report_rollup'
-      ? raw(
-          "x.variant, x.type::text AS type, x.status::text AS status, CASE WHEN x.status = 'REJECTED' THEN x.reports ELSE 0 END AS rejected",
-        )
+      ? detailColumns
       : raw("'' AS variant, NULL::text AS type, NULL::text AS status, x.rejected");
   const bounds = range.filter((part): part is Sql => Boolean(part));
   return sql`SELECT x.area_id, ${detail}, x.period_start, x.reports, x.followed_up
