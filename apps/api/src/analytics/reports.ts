@@ -215,7 +215,9 @@ async function medianDaysToFollowUp(
               EXTRACT(EPOCH FROM rep.followed_up_at - rep.submitted_at) / 86400 AS days
          FROM village_report rep
          JOIN village v ON v.id = rep.village_id ${VILLAGE_JOINS}
-         LEFT JOIN designation g ON g.id = rep.designation_id
+         -- Only to filter by variant: without it, the reports are read from their (submitted_at, village_id,
+         -- followed_up_at) index alone, not from the table (this month's medians nationally: 180 -> 40 ms).
+         ${filter.variants?.length ? raw('LEFT JOIN designation g ON g.id = rep.designation_id') : empty}
          CROSS JOIN f
         WHERE rep.followed_up_at IS NOT NULL
           AND ${areaPredicate(filter)} AND ${variantPredicate(filter)} AND ${reportTypePredicate(filter)}
