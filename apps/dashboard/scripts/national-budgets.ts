@@ -1,7 +1,9 @@
 // npm run budgets:national -w @binaan/dashboard: how long national leadership waits for each analytics
 // page on the national dataset (the benchmark's database, seeded by `npm run bench`), first load in a
-// fresh tab: from navigation until the page's panels are drawn and no request is left in flight. It
-// measures and prints; it does not fail on a missed budget.
+// fresh tab: from navigation until the page last changed, once its panels are drawn and no request is
+// left in flight. "Quiet" is when the browser also saw 500 ms without a request (Playwright's
+// networkidle): the same load plus that wait, printed beside it. It measures and prints; it does not
+// fail on a missed budget.
 import { browserMissing, signIn, startDashboard } from '../e2e/support';
 import { nationalPageRequests } from './page-requests';
 
@@ -13,6 +15,11 @@ if (browserMissing) throw new Error(`cannot measure in a browser: ${browserMissi
 const dashboard = await startDashboard({ url });
 try {
   const context = await dashboard.browser.newContext({ viewport: { width: 1366, height: 900 } });
+  // The page's own clock (ms since navigation started) at its last change to the document.
+  // A string, not a function: tsx's compiled functions call a helper the page does not have.
+  await context.addInitScript(`
+    new MutationObserver(() => { window.lastChangeMs = performance.now(); })
+      .observe(document, { subtree: true, childList: true, attributes: true, characterData: true });`);
   await signIn(await context.newPage(), dashboard.url, 'pimpinan@binaan.test');
   // The pages the benchmark measures on the API alone, here as a person sees them.
   const pages = [...new Set(nationalPageRequests().map((request) => request.page))].filter((page) =>
@@ -21,6 +28,7 @@ try {
   console.log(`\nNational dataset, national leadership, first load in a fresh tab (median of ${RUNS})\n`);
   for (const path of pages) {
     const runs: number[] = [];
+    const quiet: number[] = [];
     // One load first: the server's plans and caches warm, as they are for whoever opens it second.
     for (let run = 0; run <= RUNS; run += 1) {
       const fresh = await context.newPage();
@@ -28,13 +36,17 @@ try {
       await fresh.goto(`${dashboard.url}${path}`);
       await fresh.waitForSelector('.panel, .empty-state', { timeout: 60_000 });
       await fresh.waitForLoadState('networkidle');
-      if (run > 0) runs.push(Date.now() - started);
+      const lastChange = await fresh.evaluate(() => (window as unknown as { lastChangeMs: number }).lastChangeMs);
+      if (run > 0) {
+        runs.push(Math.round(lastChange));
+        quiet.push(Date.now() - started);
+      }
       await fresh.close();
     }
-    runs.sort((a, b) => a - b);
-    const median = runs[Math.floor(runs.length / 2)]!;
+    const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+    const drawn = median(runs);
     console.log(
-      `${path.padEnd(22)} ${`${median} ms`.padStart(9)}   budget < ${BUDGET_DRAWN_MS} ms ${median < BUDGET_DRAWN_MS ? 'met' : 'MISSED'}   runs: ${runs.join(', ')} ms`,
+      `${path.padEnd(22)} ${`${drawn} ms`.padStart(9)}   budget < ${BUDGET_DRAWN_MS} ms ${drawn < BUDGET_DRAWN_MS ? 'met' : 'MISSED'}   runs: ${runs.join(', ')} ms   quiet: ${median(quiet)} ms`,
     );
   }
 } finally {
