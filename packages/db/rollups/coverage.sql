@@ -145,8 +145,12 @@ CREATE OR REPLACE FUNCTION completeness_day_rollup_apply(p_village INTEGER, p_si
   DO UPDATE SET entered = x.entered + EXCLUDED.entered, reporting = x.reporting + EXCLUDED.reporting;
 $$;
 
+-- One transaction at a time per village: two writes of one village (reports of two months, a report and
+-- a status change) would otherwise both take back the rows the first of them already took back. Each
+-- statement after the lock sees what the one before committed.
 CREATE OR REPLACE FUNCTION completeness_day_refresh(p_village INTEGER) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
+  PERFORM pg_advisory_xact_lock(hashtext('completeness_day_refresh'), p_village);
   PERFORM completeness_day_rollup_apply(p_village, -1);
   DELETE FROM village_completeness_day WHERE village_id = p_village;
   INSERT INTO village_completeness_day SELECT * FROM village_completeness_day_source(p_village);
