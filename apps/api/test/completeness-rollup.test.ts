@@ -7,7 +7,8 @@
 // from completeness_day_rollup, kept with the coverage events); and the kept rollups equal a rebuild.
 import { designationStatuses, programmeVariants, reportTypes } from '@binaan/domain';
 import fc from 'fast-check';
-import { expect } from 'vitest';
+import { testDatabaseKind } from '@binaan/db/testing';
+import { expect, it } from 'vitest';
 import { describeRollupProperty, pick } from './support/rollup-property.js';
 
 const REPORT_TYPES = [...reportTypes];
@@ -186,5 +187,44 @@ describeRollupProperty('completeness rollup', (probe) => {
       },
     },
     runs: 6,
+    more() {
+      // Two connections: PostgreSQL only (PGlite has one).
+      it.skipIf(testDatabaseKind !== 'postgres')(
+        'keeps a village right when two transactions write its reports at once',
+        async () => {
+          const sql = probe.api.db.sql;
+          const [village] = await ids(
+            `SELECT e.village_id AS id FROM village_designation_event e JOIN village v ON v.id = e.village_id
+              GROUP BY e.village_id HAVING SUM(e.change) > 0 ORDER BY e.village_id LIMIT 1`,
+          );
+          // The first report of two months with none yet: each moves its month's first day and recounts
+          // the village's completeness days.
+          const report = `INSERT INTO village_report (submitter, source, client_reference, village_id, regency_id, province_id, type,
+                            occurred_on, submitted_at, people_involved, description, status, status_changed_at)
+            SELECT 'test', 'test', gen_random_uuid()::text, v.id, v.regency_id, v.province_id, 'OTHER', $2::date,
+                   ($2::date + time '09:00') AT TIME ZONE 'Asia/Jakarta', 1, 'Laporan uji.', 'SUBMITTED', now()
+              FROM village v WHERE v.id = $1`;
+          let release!: () => void;
+          const held = new Promise<void>((resolve) => (release = resolve));
+          let firstWrote!: () => void;
+          const wrote = new Promise<void>((resolve) => (firstWrote = resolve));
+          const first = sql.transaction(async (tx) => {
+            await tx.query(report, [village, '2027-02-15']);
+            firstWrote();
+            await held;
+          });
+          await wrote;
+          const second = sql.transaction((tx) => tx.query(report, [village, '2027-03-15']));
+          // The second is under way while the first, not yet committed, has already recounted the village.
+          setTimeout(release, 300);
+          await Promise.all([first, second]);
+
+          const kept = await probe.lines(KEPT);
+          expect(kept.filter((line) => line.startsWith(`F ${village} 2027-0`))).toHaveLength(2);
+          await sql.exec('SELECT rebuild_coverage_rollups(); SELECT rebuild_completeness_rollup()');
+          expect(await probe.lines(KEPT)).toEqual(kept);
+        },
+      );
+    },
   };
 });
