@@ -14,9 +14,11 @@ describe('the demo seed', () => {
   let test: TestDatabase;
   let result: SeedResult;
   const progress: SeedProgress[] = [];
+  let migratedSchema: string[];
   beforeAll(async () => {
     test = await createTestDatabase();
     await migrate(test.db.sql);
+    migratedSchema = await indexesAndKeys(test.db.sql);
     result = await seedDatabase(test.db.sql, { today: TODAY, onProgress: (event) => progress.push(event) });
   });
   afterAll(async () => {
@@ -232,9 +234,16 @@ describe('the demo seed', () => {
     await test.db.prisma.villageReport.delete({ where: { id: created.id } });
   });
 
+  it('leaves every index and foreign key the migrations made, with the same definition', async () => {
+    // The load drops them and makes them again (bulk-load.ts); a key the rows broke would have failed it.
+    expect(migratedSchema.filter((line) => line.startsWith('key village_report'))).not.toHaveLength(0);
+    expect(migratedSchema.filter((line) => line.startsWith('index village_report'))).not.toHaveLength(0);
+    expect(await indexesAndKeys(test.db.sql)).toEqual(migratedSchema);
+  });
+
   it('shows progress while it runs, through every rollup family in order', () => {
     const phases = new Set(progress.map((event) => event.phase));
-    expect([...phases]).toEqual(['areas', 'programme', 'rollups', 'statistics']);
+    expect([...phases]).toEqual(['areas', 'programme', 'indexes', 'keys', 'rollups', 'statistics']);
     const families = progress.flatMap((event) => (event.phase === 'rollups' ? [event.family] : []));
     expect(families).toEqual(rollupFamilies.map((family) => family.name));
   });
@@ -287,3 +296,16 @@ describe('the demo seed', () => {
     expect(Object.values(copied).every((hash) => /^[0-9a-f]{32}$/.test(hash))).toBe(true);
   });
 });
+
+/** Every index and foreign key in the database, one line each with its definition. */
+async function indexesAndKeys(sql: SqlDatabase): Promise<string[]> {
+  const rows = await sql.query<{ line: string }>(
+    `SELECT 'index ' || tablename || ' ' || indexname || ': ' || indexdef AS line
+       FROM pg_indexes WHERE schemaname = 'public'
+     UNION ALL
+     SELECT 'key ' || conrelid::regclass::text || ' ' || conname || ': ' || pg_get_constraintdef(oid)
+       FROM pg_constraint WHERE contype = 'f'
+     ORDER BY 1`,
+  );
+  return rows.map((row) => row.line);
+}

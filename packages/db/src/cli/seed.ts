@@ -47,6 +47,9 @@ try {
       const written = Object.values(event.rows).reduce((sum, count) => sum + count, 0);
       if (event.phase === 'areas') {
         bar.update(0, { phase: 'areas    ', detail: `${written.toLocaleString('en')} rows` });
+      } else if (event.phase === 'indexes' || event.phase === 'keys') {
+        const detail = event.phase === 'indexes' ? 'building the indexes' : 'checking the foreign keys';
+        bar.update(bar.getTotal(), { phase: `${event.phase.padEnd(9)}`, detail: `${detail} (${elapsed()})` });
       } else if (event.phase === 'rollups') {
         // The bar restarts for the rollups: one step per family, named as it is built.
         bar.setTotal(event.families);

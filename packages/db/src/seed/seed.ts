@@ -3,6 +3,7 @@
 import { rollupFamilies, rollupSourceTables } from '../rollups.js';
 import type { SqlDatabase, SqlExecutor } from '../sql.js';
 import { writeAreas } from './areas.js';
+import { deferIndexesAndForeignKeys, restoreForeignKeys, restoreIndexes } from './bulk-load.js';
 import { dayOf } from './calendar.js';
 import { writeProgramme } from './programme.js';
 import { SeededRandom } from './random.js';
@@ -27,6 +28,9 @@ export interface SeedOptions {
 export type SeedProgress =
   | { phase: 'areas'; rows: Record<string, number> }
   | { phase: 'programme'; provinceCode: string; provinceIndex: number; provinces: number; rows: Record<string, number> }
+  /** Before the indexes dropped for the load are built again, and before the foreign keys are checked. */
+  | { phase: 'indexes'; rows: Record<string, number> }
+  | { phase: 'keys'; rows: Record<string, number> }
   /** Before each rollup family is rebuilt (`familyIndex` of `families`), and once more when all are. */
   | { phase: 'rollups'; family: string; familyIndex: number; families: number; rows: Record<string, number> }
   | { phase: 'statistics'; rows: Record<string, number> };
@@ -70,8 +74,11 @@ export async function seedDatabase(sql: SqlDatabase, options: SeedOptions = {}):
   };
 
   return sql.transaction(async (tx) => {
-    // Bulk statements (COPY, the rollup rebuilds, ANALYZE) run for minutes at national scale.
-    await tx.exec('SET LOCAL statement_timeout = 0');
+    // Bulk statements (COPY, the rollup rebuilds, ANALYZE) run for minutes at national scale. The rebuilds'
+    // GROUP BYs over millions of rows and the index builds sort in memory rather than spill to disk.
+    await tx.exec(`SET LOCAL statement_timeout = 0;
+      SET LOCAL work_mem = '256MB';
+      SET LOCAL maintenance_work_mem = '1GB';`);
     if (options.reset) {
       await tx.exec(
         `TRUNCATE ${seededTablesChildrenFirst.map((table) => `"${table}"`).join(', ')} RESTART IDENTITY CASCADE`,
@@ -82,6 +89,7 @@ export async function seedDatabase(sql: SqlDatabase, options: SeedOptions = {}):
 
     // Row by row, the rollup triggers would multiply the load's time; build the rollups once at the end.
     await tx.exec(setRollupTriggers('DISABLE'));
+    const deferred = await deferIndexesAndForeignKeys(tx, Object.keys(programmeTables));
 
     const areaRows: Record<string, number> = {};
     const areas = await writeAreas(tx, profile, random, ids, (rows) => {
@@ -107,6 +115,11 @@ export async function seedDatabase(sql: SqlDatabase, options: SeedOptions = {}):
         [table],
       );
     }
+
+    onProgress({ phase: 'indexes', rows: writer.counts() });
+    await restoreIndexes(tx, deferred);
+    onProgress({ phase: 'keys', rows: writer.counts() });
+    await restoreForeignKeys(tx, deferred);
 
     // One family at a time, so that the progress moves through minutes of rebuilding at national scale.
     for (const [familyIndex, family] of rollupFamilies.entries()) {
