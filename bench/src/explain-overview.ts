@@ -4,6 +4,7 @@
 import { overviewFigures } from '@binaan/api/analytics';
 import type { SqlExecutor } from '@binaan/db';
 import pg from 'pg';
+import { BENCH_DATABASE_URL } from './processes.js';
 
 interface Seen {
   text: string;
@@ -11,7 +12,7 @@ interface Seen {
 }
 
 const pool = new pg.Pool({
-  connectionString: process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/binaan_bench',
+  connectionString: BENCH_DATABASE_URL,
   max: 1,
 });
 const seen: Seen[] = [];

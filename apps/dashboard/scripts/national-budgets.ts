@@ -8,6 +8,13 @@ import { browserMissing, signIn, startDashboard } from '../e2e/support';
 import { nationalPageRequests } from './page-requests';
 
 const BUDGET_DRAWN_MS = 1500;
+
+interface Timeline {
+  scripts: number;
+  requests: number;
+  firstRequest: number;
+  answered: number;
+}
 const RUNS = 3;
 const url = process.env.BINAAN_BUDGETS_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/binaan_bench';
 
@@ -29,6 +36,7 @@ try {
   for (const path of pages) {
     const runs: number[] = [];
     const quiet: number[] = [];
+    const timelines: Timeline[] = [];
     // One load first: the server's plans and caches warm, as they are for whoever opens it second.
     for (let run = 0; run <= RUNS; run += 1) {
       const fresh = await context.newPage();
@@ -37,9 +45,19 @@ try {
       await fresh.waitForSelector('.panel, .empty-state', { timeout: 60_000 });
       await fresh.waitForLoadState('networkidle');
       const lastChange = await fresh.evaluate(() => (window as unknown as { lastChangeMs: number }).lastChangeMs);
+      // Where the wait went: the page's code, then its API requests (ms since navigation started).
+      const timeline = await fresh.evaluate(`(() => {
+        const resources = performance.getEntriesByType('resource');
+        const scripts = resources.filter((entry) => entry.initiatorType === 'script' || /\\.js$/.test(entry.name));
+        const api = resources.filter((entry) => entry.name.includes('/graphql'));
+        const end = (entries) => Math.round(Math.max(0, ...entries.map((entry) => entry.responseEnd)));
+        return { scripts: end(scripts), requests: api.length,
+          firstRequest: Math.round(Math.min(...api.map((entry) => entry.startTime))), answered: end(api) };
+      })()`);
       if (run > 0) {
         runs.push(Math.round(lastChange));
         quiet.push(Date.now() - started);
+        timelines.push(timeline as Timeline);
       }
       await fresh.close();
     }
@@ -47,6 +65,10 @@ try {
     const drawn = median(runs);
     console.log(
       `${path.padEnd(22)} ${`${drawn} ms`.padStart(9)}   budget < ${BUDGET_DRAWN_MS} ms ${drawn < BUDGET_DRAWN_MS ? 'met' : 'MISSED'}   runs: ${runs.join(', ')} ms   quiet: ${median(quiet)} ms`,
+    );
+    const at = (key: keyof Timeline) => median(timelines.map((timeline) => timeline[key]));
+    console.log(
+      `${''.padEnd(22)} code loaded ${at('scripts')} ms, ${at('requests')} API requests from ${at('firstRequest')} ms, last answered ${at('answered')} ms, then drawing`,
     );
   }
 } finally {
