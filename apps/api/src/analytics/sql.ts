@@ -18,3 +18,62 @@ export function literal(value: string | number): Sql {
 export function select<Row extends object>(db: SqlExecutor, statement: Sql): Promise<Row[]> {
   return db.query<Row>(statement.text, statement.values);
 }
+
+interface Pending {
+  text: string;
+  params: unknown[];
+  resolve: (rows: object[]) => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * An executor that sends every statement asked of it in one turn of the event loop as one statement:
+ * `SELECT (SELECT json_agg(q) FROM (<first>) q), (SELECT json_agg(q) FROM (<second>) q), …`, the
+ * parameters renumbered. A page's several figures then cost one round trip and one executor start
+ * instead of one each (and, on PGlite, one call into the database instead of eight).
+ *
+ * Rows come back through JSON, so a statement sent this way must return only text, integers (cast to
+ * int), booleans and arrays of them: the analytics' own columns. A date or bigint would arrive as a
+ * string or number where the driver gives a Date or a string.
+ */
+export function oneStatementPerTurn(db: SqlExecutor): SqlExecutor {
+  let pending: Pending[] = [];
+  const flush = async () => {
+    const batch = pending;
+    pending = [];
+    if (batch.length === 1) {
+      const [only] = batch;
+      await db.query(only!.text, only!.params).then(only!.resolve, only!.reject);
+      return;
+    }
+    const params: unknown[] = [];
+    const parts = batch.map((statement, index) => {
+      const offset = params.length;
+      params.push(...statement.params);
+      // Our statements carry no `$n` inside string literals: every value is a parameter or a literal code.
+      const text = statement.text.replace(/\$(\d+)/g, (_match, n: string) => `$${Number(n) + offset}`);
+      return `(SELECT COALESCE(json_agg(q), '[]'::json) FROM (${text}) q) AS "${index}"`;
+    });
+    try {
+      const [row] = await db.query<Record<string, object[] | string>>(`SELECT ${parts.join(',\n')}`, params);
+      batch.forEach((statement, index) => {
+        // A SELECT without FROM always gives one row; only an executor that records instead of running
+        // (the bench's) gives none.
+        const rows = row?.[String(index)] ?? [];
+        // node-postgres parses json; PGlite too. A string means a driver that did not.
+        statement.resolve(typeof rows === 'string' ? (JSON.parse(rows) as object[]) : rows);
+      });
+    } catch (error) {
+      for (const statement of batch) statement.reject(error);
+    }
+  };
+  return {
+    query<Row extends object>(text: string, params: unknown[] = []): Promise<Row[]> {
+      return new Promise<Row[]>((resolve, reject) => {
+        if (pending.length === 0) setImmediate(() => void flush());
+        pending.push({ text, params, resolve: resolve as (rows: object[]) => void, reject });
+      });
+    },
+    exec: (script) => db.exec(script),
+  };
+}
