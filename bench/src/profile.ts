@@ -80,15 +80,26 @@ interface CpuProfile {
   timeDeltas: number[];
 }
 
-// The largest profile is the server's (tsx's own parent process writes a small one too).
+// tsx's parent process and the module loader's thread write profiles too, idle nearly all the time: the
+// server's main thread is the one that was busy.
+const busyMs = (candidate: CpuProfile) => {
+  const idle = new Set(
+    candidate.nodes.filter((node) => node.callFrame.functionName === '(idle)').map((node) => node.id),
+  );
+  return candidate.samples.reduce((sum, id, index) => sum + (idle.has(id) ? 0 : (candidate.timeDeltas[index] ?? 0)), 0);
+};
 const files = readdirSync(dir).filter((file) => file.endsWith('.cpuprofile'));
 const profiles = files.map((file) => JSON.parse(readFileSync(join(dir, file), 'utf8')) as CpuProfile);
-const profile = profiles.sort((a, b) => b.samples.length - a.samples.length)[0];
+const profile = profiles.sort((a, b) => busyMs(b) - busyMs(a))[0];
 if (!profile) throw new Error(`no profile written in ${dir}`);
 
 const nodeById = new Map(profile.nodes.map((node) => [node.id, node]));
 const selfMs = new Map<number, number>();
 profile.samples.forEach((id, index) => selfMs.set(id, (selfMs.get(id) ?? 0) + (profile.timeDeltas[index] ?? 0) / 1000));
+const idleIds = new Set(
+  profile.nodes.filter((node) => node.callFrame.functionName === '(idle)').map((node) => node.id),
+);
+for (const id of idleIds) selfMs.delete(id);
 const total = [...selfMs.values()].reduce((sum, ms) => sum + ms, 0);
 
 /** node_modules/<package> (scoped too), our own workspace folder, or what V8 calls it. */
@@ -111,7 +122,7 @@ for (const [id, ms] of selfMs) {
 }
 const share = (ms: number) => `${((100 * ms) / total).toFixed(1).padStart(5)} %`;
 // The profile spans the server's start and the warm-up too: shares, not time per request.
-console.log(`\nSelf time by package (${Math.round(total)} ms sampled)`);
+console.log(`\nSelf time by package (${Math.round(total)} ms busy, idle left out)`);
 for (const [who, ms] of [...byOwner].sort((a, b) => b[1] - a[1]).slice(0, 20)) {
   console.log(`${share(ms)}  ${who}`);
 }
