@@ -459,17 +459,6 @@ describe('analytics agree with the raw rows', () => {
     expect(overview.reports.current).toBeGreaterThan(0);
   });
 
-  it('the overview sends its figures for both periods to the database as one statement', async () => {
-    api.sqlQueries.length = 0;
-    const result = await api.graphql('{ overview { reports { current previous } } }');
-    expect(result.errors).toBeUndefined();
-    // Coverage, reports, completeness and training for each period: eight statements sent as one.
-    // Besides the caller's session lookup (auth/caller.ts):
-    const analytics = api.sqlQueries.filter((statement) => !statement.includes('session_id'));
-    expect(analytics).toHaveLength(1);
-    expect(analytics[0]!.match(/json_agg\(q\)/g)).toHaveLength(8);
-  });
-
   it('counts the same reports as the reports connection for the same filter', async () => {
     const filter = {
       area: { provinceCodes: ['19'] },
