@@ -218,6 +218,37 @@ describe('records through GraphQL', () => {
     expect(nodes.data!.nodes.map((node: any) => node.id)).toEqual(ids);
   });
 
+  it("names a page of villages' kabupaten/kota and province from memory, and reads one it does not hold", async () => {
+    const page = `{ villages(first: 20, filter: { area: { provinceCodes: ["63"] } }) {
+      edges { node { code regency { code name } province { code name } } } } }`;
+    await countQueries(page);
+    // Once the areas are held, the page itself is the only query.
+    expect(await countQueries(page)).toBe(1);
+    const result = await api.graphql(page);
+    for (const { node } of result.data!.villages.edges) {
+      expect(node.regency.code).toBe(node.code.slice(0, 5));
+      expect(node.province).toEqual({ code: '63', name: 'Kalimantan Selatan' });
+    }
+    // A kabupaten/kota made after the areas were loaded (in practice: by a re-seed) is read from the database.
+    const [regency] = await api.db.sql.query<{ id: number }>(
+      `INSERT INTO regency (code, name, kind, province_id) SELECT '63.69', 'Kabupaten Uji', 'REGENCY', id FROM province WHERE code = '63' RETURNING id`,
+    );
+    try {
+      await api.db.sql.query(
+        `UPDATE village SET regency_id = $1 WHERE code = (SELECT MIN(code) FROM village WHERE code LIKE '63.%')`,
+        [regency!.id],
+      );
+      const moved = await api.graphql(page);
+      expect(moved.data!.villages.edges[0].node.regency).toEqual({ code: '63.69', name: 'Kabupaten Uji' });
+    } finally {
+      await api.db.sql.query(
+        `UPDATE village v SET regency_id = r.id FROM regency r WHERE r.code = substr(v.code, 1, 5) AND v.regency_id = $1`,
+        [regency!.id],
+      );
+      await api.db.sql.query('DELETE FROM regency WHERE id = $1', [regency!.id]);
+    }
+  });
+
   describe('nested relations resolve without N+1 queries', () => {
     const cases: [string, string][] = [
       [

@@ -6,6 +6,7 @@ import { builder } from '../builder.js';
 import { listCost, listLengths } from '../query-cost.js';
 import type { Context } from '../context.js';
 import { recordList } from './record-list.js';
+import { provinceById, regencyById } from './areas-in-memory.js';
 import { RegencyKindEnum, VillageKindEnum } from './enums.js';
 import {
   AreaFilter,
@@ -116,8 +117,19 @@ export const Village = builder.prismaNode('Village', {
       resolve: (village) => timeZoneOfArea(village.code),
     }),
     district: t.relation('district', { description: 'Its kecamatan.' }),
-    regency: t.relation('regency', { description: 'Its kabupaten/kota.' }),
-    province: t.relation('province', { description: 'Its province.' }),
+    // From memory (areas-in-memory.ts): a page of villages needs no query for them.
+    regency: t.field({
+      type: Regency,
+      description: 'Its kabupaten/kota.',
+      select: { regencyId: true },
+      resolve: (village, _args, ctx) => regencyById(ctx.db, village.regencyId),
+    }),
+    province: t.field({
+      type: Province,
+      description: 'Its province.',
+      select: { provinceId: true },
+      resolve: (village, _args, ctx) => provinceById(ctx.db, village.provinceId),
+    }),
     isLandBorder: t.exposeBoolean('isLandBorder', { description: 'Lies on a land border.' }),
     isSeaBorder: t.exposeBoolean('isSeaBorder', { description: 'Lies on a sea border.' }),
     isMigrantWorkerSendingArea: t.exposeBoolean('isMigrantWorkerSendingArea', {
