@@ -91,6 +91,23 @@ export async function startServer(
   };
 }
 
+/**
+ * The Binaan API as deployed (production mode, API tokens), as every measurement starts it: the rate limit
+ * out of reach, warnings only (one log line per request would be the load generator's work, not the API's),
+ * and no hourly signals job, whose minutes of work would land in one measurement or another.
+ */
+export function binaanServerEnv(port: number, cacheTtlMs: number, extra: Record<string, string> = {}) {
+  return {
+    NODE_ENV: 'production',
+    PORT: String(port),
+    LOG_LEVEL: 'warn',
+    BINAAN_RATE_LIMIT: '100000000',
+    BINAAN_RESPONSE_CACHE_TTL_MS: String(cacheTtlMs),
+    BINAAN_SIGNALS_INTERVAL_MS: '0',
+    ...extra,
+  };
+}
+
 /** Ready when a GraphQL request gets a 200 answer without errors. */
 export const graphqlReady =
   (headers: Record<string, string> = {}) =>

@@ -8,7 +8,15 @@ import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { issueBenchTokens, pageStartVillages, submitVillages } from './dataset.js';
 import { measure } from './drive.js';
-import { BENCH_DATABASE_URL, freePort, graphqlReady, node24, REPO_ROOT, startServer } from './processes.js';
+import {
+  BENCH_DATABASE_URL,
+  binaanServerEnv,
+  freePort,
+  graphqlReady,
+  node24,
+  REPO_ROOT,
+  startServer,
+} from './processes.js';
 import { binaanRequests, nthRequest, type Workload, WORKLOADS } from './workloads.js';
 
 const { values } = parseArgs({
@@ -42,17 +50,11 @@ const server = await startServer(
   [join(REPO_ROOT, 'node_modules/tsx/dist/cli.mjs'), 'apps/api/src/server.ts'],
   {
     port,
-    env: {
-      NODE_ENV: 'production',
-      PORT: String(port),
-      LOG_LEVEL: 'warn',
-      BINAAN_RATE_LIMIT: '100000000',
-      BINAAN_RESPONSE_CACHE_TTL_MS: '0',
-      BINAAN_SIGNALS_INTERVAL_MS: '0',
+    env: binaanServerEnv(port, 0, {
       DATABASE_URL: databaseUrl,
       // tsx runs the server in a child process; NODE_OPTIONS reaches it.
       NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${dir}`,
-    },
+    }),
     ready: graphqlReady({ authorization: `Bearer ${tokens.read}` }),
   },
 );

@@ -20,6 +20,7 @@ import {
 import { measure } from './drive.js';
 import {
   BENCH_DATABASE_URL,
+  binaanServerEnv,
   freePort,
   graphqlReady,
   node24,
@@ -122,18 +123,10 @@ async function measureServer(
 }
 
 function binaanEnv(cacheTtlMs: number, extra: Record<string, string> = {}): Record<string, string> {
-  return {
-    NODE_ENV: 'production',
-    PORT: String(port),
-    // One warning line per request would be the load generator's work, not the API's: the rest is as deployed.
-    LOG_LEVEL: 'warn',
-    BINAAN_RATE_LIMIT: '100000000',
-    BINAAN_RESPONSE_CACHE_TTL_MS: String(cacheTtlMs),
-    // Computed once when the dataset is prepared; a run in the middle of a measurement would skew it.
-    BINAAN_SIGNALS_INTERVAL_MS: '0',
+  return binaanServerEnv(port, cacheTtlMs, {
     BINAAN_DASHBOARD_DIR: join(REPO_ROOT, 'apps/dashboard/dist'),
     ...extra,
-  };
+  });
 }
 
 async function startBinaan(name: string, env: Record<string, string>, readToken: string): Promise<RunningServer> {
