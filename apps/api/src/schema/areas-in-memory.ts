@@ -26,8 +26,10 @@ function held(db: Database): Held['areas'] {
       regencies: new Map(regencies.map((regency) => [regency.id, regency])),
     }),
   );
-  // A failed load is not kept: the next request tries again.
-  areas.catch(() => heldPerDatabase.delete(db));
+  // A failed load is not kept: the next request tries again (unless a newer load has replaced it).
+  areas.catch(() => {
+    if (heldPerDatabase.get(db)?.areas === areas) heldPerDatabase.delete(db);
+  });
   heldPerDatabase.set(db, { loadedAt: Date.now(), areas });
   return areas;
 }
