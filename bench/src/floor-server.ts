@@ -5,15 +5,14 @@
 // Usage: tsx floor-server.ts <databaseUrl> <port>
 import { createServer } from 'node:http';
 import { coverageByArea, overviewFigures, reportStats } from '@binaan/api/analytics';
-import type { SqlExecutor } from '@binaan/db';
+import { postgresSql } from '@binaan/db';
 import pg from 'pg';
 import { COVERAGE_FILTER, REPORTS_FILTER } from './workloads.js';
 
 const [connectionString, port] = process.argv.slice(2);
 const pool = new pg.Pool({ connectionString, max: 10 });
-const sql = {
-  query: async (text: string, params?: unknown[]) => (await pool.query(text, params)).rows,
-} as unknown as SqlExecutor;
+// The API's own executor, so that a statement the API prepares (QueryOptions.reusePlan) is prepared here too.
+const sql = postgresSql(pool);
 
 const VILLAGE_PAGE = `
   SELECT v.id, v.code, v.name, r.code AS regency_code, r.name AS regency_name, p.code AS province_code, p.name AS province_name

@@ -46,6 +46,8 @@ export interface OpenDatabaseOptions {
   maxConnections?: number;
   /** Called for every SQL statement the Prisma client sends (tests count them to catch N+1 queries). */
   onPrismaQuery?: (query: string) => void;
+  /** PostgreSQL only: whether named prepared statements may be sent; default BINAAN_DATABASE_PREPARED_STATEMENTS. */
+  preparedStatements?: boolean;
   /** PGlite only: start from this data directory archive (`dumpDataDir`), e.g. a seeded test template. */
   loadDataDir?: Blob;
 }
@@ -61,7 +63,12 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
   const env = readDatabaseEnv();
   const url = options.url ?? (options.dataDir ? undefined : env.databaseUrl);
   return url
-    ? openPostgres(url, options.maxConnections ?? 10, options.onPrismaQuery)
+    ? openPostgres(
+        url,
+        options.maxConnections ?? 10,
+        options.preparedStatements ?? env.preparedStatements,
+        options.onPrismaQuery,
+      )
     : openPglite(options.dataDir ?? env.pgliteDataDir, options.onPrismaQuery, options.loadDataDir);
 }
 
@@ -161,7 +168,12 @@ async function openPglite(
   };
 }
 
-async function openPostgres(url: string, max: number, onPrismaQuery?: (query: string) => void): Promise<Database> {
+async function openPostgres(
+  url: string,
+  max: number,
+  preparedStatements: boolean,
+  onPrismaQuery?: (query: string) => void,
+): Promise<Database> {
   // JIT compiles each costly analytics statement anew: on the national dataset it added ~350 ms to a
   // 300 ms query. Our statements are short and repeated; compilation never pays for itself.
   const pool = new pg.Pool({
@@ -183,7 +195,7 @@ async function openPostgres(url: string, max: number, onPrismaQuery?: (query: st
   return {
     kind: 'postgres',
     prisma,
-    sql: postgresSql(pool),
+    sql: postgresSql(pool, { preparedStatements }),
     schemaEngineAdapter() {
       const enginePool = poolReportingCharAsText(url);
       return { factory: new PrismaPg(enginePool), dispose: () => enginePool.end() };

@@ -10,6 +10,18 @@ export interface DatabaseEnv {
   pgliteDataDir: string;
   /** The demo users' password (BINAAN_DEMO_PASSWORD), if set; demo data only. */
   demoPassword: string | undefined;
+  /**
+   * BINAAN_DATABASE_PREPARED_STATEMENTS (default true): PostgreSQL may be sent named prepared statements.
+   * Set it to false behind PgBouncer in transaction mode before 1.21 (Debian 12 ships 1.18).
+   */
+  preparedStatements: boolean;
+}
+
+function readBoolean(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const value = env[name]?.trim().toLowerCase();
+  if (!value) return fallback;
+  if (value === 'true' || value === 'false') return value === 'true';
+  throw new Error(`${name} must be true or false (got "${env[name]}")`);
 }
 
 export function readDatabaseEnv(env: NodeJS.ProcessEnv = process.env): DatabaseEnv {
@@ -21,5 +33,6 @@ export function readDatabaseEnv(env: NodeJS.ProcessEnv = process.env): DatabaseE
     databaseUrl,
     pgliteDataDir: env.BINAAN_PGLITE_DIR?.trim() || `${repoRoot}.data/pglite`,
     demoPassword: env.BINAAN_DEMO_PASSWORD || undefined,
+    preparedStatements: readBoolean(env, 'BINAAN_DATABASE_PREPARED_STATEMENTS', true),
   };
 }

@@ -10,7 +10,8 @@ export { migrate, pendingMigrations, MigrationError, type MigrationResult } from
 export { seedDatabase, hasAreas, SeedRefusedError, type SeedOptions, type SeedResult } from './seed/seed.js';
 export { prepareDatabase } from './prepare.js';
 export { personalFields } from './personal-data.js';
-export type { SqlDatabase, SqlExecutor } from './sql.js';
+export type { QueryOptions, SqlDatabase, SqlExecutor } from './sql.js';
+export { postgresSql, sqlLiteral } from './sql.js';
 export * from './generated/prisma/client.js';
 export { hashPassword, verifyPassword } from './passwords.js';
 export { demoUsers, DEFAULT_DEMO_PASSWORD, writeDemoUsers } from './seed/demo-users.js';

@@ -1,7 +1,7 @@
 // Analytics SQL is composed from fragments that carry their own parameters (Prisma's `sql` tag, a copy of
 // sql-template-tag): a fragment is built where its idea lives and nested anywhere, and the parameters are
 // numbered ($1…) once, when the whole statement runs.
-import { Prisma, type SqlExecutor } from '@binaan/db';
+import { Prisma, type QueryOptions, type SqlExecutor } from '@binaan/db';
 
 export const { sql, join, raw, empty } = Prisma;
 export type Sql = Prisma.Sql;
@@ -14,14 +14,15 @@ export function literal(value: string | number): Sql {
   return raw(typeof value === 'number' ? String(value) : `'${value.replaceAll("'", "''")}'`);
 }
 
-/** Runs one composed statement. */
-export function select<Row extends object>(db: SqlExecutor, statement: Sql): Promise<Row[]> {
-  return db.query<Row>(statement.text, statement.values);
+/** Runs one composed statement; `reusePlan` only where the bench showed a gain (QueryOptions). */
+export function select<Row extends object>(db: SqlExecutor, statement: Sql, options?: QueryOptions): Promise<Row[]> {
+  return db.query<Row>(statement.text, statement.values, options);
 }
 
 interface Pending {
   text: string;
   params: unknown[];
+  options: QueryOptions | undefined;
   resolve: (rows: object[]) => void;
   reject: (error: unknown) => void;
 }
@@ -35,15 +36,17 @@ interface Pending {
  * Rows come back through JSON, so a statement sent this way must return only text, integers (cast to
  * int), booleans and arrays of them: the analytics' own columns. A date or bigint would arrive as a
  * string or number where the driver gives a Date or a string.
+ *
+ * `batchOptions` are those the combined statement is sent with (a statement alone keeps its own).
  */
-export function oneStatementPerTurn(db: SqlExecutor): SqlExecutor {
+export function oneStatementPerTurn(db: SqlExecutor, batchOptions?: QueryOptions): SqlExecutor {
   let pending: Pending[] = [];
   const flush = async () => {
     const batch = pending;
     pending = [];
     if (batch.length === 1) {
       const [only] = batch;
-      await db.query(only!.text, only!.params).then(only!.resolve, only!.reject);
+      await db.query(only!.text, only!.params, only!.options ?? batchOptions).then(only!.resolve, only!.reject);
       return;
     }
     const params: unknown[] = [];
@@ -55,7 +58,11 @@ export function oneStatementPerTurn(db: SqlExecutor): SqlExecutor {
       return `(SELECT COALESCE(json_agg(q), '[]'::json) FROM (${text}) q) AS "${index}"`;
     });
     try {
-      const [row] = await db.query<Record<string, object[] | string>>(`SELECT ${parts.join(',\n')}`, params);
+      const [row] = await db.query<Record<string, object[] | string>>(
+        `SELECT ${parts.join(',\n')}`,
+        params,
+        batchOptions,
+      );
       batch.forEach((statement, index) => {
         // A SELECT without FROM always gives one row; only an executor that records instead of running
         // (the bench's) gives none.
@@ -68,10 +75,10 @@ export function oneStatementPerTurn(db: SqlExecutor): SqlExecutor {
     }
   };
   return {
-    query<Row extends object>(text: string, params: unknown[] = []): Promise<Row[]> {
+    query<Row extends object>(text: string, params: unknown[] = [], options?: QueryOptions): Promise<Row[]> {
       return new Promise<Row[]>((resolve, reject) => {
         if (pending.length === 0) setImmediate(() => void flush());
-        pending.push({ text, params, resolve: resolve as (rows: object[]) => void, reject });
+        pending.push({ text, params, options, resolve: resolve as (rows: object[]) => void, reject });
       });
     },
     exec: (script) => db.exec(script),

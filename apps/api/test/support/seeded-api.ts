@@ -2,7 +2,7 @@
 // and filled with the demo data for a fixed day, served through yoga.fetch without a port. Requests go
 // as one of the demo users (signed in once), with an API token, or anonymously.
 // Each starts from a copy of the run's seeded template (database.ts).
-import { DEFAULT_DEMO_PASSWORD, type Database } from '@binaan/db';
+import { DEFAULT_DEMO_PASSWORD, type Database, type QueryOptions } from '@binaan/db';
 import type { TestDatabase } from '@binaan/db/testing';
 import { type App, type AppOptions, createApp } from '../../src/yoga.js';
 import { createApiTestDatabase } from './database.js';
@@ -56,9 +56,9 @@ export async function createSeededApi(
   });
   const sqlQueries: string[] = [];
   const sendQuery = test.db.sql.query.bind(test.db.sql);
-  test.db.sql.query = ((text: string, params?: unknown[]) => {
+  test.db.sql.query = ((text: string, params?: unknown[], options?: QueryOptions) => {
     sqlQueries.push(text);
-    return sendQuery(text, params);
+    return sendQuery(text, params, options);
   }) as typeof test.db.sql.query;
   const app = createApp({ ...options.app, db: test.db, rateLimit: options.rateLimit ?? 1_000_000 });
   // Signing in and issuing tokens go through a plain app on the same database, so they work whatever

@@ -49,7 +49,7 @@ async function onServer(serverUrl: string, statement: string): Promise<void> {
 
 const uniqueName = (prefix: string) => `${prefix}_${process.pid}_${randomBytes(4).toString('hex')}`;
 
-export interface CreateTestDatabaseOptions extends Pick<OpenDatabaseOptions, 'onPrismaQuery'> {
+export interface CreateTestDatabaseOptions extends Pick<OpenDatabaseOptions, 'onPrismaQuery' | 'preparedStatements'> {
   /** Start as a copy of this template instead of empty. */
   from?: DatabaseTemplate;
 }
