@@ -12,8 +12,15 @@ export interface Context {
   permissions: Permissions;
   /** Who is acting, recorded on every write: `user:<id>`, `token:<id>` or `anonymous`. */
   actor: string;
-  /** When this request started: the "data per" time of every aggregate it returns. */
+  /** When this request started. */
   requestedAt: Date;
+  /**
+   * The "data per" time of every aggregate it returns: when the request started, less the replica's
+   * delay when its reads are served by a replica (plugins/read-replica.ts).
+   */
+  dataAsOf: Date;
+  /** Which database this request's reads go to. */
+  readFrom: 'primary' | 'replica';
   /** The language of messages for people: Bahasa Indonesia unless the request prefers English. */
   locale: Locale;
   /** Adds a Set-Cookie header to the response (sign-in and sign-out). */
@@ -58,5 +65,16 @@ export async function createContext(
 ): Promise<Context> {
   const requestedAt = new Date();
   const { caller, permissions, actor } = await identifyRequest(db, request, requestedAt);
-  return { db, caller, permissions, actor, requestedAt, locale: localeOf(request), refusals: new Set(), ...extra };
+  return {
+    db,
+    caller,
+    permissions,
+    actor,
+    requestedAt,
+    dataAsOf: requestedAt,
+    readFrom: 'primary',
+    locale: localeOf(request),
+    refusals: new Set(),
+    ...extra,
+  };
 }

@@ -1,7 +1,7 @@
 // Serves the API: opens the database (embedded PGlite unless DATABASE_URL is set), migrates it, loads
 // the demo data on first start of the embedded database, and listens until SIGTERM/SIGINT, then stops
 // gracefully (lifecycle.ts).
-import { openDatabase, prepareDatabase } from '@binaan/db';
+import { openDatabase, openReplicaDatabase, prepareDatabase } from '@binaan/db';
 import { readApiEnv } from './env.js';
 import { isBuilt } from './http.js';
 import { createLogger } from './observability/logger.js';
@@ -15,6 +15,9 @@ const started = Date.now();
 const db = await openDatabase();
 logger.info({ database: db.description }, 'database opened');
 await prepareDatabase(db, { seedIfEmpty: db.kind === 'pglite', log: (line) => logger.info(line) });
+// Never migrated: a streaming replica is read-only and replays the primary's migrations itself.
+const replica = await openReplicaDatabase();
+if (replica) logger.info({ replica: replica.description }, 'read replica opened: queries read from it');
 
 const manifests = env.trustedDocumentsPaths.map((path) => ({ path, manifest: loadTrustedDocuments(path) }));
 for (const { path, manifest } of manifests) {
@@ -24,6 +27,7 @@ for (const { path, manifest } of manifests) {
 const trustedDocumentCount = manifests.reduce((sum, { manifest }) => sum + Object.keys(manifest ?? {}).length, 0);
 const service = await startService({
   db,
+  replica,
   port: env.port,
   host: env.host,
   production: env.production,

@@ -12,10 +12,13 @@ import type { Tracing } from './observability/tracing.js';
 import { createRateLimiter } from './plugins/rate-limit.js';
 import type { TrustedDocumentsOptions } from './plugins/trusted-documents.js';
 import { createApp } from './yoga.js';
+import { createReadRouting, writePositionsInProcess, writePositionsInRedis } from './plugins/read-replica.js';
 import { createSignInGuard } from './auth/sign-in-guard.js';
 
 export interface ServiceOptions {
   db: Database;
+  /** A streaming replica of `db` for queries (plugins/read-replica.ts); null or absent: all on `db`. */
+  replica?: Database | null;
   port: number;
   host: string;
   production: boolean;
@@ -98,8 +101,22 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     redisDown = false;
     cacheOutageReported = false;
   });
+  const readRouting = options.replica
+    ? createReadRouting({
+        primary: options.db,
+        replica: options.replica,
+        // Shared, so that a caller's next request sees its write whichever process serves it.
+        writes: redis ? writePositionsInRedis(redis) : writePositionsInProcess(),
+        onChange: (state) =>
+          state.healthy
+            ? logger.info('read replica answering: queries read from it again')
+            : logger.warn({ reason: state.reason }, 'read replica not usable: queries read from the primary'),
+      })
+    : null;
+  metrics.watchReadRouting(readRouting);
   const app = createApp({
     db: options.db,
+    readRouting,
     production: options.production,
     trustedDocuments: options.trustedDocuments,
     logger,
@@ -142,6 +159,8 @@ export async function startService(options: ServiceOptions): Promise<Service> {
       await signals.stop();
       await tracing?.shutdown();
       redis?.disconnect();
+      readRouting?.stop();
+      await options.replica?.close();
       await options.db.close();
       logger.info('stopped: requests drained, database closed');
     },

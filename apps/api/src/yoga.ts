@@ -23,12 +23,15 @@ import { useResponseCookies } from './plugins/response-cookies.js';
 import { useWellFormedText } from './plugins/well-formed-text.js';
 import { ResultBudget, type ResultLimits } from './plugins/result-limits.js';
 import { type TrustedDocumentsOptions, useTrustedDocuments } from './plugins/trusted-documents.js';
+import { type ReadRouting, useReadReplica } from './plugins/read-replica.js';
 import { createAnalyticsCache, type ResponseCacheOptions } from './plugins/response-cache.js';
 import { queryLimits } from './query-cost.js';
 import { schema } from './schema/index.js';
 
 export interface AppOptions {
   db: Database;
+  /** Where queries read from when there is a read replica (plugins/read-replica.ts); none: `db`. */
+  readRouting?: ReadRouting | null;
   /** Production mode: no GraphiQL, no introspection. */
   production?: boolean;
   /** Requests per caller per minute, counted in this process (tests); see `rateLimiter`. */
@@ -115,6 +118,7 @@ function tooComplex(_context: unknown, error: GraphQLError) {
 
 export function createApp({
   db,
+  readRouting = null,
   production = false,
   rateLimit = 600,
   rateLimiter,
@@ -164,6 +168,7 @@ export function createApp({
     // Browsers send cross-site form posts and simple GETs with cookies; those must carry a custom header.
     useCSRFPrevention({ requestHeaders: ['x-binaan-client'] }),
     cookies.plugin,
+    ...(readRouting ? [useReadReplica(readRouting, metrics?.countRead)] : []),
     // Last: only requests every check above let through may be answered from the cache.
     ...(responseCache && responseCache.ttlMs > 0 ? [createAnalyticsCache(schema, db, responseCache).plugin] : []),
   ];

@@ -72,6 +72,15 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
     : openPglite(options.dataDir ?? env.pgliteDataDir, options.onPrismaQuery, options.loadDataDir);
 }
 
+/** The read replica named by DATABASE_REPLICA_URL, opened like the primary; null when none is set. */
+export async function openReplicaDatabase(
+  options: Pick<OpenDatabaseOptions, 'maxConnections'> = {},
+): Promise<Database | null> {
+  const env = readDatabaseEnv();
+  if (!env.replicaUrl) return null;
+  return openPostgres(env.replicaUrl, options.maxConnections ?? 10, env.preparedStatements);
+}
+
 /** Closing twice (a graceful stop, then a test's cleanup) closes once. */
 function once(close: () => Promise<void>): () => Promise<void> {
   let closing: Promise<void> | null = null;

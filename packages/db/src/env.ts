@@ -6,6 +6,8 @@ const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 export interface DatabaseEnv {
   /** `postgres://…` to use PostgreSQL; unset to use the embedded PGlite database. */
   databaseUrl: string | undefined;
+  /** DATABASE_REPLICA_URL: a streaming replica of DATABASE_URL that the API may read from; unset: none. */
+  replicaUrl: string | undefined;
   /** Where the embedded database keeps its files (git-ignored). */
   pgliteDataDir: string;
   /** The demo users' password (BINAAN_DEMO_PASSWORD), if set; demo data only. */
@@ -29,8 +31,17 @@ export function readDatabaseEnv(env: NodeJS.ProcessEnv = process.env): DatabaseE
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new Error(`DATABASE_URL must start with postgres:// or postgresql:// (got "${databaseUrl.split(':')[0]}:…")`);
   }
+  const replicaUrl = env.DATABASE_REPLICA_URL?.trim() || undefined;
+  if (replicaUrl && !/^postgres(ql)?:\/\//.test(replicaUrl)) {
+    throw new Error(
+      `DATABASE_REPLICA_URL must start with postgres:// or postgresql:// (got "${replicaUrl.split(':')[0]}:…")`,
+    );
+  }
+  if (replicaUrl && !databaseUrl)
+    throw new Error('DATABASE_REPLICA_URL needs DATABASE_URL: a replica of the embedded database cannot exist');
   return {
     databaseUrl,
+    replicaUrl,
     pgliteDataDir: env.BINAAN_PGLITE_DIR?.trim() || `${repoRoot}.data/pglite`,
     demoPassword: env.BINAAN_DEMO_PASSWORD || undefined,
     preparedStatements: readBoolean(env, 'BINAAN_DATABASE_PREPARED_STATEMENTS', true),

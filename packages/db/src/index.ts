@@ -1,6 +1,7 @@
 export {
   DatabaseInUseError,
   openDatabase,
+  openReplicaDatabase,
   type Database,
   type DatabaseKind,
   type OpenDatabaseOptions,

@@ -2,11 +2,16 @@
 // Prometheus plugin), HTTP duration, the database pool, and Node's own process metrics.
 import type { Database } from '@binaan/db';
 import { usePrometheus } from '@graphql-yoga/plugin-prometheus';
-import { collectDefaultMetrics, Gauge, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Registry } from 'prom-client';
+import type { ReadRouting } from '../plugins/read-replica.js';
 
 export interface Metrics {
   registry: Registry;
   plugin: ReturnType<typeof usePrometheus>;
+  /** A query read from this server (plugins/read-replica.ts). */
+  countRead(server: 'primary' | 'replica'): void;
+  /** Exposes the read replica's state, when there is one. */
+  watchReadRouting(routing: ReadRouting | null): void;
 }
 
 export function createMetrics(db: Database): Metrics {
@@ -44,5 +49,30 @@ export function createMetrics(db: Database): Metrics {
     // Operation name and type label every GraphQL metric; the URL would only add the query string.
     labels: { url: false },
   });
-  return { registry, plugin };
+  const reads = new Counter({
+    name: 'binaan_query_reads_total',
+    help: 'GraphQL queries executed, by the database server they read from (primary or replica).',
+    labelNames: ['server'],
+    registers: [registry],
+  });
+  const watchReadRouting = (routing: ReadRouting | null) => {
+    if (!routing) return;
+    new Gauge({
+      name: 'binaan_replica_usable',
+      help: '1 while the read replica answers and has replayed what it received; 0 while queries read from the primary.',
+      registers: [registry],
+      collect() {
+        this.set(routing.state().healthy ? 1 : 0);
+      },
+    });
+    new Gauge({
+      name: 'binaan_replica_lag_seconds',
+      help: 'How far the read replica data is behind the primary, in seconds (0 when it has replayed all it received).',
+      registers: [registry],
+      collect() {
+        this.set(routing.state().lagSeconds);
+      },
+    });
+  };
+  return { registry, plugin, countRead: (server) => reads.inc({ server }), watchReadRouting };
 }

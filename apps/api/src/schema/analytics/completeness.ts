@@ -57,7 +57,8 @@ const CompletenessReport = builder
     fields: (t) => ({
       computedAt: t.expose('computedAt', {
         type: 'DateTime',
-        description: 'When these figures were computed ("data per").',
+        description:
+          'The time these figures are complete up to ("data per"): when they were computed, less the delay of the read replica behind the primary when one served them.',
       }),
       rows: t.field({
         ...rowsOfOneStatement,
@@ -82,7 +83,7 @@ builder.queryFields((t) => ({
       }),
     },
     resolve: async (_root, { groupBy, filter }, ctx) => ({
-      computedAt: ctx.requestedAt,
+      computedAt: ctx.dataAsOf,
       rows: await reportingCompleteness(ctx.db.sql, groupBy ?? null, await scopedFilter(ctx, filter)),
     }),
   }),

@@ -58,7 +58,8 @@ const CoverageReport = builder.objectRef<CoverageReportShape>('CoverageReport').
   fields: (t) => ({
     computedAt: t.expose('computedAt', {
       type: 'DateTime',
-      description: 'When these figures were computed ("data per").',
+      description:
+        'The time these figures are complete up to ("data per"): when they were computed, less the delay of the read replica behind the primary when one served them.',
     }),
     groupBy: t.field({
       type: AreaLevelEnum,
@@ -94,7 +95,7 @@ builder.queryFields((t) => ({
       filter: t.arg({ type: AnalyticsFilter, required: false, description: 'What to count.' }),
     },
     resolve: async (_root, { groupBy, filter }, ctx) => ({
-      computedAt: ctx.requestedAt,
+      computedAt: ctx.dataAsOf,
       groupBy: groupBy ?? 'PROVINCE',
       rows: await coverageByArea(ctx.db.sql, groupBy ?? 'PROVINCE', await scopedFilter(ctx, filter)),
     }),

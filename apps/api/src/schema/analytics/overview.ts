@@ -72,7 +72,8 @@ const Overview = builder.objectRef<OverviewShape>('Overview').implement({
   fields: (t) => ({
     computedAt: t.expose('computedAt', {
       type: 'DateTime',
-      description: 'When these figures were computed ("data per").',
+      description:
+        'The time these figures are complete up to ("data per"): when they were computed, less the delay of the read replica behind the primary when one served them.',
     }),
     period: t.field({
       type: PeriodRange,
@@ -135,7 +136,7 @@ builder.queryFields((t) => ({
       }),
     },
     resolve: async (_root, { filter }, ctx) => ({
-      computedAt: ctx.requestedAt,
+      computedAt: ctx.dataAsOf,
       ...(await overviewFigures(ctx.db.sql, await scopedFilter(ctx, filter), ctx.requestedAt)),
     }),
   }),

@@ -76,7 +76,8 @@ const ReportStatsReport = builder
     fields: (t) => ({
       computedAt: t.expose('computedAt', {
         type: 'DateTime',
-        description: 'When these figures were computed ("data per").',
+        description:
+          'The time these figures are complete up to ("data per"): when they were computed, less the delay of the read replica behind the primary when one served them.',
       }),
       groupBy: t.field({
         type: [ReportDimensionEnum],
@@ -116,7 +117,7 @@ builder.queryFields((t) => ({
       const scoped = await scopedFilter(ctx, filter);
       const rows = await reportStats(ctx.db.sql, groupBy ?? [], scoped);
       return {
-        computedAt: ctx.requestedAt,
+        computedAt: ctx.dataAsOf,
         groupBy: groupBy ?? [],
         rows: fillEmptyMonths ? withEmptyMonths(rows, groupBy ?? [], scoped) : rows,
       };

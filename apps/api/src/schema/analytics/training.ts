@@ -70,7 +70,8 @@ const TrainingCompletionReport = builder
     fields: (t) => ({
       computedAt: t.expose('computedAt', {
         type: 'DateTime',
-        description: 'When these figures were computed ("data per").',
+        description:
+          'The time these figures are complete up to ("data per"): when they were computed, less the delay of the read replica behind the primary when one served them.',
       }),
       groupBy: t.field({
         type: AreaLevelEnum,
@@ -100,7 +101,7 @@ async function trainingReport(ctx: Context, level: AreaLevel, filter: AnalyticsF
     trainingCompletion(ctx.db.sql, level, filter),
     ctx.db.prisma.trainingModule.findMany({ orderBy: { sortOrder: 'asc' } }),
   ]);
-  return { computedAt: ctx.requestedAt, groupBy: level, rows: rows.map((row) => ({ ...row, moduleRecords })) };
+  return { computedAt: ctx.dataAsOf, groupBy: level, rows: rows.map((row) => ({ ...row, moduleRecords })) };
 }
 
 builder.queryFields((t) => ({
