@@ -1,6 +1,7 @@
 // npm run bench: Binaan (response cache off, then on), PostGraphile 5 and the raw floor, one at a time on
 // loopback against the same PostgreSQL database with the national dataset, then Binaan on PGlite with the
 // embedded demo dataset; prints one table and writes bench/results/. See bench/README.md.
+import { benchCluster } from './cluster-bench.js';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
@@ -61,6 +62,10 @@ const { values } = parseArgs({
     pages: { type: 'string', default: 'all' },
     // What one leader opening a page waits for: one request at a time.
     'page-connections': { type: 'string', default: '1' },
+    // 'cluster': the whole cluster with 1…--apis API processes (cluster-bench.ts) instead of the servers above.
+    target: { type: 'string', default: 'servers' },
+    apis: { type: 'string', default: '3' },
+    scale: { type: 'string', default: 'demo' },
   },
 });
 const databaseUrl = values.database!;
@@ -69,6 +74,19 @@ const workloads = (values.workloads === 'none' ? [] : values.workloads!.split(',
 const window = { seconds: Number(values.seconds), warmupSeconds: Number(values.warmup) };
 const connections = Number(values.connections);
 const log = (line: string) => console.log(line);
+
+if (values.target === 'cluster') {
+  if (values.scale !== 'demo' && values.scale !== 'national') throw new Error('--scale must be demo or national');
+  await benchCluster({
+    apis: Number(values.apis),
+    scale: values.scale,
+    workloads,
+    connections,
+    window,
+    log,
+  });
+  process.exit(0);
+} else if (values.target !== 'servers') throw new Error('--target must be servers or cluster');
 
 const node = node24();
 
