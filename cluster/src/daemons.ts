@@ -20,6 +20,12 @@ export interface Daemon {
   exited(): boolean;
 }
 
+// Daemons still running when this process ends, however it ends (a test runner's worker too), die with it.
+const children = new Set<ChildProcess>();
+process.on('exit', () => {
+  for (const child of children) child.kill('SIGKILL');
+});
+
 /** Resolves when something accepts connections on 127.0.0.1:port. */
 export async function waitForPort(port: number, timeoutMs = 30_000, child?: ChildProcess): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -48,13 +54,18 @@ export async function startDaemon(
   args: string[],
   env: Record<string, string> = {},
   readyTimeoutMs = 30_000,
+  /** Run as this user (PgBouncer refuses root) instead of ours. */
+  user?: { uid: number; gid: number },
 ): Promise<Daemon> {
   const log = createWriteStream(join(dir, `${name}.log`), { flags: 'a' });
   const child = spawn(command, args, {
-    cwd: REPO_ROOT,
+    cwd: user ? dir : REPO_ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
+    ...user,
   });
+  children.add(child);
+  child.once('exit', () => children.delete(child));
   child.stdout?.pipe(log, { end: false });
   child.stderr?.pipe(log, { end: false });
   try {
@@ -136,7 +147,12 @@ admin_users = postgres
 `,
   );
   shareWithPostgres(dir);
-  return startDaemon(dir, 'pgbouncer', port, 'runuser', ['-u', 'postgres', '--', 'pgbouncer', config]);
+  // Spawned as the postgres user directly (not through runuser), so that killing it kills PgBouncer.
+  const postgres = {
+    uid: Number(execFileSync('id', ['-u', 'postgres']).toString()),
+    gid: Number(execFileSync('id', ['-g', 'postgres']).toString()),
+  };
+  return startDaemon(dir, 'pgbouncer', port, 'pgbouncer', [config], {}, 30_000, postgres);
 }
 
 /** Redis for the rate limit, the response cache and the write positions; nothing kept on disk. */

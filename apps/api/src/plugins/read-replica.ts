@@ -125,15 +125,20 @@ export function createReadRouting({ primary, replica, writes, onChange }: ReadRo
       update({ ...state, healthy: false, reason: (error as Error).message });
     }
   };
-  let polling = poll();
+  // Only the first query waits for a poll; later ones use the last state, so a replica that hangs
+  // delays no query (its poll times out and the state turns unhealthy meanwhile).
+  const firstPoll = poll();
+  let polling: Promise<void> | null = firstPoll;
+  void firstPoll.finally(() => (polling = null));
   const timer = setInterval(() => {
-    polling = polling.then(poll);
+    if (polling) return; // one poll at a time
+    polling = poll().finally(() => (polling = null));
   }, POLL_INTERVAL_MS);
   timer.unref();
 
   return {
     async readerFor() {
-      await polling;
+      await firstPoll;
       if (!state.healthy) return { db: primary, server: 'primary' };
       const written = await writes.latest();
       if (written === null || written > state.replayed) return { db: primary, server: 'primary' };
