@@ -9,7 +9,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDatabase, prepareDatabase, seedDatabase } from '@binaan/db';
-import { createPrimary, createReplica, type PostgresCluster, psql } from './postgres.js';
+import { createPrimary, createReplica, type PostgresCluster, psql } from '@binaan/db/clusters';
 import {
   type Daemon,
   haproxyCommand,

@@ -1,2 +1,2 @@
 export { DEFAULT_PORTS, startCluster, type ClusterOptions, type RunningCluster } from './cluster.js';
-export { clusterToolsAvailable, createPrimary, createReplica, psql, type PostgresCluster } from './postgres.js';
+export { clusterToolsAvailable, createPrimary, createReplica, psql, type PostgresCluster } from '@binaan/db/clusters';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startCluster } from './cluster.js';
 import { REPO_ROOT } from './daemons.js';
-import { clusterToolsAvailable } from './postgres.js';
+import { clusterToolsAvailable } from '@binaan/db/clusters';
 
 const { values } = parseArgs({
   options: {

@@ -11,7 +11,7 @@ import { DEFAULT_DEMO_PASSWORD } from '@binaan/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningCluster, startCluster } from '../src/cluster.js';
 import { REPO_ROOT } from '../src/daemons.js';
-import { clusterToolsAvailable } from '../src/postgres.js';
+import { clusterToolsAvailable } from '@binaan/db/clusters';
 
 const tools = clusterToolsAvailable();
 const daemons = ['/usr/sbin/haproxy', '/usr/sbin/pgbouncer', '/usr/bin/redis-server'].every((path) => existsSync(path));

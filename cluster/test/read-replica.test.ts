@@ -5,7 +5,7 @@ import { createApp } from '@binaan/api/app';
 import { createReadRouting, type ReadRouting, writePositionsInProcess } from '@binaan/api/read-replica';
 import { type Database, DEFAULT_DEMO_PASSWORD, openDatabase, prepareDatabase } from '@binaan/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clusterToolsAvailable, createPrimary, createReplica, type PostgresCluster, psql } from '../src/postgres.js';
+import { clusterToolsAvailable, createPrimary, createReplica, type PostgresCluster, psql } from '@binaan/db/clusters';
 
 const tools = clusterToolsAvailable();
 // CI runs them in two of its suites, not in the deep-property one (BINAAN_CLUSTER_TESTS=off).

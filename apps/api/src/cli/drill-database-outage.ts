@@ -4,30 +4,18 @@
 // the cluster, starts it again, and prints how long until callers got 503, how long until the service
 // answered again, and how many acknowledged submissions were lost (must be 0). Needs root and Debian's
 // postgresql-common tools; nothing of it runs in `npm test`.
-import { execFileSync } from 'node:child_process';
 import { DEFAULT_DEMO_PASSWORD, openDatabase, prepareDatabase } from '@binaan/db';
+import { createPrimary, dropCluster, postgresVersion, psql } from '@binaan/db/clusters';
 import { createLogger } from '../observability/logger.js';
 import { startService } from '../service.js';
 
-const VERSION = execFileSync('ls', ['/etc/postgresql']).toString().trim().split('\n')[0]!;
-const CLUSTER = 'binaan-drill';
+const CLUSTER = 'binaan_drill';
 const PORT = 55_432;
-const pg = (...args: string[]) => execFileSync(args[0]!, args.slice(1), { stdio: 'pipe' }).toString();
-
-function dropCluster() {
-  try {
-    pg('pg_dropcluster', '--stop', VERSION, CLUSTER);
-  } catch {
-    // not there
-  }
-}
 
 async function main() {
-  dropCluster();
-  pg('pg_createcluster', '-p', String(PORT), VERSION, CLUSTER, '--', '--auth=trust');
-  pg('pg_ctlcluster', '--skip-systemctl-redirect', VERSION, CLUSTER, 'start');
-  pg('su', 'postgres', '-c', `psql -p ${PORT} -qc "CREATE DATABASE binaan"`);
-  const url = `postgres://postgres@127.0.0.1:${PORT}/binaan`;
+  const cluster = createPrimary(CLUSTER, PORT);
+  psql(cluster, 'CREATE DATABASE binaan');
+  const url = cluster.url('binaan');
   const db = await openDatabase({ url });
   await prepareDatabase(db, { seedIfEmpty: true });
   const service = await startService({
@@ -106,10 +94,10 @@ async function main() {
   const workers = Array.from({ length: 4 }, () => worker());
   await new Promise((resolve) => setTimeout(resolve, 3_000));
   stoppedAt = Date.now();
-  pg('pg_ctlcluster', '--skip-systemctl-redirect', VERSION, CLUSTER, 'stop', '-m', 'fast');
+  cluster.stop();
   await new Promise((resolve) => setTimeout(resolve, 5_000));
   restartedAt = Date.now();
-  pg('pg_ctlcluster', '--skip-systemctl-redirect', VERSION, CLUSTER, 'start');
+  cluster.start();
   const deadline = Date.now() + 30_000;
   while (!firstOkAfterRestart && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
   await new Promise((resolve) => setTimeout(resolve, 2_000));
@@ -121,7 +109,7 @@ async function main() {
   );
   const found = new Set(stored.map((row) => row.client_reference));
   const lost = acknowledged.filter((reference) => !found.has(reference));
-  console.log('database-outage drill (PostgreSQL %s, cluster %s on port %d)', VERSION, CLUSTER, PORT);
+  console.log('database-outage drill (PostgreSQL %s, cluster %s on port %d)', postgresVersion(), CLUSTER, PORT);
   console.log('  requests by status:', Object.fromEntries([...statuses].sort(([a], [b]) => a - b)));
   console.log('  time from stop to first 503: %s ms', first503 ? first503 - stoppedAt : 'no 503 seen');
   console.log(
@@ -130,12 +118,12 @@ async function main() {
   );
   console.log('  acknowledged writes: %d, lost: %d', acknowledged.length, lost.length);
   await service.stop();
-  dropCluster();
+  cluster.drop();
   if (lost.length > 0 || !first503 || !firstOkAfterRestart) process.exitCode = 1;
 }
 
 main().catch((error: unknown) => {
   console.error(error);
-  dropCluster();
+  dropCluster(CLUSTER);
   process.exitCode = 1;
 });

@@ -1,6 +1,6 @@
-// PostgreSQL clusters of the cluster's own, made with Debian's postgresql-common tools on ports of their own
-// (never the shared server on 5432, which the drills must not stop): a primary, and streaming replicas
-// copied from it with pg_basebackup. Needs root.
+// PostgreSQL clusters of our own, made with Debian's postgresql-common tools on ports of their own, never
+// the shared server on 5432, which a drill must not stop: a primary, and streaming replicas copied from
+// it with pg_basebackup. Used by the cluster (@binaan/cluster), its tests and the drills. Needs root.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 
