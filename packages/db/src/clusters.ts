@@ -76,20 +76,18 @@ export function dropCluster(name: string): void {
   run('pg_dropcluster', '--stop', version, name);
 }
 
-/** A new, running primary (any cluster by that name is dropped first), with trust auth on loopback. */
-export function createPrimary(name: string, port: number): PostgresCluster {
+/** A new, stopped, empty cluster (any cluster by that name is dropped first), with trust auth on loopback. */
+function newCluster(name: string, port: number): string {
   const version = postgresVersion();
   dropCluster(name);
-  run(
-    'pg_createcluster',
-    version,
-    name,
-    '-p',
-    String(port),
-    ...SETTINGS.flatMap((s) => ['-o', s]),
-    '--',
-    '--auth=trust',
-  );
+  const settings = SETTINGS.flatMap((setting) => ['-o', setting]);
+  run('pg_createcluster', version, name, '-p', String(port), ...settings, '--', '--auth=trust');
+  return `/var/lib/postgresql/${version}/${name}`;
+}
+
+/** A new, running primary. */
+export function createPrimary(name: string, port: number): PostgresCluster {
+  newCluster(name, port);
   const primary = cluster(name, port);
   primary.start();
   return primary;
@@ -100,19 +98,7 @@ export function createPrimary(name: string, port: number): PostgresCluster {
  * pg_basebackup's copy, which writes primary_conninfo and standby.signal (-R), so it follows the primary.
  */
 export function createReplica(name: string, port: number, primary: PostgresCluster): PostgresCluster {
-  const version = postgresVersion();
-  dropCluster(name);
-  run(
-    'pg_createcluster',
-    version,
-    name,
-    '-p',
-    String(port),
-    ...SETTINGS.flatMap((s) => ['-o', s]),
-    '--',
-    '--auth=trust',
-  );
-  const dataDir = `/var/lib/postgresql/${version}/${name}`;
+  const dataDir = newCluster(name, port);
   for (const entry of readdirSync(dataDir)) rmSync(`${dataDir}/${entry}`, { recursive: true, force: true });
   run(
     'runuser',
