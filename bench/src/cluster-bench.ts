@@ -11,7 +11,7 @@ import { startCluster } from '@binaan/cluster';
 import { issueBenchTokens, pageStartVillages, submitVillages } from './dataset.js';
 import { measure } from './drive.js';
 import { REPO_ROOT } from './processes.js';
-import { binaanRequests, nthRequest, type Workload } from './workloads.js';
+import { binaanRequests, nthRequest, pageStartsAfter, type Workload } from './workloads.js';
 
 export interface ClusterBenchOptions {
   apis: number;
@@ -44,15 +44,7 @@ export async function benchCluster(options: ClusterBenchOptions): Promise<void> 
     const tokens = issueBenchTokens({ DATABASE_URL: cluster.primaryUrl });
     const villages = await submitVillages(cluster.primaryUrl);
     const starts = await pageStartVillages(cluster.primaryUrl);
-    const factory = binaanRequests(
-      tokens,
-      {
-        codes: starts.map((start) => start.code),
-        binaanCursors: starts.map((start) => Buffer.from(`GPC:N:${start.id}`).toString('base64')),
-        postgraphileCursors: [],
-      },
-      villages,
-    );
+    const factory = binaanRequests(tokens, pageStartsAfter(starts), villages);
     for (let inRotation = 1; inRotation <= options.apis; inRotation += 1) {
       for (let index = 0; index < options.apis; index += 1) await cluster.setApiEnabled(index, index < inRotation);
       log(`\n${inRotation} API process(es) in rotation`);

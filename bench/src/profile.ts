@@ -17,7 +17,7 @@ import {
   REPO_ROOT,
   startServer,
 } from './processes.js';
-import { binaanRequests, nthRequest, type Workload, WORKLOADS } from './workloads.js';
+import { binaanRequests, nthRequest, pageStartsAfter, type Workload, WORKLOADS } from './workloads.js';
 
 const { values } = parseArgs({
   options: {
@@ -35,11 +35,7 @@ const databaseUrl = values.database!;
 const tokens = issueBenchTokens({ DATABASE_URL: databaseUrl });
 const villages = await submitVillages(databaseUrl);
 const starts = await pageStartVillages(databaseUrl);
-const pages = {
-  codes: starts.map((start) => start.code),
-  binaanCursors: starts.map((start) => Buffer.from(`GPC:N:${start.id}`).toString('base64')),
-  postgraphileCursors: [],
-};
+const pages = pageStartsAfter(starts);
 
 const dir = join(REPO_ROOT, 'bench/results/profiles', `${workload}-${new Date().toISOString().replace(/[:.]/g, '-')}`);
 mkdirSync(dir, { recursive: true });

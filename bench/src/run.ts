@@ -1,7 +1,6 @@
 // npm run bench: Binaan (response cache off, then on), PostGraphile 5 and the raw floor, one at a time on
 // loopback against the same PostgreSQL database with the national dataset, then Binaan on PGlite with the
 // embedded demo dataset; prints one table and writes bench/results/. See bench/README.md.
-import { benchCluster } from './cluster-bench.js';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
@@ -18,6 +17,7 @@ import {
   tableCounts,
   waitForQuietDatabase,
 } from './dataset.js';
+import { benchCluster } from './cluster-bench.js';
 import { measure } from './drive.js';
 import {
   BENCH_DATABASE_URL,
@@ -36,6 +36,7 @@ import {
   nthRequest,
   pageRequest,
   type PageRequest,
+  pageStartsAfter,
   type PageStarts,
   postgraphileRequests,
   READ_WORKLOADS,
@@ -95,12 +96,7 @@ const dataset = await prepareNationalDataset(databaseUrl, log);
 const tokens = issueBenchTokens({ DATABASE_URL: databaseUrl });
 const villages = await submitVillages(databaseUrl);
 const starts = await pageStartVillages(databaseUrl);
-const pages: PageStarts = {
-  codes: starts.map((start) => start.code),
-  // Pothos' cursor for an id (checked against a real answer below).
-  binaanCursors: starts.map((start) => Buffer.from(`GPC:N:${start.id}`).toString('base64')),
-  postgraphileCursors: [],
-};
+const pages: PageStarts = pageStartsAfter(starts);
 
 // The dashboard's own requests for its pages, with the variables its hooks build for today.
 const allPageRequests = JSON.parse(runCli('apps/dashboard/scripts/page-requests.ts', [], {})) as PageRequest[];
