@@ -2,6 +2,7 @@
 // OpenTelemetry reads its standard OTEL_* variables itself). docs/operations.md lists them all.
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_IDENTITY_CACHE_MS } from './auth/identity-cache.js';
 
 export interface ApiEnv {
   port: number;
@@ -30,6 +31,8 @@ export interface ApiEnv {
   trustProxy: boolean;
   /** How long analytics answers are cached, in ms; 0: not at all. */
   responseCacheTtlMs: number;
+  /** How long a looked-up session, token or device is kept in this process, in ms (auth/identity-cache.ts). */
+  identityCacheMs: number;
   /** Other browser origins allowed to call the API with credentials (BINAAN_CORS_ORIGINS, comma-separated). */
   corsOrigins: string[];
   /** How often the early-warning signals are computed, in ms; 0: only on demand. */
@@ -109,6 +112,13 @@ export function readApiEnv(env: NodeJS.ProcessEnv = process.env): ApiEnv {
     rateLimit: wholeNumber('BINAAN_RATE_LIMIT', env.BINAAN_RATE_LIMIT, 600, 1),
     trustProxy: env.BINAAN_TRUST_PROXY === 'true',
     responseCacheTtlMs: wholeNumber('BINAAN_RESPONSE_CACHE_TTL_MS', env.BINAAN_RESPONSE_CACHE_TTL_MS, 60_000, 0),
+    identityCacheMs: wholeNumber(
+      'BINAAN_IDENTITY_CACHE_MS',
+      env.BINAAN_IDENTITY_CACHE_MS,
+      DEFAULT_IDENTITY_CACHE_MS,
+      0,
+      60_000,
+    ),
     corsOrigins: originsOf(env.BINAAN_CORS_ORIGINS),
     signalsIntervalMs: wholeNumber('BINAAN_SIGNALS_INTERVAL_MS', env.BINAAN_SIGNALS_INTERVAL_MS, 3_600_000, 0),
   };

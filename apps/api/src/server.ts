@@ -45,6 +45,7 @@ const service = await startService({
   redisUrl: env.redisUrl,
   trustProxy: env.trustProxy,
   responseCacheTtlMs: env.responseCacheTtlMs,
+  identityCacheMs: env.identityCacheMs,
   corsOrigins: env.corsOrigins,
   drainTimeoutMs: env.drainTimeoutMs,
   signalsIntervalMs: env.signalsIntervalMs,

@@ -37,6 +37,8 @@ export interface ServiceOptions {
   trustProxy?: boolean;
   /** How long analytics answers are cached, in ms (default 60 s; 0: off); in Redis when redisUrl is set. */
   responseCacheTtlMs?: number;
+  /** How long a looked-up session, token or device is kept, in ms (auth/identity-cache.ts; default 1 s). */
+  identityCacheMs?: number;
   /** Other browser origins allowed to call the API with credentials. */
   corsOrigins?: string[];
   /** Connection timeouts and cap (lifecycle.ts connectionLimits); tests shorten them. */
@@ -125,6 +127,7 @@ export async function startService(options: ServiceOptions): Promise<Service> {
     signInGuard: createSignInGuard(redis),
     corsOrigins: options.corsOrigins ?? [],
     trustProxy: options.trustProxy ?? false,
+    ...(options.identityCacheMs !== undefined ? { identityCacheMs: options.identityCacheMs } : {}),
     responseCache: {
       ttlMs: options.responseCacheTtlMs ?? 60_000,
       redis,

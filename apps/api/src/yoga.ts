@@ -10,6 +10,7 @@ import { createOutageLog, databaseUnavailableError, isDatabaseUnavailable } from
 import { type Logger, useRequestLogging } from './observability/logger.js';
 import type { Metrics } from './observability/metrics.js';
 import { useTracing } from './observability/tracing.js';
+import { identityCacheOf, useIdentityCacheReset } from './auth/identity-cache.js';
 import { createSignInGuard, type SignInGuard } from './auth/sign-in-guard.js';
 import { createContext, identifyRequest, localeOf } from './context.js';
 import { DOCUMENTS_PATH, useDecreeDocuments } from './plugins/decree-documents.js';
@@ -23,6 +24,7 @@ import { useResponseCookies } from './plugins/response-cookies.js';
 import { useWellFormedText } from './plugins/well-formed-text.js';
 import { ResultBudget, type ResultLimits } from './plugins/result-limits.js';
 import { type TrustedDocumentsOptions, useTrustedDocuments } from './plugins/trusted-documents.js';
+import { useCompiledFigures } from './plugins/compiled-execution.js';
 import { type ReadRouting, useReadReplica } from './plugins/read-replica.js';
 import { createAnalyticsCache, type ResponseCacheOptions } from './plugins/response-cache.js';
 import { queryLimits } from './query-cost.js';
@@ -58,6 +60,10 @@ export interface AppOptions {
   corsOrigins?: string[];
   /** Objects one request may return and how long it may run (default: query-cost.ts's queryLimits). */
   resultLimits?: ResultLimits;
+  /** How long a looked-up session, token or device is kept, in ms (auth/identity-cache.ts; default 1 s); 0: not at all. */
+  identityCacheMs?: number;
+  /** Run the figures' operations compiled (plugins/compiled-execution.ts); default true. */
+  compileFigures?: boolean;
 }
 
 /**
@@ -131,8 +137,11 @@ export function createApp({
   resultLimits = { maxObjects: queryLimits.maxObjects, deadlineMs: queryLimits.deadlineMs },
   signInGuard = createSignInGuard(),
   corsOrigins = [],
+  identityCacheMs,
+  compileFigures = true,
 }: AppOptions) {
   const cookies = useResponseCookies();
+  const identityCache = identityCacheOf(db, identityCacheMs);
   const outageLog = logger ? createOutageLog(logger) : null;
   const plugins: Plugin[] = [
     // Observability first, so refused requests are logged, counted and traced too.
@@ -140,6 +149,7 @@ export function createApp({
     ...(metrics ? [metrics.plugin] : []),
     ...(tracerProvider ? [useTracing(tracerProvider) as Plugin] : []),
     useBodySizeLimit(operationLimits.maxBodyBytes),
+    useIdentityCacheReset(identityCache),
     useRateLimit({
       limiter: rateLimiter ?? createRateLimiter({ limit: rateLimit, windowMs: 60_000 }),
       keyOf: async (request, serverContext) => {
@@ -168,6 +178,7 @@ export function createApp({
     // Browsers send cross-site form posts and simple GETs with cookies; those must carry a custom header.
     useCSRFPrevention({ requestHeaders: ['x-binaan-client'] }),
     cookies.plugin,
+    ...(compileFigures ? [useCompiledFigures()] : []),
     ...(readRouting ? [useReadReplica(readRouting, metrics?.countRead)] : []),
     // Last: only requests every check above let through may be answered from the cache.
     ...(responseCache && responseCache.ttlMs > 0 ? [createAnalyticsCache(schema, db, responseCache).plugin] : []),

@@ -10,10 +10,13 @@ import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_DEMO_PASSWORD, migrate } from '@binaan/db';
 import { createTestDatabase, type TestDatabase } from '@binaan/db/testing';
+import { buildSchema } from 'graphql';
 import { InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveGracefully } from '../src/lifecycle.js';
 import { createLogger } from '../src/observability/logger.js';
+import { hasDeprecatedFields } from '../src/observability/metrics.js';
+import { schema } from '../src/schema/index.js';
 import { startTracing } from '../src/observability/tracing.js';
 import type { Service } from '../src/service.js';
 import { createApp } from '../src/yoga.js';
@@ -129,6 +132,16 @@ describe('a running service', () => {
     expect(text).toMatch(/^binaan_db_pool_max \d+$/m);
     expect(text).toMatch(/^binaan_db_pool_waiting 0$/m);
     expect(text).toMatch(/^binaan_process_resident_memory_bytes \d+/m);
+  });
+
+  it('counts uses of deprecated fields only while the schema has some (the count walks every document)', () => {
+    expect(hasDeprecatedFields(schema)).toBe(false);
+    const deprecating = (sdl: string) => hasDeprecatedFields(buildSchema(`type Query { a: Int ${sdl} }`));
+    expect(deprecating('b: Int @deprecated(reason: "use a")')).toBe(true);
+    expect(deprecating('c(old: Int @deprecated): Int')).toBe(true);
+    expect(deprecating('d: E } enum E { X Y @deprecated')).toBe(true);
+    expect(deprecating('e(input: I): Int } input I { x: Int, y: Int @deprecated')).toBe(true);
+    expect(deprecating('f: Int')).toBe(false);
   });
 
   it('on stop, refuses new connections and closes the database last', async () => {

@@ -9,6 +9,7 @@ import {
   tokenPermissions,
   userPermissions,
 } from './permissions.js';
+import { identityCacheOf } from './identity-cache.js';
 import { hashSecret, isApiToken, isDeviceCredential } from './tokens.js';
 
 export const SESSION_COOKIE = 'binaan_session';
@@ -150,13 +151,15 @@ export function submitterOf(caller: Caller): string {
 export async function identify(db: Database, secret: string | null, now = new Date()): Promise<Identity> {
   if (!secret) return anonymous;
   const hash = hashSecret(secret);
+  const cache = identityCacheOf(db);
 
   if (isApiToken(secret)) {
     // Every request of an application makes this lookup: one statement with the office and its area.
-    const [token] = await db.sql.query<TokenRow>(TOKEN_BY_HASH, [hash]);
+    const token = await cache.lookUp(hash, async () => (await db.sql.query<TokenRow>(TOKEN_BY_HASH, [hash]))[0]);
     if (!token || token.revoked_at || (token.expires_at && token.expires_at <= now)) return anonymous;
     if (!token.last_used_at || now.getTime() - token.last_used_at.getTime() > TOUCH_INTERVAL_MS) {
       await db.prisma.apiToken.update({ where: { id: token.id }, data: { lastUsedAt: now } });
+      token.last_used_at = now;
     }
     return {
       caller: {
@@ -173,10 +176,11 @@ export async function identify(db: Database, secret: string | null, now = new Da
   }
 
   if (isDeviceCredential(secret)) {
-    const [device] = await db.sql.query<DeviceRow>(DEVICE_BY_HASH, [hash]);
+    const device = await cache.lookUp(hash, async () => (await db.sql.query<DeviceRow>(DEVICE_BY_HASH, [hash]))[0]);
     if (!device || device.revoked_at) return anonymous;
     if (!device.last_seen_at || now.getTime() - device.last_seen_at.getTime() > TOUCH_INTERVAL_MS) {
       await db.prisma.fieldDevice.update({ where: { id: device.id }, data: { lastSeenAt: now } });
+      device.last_seen_at = now;
     }
     return {
       caller: {
@@ -193,10 +197,12 @@ export async function identify(db: Database, secret: string | null, now = new Da
   }
 
   // Every request of a signed-in person makes this lookup: one statement with the user and their area.
-  const [session] = await db.sql.query<SessionRow>(SESSION_BY_HASH, [hash]);
+  const session = await cache.lookUp(hash, async () => (await db.sql.query<SessionRow>(SESSION_BY_HASH, [hash]))[0]);
   if (!session || session.revoked_at || session.expires_at <= now || session.disabled_at) return anonymous;
   if (now.getTime() - session.last_seen_at.getTime() > TOUCH_INTERVAL_MS) {
     await db.prisma.session.update({ where: { id: session.session_id }, data: { lastSeenAt: now } });
+    // The kept row too (identity-cache.ts), so that the next request within its ttl writes nothing.
+    session.last_seen_at = now;
   }
   return {
     caller: {

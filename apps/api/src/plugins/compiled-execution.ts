@@ -1,0 +1,139 @@
+// The figures' operations run through graphql-jit: each document is compiled once into a function that
+// resolves and completes its fields without graphql-js's generic walk (bench/README.md, 6 December,
+// evening: reports and coverage return hundreds of rows of plain figures, and that walk was the API's
+// largest cost after the database). Only operations whose every root field is a figure are compiled:
+// the Pothos Prisma plugin keys the relations it preloads on graphql-js's own `info.path`, which a
+// compiled query builds differently, so record lists keep graphql-js. test/compiled-execution.test.ts
+// runs every figure's example both ways and requires the same answer.
+import { useGraphQlJit } from '@envelop/graphql-jit';
+import {
+  type DocumentNode,
+  type ExecutionArgs,
+  type FieldNode,
+  getVariableValues,
+  GraphQLError,
+  type OperationDefinitionNode,
+  type SelectionNode,
+} from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+
+/** Root fields that return figures built from SQL rows, with no Prisma object anywhere below them. */
+export const COMPILED_ROOT_FIELDS: ReadonlySet<string> = new Set([
+  'overview',
+  'coverage',
+  'reportStats',
+  'reportingCompleteness',
+  'trainingCompletion',
+  'forecastToTarget',
+]);
+
+function operationOf(document: DocumentNode, operationName: string | null | undefined) {
+  const operations = document.definitions.filter(
+    (definition): definition is OperationDefinitionNode => definition.kind === 'OperationDefinition',
+  );
+  return operationName ? operations.find((operation) => operation.name?.value === operationName) : operations[0];
+}
+
+/** A query whose root selects only figures (and `__typename`), with no fragment to look through. */
+export function selectsOnlyFigures(document: DocumentNode, operationName?: string | null): boolean {
+  const operation = operationOf(document, operationName);
+  if (!operation || operation.operation !== 'query') return false;
+  return operation.selectionSet.selections.every(
+    (selection) =>
+      selection.kind === 'Field' &&
+      (selection.name.value === '__typename' || COMPILED_ROOT_FIELDS.has(selection.name.value)),
+  );
+}
+
+/**
+ * The field at this response path. graphql-jit's errors carry locations but not the field, and Yoga
+ * rebuilds every error from its field when it answers, so without it the locations would be lost.
+ */
+function fieldAt(document: DocumentNode, operation: OperationDefinitionNode, path: readonly (string | number)[]) {
+  const fragments = new Map(
+    document.definitions.flatMap((definition) =>
+      definition.kind === 'FragmentDefinition' ? [[definition.name.value, definition] as const] : [],
+    ),
+  );
+  const find = (selections: readonly SelectionNode[], key: string): FieldNode | undefined => {
+    for (const selection of selections) {
+      if (selection.kind === 'Field' && (selection.alias ?? selection.name).value === key) return selection;
+      const inner =
+        selection.kind === 'InlineFragment'
+          ? selection.selectionSet
+          : selection.kind === 'FragmentSpread'
+            ? fragments.get(selection.name.value)?.selectionSet
+            : undefined;
+      const found = inner && find(inner.selections, key);
+      if (found) return found;
+    }
+    return undefined;
+  };
+  let field: FieldNode | undefined;
+  let selections: readonly SelectionNode[] = operation.selectionSet.selections;
+  for (const key of path) {
+    if (typeof key === 'number') continue;
+    field = find(selections, key);
+    if (!field) return undefined;
+    selections = field.selectionSet?.selections ?? [];
+  }
+  return field;
+}
+
+export function useCompiledFigures(): Plugin {
+  // Decided once per parsed document (Yoga's parser cache hands back the same object for the same text).
+  const byDocument = new WeakMap<DocumentNode, Map<string, boolean>>();
+  const compilable = ({ document, operationName }: ExecutionArgs) => {
+    let byName = byDocument.get(document);
+    if (!byName) byDocument.set(document, (byName = new Map()));
+    const key = operationName ?? '';
+    let compiled = byName.get(key);
+    if (compiled === undefined) byName.set(key, (compiled = selectsOnlyFigures(document, operationName)));
+    return compiled;
+  };
+  // Variables graphql-js would refuse go to graphql-js, which answers 400 with the scalar's own message
+  // and the variable's location; graphql-jit would answer 200 with a vaguer one.
+  const enableIf = (args: ExecutionArgs) => {
+    if (!compilable(args)) return false;
+    const operation = operationOf(args.document, args.operationName)!;
+    const coerced = getVariableValues(args.schema, operation.variableDefinitions ?? [], args.variableValues ?? {});
+    return !coerced.errors;
+  };
+  // Asked by graphql-jit's plugin and by the hook below, in whichever order they run: decided once.
+  const byRequest = new WeakMap<object, boolean>();
+  const compiledRun = (args: ExecutionArgs) => {
+    const context = args.contextValue as object;
+    let decision = byRequest.get(context);
+    if (decision === undefined) byRequest.set(context, (decision = enableIf(args)));
+    return decision;
+  };
+  const jit = useGraphQlJit({}, { enableIf: compiledRun });
+  return {
+    onPluginInit({ addPlugin }) {
+      addPlugin(jit as Plugin);
+    },
+    onExecute({ args }) {
+      if (!compiledRun(args)) return;
+      const operation = operationOf(args.document, args.operationName)!;
+      return {
+        onExecuteDone({ result, setResult }) {
+          if (!('errors' in result) || !result.errors?.some((error) => !error.nodes && error.path)) return;
+          setResult({
+            ...result,
+            errors: result.errors.map((error) => {
+              const field = !error.nodes && error.path ? fieldAt(args.document, operation, error.path) : undefined;
+              return field
+                ? new GraphQLError(error.message, {
+                    nodes: field,
+                    path: error.path,
+                    originalError: error.originalError ?? undefined,
+                    extensions: error.extensions,
+                  })
+                : error;
+            }),
+          });
+        },
+      };
+    },
+  };
+}
