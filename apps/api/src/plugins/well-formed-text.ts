@@ -25,14 +25,20 @@ export function malformedTextAt(value: unknown, path: string[] = []): string[] |
   return null;
 }
 
+// Yoga's parser cache hands back the same document for the same text: walked once, not per request.
+const checked = new WeakMap<DocumentNode, boolean>();
+
 /** Whether a parsed document holds a string literal (escapes resolved) that is not well-formed text. */
 function hasMalformedLiteral(document: DocumentNode): boolean {
+  const known = checked.get(document);
+  if (known !== undefined) return known;
   let found = false;
   visit(document, {
     StringValue(node) {
       if (MALFORMED.test(node.value)) found = true;
     },
   });
+  checked.set(document, found);
   return found;
 }
 
