@@ -8,6 +8,8 @@ export interface Run extends Omit<Measurement, 'firstError' | 'requests'> {
   workload: Workload | PageWorkload;
   server: ServerName;
   connections: number;
+  /** Every round's req/s when the workload was measured more than once (the figures are the median round's). */
+  roundsRps?: number[];
 }
 
 export interface BenchResults {
@@ -25,7 +27,10 @@ function ratio(runs: Run[], run: Run, other: ServerName): string {
   return base && base.rps > 0 ? `${fixed((run.rps / base.rps) * 100, 0)} %` : '';
 }
 
-/** One Markdown table: every server per workload, with Binaan's throughput against PostGraphile and the floor. */
+/**
+ * One Markdown table: every server per workload, with Binaan's throughput against PostGraphile and the floor;
+ * with several rounds, req/s is the median round's, its range beside it.
+ */
 export function markdownTable(results: BenchResults): string {
   const lines = [
     '| workload | server | conns | req/s | p50 ms | p95 ms | p99 ms | errors | vs PostGraphile | vs floor |',
@@ -34,7 +39,7 @@ export function markdownTable(results: BenchResults): string {
   for (const run of results.runs) {
     const binaan = run.server === 'binaan' || run.server === 'binaan-cached';
     lines.push(
-      `| ${run.workload} | ${run.server} | ${run.connections} | ${fixed(run.rps)} | ${fixed(run.p50_ms)} | ${fixed(run.p95_ms)} | ${fixed(run.p99_ms)} | ${run.errors} | ${binaan ? ratio(results.runs, run, 'postgraphile') : ''} | ${binaan ? ratio(results.runs, run, 'floor') : ''} |`,
+      `| ${run.workload} | ${run.server} | ${run.connections} | ${fixed(run.rps)}${run.roundsRps ? ` (${fixed(Math.min(...run.roundsRps))}–${fixed(Math.max(...run.roundsRps))})` : ''} | ${fixed(run.p50_ms)} | ${fixed(run.p95_ms)} | ${fixed(run.p99_ms)} | ${run.errors} | ${binaan ? ratio(results.runs, run, 'postgraphile') : ''} | ${binaan ? ratio(results.runs, run, 'floor') : ''} |`,
     );
   }
   return lines.join('\n');

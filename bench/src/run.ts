@@ -18,7 +18,7 @@ import {
   waitForQuietDatabase,
 } from './dataset.js';
 import { benchCluster } from './cluster-bench.js';
-import { measure } from './drive.js';
+import { type Measurement, measure } from './drive.js';
 import {
   BENCH_DATABASE_URL,
   binaanServerEnv,
@@ -55,6 +55,8 @@ const { values } = parseArgs({
     seconds: { type: 'string', default: '10' },
     warmup: { type: 'string', default: '3' },
     connections: { type: 'string', default: '32' },
+    // Each workload measured this many times on every server, interleaved; the median round is kept.
+    rounds: { type: 'string', default: '1' },
     'pglite-connections': { type: 'string', default: '8' },
     servers: { type: 'string', default: 'binaan,binaan-cached,postgraphile,floor,binaan-pglite' },
     // The workloads measured on every server, or 'none' for the dashboard's pages alone.
@@ -74,6 +76,8 @@ const servers = values.servers!.split(',') as ServerName[];
 const workloads = (values.workloads === 'none' ? [] : values.workloads!.split(',')) as Workload[];
 const window = { seconds: Number(values.seconds), warmupSeconds: Number(values.warmup) };
 const connections = Number(values.connections);
+const rounds = Number(values.rounds);
+if (!Number.isInteger(rounds) || rounds < 1) throw new Error('--rounds must be a whole number from 1');
 const log = (line: string) => console.log(line);
 
 if (values.target === 'cluster') {
@@ -111,28 +115,52 @@ const pageConnections = Number(values['page-connections']);
 const runs: Run[] = [];
 let port = await freePort();
 
-/** Measures `workloads` against a started server, then stops it. */
-async function measureServer(
-  name: ServerName,
-  server: RunningServer,
-  factory: RequestFactory,
+/** A started server with the requests it is asked. */
+interface Contender {
+  name: ServerName;
+  server: RunningServer;
+  factory: RequestFactory;
+}
+
+/**
+ * Every workload on every server, interleaved: each workload is measured on one server after the other
+ * (in `rounds` rounds, the order turned each round), so that the machine's drift over minutes (15-30 %
+ * on this kind, bench/README.md) falls on every server alike instead of on whichever ran first. Each
+ * server's figures are those of its median round.
+ */
+async function measureInterleaved(
+  contenders: Contender[],
   names: readonly Workload[],
-  conns: number,
+  options: { rounds: number; connections: number; quietDatabase: boolean },
 ) {
-  try {
-    for (const workload of names) {
-      if (name !== 'binaan-pglite') await waitForQuietDatabase(databaseUrl);
-      const result = await measure(server.url, { connections: conns, ...window }, (index) =>
-        nthRequest(factory, workload, index),
-      );
-      const { firstError, requests, ...figures } = result;
-      runs.push({ workload, server: name, connections: conns, ...figures });
-      log(
-        `  ${workload.padEnd(9)} ${name.padEnd(14)} ${result.rps.toFixed(1).padStart(8)} req/s  p50 ${result.p50_ms} ms  p95 ${result.p95_ms} ms  p99 ${result.p99_ms} ms  errors ${result.errors}${firstError ? `  (${firstError})` : ''}`,
-      );
+  const { rounds, connections: conns } = options;
+  for (const workload of names) {
+    const measured = new Map<ServerName, Measurement[]>();
+    for (let round = 0; round < rounds; round += 1) {
+      const order = contenders.map((_, index) => contenders[(index + round) % contenders.length]!);
+      for (const { name, server, factory } of order) {
+        if (options.quietDatabase) await waitForQuietDatabase(databaseUrl);
+        const result = await measure(server.url, { connections: conns, ...window }, (index) =>
+          nthRequest(factory, workload, index),
+        );
+        measured.set(name, [...(measured.get(name) ?? []), result]);
+        log(
+          `  ${workload.padEnd(9)} ${name.padEnd(14)} ${result.rps.toFixed(1).padStart(8)} req/s  p50 ${result.p50_ms} ms  p95 ${result.p95_ms} ms  p99 ${result.p99_ms} ms  errors ${result.errors}${result.firstError ? `  (${result.firstError})` : ''}`,
+        );
+      }
     }
-  } finally {
-    await server.stop();
+    for (const { name } of contenders) {
+      const results = measured.get(name)!;
+      const median = [...results].sort((a, b) => a.rps - b.rps)[Math.floor((results.length - 1) / 2)]!;
+      const { firstError, requests, ...figures } = median;
+      runs.push({
+        workload,
+        server: name,
+        connections: conns,
+        ...figures,
+        ...(rounds > 1 ? { roundsRps: results.map((result) => Math.round(result.rps * 10) / 10) } : {}),
+      });
+    }
   }
 }
 
@@ -189,50 +217,48 @@ async function checkBinaanCursor(url: string, bearer: string) {
     throw new Error(`Binaan's cursor format changed: ${JSON.stringify(body)}`);
 }
 
-for (const name of servers) {
-  if (name === 'binaan' || name === 'binaan-cached') {
-    log(`\n${name}: Binaan API, response cache ${name === 'binaan' ? 'off' : 'on (60 s)'}, Node 24`);
-    const server = await startBinaan(
-      name,
-      binaanEnv(name === 'binaan' ? 0 : 60_000, { DATABASE_URL: databaseUrl }),
-      tokens.read,
-    );
-    await checkBinaanCursor(server.url, tokens.read);
-    try {
+const contenders: Contender[] = [];
+try {
+  for (const name of servers) {
+    if (name === 'binaan' || name === 'binaan-cached') {
+      log(`\n${name}: Binaan API, response cache ${name === 'binaan' ? 'off' : 'on (60 s)'}, Node 24`);
+      const server = await startBinaan(
+        name,
+        binaanEnv(name === 'binaan' ? 0 : 60_000, { DATABASE_URL: databaseUrl }),
+        tokens.read,
+      );
+      contenders.push({ name, server, factory: binaanRequests(tokens, pages, villages) });
+      await checkBinaanCursor(server.url, tokens.read);
       await measurePages(name, server);
-    } catch (error) {
-      await server.stop();
-      throw error;
+    } else if (name === 'postgraphile') {
+      log('\npostgraphile: PostGraphile 5 (amber preset), Node 24');
+      const server = await startServer(
+        name,
+        node,
+        [join(REPO_ROOT, 'bench/src/postgraphile-server.mjs'), databaseUrl, String(port)],
+        { port, ready: graphqlReady() },
+      );
+      port = await freePort();
+      contenders.push({ name, server, factory: postgraphileRequests(pages, villages) });
+      pages.postgraphileCursors = await postgraphileCursors(server.url);
+    } else if (name === 'floor') {
+      log('\nfloor: node:http + pg with the same SQL, Node 24');
+      const server = await startServer(
+        name,
+        node,
+        [join(REPO_ROOT, 'node_modules/tsx/dist/cli.mjs'), 'bench/src/floor-server.ts', databaseUrl, String(port)],
+        { port, ready: async (url) => (await fetch(`${url}/coverage`)).ok },
+      );
+      port = await freePort();
+      contenders.push({ name, server, factory: floorRequests(pages, villages) });
     }
-    await measureServer(name, server, binaanRequests(tokens, pages, villages), workloads, connections);
-  } else if (name === 'postgraphile') {
-    log('\npostgraphile: PostGraphile 5 (amber preset), Node 24');
-    const server = await startServer(
-      name,
-      node,
-      [join(REPO_ROOT, 'bench/src/postgraphile-server.mjs'), databaseUrl, String(port)],
-      {
-        port,
-        ready: graphqlReady(),
-      },
-    );
-    port = await freePort();
-    pages.postgraphileCursors = await postgraphileCursors(server.url);
-    await measureServer(name, server, postgraphileRequests(pages, villages), workloads, connections);
-  } else if (name === 'floor') {
-    log('\nfloor: node:http + pg with the same SQL, Node 24');
-    const server = await startServer(
-      name,
-      node,
-      [join(REPO_ROOT, 'node_modules/tsx/dist/cli.mjs'), 'bench/src/floor-server.ts', databaseUrl, String(port)],
-      {
-        port,
-        ready: async (url) => (await fetch(`${url}/coverage`)).ok,
-      },
-    );
-    port = await freePort();
-    await measureServer(name, server, floorRequests(pages, villages), workloads, connections);
   }
+  log(
+    `\nworkloads, interleaved (${rounds} round${rounds === 1 ? '' : 's'}): ${contenders.map((c) => c.name).join(', ')}`,
+  );
+  await measureInterleaved(contenders, workloads, { rounds, connections, quietDatabase: true });
+} finally {
+  await Promise.all(contenders.map((contender) => contender.server.stop()));
 }
 
 let pgliteDataset: Record<string, number> | undefined;
@@ -274,7 +300,16 @@ if (servers.includes('binaan-pglite')) {
     ).data.villages.edges
       .filter((_edge, index) => index % 5 === 0)
       .map((edge) => edge.cursor);
-    await measureServer('binaan-pglite', server, binaanRequests(pgliteTokens, pgliteStarts, []), READ_WORKLOADS, conns);
+    try {
+      const factory = binaanRequests(pgliteTokens, pgliteStarts, []);
+      await measureInterleaved([{ name: 'binaan-pglite', server, factory }], READ_WORKLOADS, {
+        rounds,
+        connections: conns,
+        quietDatabase: false,
+      });
+    } finally {
+      await server.stop();
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
