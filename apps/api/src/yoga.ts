@@ -178,7 +178,7 @@ export function createApp({
     // Browsers send cross-site form posts and simple GETs with cookies; those must carry a custom header.
     useCSRFPrevention({ requestHeaders: ['x-binaan-client'] }),
     cookies.plugin,
-    ...(compileFigures ? [useCompiledFigures()] : []),
+    ...(compileFigures ? [useCompiledFigures(schema)] : []),
     ...(readRouting ? [useReadReplica(readRouting, metrics?.countRead)] : []),
     // Last: only requests every check above let through may be answered from the cache.
     ...(responseCache && responseCache.ttlMs > 0 ? [createAnalyticsCache(schema, db, responseCache).plugin] : []),

@@ -1,31 +1,53 @@
 // The figures' operations run through graphql-jit: each document is compiled once into a function that
 // resolves and completes its fields without graphql-js's generic walk (bench/README.md, 6 December,
 // evening: reports and coverage return hundreds of rows of plain figures, and that walk was the API's
-// largest cost after the database). Only operations whose every root field is a figure are compiled:
-// the Pothos Prisma plugin keys the relations it preloads on graphql-js's own `info.path`, which a
-// compiled query builds differently, so record lists keep graphql-js. test/compiled-execution.test.ts
-// runs every figure's example both ways and requires the same answer.
+// largest cost after the database). Only operations whose every root field is a figure with no Prisma
+// object below it are compiled: the Pothos Prisma plugin keys the relations it preloads on graphql-js's
+// own `info.path`, which a compiled query builds differently, so record lists keep graphql-js.
+// test/compiled-execution.test.ts runs every figure's example both ways and requires the same answer.
 import { useGraphQlJit } from '@envelop/graphql-jit';
 import {
   type DocumentNode,
   type ExecutionArgs,
   type FieldNode,
+  getNamedType,
   getVariableValues,
   GraphQLError,
+  type GraphQLNamedType,
+  type GraphQLSchema,
+  isInterfaceType,
+  isObjectType,
+  isUnionType,
   type OperationDefinitionNode,
   type SelectionNode,
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { FIGURE_FIELDS } from '../schema/analytics/fields.js';
 
-/** Root fields that return figures built from SQL rows, with no Prisma object anywhere below them. */
-export const COMPILED_ROOT_FIELDS: ReadonlySet<string> = new Set([
-  'overview',
-  'coverage',
-  'reportStats',
-  'reportingCompleteness',
-  'trainingCompletion',
-  'forecastToTarget',
-]);
+/**
+ * The figures' root fields with no Prisma object anywhere below them (a figure that names a training
+ * module, say, reaches one): read from the schema, so that a change that adds one takes its figure out.
+ */
+export function compilableRootFields(graphqlSchema: GraphQLSchema): ReadonlySet<string> {
+  const queryFields = graphqlSchema.getQueryType()!.getFields();
+  const reachesPrisma = (start: GraphQLNamedType) => {
+    const seen = new Set<string>();
+    const visit = (type: GraphQLNamedType): boolean => {
+      if (seen.has(type.name)) return false;
+      seen.add(type.name);
+      if (type.extensions['pothosPrismaModel']) return true;
+      if (isUnionType(type)) return type.getTypes().some(visit);
+      if (isObjectType(type) || isInterfaceType(type)) {
+        return Object.values(type.getFields()).some((field) => visit(getNamedType(field.type)));
+      }
+      return false;
+    };
+    return visit(start);
+  };
+  return new Set(
+    FIGURE_FIELDS.filter((name) => queryFields[name] && !reachesPrisma(getNamedType(queryFields[name].type))),
+  );
+}
 
 function operationOf(document: DocumentNode, operationName: string | null | undefined) {
   const operations = document.definitions.filter(
@@ -34,14 +56,17 @@ function operationOf(document: DocumentNode, operationName: string | null | unde
   return operationName ? operations.find((operation) => operation.name?.value === operationName) : operations[0];
 }
 
-/** A query whose root selects only figures (and `__typename`), with no fragment to look through. */
-export function selectsOnlyFigures(document: DocumentNode, operationName?: string | null): boolean {
+/** A query whose root selects only these fields (and `__typename`), with no fragment to look through. */
+export function selectsOnly(
+  rootFields: ReadonlySet<string>,
+  document: DocumentNode,
+  operationName?: string | null,
+): boolean {
   const operation = operationOf(document, operationName);
   if (!operation || operation.operation !== 'query') return false;
   return operation.selectionSet.selections.every(
     (selection) =>
-      selection.kind === 'Field' &&
-      (selection.name.value === '__typename' || COMPILED_ROOT_FIELDS.has(selection.name.value)),
+      selection.kind === 'Field' && (selection.name.value === '__typename' || rootFields.has(selection.name.value)),
   );
 }
 
@@ -80,7 +105,8 @@ function fieldAt(document: DocumentNode, operation: OperationDefinitionNode, pat
   return field;
 }
 
-export function useCompiledFigures(): Plugin {
+export function useCompiledFigures(graphqlSchema: GraphQLSchema): Plugin {
+  const rootFields = compilableRootFields(graphqlSchema);
   // Decided once per parsed document (Yoga's parser cache hands back the same object for the same text).
   const byDocument = new WeakMap<DocumentNode, Map<string, boolean>>();
   const compilable = ({ document, operationName }: ExecutionArgs) => {
@@ -88,7 +114,7 @@ export function useCompiledFigures(): Plugin {
     if (!byName) byDocument.set(document, (byName = new Map()));
     const key = operationName ?? '';
     let compiled = byName.get(key);
-    if (compiled === undefined) byName.set(key, (compiled = selectsOnlyFigures(document, operationName)));
+    if (compiled === undefined) byName.set(key, (compiled = selectsOnly(rootFields, document, operationName)));
     return compiled;
   };
   // Variables graphql-js would refuse go to graphql-js, which answers 400 with the scalar's own message

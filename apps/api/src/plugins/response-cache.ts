@@ -12,14 +12,10 @@ import type { DefinitionNode, DocumentNode, GraphQLSchema } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Redis } from 'ioredis';
 import { identifyRequest, localeOf } from '../context.js';
+import { FIGURE_FIELDS } from '../schema/analytics/fields.js';
 
 export const ANALYTICS_FIELDS = [
-  'overview',
-  'coverage',
-  'reportStats',
-  'reportingCompleteness',
-  'trainingCompletion',
-  'forecastToTarget',
+  ...FIGURE_FIELDS,
   // Beside the figures on the overview and the map: without them there, those pages were never cached.
   'signals',
   'signalCounts',
