@@ -9,7 +9,7 @@
 // - expiry is still checked per request against the kept row, and unknown secrets are never kept, so a
 //   flood of made-up bearers cannot fill memory (nor can more than MAX_ENTRIES real ones).
 import type { Database } from '@binaan/db';
-import type { DefinitionNode } from 'graphql';
+import { getOperationAST } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 
 const MAX_ENTRIES = 10_000;
@@ -70,13 +70,7 @@ export function identityCacheOf(db: Database, ttlMs?: number): IdentityCache {
 export function useIdentityCacheReset(cache: IdentityCache): Plugin {
   return {
     onExecute({ args }) {
-      const isMutation = args.document.definitions.some(
-        (definition: DefinitionNode) =>
-          definition.kind === 'OperationDefinition' &&
-          definition.operation === 'mutation' &&
-          (args.operationName == null || definition.name?.value === args.operationName),
-      );
-      if (!isMutation) return;
+      if (getOperationAST(args.document, args.operationName)?.operation !== 'mutation') return;
       return { onExecuteDone: () => cache.forgetAll() };
     },
   };

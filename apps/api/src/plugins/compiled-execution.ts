@@ -11,6 +11,7 @@ import {
   type ExecutionArgs,
   type FieldNode,
   getNamedType,
+  getOperationAST,
   getVariableValues,
   GraphQLError,
   type GraphQLNamedType,
@@ -49,20 +50,13 @@ export function compilableRootFields(graphqlSchema: GraphQLSchema): ReadonlySet<
   );
 }
 
-function operationOf(document: DocumentNode, operationName: string | null | undefined) {
-  const operations = document.definitions.filter(
-    (definition): definition is OperationDefinitionNode => definition.kind === 'OperationDefinition',
-  );
-  return operationName ? operations.find((operation) => operation.name?.value === operationName) : operations[0];
-}
-
 /** A query whose root selects only these fields (and `__typename`), with no fragment to look through. */
 export function selectsOnly(
   rootFields: ReadonlySet<string>,
   document: DocumentNode,
   operationName?: string | null,
 ): boolean {
-  const operation = operationOf(document, operationName);
+  const operation = getOperationAST(document, operationName);
   if (!operation || operation.operation !== 'query') return false;
   return operation.selectionSet.selections.every(
     (selection) =>
@@ -121,7 +115,7 @@ export function useCompiledFigures(graphqlSchema: GraphQLSchema): Plugin {
   // and the variable's location; graphql-jit would answer 200 with a vaguer one.
   const enableIf = (args: ExecutionArgs) => {
     if (!compilable(args)) return false;
-    const operation = operationOf(args.document, args.operationName)!;
+    const operation = getOperationAST(args.document, args.operationName)!;
     const coerced = getVariableValues(args.schema, operation.variableDefinitions ?? [], args.variableValues ?? {});
     return !coerced.errors;
   };
@@ -140,7 +134,7 @@ export function useCompiledFigures(graphqlSchema: GraphQLSchema): Plugin {
     },
     onExecute({ args }) {
       if (!compiledRun(args)) return;
-      const operation = operationOf(args.document, args.operationName)!;
+      const operation = getOperationAST(args.document, args.operationName)!;
       return {
         onExecuteDone({ result, setResult }) {
           if (!('errors' in result) || !result.errors?.some((error) => !error.nodes && error.path)) return;
