@@ -10,36 +10,64 @@ const HELD_MS = 5 * 60_000;
 type Province = Awaited<ReturnType<Database['prisma']['province']['findMany']>>[number];
 type Regency = Awaited<ReturnType<Database['prisma']['regency']['findMany']>>[number];
 
+interface Areas {
+  provinces: Map<number, Province>;
+  regencies: Map<number, Regency>;
+}
+
 interface Held {
   loadedAt: number;
-  areas: Promise<{ provinces: Map<number, Province>; regencies: Map<number, Regency> }>;
+  areas: Promise<Areas>;
+  /** Set once loaded: rows are then answered without a promise, so graphql-js completes a page of
+   * villages synchronously instead of awaiting two promises per row. */
+  loaded?: Areas;
 }
 
 const heldPerDatabase = new WeakMap<Database, Held>();
 
-function held(db: Database): Held['areas'] {
+function held(db: Database): Held {
   const current = heldPerDatabase.get(db);
-  if (current && Date.now() - current.loadedAt < HELD_MS) return current.areas;
-  const areas = Promise.all([db.prisma.province.findMany(), db.prisma.regency.findMany()]).then(
-    ([provinces, regencies]) => ({
-      provinces: new Map(provinces.map((province) => [province.id, province])),
-      regencies: new Map(regencies.map((regency) => [regency.id, regency])),
-    }),
+  if (current && Date.now() - current.loadedAt < HELD_MS) return current;
+  const next: Held = {
+    loadedAt: Date.now(),
+    areas: Promise.all([db.prisma.province.findMany(), db.prisma.regency.findMany()]).then(
+      ([provinces, regencies]) => ({
+        provinces: new Map(provinces.map((province) => [province.id, province])),
+        regencies: new Map(regencies.map((regency) => [regency.id, regency])),
+      }),
+    ),
+  };
+  next.areas.then(
+    (areas) => {
+      next.loaded = areas;
+    },
+    // A failed load is not kept: the next request tries again (unless a newer load has replaced it).
+    () => {
+      if (heldPerDatabase.get(db) === next) heldPerDatabase.delete(db);
+    },
   );
-  // A failed load is not kept: the next request tries again (unless a newer load has replaced it).
-  areas.catch(() => {
-    if (heldPerDatabase.get(db)?.areas === areas) heldPerDatabase.delete(db);
-  });
-  heldPerDatabase.set(db, { loadedAt: Date.now(), areas });
-  return areas;
+  // Until the new load is in, rows are still answered from the previous one.
+  if (current?.loaded) next.loaded = current.loaded;
+  heldPerDatabase.set(db, next);
+  return next;
 }
 
 /** A province by id (one added since the areas were loaded is read from the database). */
-export async function provinceById(db: Database, id: number): Promise<Province> {
-  return (await held(db)).provinces.get(id) ?? db.prisma.province.findUniqueOrThrow({ where: { id } });
+export function provinceById(db: Database, id: number): Province | Promise<Province> {
+  const areas = held(db);
+  const known = areas.loaded?.provinces.get(id);
+  if (known) return known;
+  return areas.areas.then(
+    ({ provinces }) => provinces.get(id) ?? db.prisma.province.findUniqueOrThrow({ where: { id } }),
+  );
 }
 
 /** A kabupaten/kota by id (one added since the areas were loaded is read from the database). */
-export async function regencyById(db: Database, id: number): Promise<Regency> {
-  return (await held(db)).regencies.get(id) ?? db.prisma.regency.findUniqueOrThrow({ where: { id } });
+export function regencyById(db: Database, id: number): Regency | Promise<Regency> {
+  const areas = held(db);
+  const known = areas.loaded?.regencies.get(id);
+  if (known) return known;
+  return areas.areas.then(
+    ({ regencies }) => regencies.get(id) ?? db.prisma.regency.findUniqueOrThrow({ where: { id } }),
+  );
 }
