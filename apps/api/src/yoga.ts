@@ -194,6 +194,11 @@ export function createApp({
         resultBudget: new ResultBudget(resultLimits),
       }),
     graphqlEndpoint: '/graphql',
+    // Bodies are bounded before Yoga sees them: http.ts reads every GraphQL POST within
+    // operationLimits.maxBodyBytes, counting the bytes that arrive; useBodySizeLimit refuses a declared
+    // length over it (yoga.fetch); a decree's PDF is counted as it arrives (decree-documents.ts). Yoga's
+    // own limit would pipe every body through one more stream: 6.5 % of an empty query's time.
+    maxRequestBodySize: false,
     // An origin on the allowlist gets CORS headers for itself; any other gets none, so a browser on
     // another site can neither read answers nor send the client header the CSRF check relies on.
     cors: (request) => {
