@@ -24,7 +24,7 @@ import { useResponseCookies } from './plugins/response-cookies.js';
 import { useWellFormedText } from './plugins/well-formed-text.js';
 import { ResultBudget, type ResultLimits } from './plugins/result-limits.js';
 import { type TrustedDocumentsOptions, useTrustedDocuments } from './plugins/trusted-documents.js';
-import { useCompiledFigures } from './plugins/compiled-execution.js';
+import { useCompiledExecution } from './plugins/compiled-execution.js';
 import { type ReadRouting, useReadReplica } from './plugins/read-replica.js';
 import { createAnalyticsCache, type ResponseCacheOptions } from './plugins/response-cache.js';
 import { queryLimits } from './query-cost.js';
@@ -62,8 +62,8 @@ export interface AppOptions {
   resultLimits?: ResultLimits;
   /** How long a looked-up session, token or device is kept, in ms (auth/identity-cache.ts; default 1 s); 0: not at all. */
   identityCacheMs?: number;
-  /** Run the figures' operations compiled (plugins/compiled-execution.ts); default true. */
-  compileFigures?: boolean;
+  /** Run queries that need no preloaded relation compiled (plugins/compiled-execution.ts); default true. */
+  compileQueries?: boolean;
 }
 
 /**
@@ -138,7 +138,7 @@ export function createApp({
   signInGuard = createSignInGuard(),
   corsOrigins = [],
   identityCacheMs,
-  compileFigures = true,
+  compileQueries = true,
 }: AppOptions) {
   const cookies = useResponseCookies();
   const identityCache = identityCacheOf(db, identityCacheMs);
@@ -178,7 +178,7 @@ export function createApp({
     // Browsers send cross-site form posts and simple GETs with cookies; those must carry a custom header.
     useCSRFPrevention({ requestHeaders: ['x-binaan-client'] }),
     cookies.plugin,
-    ...(compileFigures ? [useCompiledFigures(schema)] : []),
+    ...(compileQueries ? [useCompiledExecution(schema)] : []),
     ...(readRouting ? [useReadReplica(readRouting, metrics?.countRead)] : []),
     // Last: only requests every check above let through may be answered from the cache.
     ...(responseCache && responseCache.ttlMs > 0 ? [createAnalyticsCache(schema, db, responseCache).plugin] : []),

@@ -1,21 +1,22 @@
-// The figures' operations run compiled (graphql-jit, plugins/compiled-execution.ts): every example an
-// analyst runs, and the shapes the bench and the dashboard send, must answer exactly as graphql-js does,
-// errors included; record lists must not be compiled at all.
-import { type DocumentNode, parse } from 'graphql';
+// Queries that select no preloaded relation run compiled (graphql-jit, plugins/compiled-execution.ts):
+// every such example an analyst runs, and the shapes the bench and the dashboard send, must answer
+// exactly as graphql-js does, errors included; a query that selects a preloaded relation must not be
+// compiled at all (records.test.ts counts its statements).
+import { parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exampleQueries } from '../src/example-queries.js';
-import { compilableRootFields, selectsOnly } from '../src/plugins/compiled-execution.js';
-import { FIGURE_FIELDS } from '../src/schema/analytics/fields.js';
+import { compilable } from '../src/plugins/compiled-execution.js';
 import { schema } from '../src/schema/index.js';
 import { type App, createApp } from '../src/yoga.js';
 import { createSeededApi, type SeededApi } from './support/seeded-api.js';
 
-const compiled = compilableRootFields(schema);
-const selectsOnlyFigures = (document: DocumentNode, operationName?: string) =>
-  selectsOnly(compiled, document, operationName);
+const isCompiled = (query: string, operationName?: string) => compilable(schema, parse(query), operationName);
 
-const figures: { title: string; query: string; variables?: Record<string, unknown> }[] = [
-  ...exampleQueries.filter((example) => selectsOnlyFigures(parse(example.query))),
+const VILLAGE_PAGE = `query Villages($after: String) { villages(first: 50, after: $after) {
+  edges { node { id code name regency { code name } province { code name } } } } }`;
+
+const cases: { title: string; query: string; variables?: Record<string, unknown> }[] = [
+  ...exampleQueries.filter((example) => isCompiled(example.query)),
   {
     title: 'reports per kabupaten/kota and month (the bench)',
     query: `query Reports($provinces: [String!], $from: Date!, $to: Date!) {
@@ -36,6 +37,19 @@ const figures: { title: string; query: string; variables?: Record<string, unknow
     title: 'an area outside the caller’s own',
     query: `{ coverage(groupBy: REGENCY, filter: { area: { provinceCodes: ["31"] } }) { rows { area { code } villages } } }`,
   },
+  { title: 'a page of villages (the bench)', query: VILLAGE_PAGE },
+  { title: 'the next page of villages', query: VILLAGE_PAGE, variables: { after: 'R1BDOk46MjA=' } },
+  {
+    title: 'a page of reports, with fields an office token may not read',
+    query: `{ reports(first: 20, orderBy: { field: OCCURRED_ON, direction: DESC }) { totalCount
+      pageInfo { hasNextPage endCursor } edges { cursor node { id type status occurredOn submittedAt peopleInvolved reporterName } } } }`,
+  },
+  {
+    title: 'fragments, an alias and a directive',
+    query: `query ($withCode: Boolean!) { first: villages(first: 3, filter: { area: { provinceCodes: ["63"] } }) { ...Page } }
+      fragment Page on QueryVillagesConnection { edges { node { ... on Village { name code @include(if: $withCode) kind } } } }`,
+    variables: { withCode: false },
+  },
 ];
 
 describe('compiled execution of the figures', () => {
@@ -45,7 +59,7 @@ describe('compiled execution of the figures', () => {
 
   beforeAll(async () => {
     api = await createSeededApi();
-    interpreted = createApp({ db: api.db, rateLimit: 1_000_000, compileFigures: false });
+    interpreted = createApp({ db: api.db, rateLimit: 1_000_000, compileQueries: false });
     tokens = {
       national: await api.issueToken('national', ['AGGREGATES_READ', 'RECORDS_READ']),
       office: await api.issueToken('kanim', ['AGGREGATES_READ'], 'KANIM-BATULICIN'),
@@ -70,42 +84,44 @@ describe('compiled execution of the figures', () => {
     };
   };
 
-  it('compiles the figures that reach no Prisma object', () => {
-    const queryFields = Object.keys(schema.getQueryType()!.getFields());
-    for (const field of FIGURE_FIELDS) expect(queryFields).toContain(field);
-    // trainingCompletion names its modules, which are Prisma objects with relations of their own.
-    expect([...compiled].sort()).toEqual([
-      'coverage',
-      'forecastToTarget',
-      'overview',
-      'reportStats',
-      'reportingCompleteness',
-    ]);
+  it('compiles a query only if it selects no relation the Prisma plugin preloads', () => {
+    expect(cases.length).toBeGreaterThanOrEqual(12);
+    expect(isCompiled('{ overview { reports { current } } __typename }')).toBe(true);
+    expect(isCompiled('{ overview { reports { current } } villages(first: 1) { totalCount } }')).toBe(true);
+    // A relation, directly, through a fragment, or on one of the types an interface may be.
+    expect(isCompiled('{ villages(first: 1) { edges { node { district { name } } } } }')).toBe(false);
+    expect(
+      isCompiled('{ villages(first: 1) { edges { node { ...D } } } } fragment D on Village { district { name } }'),
+    ).toBe(false);
+    expect(isCompiled('{ node(id: "x") { id ... on Village { designations { status } } } }')).toBe(false);
+    expect(isCompiled('{ node(id: "x") { id ... on Village { code } } }')).toBe(true);
+    // A field with a Prisma `select` is preloaded too; a column exposed as it is is not.
+    expect(isCompiled('{ regency(code: "63.10") { name offices { name } } }')).toBe(false);
+    expect(isCompiled('{ regency(code: "63.10") { code name } }')).toBe(true);
+    expect(isCompiled('mutation { signOut }')).toBe(false);
+    expect(isCompiled('{ __schema { queryType { name } } }')).toBe(false);
+    const twoOperations =
+      'query A { overview { reports { current } } } query B { villages(first: 1) { edges { node { district { name } } } } }';
+    expect(isCompiled(twoOperations, 'A')).toBe(true);
+    expect(isCompiled(twoOperations, 'B')).toBe(false);
   });
 
-  it('compiles only queries whose root fields are all figures', () => {
-    expect(figures.length).toBeGreaterThanOrEqual(8);
-    expect(selectsOnlyFigures(parse('{ overview { reports { current } } __typename }'))).toBe(true);
-    expect(selectsOnlyFigures(parse('{ overview { reports { current } } villages(first: 1) { totalCount } }'))).toBe(
-      false,
-    );
-    expect(selectsOnlyFigures(parse('{ ...F } fragment F on Query { overview { reports { current } } }'))).toBe(false);
-    expect(selectsOnlyFigures(parse('mutation { signOut }'))).toBe(false);
-    const twoOperations = parse(
-      'query A { overview { reports { current } } } query B { villages(first: 1) { totalCount } }',
-    );
-    expect(selectsOnlyFigures(twoOperations, 'A')).toBe(true);
-    expect(selectsOnlyFigures(twoOperations, 'B')).toBe(false);
-  });
-
-  it.each(figures.map((figure) => [figure.title, figure] as const))(
+  it.each(cases.map((example) => [example.title, example] as const))(
     '%s: the same answer as graphql-js',
-    async (_title, figure) => {
+    async (_title, example) => {
+      expect(isCompiled(example.query)).toBe(true);
       for (const token of [tokens.national, tokens.office]) {
-        const compiled = await ask(api.app, token, figure.query, figure.variables);
-        const plain = await ask(interpreted, token, figure.query, figure.variables);
+        const compiled = await ask(api.app, token, example.query, example.variables);
+        const plain = await ask(interpreted, token, example.query, example.variables);
         expect(compiled).toEqual(plain);
       }
     },
   );
+
+  it('keeps a refusal inside a compiled page where graphql-js puts it', async () => {
+    const reports = cases.find((example) => example.title.startsWith('a page of reports'))!;
+    const { body } = await ask(api.app, tokens.office, reports.query);
+    // An office token without RECORDS_READ may not list reports: refused with the field's path and location.
+    expect(body.errors?.[0]).toMatchObject({ path: ['reports'], locations: [expect.any(Object)] });
+  });
 });

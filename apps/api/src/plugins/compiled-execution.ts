@@ -1,67 +1,93 @@
-// The figures' operations run through graphql-jit: each document is compiled once into a function that
-// resolves and completes its fields without graphql-js's generic walk (bench/README.md, 6 December,
-// evening: reports and coverage return hundreds of rows of plain figures, and that walk was the API's
-// largest cost after the database). Only operations whose every root field is a figure with no Prisma
-// object below it are compiled: the Pothos Prisma plugin keys the relations it preloads on graphql-js's
-// own `info.path`, which a compiled query builds differently, so record lists keep graphql-js.
-// test/compiled-execution.test.ts runs every figure's example both ways and requires the same answer.
+// Queries run through graphql-jit where they can: each document is compiled once into a function that
+// resolves and completes its fields without graphql-js's generic walk (bench/README.md: reports and
+// coverage return hundreds of rows of plain figures, a page of villages 50 nodes, and that walk was the
+// API's largest cost after the database).
+//
+// What cannot run compiled is a relation the Pothos Prisma plugin preloads: it keys what it loaded on
+// graphql-js's own `info.path`, which a compiled query builds differently, so each row would load its
+// relation again (the N+1 test in records.test.ts fails that way). So a query is compiled only if no
+// field it selects is such a relation, read from the schema (the plugin marks its fields); a change that
+// adds one to a query takes that query back to graphql-js. test/compiled-execution.test.ts runs figures,
+// record pages and errors both ways and requires the same answer.
 import { useGraphQlJit } from '@envelop/graphql-jit';
 import {
   type DocumentNode,
   type ExecutionArgs,
   type FieldNode,
+  type FragmentDefinitionNode,
   getNamedType,
   getOperationAST,
   getVariableValues,
   GraphQLError,
+  type GraphQLField,
   type GraphQLNamedType,
   type GraphQLSchema,
-  isInterfaceType,
+  isAbstractType,
   isObjectType,
-  isUnionType,
   type OperationDefinitionNode,
+  type SelectionSetNode,
   type SelectionNode,
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import { FIGURE_FIELDS } from '../schema/analytics/fields.js';
 
 /**
- * The figures' root fields with no Prisma object anywhere below them (a figure that names a training
- * module, say, reaches one): read from the schema, so that a change that adds one takes its figure out.
+ * A field whose data the Prisma plugin loads along with its parent's (a relation, or a field with a
+ * `select`). A column exposed as it is (`t.exposeString`) is read from the row and can run compiled.
  */
-export function compilableRootFields(graphqlSchema: GraphQLSchema): ReadonlySet<string> {
-  const queryFields = graphqlSchema.getQueryType()!.getFields();
-  const reachesPrisma = (start: GraphQLNamedType) => {
-    const seen = new Set<string>();
-    const visit = (type: GraphQLNamedType): boolean => {
-      if (seen.has(type.name)) return false;
-      seen.add(type.name);
-      if (type.extensions['pothosPrismaModel']) return true;
-      if (isUnionType(type)) return type.getTypes().some(visit);
-      if (isObjectType(type) || isInterfaceType(type)) {
-        return Object.values(type.getFields()).some((field) => visit(getNamedType(field.type)));
-      }
-      return false;
-    };
-    return visit(start);
-  };
-  return new Set(
-    FIGURE_FIELDS.filter((name) => queryFields[name] && !reachesPrisma(getNamedType(queryFields[name].type))),
+export function isPreloadedField(field: GraphQLField<unknown, unknown>): boolean {
+  const extensions = field.extensions as Record<string, unknown>;
+  return Boolean(
+    extensions['pothosPrismaRelationField'] ||
+    extensions['pothosPrismaLoaded'] ||
+    extensions['pothosPrismaFallback'] ||
+    (extensions['pothosPrismaSelect'] && !extensions['pothosExposedField']),
   );
 }
 
-/** A query whose root selects only these fields (and `__typename`), with no fragment to look through. */
-export function selectsOnly(
-  rootFields: ReadonlySet<string>,
+/**
+ * Whether this operation runs compiled: a query that selects no preloaded field (through fragments too,
+ * on every type an interface or union may be) and no introspection.
+ */
+export function compilable(
+  graphqlSchema: GraphQLSchema,
   document: DocumentNode,
   operationName?: string | null,
 ): boolean {
   const operation = getOperationAST(document, operationName);
   if (!operation || operation.operation !== 'query') return false;
-  return operation.selectionSet.selections.every(
-    (selection) =>
-      selection.kind === 'Field' && (selection.name.value === '__typename' || rootFields.has(selection.name.value)),
-  );
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const definition of document.definitions) {
+    if (definition.kind === 'FragmentDefinition') fragments.set(definition.name.value, definition);
+  }
+  const objectTypes = (type: GraphQLNamedType) =>
+    isAbstractType(type) ? graphqlSchema.getPossibleTypes(type) : isObjectType(type) ? [type] : [];
+  const visiting = new Set<string>();
+  const allowed = (selectionSet: SelectionSetNode, type: GraphQLNamedType): boolean =>
+    selectionSet.selections.every((selection: SelectionNode) => {
+      if (selection.kind === 'FragmentSpread') {
+        const fragment = fragments.get(selection.name.value);
+        if (!fragment || visiting.has(fragment.name.value)) return false;
+        visiting.add(fragment.name.value);
+        const condition = graphqlSchema.getType(fragment.typeCondition.name.value);
+        const ok = condition !== undefined && allowed(fragment.selectionSet, condition);
+        visiting.delete(fragment.name.value);
+        return ok;
+      }
+      if (selection.kind === 'InlineFragment') {
+        const condition = selection.typeCondition ? graphqlSchema.getType(selection.typeCondition.name.value) : type;
+        return condition !== undefined && allowed(selection.selectionSet, condition);
+      }
+      const name = selection.name.value;
+      if (name === '__typename') return true;
+      if (name.startsWith('__')) return false;
+      return objectTypes(type).every((objectType) => {
+        const field = objectType.getFields()[name];
+        if (!field) return true; // not on this possible type: validation has the final word
+        if (isPreloadedField(field)) return false;
+        return !selection.selectionSet || allowed(selection.selectionSet, getNamedType(field.type));
+      });
+    });
+  return allowed(operation.selectionSet, graphqlSchema.getQueryType()!);
 }
 
 /**
@@ -99,22 +125,21 @@ function fieldAt(document: DocumentNode, operation: OperationDefinitionNode, pat
   return field;
 }
 
-export function useCompiledFigures(graphqlSchema: GraphQLSchema): Plugin {
-  const rootFields = compilableRootFields(graphqlSchema);
+export function useCompiledExecution(graphqlSchema: GraphQLSchema): Plugin {
   // Decided once per parsed document (Yoga's parser cache hands back the same object for the same text).
   const byDocument = new WeakMap<DocumentNode, Map<string, boolean>>();
-  const compilable = ({ document, operationName }: ExecutionArgs) => {
+  const compiledDocument = ({ document, operationName }: ExecutionArgs) => {
     let byName = byDocument.get(document);
     if (!byName) byDocument.set(document, (byName = new Map()));
     const key = operationName ?? '';
     let compiled = byName.get(key);
-    if (compiled === undefined) byName.set(key, (compiled = selectsOnly(rootFields, document, operationName)));
+    if (compiled === undefined) byName.set(key, (compiled = compilable(graphqlSchema, document, operationName)));
     return compiled;
   };
   // Variables graphql-js would refuse go to graphql-js, which answers 400 with the scalar's own message
   // and the variable's location; graphql-jit would answer 200 with a vaguer one.
   const enableIf = (args: ExecutionArgs) => {
-    if (!compilable(args)) return false;
+    if (!compiledDocument(args)) return false;
     const operation = getOperationAST(args.document, args.operationName)!;
     const coerced = getVariableValues(args.schema, operation.variableDefinitions ?? [], args.variableValues ?? {});
     return !coerced.errors;

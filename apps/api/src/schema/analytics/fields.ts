@@ -1,6 +1,5 @@
 // The Query fields this folder defines, one per figure: the response cache keeps their answers
-// (plugins/response-cache.ts) and they run compiled (plugins/compiled-execution.ts). A test holds this
-// list to the schema.
+// (plugins/response-cache.ts). A test holds this list to the schema.
 export const FIGURE_FIELDS = [
   'overview',
   'coverage',
