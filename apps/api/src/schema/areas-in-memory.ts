@@ -52,22 +52,23 @@ function held(db: Database): Held {
   return next;
 }
 
-/** A province by id (one added since the areas were loaded is read from the database). */
-export function provinceById(db: Database, id: number): Province | Promise<Province> {
+type AreaOf<Kind extends keyof Areas> = Areas[Kind] extends Map<number, infer Area> ? Area : never;
+
+/** An area by id from memory; one added since the areas were loaded is read from the database. */
+function byId<Kind extends keyof Areas>(
+  db: Database,
+  kind: Kind,
+  id: number,
+  read: () => Promise<AreaOf<Kind>>,
+): AreaOf<Kind> | Promise<AreaOf<Kind>> {
   const areas = held(db);
-  const known = areas.loaded?.provinces.get(id);
+  const known = areas.loaded?.[kind].get(id) as AreaOf<Kind> | undefined;
   if (known) return known;
-  return areas.areas.then(
-    ({ provinces }) => provinces.get(id) ?? db.prisma.province.findUniqueOrThrow({ where: { id } }),
-  );
+  return areas.areas.then((loaded) => (loaded[kind].get(id) as AreaOf<Kind> | undefined) ?? read());
 }
 
-/** A kabupaten/kota by id (one added since the areas were loaded is read from the database). */
-export function regencyById(db: Database, id: number): Regency | Promise<Regency> {
-  const areas = held(db);
-  const known = areas.loaded?.regencies.get(id);
-  if (known) return known;
-  return areas.areas.then(
-    ({ regencies }) => regencies.get(id) ?? db.prisma.regency.findUniqueOrThrow({ where: { id } }),
-  );
-}
+export const provinceById = (db: Database, id: number) =>
+  byId(db, 'provinces', id, () => db.prisma.province.findUniqueOrThrow({ where: { id } }));
+
+export const regencyById = (db: Database, id: number) =>
+  byId(db, 'regencies', id, () => db.prisma.regency.findUniqueOrThrow({ where: { id } }));
