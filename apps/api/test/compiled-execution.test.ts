@@ -8,7 +8,7 @@ import { exampleQueries } from '../src/example-queries.js';
 import { compilable } from '../src/plugins/compiled-execution.js';
 import { schema } from '../src/schema/index.js';
 import { type App, createApp } from '../src/yoga.js';
-import { createSeededApi, type SeededApi } from './support/seeded-api.js';
+import { createSeededApi, SEED_TODAY, type SeededApi } from './support/seeded-api.js';
 
 const isCompiled = (query: string, operationName?: string) => compilable(schema, parse(query), operationName);
 
@@ -45,6 +45,14 @@ const cases: { title: string; query: string; variables?: Record<string, unknown>
       pageInfo { hasNextPage endCursor } edges { cursor node { id type status occurredOn submittedAt peopleInvolved reporterName } } } }`,
   },
   {
+    title: 'a page of reports with their areas (held in memory)',
+    query: `{ reports(first: 20) { edges { node { id type regency { code name } province { code name } } } } }`,
+  },
+  {
+    title: 'signals with their areas (the overview page)',
+    query: `{ signals(first: 5) { id weekStart type observed expected score regency { code name } province { code name } } }`,
+  },
+  {
     title: 'fragments, an alias and a directive',
     query: `query ($withCode: Boolean!) { first: villages(first: 3, filter: { area: { provinceCodes: ["63"] } }) { ...Page } }
       fragment Page on QueryVillagesConnection { edges { node { ... on Village { name code @include(if: $withCode) kind } } } }`,
@@ -59,6 +67,12 @@ describe('compiled execution of the figures', () => {
 
   beforeAll(async () => {
     api = await createSeededApi();
+    // Signals for the overview's list to name the areas of: one in each of three kabupaten/kota.
+    await api.db.sql.query(
+      `INSERT INTO signal (regency_id, province_id, type, week_start, observed, expected, threshold, score, method)
+       SELECT id, province_id, 'REFUGEES', $1::date, 9, 2, 5, 3.5, 'test' FROM regency WHERE code IN ('53.01', '63.02', '31.71')`,
+      [SEED_TODAY],
+    );
     interpreted = createApp({ db: api.db, rateLimit: 1_000_000, compileQueries: false });
     tokens = {
       national: await api.issueToken('national', ['AGGREGATES_READ', 'RECORDS_READ']),
@@ -117,6 +131,15 @@ describe('compiled execution of the figures', () => {
       }
     },
   );
+
+  it('names the areas of compiled rows from memory, as graphql-js does', async () => {
+    const signals = cases.find((example) => example.title.startsWith('signals'))!;
+    const { body } = await ask(api.app, tokens.national, signals.query);
+    expect((body.data?.['signals'] as unknown[]).length).toBeGreaterThan(0);
+    for (const signal of body.data?.['signals'] as { regency: { code: string }; province: { code: string } }[]) {
+      expect(signal.regency.code.slice(0, 2)).toBe(signal.province.code);
+    }
+  });
 
   it('keeps a refusal inside a compiled page where graphql-js puts it', async () => {
     const reports = cases.find((example) => example.title.startsWith('a page of reports'))!;

@@ -87,6 +87,21 @@ export const Regency = builder.prismaNode('Regency', {
   }),
 });
 
+/**
+ * A record's kabupaten/kota and province, read from memory by the ids on its row (areas-in-memory.ts):
+ * a page of villages, reports or signals names them without a query, and, as they are not relations the
+ * Prisma plugin preloads, such a page can run compiled (plugins/compiled-execution.ts). Spread into a
+ * `t.field` with its description.
+ */
+export const regencyFromMemory = {
+  type: Regency,
+  resolve: (row: { regencyId: number }, _args: unknown, ctx: Context) => regencyById(ctx.db, row.regencyId),
+};
+export const provinceFromMemory = {
+  type: Province,
+  resolve: (row: { provinceId: number }, _args: unknown, ctx: Context) => provinceById(ctx.db, row.provinceId),
+};
+
 export const District = builder.prismaNode('District', {
   id: { field: 'id' },
   description: 'A kecamatan.',
@@ -116,19 +131,10 @@ export const Village = builder.prismaNode('Village', {
       resolve: (village) => timeZoneOfArea(village.code),
     }),
     district: t.relation('district', { description: 'Its kecamatan.' }),
-    // From memory (areas-in-memory.ts): a page of villages needs no query for them. No `select`: the
-    // columns are loaded with every village anyway, and a field with one is checked against the
-    // Prisma plugin's preloaded data on every row (5 % of a page of villages' time in a profile).
-    regency: t.field({
-      type: Regency,
-      description: 'Its kabupaten/kota.',
-      resolve: (village, _args, ctx) => regencyById(ctx.db, village.regencyId),
-    }),
-    province: t.field({
-      type: Province,
-      description: 'Its province.',
-      resolve: (village, _args, ctx) => provinceById(ctx.db, village.provinceId),
-    }),
+    // No `select`: the columns are loaded with every village anyway, and a field with one is checked
+    // against the Prisma plugin's preloaded data on every row (5 % of a page of villages' time).
+    regency: t.field({ ...regencyFromMemory, description: 'Its kabupaten/kota.' }),
+    province: t.field({ ...provinceFromMemory, description: 'Its province.' }),
     isLandBorder: t.exposeBoolean('isLandBorder', { description: 'Lies on a land border.' }),
     isSeaBorder: t.exposeBoolean('isSeaBorder', { description: 'Lies on a sea border.' }),
     isMigrantWorkerSendingArea: t.exposeBoolean('isMigrantWorkerSendingArea', {

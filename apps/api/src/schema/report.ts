@@ -25,6 +25,7 @@ import { scopeWhere } from '../auth/scope-where.js';
 import { builder } from '../builder.js';
 import { listCost, listLengths } from '../query-cost.js';
 import { recordList } from './record-list.js';
+import { provinceFromMemory, regencyFromMemory } from './area.js';
 import type { Context } from '../context.js';
 import { FollowUpUrgencyEnum, ProgrammeVariantEnum, ReportStatusEnum, ReportTypeEnum } from './enums.js';
 import {
@@ -102,8 +103,8 @@ export const VillageReport = builder.prismaNode('VillageReport', {
       description: "The sender's own reference, unique per source.",
     }),
     village: t.relation('village', { description: 'The village it came from.' }),
-    regency: t.relation('regency', { description: 'The kabupaten/kota of the village.' }),
-    province: t.relation('province', { description: 'The province of the village.' }),
+    regency: t.field({ ...regencyFromMemory, description: 'The kabupaten/kota of the village.' }),
+    province: t.field({ ...provinceFromMemory, description: 'The province of the village.' }),
     designation: t.relation('designation', {
       nullable: true,
       description: 'The designation the village was under, if any.',

@@ -15,6 +15,7 @@ import { listCost, rowsOfOneStatement } from '../query-cost.js';
 import { type AreaKeyShape, AnalyticsArea, regionLevelArgument } from './analytics/shared.js';
 import { computeSignals } from '../signals/job.js';
 import { ReportTypeEnum } from './enums.js';
+import { provinceFromMemory, regencyFromMemory } from './area.js';
 import {
   cannotMoveMessage,
   ConflictError,
@@ -64,8 +65,8 @@ export const Signal = builder.prismaNode('Signal', {
   description:
     'A week in which a kabupaten/kota reported more of one type than its own history predicts (quasi-Poisson baseline; see docs/signals.md).',
   fields: (t) => ({
-    regency: t.relation('regency', { description: 'The kabupaten/kota.' }),
-    province: t.relation('province', { description: 'Its province.' }),
+    regency: t.field({ ...regencyFromMemory, description: 'The kabupaten/kota.' }),
+    province: t.field({ ...provinceFromMemory, description: 'Its province.' }),
     type: t.expose('type', { type: ReportTypeEnum, description: 'The report type.' }),
     weekStart: t.expose('weekStart', { type: 'Date', description: 'Monday of the week (days in WIB).' }),
     observed: t.exposeInt('observed', { description: 'Reports submitted that week (so far, for this week).' }),
