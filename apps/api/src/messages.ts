@@ -25,6 +25,20 @@ const indonesian: Rule[] = [
   [/^This client may only send its registered documents\.$/, 'Klien ini hanya boleh mengirim dokumen yang terdaftar.'],
   [/^Unknown document id\.$/, 'ID dokumen tidak dikenal.'],
   [/^Server is shutting down\.$/, 'Server sedang berhenti; coba lagi.'],
+  // Paging (plugins/paging-errors.ts)
+  [/^Invalid cursor: (.+)$/, 'Kursor tidak valid: $1'],
+  [/^Invalid (?:offset )?cursor\b.*$/, 'Kursor tidak valid.'],
+  [/^Cursor must be a string$/, 'Kursor harus berupa teks.'],
+  [/^Expected compound cursor\b.*$/, 'Kursor tidak valid.'],
+  [
+    /^Arguments "(\w+)" and "(\w+)" are not supported at the same time$/,
+    'Argumen "$1" dan "$2" tidak dapat dipakai bersamaan.',
+  ],
+  [
+    /^Argument "last" can only be used in combination with "before" or "first"$/,
+    'Argumen "last" hanya dapat dipakai bersama "before" atau "first".',
+  ],
+  [/^Argument "(\w+)" must be a non-negative integer$/, 'Argumen "$1" harus bilangan bulat tidak negatif.'],
   // Not found
   [/^No village has code (.+)\.$/, 'Tidak ada desa/kelurahan dengan kode $1.'],
   [/^No immigration office has code (.+)\.$/, 'Tidak ada kantor imigrasi dengan kode $1.'],

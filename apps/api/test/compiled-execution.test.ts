@@ -39,6 +39,7 @@ const cases: { title: string; query: string; variables?: Record<string, unknown>
   },
   { title: 'a page of villages (the bench)', query: VILLAGE_PAGE },
   { title: 'the next page of villages', query: VILLAGE_PAGE, variables: { after: 'R1BDOk46MjA=' } },
+  { title: 'a cursor that is not one', query: VILLAGE_PAGE, variables: { after: 'bukan-kursor' } },
   {
     title: 'a page of reports, with fields an office token may not read',
     query: `{ reports(first: 20, orderBy: { field: OCCURRED_ON, direction: DESC }) { totalCount

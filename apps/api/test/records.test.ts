@@ -56,6 +56,32 @@ describe('records through GraphQL', () => {
     expect(ok.data!.villages.edges).toHaveLength(100);
   });
 
+  it('refuses a cursor that is not one, and paging arguments that cannot go together, as bad input', async () => {
+    const page = (args: string) => `{ villages(${args}) { edges { node { code } } } }`;
+    const badCursor = await api.graphql(page('first: 2, after: "bukan-kursor"'));
+    expect(badCursor.data).toBeNull();
+    expect(badCursor.errors).toEqual([
+      expect.objectContaining({
+        message: 'Kursor tidak valid: bukan-kursor',
+        path: ['villages'],
+        locations: [{ line: 1, column: 3 }],
+        extensions: { code: 'BAD_USER_INPUT' },
+      }),
+    ]);
+    const together = await api.graphql(page('first: 2, after: "R1BDOk46MjA=", last: 1'));
+    expect(together.errors?.[0]).toMatchObject({
+      message: 'Argumen "after" dan "last" tidak dapat dipakai bersamaan.',
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+    // In English on request, as every message.
+    const english = await api.post({ query: page('last: 2, before: "bukan"') }, 'national', {
+      'accept-language': 'en',
+    });
+    expect(((await english.json()) as { errors: { message: string }[] }).errors[0]!.message).toBe(
+      'Invalid cursor: bukan',
+    );
+  });
+
   it('filters villages by area, kind and priority', async () => {
     const result =
       await api.graphql(`{ villages(first: 100, filter: { area: { regencyCodes: ["53.04"] }, isBorder: true, kind: DESA }) {
