@@ -30,6 +30,15 @@ import {
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 
+/** The document's fragments by name. */
+function fragmentsOf(document: DocumentNode): Map<string, FragmentDefinitionNode> {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const definition of document.definitions) {
+    if (definition.kind === 'FragmentDefinition') fragments.set(definition.name.value, definition);
+  }
+  return fragments;
+}
+
 /**
  * A field whose data the Prisma plugin loads along with its parent's (a relation, or a field with a
  * `select`). A column exposed as it is (`t.exposeString`) is read from the row and can run compiled.
@@ -55,10 +64,7 @@ export function compilable(
 ): boolean {
   const operation = getOperationAST(document, operationName);
   if (!operation || operation.operation !== 'query') return false;
-  const fragments = new Map<string, FragmentDefinitionNode>();
-  for (const definition of document.definitions) {
-    if (definition.kind === 'FragmentDefinition') fragments.set(definition.name.value, definition);
-  }
+  const fragments = fragmentsOf(document);
   const objectTypes = (type: GraphQLNamedType) =>
     isAbstractType(type) ? graphqlSchema.getPossibleTypes(type) : isObjectType(type) ? [type] : [];
   const visiting = new Set<string>();
@@ -95,11 +101,7 @@ export function compilable(
  * rebuilds every error from its field when it answers, so without it the locations would be lost.
  */
 function fieldAt(document: DocumentNode, operation: OperationDefinitionNode, path: readonly (string | number)[]) {
-  const fragments = new Map(
-    document.definitions.flatMap((definition) =>
-      definition.kind === 'FragmentDefinition' ? [[definition.name.value, definition] as const] : [],
-    ),
-  );
+  const fragments = fragmentsOf(document);
   const find = (selections: readonly SelectionNode[], key: string): FieldNode | undefined => {
     for (const selection of selections) {
       if (selection.kind === 'Field' && (selection.alias ?? selection.name).value === key) return selection;
