@@ -15,13 +15,6 @@ export interface RollupFamily {
   sources: readonly string[];
   /** The SQL function that recomputes its tables from the records. */
   rebuild: string;
-  /**
-   * Whether its rebuild only inserts into its tables and reads them whole, never looking a row up by key:
-   * then a bulk load (the seed) drops their keys and indexes for the rebuild and builds them once after
-   * it, which at national scale halves the reports' rebuild. A family whose rebuild looks rows up in its
-   * own tables (coverage, completeness) needs them kept.
-   */
-  indexesAfterRebuild: boolean;
 }
 
 /**
@@ -34,21 +27,18 @@ export const rollupFamilies = [
     tables: ['area_village_count'],
     sources: ['village'],
     rebuild: 'rebuild_area_village_counts',
-    indexesAfterRebuild: false,
   },
   {
     name: 'reports',
     tables: ['report_rollup', 'village_month_report'],
     sources: ['village_report', 'report_status_transition', 'designation'],
     rebuild: 'rebuild_report_rollups',
-    indexesAfterRebuild: true,
   },
   {
     name: 'report-totals',
     tables: ['report_total_rollup', 'report_status_total'],
     sources: ['report_rollup'],
     rebuild: 'rebuild_report_totals',
-    indexesAfterRebuild: true,
   },
   {
     name: 'coverage',
@@ -62,7 +52,6 @@ export const rollupFamilies = [
     ],
     sources: ['designation', 'designation_status_change', 'village', 'village_report'],
     rebuild: 'rebuild_coverage_rollups',
-    indexesAfterRebuild: false,
   },
   {
     name: 'training',
@@ -77,14 +66,12 @@ export const rollupFamilies = [
       'training_module',
     ],
     rebuild: 'rebuild_training_rollups',
-    indexesAfterRebuild: false,
   },
   {
     name: 'completeness',
     tables: ['completeness_rollup', 'village_activity_event', 'village_reported_month'],
     sources: ['village_month_report', 'designation', 'designation_status_change', 'village'],
     rebuild: 'rebuild_completeness_rollup',
-    indexesAfterRebuild: false,
   },
 ] as const satisfies readonly RollupFamily[];
 

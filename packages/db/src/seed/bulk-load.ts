@@ -12,8 +12,6 @@ interface Definition {
 }
 
 export interface DeferredSchema {
-  /** Primary keys and unique constraints dropped for the load (their constraint definitions). */
-  keys: readonly Definition[];
   /** Secondary indexes dropped for the load (their CREATE INDEX statements). */
   indexes: readonly Definition[];
   /** Foreign keys dropped for the load (their constraint definitions). */
@@ -21,33 +19,18 @@ export interface DeferredSchema {
 }
 
 /**
- * Drops the tables' indexes that back no constraint and every foreign key that points from or to them;
- * with `keys`, their primary keys and unique constraints too (for tables filled by statements that cannot
- * conflict and look nothing up in them, such as a rollup's rebuild). Returns what to make again.
+ * Drops the tables' indexes that back no constraint (the primary keys stay) and every foreign key that
+ * points from or to them. Returns what to make again.
  */
-export async function deferIndexesAndForeignKeys(
-  sql: SqlExecutor,
-  tables: readonly string[],
-  { keys = false }: { keys?: boolean } = {},
-): Promise<DeferredSchema> {
-  const names = [tables.map(quoted)];
+export async function deferIndexesAndForeignKeys(sql: SqlExecutor, tables: readonly string[]): Promise<DeferredSchema> {
   const foreignKeys = await sql.query<Definition>(
     `SELECT c.conrelid::regclass::text AS "table", c.conname AS name, pg_get_constraintdef(c.oid) AS definition
        FROM pg_constraint c
       WHERE c.contype = 'f'
         AND (c.conrelid::regclass::text = ANY($1) OR c.confrelid::regclass::text = ANY($1))
       ORDER BY 1, 2`,
-    names,
+    [tables.map(quoted)],
   );
-  const uniqueKeys = keys
-    ? await sql.query<Definition>(
-        `SELECT c.conrelid::regclass::text AS "table", c.conname AS name, pg_get_constraintdef(c.oid) AS definition
-           FROM pg_constraint c
-          WHERE c.contype IN ('p', 'u') AND c.conrelid::regclass::text = ANY($1)
-          ORDER BY 1, 2`,
-        names,
-      )
-    : [];
   const indexes = await sql.query<Definition>(
     `SELECT i.indrelid::regclass::text AS "table", x.relname AS name, pg_get_indexdef(i.indexrelid) AS definition
        FROM pg_index i
@@ -55,19 +38,16 @@ export async function deferIndexesAndForeignKeys(
       WHERE i.indrelid::regclass::text = ANY($1)
         AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)
       ORDER BY 1, 2`,
-    names,
+    [tables.map(quoted)],
   );
-  // Foreign keys first: a unique index a foreign key points at could not be dropped under it.
+  // Keys first: a unique index a foreign key points at could not be dropped under it.
   for (const key of foreignKeys) await sql.exec(`ALTER TABLE ${key.table} DROP CONSTRAINT "${key.name}"`);
-  for (const key of uniqueKeys) await sql.exec(`ALTER TABLE ${key.table} DROP CONSTRAINT "${key.name}"`);
   for (const index of indexes) await sql.exec(`DROP INDEX "${index.name}"`);
-  return { keys: uniqueKeys, indexes, foreignKeys };
+  return { indexes, foreignKeys };
 }
 
-/** Builds the dropped keys and indexes again; each reads its table once (and a key checks its rows). */
+/** Builds the dropped indexes again; each reads its table once. */
 export async function restoreIndexes(sql: SqlExecutor, deferred: DeferredSchema): Promise<void> {
-  for (const key of deferred.keys)
-    await sql.exec(`ALTER TABLE ${key.table} ADD CONSTRAINT "${key.name}" ${key.definition}`);
   for (const index of deferred.indexes) await sql.exec(index.definition);
 }
 

@@ -125,14 +125,7 @@ export async function seedDatabase(sql: SqlDatabase, options: SeedOptions = {}):
     for (const [familyIndex, family] of rollupFamilies.entries()) {
       const progress = { family: family.name, familyIndex, families: rollupFamilies.length, rows: writer.counts() };
       onProgress({ phase: 'rollups', ...progress });
-      const rollupIndexes = family.indexesAfterRebuild
-        ? await deferIndexesAndForeignKeys(tx, family.tables, { keys: true })
-        : null;
       await tx.exec(`SELECT ${family.rebuild}();`);
-      if (rollupIndexes) {
-        await restoreIndexes(tx, rollupIndexes);
-        await restoreForeignKeys(tx, rollupIndexes);
-      }
     }
     await tx.exec(setRollupTriggers('ENABLE'));
 
