@@ -2,6 +2,7 @@
 // taken from every response (autocannon's own summary has no p95); an error is a non-200 answer, a
 // GraphQL error in the body, a socket error or a timeout.
 import autocannon from 'autocannon';
+import { machineBusyCpuMs, processTreeCpuMs } from './cpu.js';
 import type { BenchRequest } from './workloads.js';
 
 export interface Measurement {
@@ -13,6 +14,10 @@ export interface Measurement {
   requests: number;
   /** The first error body seen, to say what went wrong. */
   firstError: string | null;
+  /** CPU the server's own processes used per answered request, in ms (null: not measured). */
+  serverCpuMs: number | null;
+  /** CPU the whole machine used per answered request, in ms: the server, the database and the load generator. */
+  machineCpuMs: number | null;
 }
 
 function percentile(sorted: number[], fraction: number): number {
@@ -25,6 +30,7 @@ async function window(
   connections: number,
   seconds: number,
   next: (index: number) => BenchRequest,
+  serverPid: number | undefined,
 ): Promise<Measurement> {
   const latencies: number[] = [];
   let errors = 0;
@@ -58,7 +64,11 @@ async function window(
     (error, result) => (error ? failed(error) : finished(result)),
   );
   instance.on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
+  const cpuBefore = { server: processTreeCpuMs(serverPid), machine: machineBusyCpuMs() };
   const result = await done;
+  const cpuAfter = { server: processTreeCpuMs(serverPid), machine: machineBusyCpuMs() };
+  const perRequest = (before: number | null, after: number | null) =>
+    before === null || after === null || latencies.length === 0 ? null : (after - before) / latencies.length;
   latencies.sort((a, b) => a - b);
   const socketErrors = result.errors + result.timeouts;
   if (socketErrors && !firstError) firstError = `${result.errors} socket errors, ${result.timeouts} timeouts`;
@@ -70,14 +80,17 @@ async function window(
     errors: errors + socketErrors,
     requests: latencies.length,
     firstError,
+    serverCpuMs: perRequest(cpuBefore.server, cpuAfter.server),
+    machineCpuMs: perRequest(cpuBefore.machine, cpuAfter.machine),
   };
 }
 
+/** A warm-up, then the measured window; with `serverPid`, the CPU its processes used is counted too. */
 export async function measure(
   url: string,
-  options: { connections: number; warmupSeconds: number; seconds: number },
+  options: { connections: number; warmupSeconds: number; seconds: number; serverPid?: number },
   next: (index: number) => BenchRequest,
 ): Promise<Measurement> {
-  if (options.warmupSeconds > 0) await window(url, options.connections, options.warmupSeconds, next);
-  return window(url, options.connections, options.seconds, next);
+  if (options.warmupSeconds > 0) await window(url, options.connections, options.warmupSeconds, next, undefined);
+  return window(url, options.connections, options.seconds, next, options.serverPid);
 }

@@ -48,6 +48,8 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => pr
 export interface RunningServer {
   name: string;
   url: string;
+  /** Its process (the server may run in a child of it: count the tree, cpu.ts). */
+  pid: number | undefined;
   stop(): Promise<void>;
 }
 
@@ -82,6 +84,7 @@ export async function startServer(
   return {
     name,
     url,
+    pid: child.pid,
     async stop() {
       if (child.exitCode === null) child.kill('SIGTERM');
       const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);

@@ -21,6 +21,8 @@ export interface BenchResults {
 }
 
 const fixed = (value: number, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : '–');
+/** CPU ms per request; older result files have none. */
+const cpu = (value: number | null | undefined) => (value == null ? '–' : value.toFixed(2));
 
 function ratio(runs: Run[], run: Run, other: ServerName): string {
   const base = runs.find((candidate) => candidate.workload === run.workload && candidate.server === other);
@@ -33,13 +35,13 @@ function ratio(runs: Run[], run: Run, other: ServerName): string {
  */
 export function markdownTable(results: BenchResults): string {
   const lines = [
-    '| workload | server | conns | req/s | p50 ms | p95 ms | p99 ms | errors | vs PostGraphile | vs floor |',
-    '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| workload | server | conns | req/s | p50 ms | p95 ms | p99 ms | errors | server CPU ms/req | machine CPU ms/req | vs PostGraphile | vs floor |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
   for (const run of results.runs) {
     const binaan = run.server === 'binaan' || run.server === 'binaan-cached';
     lines.push(
-      `| ${run.workload} | ${run.server} | ${run.connections} | ${fixed(run.rps)}${run.roundsRps ? ` (${fixed(Math.min(...run.roundsRps))}–${fixed(Math.max(...run.roundsRps))})` : ''} | ${fixed(run.p50_ms)} | ${fixed(run.p95_ms)} | ${fixed(run.p99_ms)} | ${run.errors} | ${binaan ? ratio(results.runs, run, 'postgraphile') : ''} | ${binaan ? ratio(results.runs, run, 'floor') : ''} |`,
+      `| ${run.workload} | ${run.server} | ${run.connections} | ${fixed(run.rps)}${run.roundsRps ? ` (${fixed(Math.min(...run.roundsRps))}–${fixed(Math.max(...run.roundsRps))})` : ''} | ${fixed(run.p50_ms)} | ${fixed(run.p95_ms)} | ${fixed(run.p99_ms)} | ${run.errors} | ${cpu(run.serverCpuMs)} | ${cpu(run.machineCpuMs)} | ${binaan ? ratio(results.runs, run, 'postgraphile') : ''} | ${binaan ? ratio(results.runs, run, 'floor') : ''} |`,
     );
   }
   return lines.join('\n');

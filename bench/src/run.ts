@@ -140,12 +140,12 @@ async function measureInterleaved(
       const order = contenders.map((_, index) => contenders[(index + round) % contenders.length]!);
       for (const { name, server, factory } of order) {
         if (options.quietDatabase) await waitForQuietDatabase(databaseUrl);
-        const result = await measure(server.url, { connections: conns, ...window }, (index) =>
+        const result = await measure(server.url, { connections: conns, ...window, serverPid: server.pid }, (index) =>
           nthRequest(factory, workload, index),
         );
         measured.set(name, [...(measured.get(name) ?? []), result]);
         log(
-          `  ${workload.padEnd(9)} ${name.padEnd(14)} ${result.rps.toFixed(1).padStart(8)} req/s  p50 ${result.p50_ms} ms  p95 ${result.p95_ms} ms  p99 ${result.p99_ms} ms  errors ${result.errors}${result.firstError ? `  (${result.firstError})` : ''}`,
+          `  ${workload.padEnd(9)} ${name.padEnd(14)} ${result.rps.toFixed(1).padStart(8)} req/s  p50 ${result.p50_ms} ms  p95 ${result.p95_ms} ms  p99 ${result.p99_ms} ms  errors ${result.errors}${cpuNote(result)}${result.firstError ? `  (${result.firstError})` : ''}`,
         );
       }
     }
@@ -163,6 +163,12 @@ async function measureInterleaved(
     }
   }
 }
+
+/** The CPU a measurement cost per request, for the progress lines. */
+const cpuNote = ({ serverCpuMs, machineCpuMs }: Measurement) =>
+  serverCpuMs === null || machineCpuMs === null
+    ? ''
+    : `  CPU/req ${serverCpuMs.toFixed(2)} ms server, ${machineCpuMs.toFixed(2)} ms machine`;
 
 function binaanEnv(cacheTtlMs: number, extra: Record<string, string> = {}): Record<string, string> {
   return binaanServerEnv(port, cacheTtlMs, {
@@ -196,7 +202,11 @@ async function measurePages(name: ServerName, server: RunningServer) {
     ).json()) as { errors?: unknown };
     if (answer.errors) throw new Error(`${name} ${page.page}: ${JSON.stringify(answer.errors)}`);
     await waitForQuietDatabase(databaseUrl);
-    const result = await measure(server.url, { connections: pageConnections, ...window }, () => probe);
+    const result = await measure(
+      server.url,
+      { connections: pageConnections, ...window, serverPid: server.pid },
+      () => probe,
+    );
     const { firstError, requests, ...figures } = result;
     runs.push({ workload: `page ${page.page}`, server: name, connections: pageConnections, ...figures });
     log(
