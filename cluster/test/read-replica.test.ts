@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clusterToolsAvailable, createPrimary, createReplica, type PostgresCluster, psql } from '@binaan/db/clusters';
 
 const tools = clusterToolsAvailable();
-// CI runs them in two of its suites, not in the deep-property one (BINAAN_CLUSTER_TESTS=off).
+// CI runs them in its Node 20 PGlite suite, not in the two others (BINAAN_CLUSTER_TESTS=off).
 const wanted = process.env.BINAAN_CLUSTER_TESTS !== 'off';
 if (!tools.available) console.warn(`read-replica tests skipped: ${tools.reason}`);
 
