@@ -25,7 +25,13 @@ const indonesian: Rule[] = [
   [/^This client may only send its registered documents\.$/, 'Klien ini hanya boleh mengirim dokumen yang terdaftar.'],
   [/^Unknown document id\.$/, 'ID dokumen tidak dikenal.'],
   [/^Server is shutting down\.$/, 'Server sedang berhenti; coba lagi.'],
-  // Paging (plugins/paging-errors.ts)
+  // Input mistakes graphql-js, the scalars and Pothos report (plugins/input-mistakes.ts)
+  [
+    /^(.+) is not a date; write it as YYYY-MM-DD, e\.g\. 2026-01-31\.$/,
+    '$1 bukan tanggal; tulis dengan format YYYY-MM-DD, mis. 2026-01-31.',
+  ],
+  [/^Variable "(\$\w+)" got invalid value .*? at "([^"]+)"$/s, 'Nilai variabel "$1" pada "$2" tidak valid'],
+  [/^Variable "(\$\w+)" got invalid value .*$/s, 'Nilai variabel "$1" tidak valid'],
   [/^Invalid cursor: (.+)$/, 'Kursor tidak valid: $1'],
   [/^Invalid (?:offset )?cursor\b.*$/, 'Kursor tidak valid.'],
   [/^Cursor must be a string$/, 'Kursor harus berupa teks.'],

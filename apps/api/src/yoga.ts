@@ -25,7 +25,7 @@ import { useWellFormedText } from './plugins/well-formed-text.js';
 import { ResultBudget, type ResultLimits } from './plugins/result-limits.js';
 import { type TrustedDocumentsOptions, useTrustedDocuments } from './plugins/trusted-documents.js';
 import { useCompiledExecution } from './plugins/compiled-execution.js';
-import { usePagingErrors } from './plugins/paging-errors.js';
+import { useInputMistakes } from './plugins/input-mistakes.js';
 import { type ReadRouting, useReadReplica } from './plugins/read-replica.js';
 import { createAnalyticsCache, type ResponseCacheOptions } from './plugins/response-cache.js';
 import { queryLimits } from './query-cost.js';
@@ -180,7 +180,7 @@ export function createApp({
     useCSRFPrevention({ requestHeaders: ['x-binaan-client'] }),
     cookies.plugin,
     ...(compileQueries ? [useCompiledExecution(schema)] : []),
-    usePagingErrors(),
+    useInputMistakes(),
     ...(readRouting ? [useReadReplica(readRouting, metrics?.countRead)] : []),
     // Last: only requests every check above let through may be answered from the cache.
     ...(responseCache && responseCache.ttlMs > 0 ? [createAnalyticsCache(schema, db, responseCache).plugin] : []),

@@ -95,6 +95,67 @@ describe('messages for people', () => {
       expect(english.issues[0].message).toMatch(/^Too small/);
     });
 
+    it('refuses a date that is not one, in the document or in a variable, in the caller language', async () => {
+      const stats = (from: string) =>
+        `{ reportStats(filter: { period: { from: ${from}, to: "2025-12-31" } }) { rows { reports } } }`;
+      const ask = async (body: unknown, language: string) => {
+        const response = await api.post(body, 'analyst', { 'accept-language': language });
+        return { status: response.status, body: (await response.json()) as { data?: unknown; errors: any[] } };
+      };
+      // The same document twice: the second answer comes from the validation cache, read in English.
+      const literal = await ask({ query: stats('"2025-13-01"') }, 'id');
+      expect(literal.status).toBe(400);
+      expect(literal.body.errors).toEqual([
+        {
+          message: '"2025-13-01" bukan tanggal; tulis dengan format YYYY-MM-DD, mis. 2026-01-31.',
+          locations: [{ line: 1, column: 41 }],
+          extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+        },
+      ]);
+      const literalEn = await ask({ query: stats('"2025-13-01"') }, 'en');
+      expect(literalEn.body.errors[0].message).toBe(
+        '"2025-13-01" is not a date; write it as YYYY-MM-DD, e.g. 2026-01-31.',
+      );
+      const number = await ask({ query: stats('20250101') }, 'id');
+      expect(number.body.errors[0].message).toBe(
+        '20250101 bukan tanggal; tulis dengan format YYYY-MM-DD, mis. 2026-01-31.',
+      );
+
+      const reportCount = async () =>
+        (await api.graphql(`{ reports { totalCount } }`, {}, 'kanim')).data!.reports.totalCount as number;
+      const reportsBefore = await reportCount();
+      const variable = await ask(
+        {
+          query: `mutation($input: SubmitVillageReportInput!) { submitVillageReport(input: $input) { __typename } }`,
+          variables: { input: { ...report, occurredOn: '31/10/2026' } },
+        },
+        'id',
+      );
+      expect(variable.status).toBe(400);
+      expect(variable.body.data).toBeUndefined();
+      expect(variable.body.errors).toEqual([
+        expect.objectContaining({
+          message:
+            'Nilai variabel "$input" pada "input.occurredOn" tidak valid; "31/10/2026" bukan tanggal; tulis dengan format YYYY-MM-DD, mis. 2026-01-31.',
+          extensions: { code: 'BAD_USER_INPUT' },
+        }),
+      ]);
+      const day = await ask(
+        {
+          query: `query($from: Date!) { reportStats(filter: { period: { from: $from } }) { rows { reports } } }`,
+          variables: { from: '2025-02-30' },
+        },
+        'en',
+      );
+      expect(day.body.errors[0]).toMatchObject({
+        message:
+          'Variable "$from" got invalid value "2025-02-30"; "2025-02-30" is not a date; write it as YYYY-MM-DD, e.g. 2026-01-31.',
+        extensions: { code: 'BAD_USER_INPUT' },
+      });
+      // Nothing was written.
+      expect(await reportCount()).toBe(reportsBefore);
+    });
+
     it('refuses anonymous callers in their language', async () => {
       const response = await api.post({ query: '{ reports(first: 1) { totalCount } }' }, 'anonymous', {
         'accept-language': 'id',
