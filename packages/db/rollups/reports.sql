@@ -77,6 +77,8 @@ CREATE OR REPLACE TRIGGER designation_variant_rollup AFTER UPDATE OF variant ON 
 
 -- Recomputes every rollup from the reports: after a bulk load with the triggers off, and to check them.
 CREATE OR REPLACE FUNCTION rebuild_report_rollups() RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+  v_level CHAR(1);
 BEGIN
   DELETE FROM "report_rollup";
   DELETE FROM "village_month_report";
@@ -95,11 +97,17 @@ BEGIN
     FROM "report_rollup" x JOIN "regency" d ON d.id = x.area_id
    WHERE x.grain = 'D' AND x.area_level = 'R'
    GROUP BY 2, 4, 5, 6, 7;
-  INSERT INTO "report_rollup" (grain, period_start, area_level, area_id, variant, type, status, reports, followed_up)
-  SELECT 'M', date_trunc('month', x.period_start)::date, x.area_level, x.area_id, x.variant, x.type, x.status, SUM(x.reports), SUM(x.followed_up)
-    FROM "report_rollup" x
-   WHERE x.grain = 'D'
-   GROUP BY 2, 3, 4, 5, 6, 7;
+  -- Months level by level, provinces first: a level's month rows then lie together on disk. Written in one
+  -- statement, a province's months were spread over 23,222 pages of the national table, and the
+  -- dashboard's first load read them all (290 ms from disk); level by level, 807 pages (42 ms), for the
+  -- same time to rebuild (bench/README.md).
+  FOREACH v_level IN ARRAY ARRAY['P', 'R', 'D'] LOOP
+    INSERT INTO "report_rollup" (grain, period_start, area_level, area_id, variant, type, status, reports, followed_up)
+    SELECT 'M', date_trunc('month', x.period_start)::date, x.area_level, x.area_id, x.variant, x.type, x.status, SUM(x.reports), SUM(x.followed_up)
+      FROM "report_rollup" x
+     WHERE x.grain = 'D' AND x.area_level = v_level
+     GROUP BY 2, 3, 4, 5, 6, 7;
+  END LOOP;
   INSERT INTO "village_month_report" (month, village_id, type, reports)
   SELECT date_trunc('month', (r.submitted_at AT TIME ZONE 'Asia/Jakarta')::date)::date, r.village_id, r.type, COUNT(*)
     FROM "village_report" r
