@@ -2,7 +2,8 @@
 // figure empties it; nothing but analytics is cached; a revoked credential gets no cached answer; with
 // Redis, a write through one API process empties the cache of the others.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ANALYTICS_FIELDS, mayAskForFigures } from '../src/plugins/response-cache.js';
+import { parse } from 'graphql';
+import { ANALYTICS_FIELDS, mayAskForFigures, onlyAsksForFigures } from '../src/plugins/response-cache.js';
 import { createApp } from '../src/yoga.js';
 import { reachableRedis } from './support/redis.js';
 import { createSeededApi, type SeededApi } from './support/seeded-api.js';
@@ -76,6 +77,22 @@ describe('analytics response cache', () => {
     expect(mayAskForFigures('{ coverageTarget: targets { year } }')).toBe(false);
     // Text not known (an unknown trusted-document id): consulted, as before.
     expect(mayAskForFigures(undefined)).toBe(true);
+  });
+
+  it('keeps an operation that also reads records away from the cache once it is parsed', () => {
+    const only = (text: string, operationName?: string) => onlyAsksForFigures(parse(text), operationName);
+    for (const field of ANALYTICS_FIELDS) expect(only(`{ ${field} { computedAt } }`)).toBe(true);
+    expect(only(`{ __typename reportStats { computedAt } overview: coverage { computedAt } }`)).toBe(true);
+    expect(only(MIXED)).toBe(false);
+    // Root fields behind fragments count too, and only the operation that runs.
+    expect(only(`{ ...F } fragment F on Query { reportStats { computedAt } }`)).toBe(true);
+    expect(only(`{ ... on Query { reportStats { computedAt } me { email } } }`)).toBe(false);
+    expect(only(`{ ...F } fragment F on Query { villages(first: 1) { totalCount } }`)).toBe(false);
+    const two = `query Figures { reportStats { computedAt } } query Records { villages(first: 1) { totalCount } }`;
+    expect(only(two, 'Figures')).toBe(true);
+    expect(only(two, 'Records')).toBe(false);
+    // Mutations are left to the text check (and empty the cache after they run).
+    expect(only(`mutation { signIn(input: { email: "a", password: "b" }) { __typename } }`)).toBe(true);
   });
 
   it('answers a records-only operation fresh every time', async () => {
