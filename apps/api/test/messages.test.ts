@@ -152,6 +152,15 @@ describe('messages for people', () => {
           'Variable "$from" got invalid value "2025-02-30"; "2025-02-30" is not a date; write it as YYYY-MM-DD, e.g. 2026-01-31.',
         extensions: { code: 'BAD_USER_INPUT' },
       });
+      // Any other refused variable is typed as well, in graphql-js's words.
+      const count = await ask(
+        { query: `query($n: Int) { villages(first: $n) { totalCount } }`, variables: { n: 'lima' } },
+        'id',
+      );
+      expect(count.body.errors[0]).toMatchObject({
+        message: expect.stringMatching(/^Variable "\$n" got invalid value "lima"; Int cannot represent/),
+        extensions: { code: 'BAD_USER_INPUT' },
+      });
       // Nothing was written.
       expect(await reportCount()).toBe(reportsBefore);
     });

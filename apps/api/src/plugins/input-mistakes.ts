@@ -11,6 +11,9 @@ import { localize } from '../messages.js';
 const PAGING_MISTAKE =
   /^(?:Invalid cursor|Invalid offset cursor|Cursor must be a string|Expected compound cursor|Arguments? "(?:first|last|before|after)")/;
 
+/** graphql-js refusing a variable's value before running (wrong type, missing, null where it may not be). */
+const REFUSED_VARIABLE = /^Variable "\$\w+" /;
+
 /** graphql-js's prefix for a variable whose value its type refused; the type's own reason follows. */
 const BAD_VARIABLE = /^(Variable "\$\w+" got invalid value .*?(?: at "[^"]+")?); (.+)$/s;
 
@@ -18,13 +21,12 @@ const BAD_VARIABLE = /^(Variable "\$\w+" got invalid value .*?(?: at "[^"]+")?);
 function readAgain(error: GraphQLError, locale: Locale): { message: string; code: string } | undefined {
   if (!error.extensions['code'] && PAGING_MISTAKE.test(error.message))
     return { message: localize(error.message, locale), code: 'BAD_USER_INPUT' };
-  const variable = BAD_VARIABLE.exec(error.message);
-  if (variable && !error.extensions['code']) {
-    const [, prefix, reason] = variable as unknown as [string, string, string];
-    const ours = localize(reason, 'id') !== reason;
-    if (!ours) return undefined;
-    const whole = `${localize(prefix, locale)}; ${localize(reason, locale)}`;
-    return { message: whole, code: 'BAD_USER_INPUT' };
+  // Every refused variable is the caller's mistake; read in their language when we know the reason.
+  if (!error.extensions['code'] && REFUSED_VARIABLE.test(error.message)) {
+    const [, prefix, reason] = BAD_VARIABLE.exec(error.message) ?? [];
+    const known = prefix !== undefined && reason !== undefined && localize(reason, 'id') !== reason;
+    const read = known ? `${localize(prefix, locale)}; ${localize(reason, locale)}` : error.message;
+    return { message: read, code: 'BAD_USER_INPUT' };
   }
   // A literal in the document: graphql-js reports the scalar's own error during validation, code kept.
   if (error.extensions['code'] === 'GRAPHQL_VALIDATION_FAILED' && localize(error.message, 'id') !== error.message)
