@@ -17,6 +17,9 @@ const REFUSED_VARIABLE = /^Variable "\$\w+" /;
 /** graphql-js's prefix for a variable whose value its type refused; the type's own reason follows. */
 const BAD_VARIABLE = /^(Variable "\$\w+" got invalid value .*?(?: at "[^"]+")?); (.+)$/s;
 
+/** Is this one of our messages (messages.ts has it)? */
+const ours = (message: string): boolean => localize(message, 'id') !== message;
+
 /** The message in the caller's language and the code it should carry, if it is a mistake we know. */
 function readAgain(error: GraphQLError, locale: Locale): { message: string; code: string } | undefined {
   if (!error.extensions['code'] && PAGING_MISTAKE.test(error.message))
@@ -24,12 +27,12 @@ function readAgain(error: GraphQLError, locale: Locale): { message: string; code
   // Every refused variable is the caller's mistake; read in their language when we know the reason.
   if (!error.extensions['code'] && REFUSED_VARIABLE.test(error.message)) {
     const [, prefix, reason] = BAD_VARIABLE.exec(error.message) ?? [];
-    const known = prefix !== undefined && reason !== undefined && localize(reason, 'id') !== reason;
+    const known = prefix !== undefined && reason !== undefined && ours(reason);
     const read = known ? `${localize(prefix, locale)}; ${localize(reason, locale)}` : error.message;
     return { message: read, code: 'BAD_USER_INPUT' };
   }
   // A literal in the document: graphql-js reports the scalar's own error during validation, code kept.
-  if (error.extensions['code'] === 'GRAPHQL_VALIDATION_FAILED' && localize(error.message, 'id') !== error.message)
+  if (error.extensions['code'] === 'GRAPHQL_VALIDATION_FAILED' && ours(error.message))
     return { message: localize(error.message, locale), code: 'GRAPHQL_VALIDATION_FAILED' };
   return undefined;
 }
