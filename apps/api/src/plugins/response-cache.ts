@@ -29,6 +29,10 @@ export const ANALYTICS_FIELDS = [
   'lastSignalRun',
 ] as const;
 
+const FIGURE_FIELD_NAMES: ReadonlySet<string> = new Set(ANALYTICS_FIELDS);
+/** Is this root field of Query one whose answer may be cached? */
+const isFigureField = (name: string): boolean => FIGURE_FIELD_NAMES.has(name);
+
 /**
  * Might this document select an analytics field? Only then is the cache consulted: for any other
  * operation its bookkeeping (a lookup, `__typename` and ids added to every selection, the answer walked
@@ -57,10 +61,7 @@ export function onlyAsksForFigures(document: DocumentNode, operationName?: strin
   const figuresOnly = (selectionSet: SelectionSetNode): boolean =>
     selectionSet.selections.every((selection) => {
       if (selection.kind === Kind.FIELD)
-        return (
-          selection.name.value === '__typename' ||
-          (ANALYTICS_FIELDS as readonly string[]).includes(selection.name.value)
-        );
+        return selection.name.value === '__typename' || isFigureField(selection.name.value);
       if (selection.kind === Kind.INLINE_FRAGMENT) return figuresOnly(selection.selectionSet);
       const fragment = fragments.get(selection.name.value);
       return fragment ? figuresOnly(fragment.selectionSet) : true;
@@ -120,7 +121,7 @@ export function createAnalyticsCache(
   const cache = taggedCache(store, onError);
   const ttlPerSchemaCoordinate: Record<string, number> = {};
   for (const field of Object.keys(schema.getQueryType()?.getFields() ?? {})) {
-    ttlPerSchemaCoordinate[`Query.${field}`] = (ANALYTICS_FIELDS as readonly string[]).includes(field) ? ttlMs : 0;
+    ttlPerSchemaCoordinate[`Query.${field}`] = isFigureField(field) ? ttlMs : 0;
   }
   const invalidate = async () => {
     await cache.invalidate([ANALYTICS_ENTITY]);
