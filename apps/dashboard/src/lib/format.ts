@@ -5,37 +5,52 @@ export type Locale = 'id' | 'en';
 
 const intlLocale: Record<Locale, string> = { id: 'id-ID', en: 'en-GB' };
 
+// A formatter is dear to make and cheap to use: made once per locale and options, not once per cell or
+// axis tick (the national reports page formats thousands of values as it draws).
+const numberFormats = new Map<string, Intl.NumberFormat>();
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+function numberFormat(locale: Locale, digits: number): Intl.NumberFormat {
+  const key = `${locale}:${digits}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(intlLocale[locale], { maximumFractionDigits: digits, minimumFractionDigits: 0 });
+    numberFormats.set(key, format);
+  }
+  return format;
+}
+
+function dateFormat(locale: Locale, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}:${JSON.stringify(options)}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(intlLocale[locale], options);
+    dateFormats.set(key, format);
+  }
+  return format;
+}
+
 export function formatNumber(value: number | null | undefined, locale: Locale, digits = 0): string {
   if (value === null || value === undefined || Number.isNaN(value)) return '–';
-  return new Intl.NumberFormat(intlLocale[locale], { maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(
-    value,
-  );
+  return numberFormat(locale, digits).format(value);
 }
 
 /** A share as a percentage; Indonesian style puts a space before the sign ("12,5 %"). */
 export function formatPercent(rate: number | null | undefined, locale: Locale, digits = 1): string {
   if (rate === null || rate === undefined || Number.isNaN(rate)) return '–';
-  const number = new Intl.NumberFormat(intlLocale[locale], {
-    maximumFractionDigits: digits,
-    minimumFractionDigits: 0,
-  }).format(rate * 100);
+  const number = numberFormat(locale, digits).format(rate * 100);
   return locale === 'id' ? `${number} %` : `${number}%`;
 }
 
 export function formatDate(iso: string | null | undefined, locale: Locale): string {
   if (!iso) return '–';
   const date = new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
-  return new Intl.DateTimeFormat(intlLocale[locale], {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(date);
+  return dateFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(date);
 }
 
 export function formatDateTime(iso: string | null | undefined, locale: Locale): string {
   if (!iso) return '–';
-  return new Intl.DateTimeFormat(intlLocale[locale], {
+  return dateFormat(locale, {
     day: 'numeric',
     month: 'short',
     year: 'numeric',
@@ -48,7 +63,7 @@ export function formatDateTime(iso: string | null | undefined, locale: Locale): 
 
 /** `2024-05` as "Mei 2024" / "May 2024". */
 export function formatMonth(month: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(intlLocale[locale], { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
+  return dateFormat(locale, { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
     new Date(`${month}-01T00:00:00Z`),
   );
 }
@@ -61,9 +76,7 @@ export function formatChange(change: number | null | undefined, locale: Locale):
 }
 
 export function monthName(month: number, locale: Locale): string {
-  return new Intl.DateTimeFormat(intlLocale[locale], { month: 'long', timeZone: 'UTC' }).format(
-    new Date(Date.UTC(2024, month - 1, 1)),
-  );
+  return dateFormat(locale, { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2024, month - 1, 1)));
 }
 
 /** Area names shortened for chart axes: "Kabupaten Sumba Barat Daya" → "Kab. Sumba Barat Daya". */
