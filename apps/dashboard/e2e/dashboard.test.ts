@@ -2,8 +2,9 @@
 // every page go to apps/dashboard/test-output/screenshots/. Without Chromium these tests are reported
 // as skipped, with the reason.
 import { mkdirSync, readFileSync } from 'node:fs';
-import type { Page } from 'playwright-core';
+import type { Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { ANALYTICS_PAGES, openingQuery } from '../src/app/opening-queries';
 import { defaultPeriod, periodRange } from '../src/lib/filters/url-filters';
 import { DEFAULT_DEMO_PASSWORD } from '@binaan/db';
 import { formatNumber, formatPercent } from '../src/lib/format';
@@ -104,6 +105,39 @@ describe.skipIf(browserMissing !== null)('the dashboard in Chromium', () => {
     );
     expect(await page.locator('.recharts-bar-rectangle path').count()).toBeGreaterThan(0);
     await page.screenshot({ path: `${screenshots}ringkasan.png`, fullPage: true });
+  });
+
+  it('asks for a page’s figures once, without waiting for the page’s code', async () => {
+    const operationOf = (body: string | null) => (JSON.parse(body ?? '{}') as { operationName?: string }).operationName;
+    const chunks = /\/assets\/(?!index-)[^/]+\.js$/;
+    for (const path of ANALYTICS_PAGES) {
+      const { query } = openingQuery(path, new URLSearchParams(), null);
+      const expected = query.definitions.find((definition) => definition.kind === 'OperationDefinition')?.name?.value;
+      const fresh = await page.context().newPage();
+      const operations: (string | undefined)[] = [];
+      fresh.on('request', (request) => {
+        if (request.url().endsWith('/graphql')) operations.push(operationOf(request.postData()));
+      });
+      // The page's code held back: its query is sent all the same (the router starts it).
+      const held: Route[] = [];
+      let holding = true;
+      await fresh.route(chunks, (route) => (holding ? held.push(route) : route.continue()));
+      await Promise.all([
+        fresh.waitForRequest(
+          (request) => request.url().endsWith('/graphql') && operationOf(request.postData()) === expected,
+        ),
+        fresh.goto(`${dashboard.url}${path}`),
+      ]);
+      expect(held.length, path).toBeGreaterThan(0);
+      // Then the code arrives and the page draws: the frame's request and the page's, no third (the page's
+      // hook asks for what the router started).
+      holding = false;
+      await Promise.all(held.map((route) => route.continue()));
+      await fresh.waitForSelector('.panel, .empty-state', { timeout: 20_000 });
+      await fresh.waitForLoadState('networkidle');
+      expect(operations.sort(), path).toEqual(['Shell', expected].sort());
+      await fresh.close();
+    }
   });
 
   it('changes the URL and the figures when a filter changes, and the back button undoes it', async () => {

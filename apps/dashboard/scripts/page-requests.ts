@@ -5,13 +5,7 @@
 import { pathToFileURL } from 'node:url';
 import { trustedDocumentId, trustedDocumentText } from '@binaan/client';
 import type { DocumentNode } from 'graphql';
-import { coveragePageVariables, CoveragePageQuery } from '../src/features/area-coverage/coverage-query';
-import { mapPageVariables, MapPageQuery } from '../src/features/map/map-query';
-import { overviewPageVariables, OverviewPageQuery } from '../src/features/overview/overview-query';
-import { reportsPageVariables, ReportsPageQuery } from '../src/features/reports/reports-query';
-import { signalsPageVariables, SignalsPageQuery } from '../src/features/signals/signals-query';
-import { trainingPageVariables, TrainingPageQuery } from '../src/features/training/training-query';
-import { parseFilters } from '../src/lib/filters/url-filters';
+import { ANALYTICS_PAGES, type AnalyticsPage, openingQuery } from '../src/app/opening-queries';
 import { ShellQuery } from '../src/lib/session';
 
 export interface PageRequest {
@@ -37,17 +31,18 @@ function request(page: string, document: DocumentNode, variables: object): PageR
 
 /** Every analytics page at national scope, as a leader with the whole country opens it on `now`. */
 export function nationalPageRequests(now = new Date()): PageRequest[] {
-  const national = parseFilters(new URLSearchParams(), now);
+  // The pages as the router starts their queries (src/app/opening-queries.ts), and the whole country's map
+  // of kabupaten/kota, its heaviest view.
+  const pages: string[] = [...ANALYTICS_PAGES];
+  pages.splice(pages.indexOf('/peta') + 1, 0, '/peta?tingkat=kab');
   return [
     // Sent once when the dashboard opens, before any page.
     request('(shell)', ShellQuery, {}),
-    request('/ringkasan', OverviewPageQuery, overviewPageVariables(national)),
-    request('/peta', MapPageQuery, mapPageVariables(national, 'PROVINCE')),
-    request('/peta?tingkat=kab', MapPageQuery, mapPageVariables(national, 'REGENCY')),
-    request('/cakupan', CoveragePageQuery, coveragePageVariables(national, null)),
-    request('/laporan', ReportsPageQuery, reportsPageVariables(national)),
-    request('/sinyal', SignalsPageQuery, signalsPageVariables(national, false)),
-    request('/pelatihan', TrainingPageQuery, trainingPageVariables(national)),
+    ...pages.map((page) => {
+      const address = new URL(page, 'http://dashboard');
+      const { query, variables } = openingQuery(address.pathname as AnalyticsPage, address.searchParams, null, now);
+      return request(page, query, variables);
+    }),
   ];
 }
 

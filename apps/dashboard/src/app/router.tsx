@@ -1,35 +1,67 @@
-// Routes: each page loads with its own code (and its charts), so the first screen stays small.
-import { createBrowserRouter, Navigate, useLocation } from 'react-router';
+// Routes: each page loads with its own code (and its charts), so the first screen stays small. Its data
+// does not wait for that code: a route's loader runs beside its `lazy` (React Router), so the frame's
+// query starts as the app starts and an analytics page's own query as soon as the frame knows who is
+// signed in, while the page's code is still on its way. The loaders return nothing; the pages read the
+// answers through urql, which has them in flight or in its cache.
+import type { Client } from 'urql';
+import { createBrowserRouter, type LoaderFunctionArgs, Navigate, useLocation } from 'react-router';
 import { SignInPage } from '../features/auth/sign-in-page';
+import { ShellQuery } from '../lib/session';
 import { Layout } from './layout';
+import { type AnalyticsPage, openingQuery } from './opening-queries';
 
 function ToOverview() {
   const { search } = useLocation();
   return <Navigate to={{ pathname: '/ringkasan', search }} replace />;
 }
 
-export function createRouter() {
+/** Who is signed in (and the filter bar's areas): one request, shared by every loader and the frame. */
+const askForTheFrame = (client: Client) => client.query(ShellQuery, {}).toPromise();
+
+/** Starts `page`'s own query once the frame's answer says who is asking; nothing for a visitor not signed in. */
+function startingItsQuery(client: Client, page: AnalyticsPage) {
+  return ({ request }: LoaderFunctionArgs) => {
+    const params = new URL(request.url).searchParams;
+    void askForTheFrame(client).then(({ data }) => {
+      const me = data?.me;
+      if (!me || me.mustChangePassword) return;
+      const { query, variables } = openingQuery(page, params, me.permissions.regencyCodes);
+      return client.query(query, variables).toPromise();
+    });
+    return null;
+  };
+}
+
+export function createRouter(client: Client) {
   return createBrowserRouter([
     { path: '/masuk', element: <SignInPage /> },
     {
       path: '/',
       element: <Layout />,
+      loader: () => {
+        void askForTheFrame(client);
+        return null;
+      },
       children: [
         { index: true, element: <ToOverview /> },
         {
           path: 'ringkasan',
+          loader: startingItsQuery(client, '/ringkasan'),
           lazy: async () => ({ Component: (await import('../features/overview/overview-page')).OverviewPage }),
         },
         {
           path: 'peta',
+          loader: startingItsQuery(client, '/peta'),
           lazy: async () => ({ Component: (await import('../features/map/map-page')).MapPage }),
         },
         {
           path: 'cakupan',
+          loader: startingItsQuery(client, '/cakupan'),
           lazy: async () => ({ Component: (await import('../features/area-coverage/coverage-page')).CoveragePage }),
         },
         {
           path: 'laporan',
+          loader: startingItsQuery(client, '/laporan'),
           lazy: async () => ({ Component: (await import('../features/reports/reports-page')).ReportsPage }),
         },
         {
@@ -42,10 +74,12 @@ export function createRouter() {
         },
         {
           path: 'sinyal',
+          loader: startingItsQuery(client, '/sinyal'),
           lazy: async () => ({ Component: (await import('../features/signals/signals-page')).SignalsPage }),
         },
         {
           path: 'pelatihan',
+          loader: startingItsQuery(client, '/pelatihan'),
           lazy: async () => ({ Component: (await import('../features/training/training-page')).TrainingPage }),
         },
         {

@@ -10,10 +10,10 @@ import { type Locale, formatDateTime, formatNumber, formatPercent } from '../../
 import { useI18n } from '../../lib/i18n';
 import { useFilterOptions } from '../../lib/filters/filter-options';
 import { filterFileNameParts, useDashboardFilters } from '../../lib/filters/url-filters';
-import { MAP_WIDTH, type MapLevel, projectShapes, useShapes } from './boundaries';
+import { MAP_WIDTH, projectShapes, useShapes } from './boundaries';
 import { Choropleth } from './choropleth';
 import { type ColourClass, NO_DATA_COLOUR, type Palette, classOf, colourClasses } from './classes';
-import { type AreaFigures, useMapFigures } from './map-query';
+import { type AreaFigures, LEVEL_PARAM, mapLevelFor, useMapFigures } from './map-query';
 
 /** What the map can colour by: the URL value (`?ukuran=`), the figure, and how to colour and write it. */
 const measures = {
@@ -48,8 +48,6 @@ type Measure = keyof typeof measures;
 const measureKeys = Object.keys(measures) as Measure[];
 
 const MEASURE_PARAM = 'ukuran';
-/** `?tingkat=kab`: every kabupaten/kota of the country at once. */
-const LEVEL_PARAM = 'tingkat';
 
 export function MapPage() {
   const { t, locale } = useI18n();
@@ -58,7 +56,7 @@ export function MapPage() {
   const { filters, update } = useDashboardFilters();
   const { provinces } = useFilterOptions();
   const measure: Measure = measureKeys.find((key) => key === params.get(MEASURE_PARAM)) ?? 'cakupan';
-  const level: MapLevel = filters.provinces.length || params.get(LEVEL_PARAM) === 'kab' ? 'REGENCY' : 'PROVINCE';
+  const level = mapLevelFor(filters, params);
   const selected = filters.regencies.length === 1 ? filters.regencies[0]! : null;
   const { shapes, error: shapesError, retry: retryShapes } = useShapes(level);
   const { figures, computedAt, error, retry } = useMapFigures(filters, level);

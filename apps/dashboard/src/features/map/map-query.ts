@@ -74,6 +74,14 @@ function figuresOf(data: ResultOf<typeof MapPageQuery>, level: MapLevel): Map<st
   );
 }
 
+/** `?tingkat=kab`: every kabupaten/kota of the country at once. */
+export const LEVEL_PARAM = 'tingkat';
+
+/** Kabupaten/kota when provinces are chosen or `?tingkat=kab` asks for them; otherwise provinces. */
+export function mapLevelFor(filters: DashboardFilters, params: URLSearchParams): MapLevel {
+  return filters.provinces.length || params.get(LEVEL_PARAM) === 'kab' ? 'REGENCY' : 'PROVINCE';
+}
+
 /**
  * The figures of every area the map shows. The map shows whole provinces: a chosen kabupaten/kota is
  * highlighted among its neighbours, so the query leaves it out of the filter.
