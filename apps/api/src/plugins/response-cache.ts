@@ -150,8 +150,10 @@ export function createAnalyticsCache(
     invalidateViaMutation: false,
     includeExtensionMetadata: false,
     // The caller the context will see (looked up once per request); a revoked or expired credential is
-    // anonymous here too, and anonymous callers get no figures to cache.
+    // anonymous here too, and anonymous callers get no figures to cache. The plugin asks for the session
+    // and the key of every request, used or not: none for one that asks for no figure.
     session: async (request) => {
+      if (asksForFigures.get(request) === false) return '';
       const { caller } = await identifyRequest(db, request);
       const who =
         caller.kind === 'user'
@@ -165,6 +167,7 @@ export function createAnalyticsCache(
     },
     // Trusted-document requests carry a hash instead of the text: key on it so documents stay apart.
     buildResponseCacheKey: ({ documentString, variableValues, operationName, sessionId, request, context }) => {
+      if (asksForFigures.get(request) === false) return Promise.resolve('');
       const params = (
         context as { params?: { extensions?: { persistedQuery?: { sha256Hash?: string } }; documentId?: string } }
       ).params;
