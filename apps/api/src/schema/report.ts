@@ -1,6 +1,6 @@
 // Village reports and their status workflow. Submission is idempotent on (source, clientReference):
 // a retried submission returns the row the first attempt created, never a second row.
-import { Prisma } from '@binaan/db';
+import type { Prisma } from '@binaan/db';
 import {
   addDays,
   canMoveReport,
@@ -396,6 +396,84 @@ async function existingSubmission(
   return { report: existing, created: false };
 }
 
+const isUniqueViolation = (error: unknown) => (error as { code?: unknown } | null)?.code === '23505';
+
+/**
+ * The report, its first status step and its audit entry in one statement, which is its own transaction.
+ * Each report moves six rows of the reports' rollups by trigger, and those rows are shared by every
+ * report of the same day, type and area: their locks last until commit. As Prisma's transaction (six
+ * round trips, four of them after the rollups were locked) concurrent submissions queued behind each
+ * other's round trips; as one statement they wait only for each other's statement (bench/README.md).
+ */
+async function recordSubmission(
+  ctx: Context,
+  input: SubmitInput,
+  village: { id: number; regencyId: number; provinceId: number },
+): Promise<{ id: number }> {
+  const now = new Date();
+  const report = {
+    submitter: submitterOf(ctx.caller),
+    source: input.source,
+    clientReference: input.clientReference,
+    villageId: village.id,
+    regencyId: village.regencyId,
+    provinceId: village.provinceId,
+    type: input.type,
+    occurredOn: input.occurredOn,
+    submittedAt: now,
+    peopleInvolved: input.peopleInvolved,
+    description: input.description.trim(),
+    status: 'SUBMITTED',
+    statusChangedAt: now,
+    followedUpAt: null,
+    deviceId: ctx.caller.kind === 'device' ? ctx.caller.deviceId : null,
+  };
+  // The audit trail records the report as written (its id and designation added by the statement), not
+  // the reporter's personal details.
+  const [row] = await ctx.db.sql.query<{ id: number }>(
+    `WITH written AS (
+       INSERT INTO village_report (submitter, source, client_reference, village_id, regency_id, province_id,
+         designation_id, type, occurred_on, submitted_at, people_involved, description, reporter_name,
+         reporter_phone, status, status_changed_at, device_id)
+       VALUES ($1, $2, $3, $4, $5, $6,
+         (SELECT g.id FROM designation g WHERE g.village_id = $4 AND g.status = 'ACTIVE' ORDER BY g.year DESC, g.id DESC LIMIT 1),
+         $7::report_type, $8::date, $9, $10, $11, $12, $13, 'SUBMITTED', $9, $14)
+       RETURNING id, designation_id
+     ), first_step AS (
+       INSERT INTO report_status_transition (report_id, to_status, changed_at, changed_by)
+       SELECT id, 'SUBMITTED', $9, $15 FROM written
+     ), audited AS (
+       INSERT INTO audit_log (actor, user_id, token_id, action, entity, entity_id, after)
+       SELECT $15, $16, $17, 'submitVillageReport', 'VillageReport', id::text,
+              $18::jsonb || jsonb_build_object('id', id, 'designationId', designation_id)
+         FROM written
+     )
+     SELECT id FROM written`,
+    [
+      report.submitter,
+      report.source,
+      report.clientReference,
+      report.villageId,
+      report.regencyId,
+      report.provinceId,
+      report.type,
+      input.occurredOn.toISOString().slice(0, 10),
+      now,
+      report.peopleInvolved,
+      report.description,
+      input.reporterName?.trim() ?? null,
+      input.reporterPhone ?? null,
+      report.deviceId,
+      ctx.actor,
+      ctx.caller.kind === 'user' ? ctx.caller.userId : null,
+      ctx.caller.kind === 'token' ? ctx.caller.tokenId : null,
+      JSON.stringify(report),
+    ],
+    { reusePlan: true },
+  );
+  return row!;
+}
+
 builder.mutationField('submitVillageReport', (t) =>
   t.field({
     type: SubmitVillageReportPayload,
@@ -420,48 +498,10 @@ builder.mutationField('submitVillageReport', (t) =>
       const retry = await existingSubmission(ctx, input, village.id);
       if (retry) return retry;
       try {
-        const report = await writeTransaction(ctx, async (tx) => {
-          const designation = await tx.designation.findFirst({
-            where: { villageId: village.id, status: 'ACTIVE' },
-            orderBy: { year: 'desc' },
-          });
-          const now = new Date();
-          const created = await tx.villageReport.create({
-            data: {
-              submitter: submitterOf(ctx.caller),
-              source: input.source,
-              clientReference: input.clientReference,
-              villageId: village.id,
-              regencyId: village.regencyId,
-              provinceId: village.provinceId,
-              designationId: designation?.id ?? null,
-              type: input.type,
-              occurredOn: input.occurredOn,
-              submittedAt: now,
-              peopleInvolved: input.peopleInvolved,
-              description: input.description.trim(),
-              reporterName: input.reporterName?.trim() ?? null,
-              reporterPhone: input.reporterPhone ?? null,
-              status: 'SUBMITTED',
-              statusChangedAt: now,
-              deviceId: ctx.caller.kind === 'device' ? ctx.caller.deviceId : null,
-              transitions: { create: { toStatus: 'SUBMITTED', changedAt: now, changedBy: ctx.actor } },
-            },
-          });
-          // The audit trail records the report, not the reporter's personal details.
-          const { reporterName: _name, reporterPhone: _phone, ...recorded } = created;
-          await audit(tx, ctx, {
-            action: 'submitVillageReport',
-            entity: 'VillageReport',
-            entityId: created.id,
-            after: recorded,
-          });
-          return created;
-        });
-        return { report, created: true };
+        return { report: await recordSubmission(ctx, input, village), created: true };
       } catch (error) {
         // A concurrent retry won the race to insert: answer as for any retry.
-        if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+        if (isUniqueViolation(error)) {
           const winner = await existingSubmission(ctx, input, village.id);
           if (winner) return winner;
         }
