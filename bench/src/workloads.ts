@@ -2,7 +2,7 @@
 // PostGraphile (GraphQL over the tables and the bench functions) and the floor (plain paths).
 import type { AnalyticsFilter } from '@binaan/api/analytics';
 
-export const WORKLOADS = ['overview', 'coverage', 'reports', 'villages', 'mix'] as const;
+export const WORKLOADS = ['overview', 'coverage', 'reports', 'villages', 'submit', 'mix'] as const;
 export type Workload = (typeof WORKLOADS)[number];
 /** A dashboard page's own request (apps/dashboard/scripts/page-requests.ts), Binaan only: `page /ringkasan`. */
 export type PageWorkload = `page ${string}`;
@@ -16,7 +16,9 @@ export interface PageRequest {
   document: string;
   variables: Record<string, unknown>;
 }
-export const READ_WORKLOADS = WORKLOADS.filter((workload) => workload !== 'mix');
+/** The workloads that only read (`submit` and `mix` write reports, removed again after the run). */
+export const READ_WORKLOADS = ['overview', 'coverage', 'reports', 'villages'] as const satisfies readonly Workload[];
+export type ReadWorkload = (typeof READ_WORKLOADS)[number];
 
 export type ServerName = 'binaan' | 'binaan-cached' | 'postgraphile' | 'floor' | 'binaan-pglite';
 
@@ -84,7 +86,7 @@ export function pageStartsAfter(villages: { id: number; code: string }[]): PageS
 }
 
 export interface RequestFactory {
-  read(workload: Exclude<Workload, 'mix'>, index: number): BenchRequest;
+  read(workload: ReadWorkload, index: number): BenchRequest;
   submit(index: number): BenchRequest;
 }
 
@@ -215,8 +217,9 @@ export function floorRequests(pages: PageStarts, villages: SubmitVillage[]): Req
   };
 }
 
-/** The i-th request of a workload; `mix` is nine reads in turn, then one submission. */
+/** The i-th request of a workload; `submit` is submissions only, `mix` nine reads in turn, then one submission. */
 export function nthRequest(factory: RequestFactory, workload: Workload, index: number): BenchRequest {
+  if (workload === 'submit') return factory.submit(index);
   if (workload !== 'mix') return factory.read(workload, index);
   if (index % 10 === 9) return factory.submit(index);
   return factory.read(READ_WORKLOADS[index % READ_WORKLOADS.length]!, Math.floor(index / 10));
