@@ -133,7 +133,7 @@ describe.runIf(tools.available && wanted)('queries on a streaming replica', () =
       resetStatements();
       const submitted = await submit();
       expect(submitted.submitVillageReport.__typename).toBe('MutationSubmitVillageReportSuccess');
-      expect(callsOn(primary, 'INSERT INTO "public"."village_report"')).toBeGreaterThan(0);
+      expect(callsOn(primary, 'INSERT INTO village_report')).toBeGreaterThan(0);
 
       const after = (await data(REPORTS, { v: [villageCode] })).reports.totalCount as number;
       expect(after).toBe(before + 1);
