@@ -48,6 +48,7 @@ import {
   today,
   type Tx,
   writeTransaction,
+  auditedCaller,
   reread,
 } from './writes.js';
 
@@ -428,6 +429,7 @@ async function recordSubmission(
     followedUpAt: null,
     deviceId: ctx.caller.kind === 'device' ? ctx.caller.deviceId : null,
   };
+  const auditor = auditedCaller(ctx);
   // The audit trail records the report as written (its id and designation added by the statement), not
   // the reporter's personal details.
   const [row] = await ctx.db.sql.query<{ id: number }>(
@@ -464,9 +466,9 @@ async function recordSubmission(
       input.reporterName?.trim() ?? null,
       input.reporterPhone ?? null,
       report.deviceId,
-      ctx.actor,
-      ctx.caller.kind === 'user' ? ctx.caller.userId : null,
-      ctx.caller.kind === 'token' ? ctx.caller.tokenId : null,
+      auditor.actor,
+      auditor.userId,
+      auditor.tokenId,
       JSON.stringify(report),
     ],
     { reusePlan: true },

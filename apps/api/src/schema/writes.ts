@@ -61,6 +61,15 @@ export function requireArea(ctx: Context, regencyId: number, path: string[]): vo
   if (!inScope(ctx.permissions, regencyId)) throw new ForbiddenError('This is outside your area.', path);
 }
 
+/** Who an audit entry names: the actor, and the user or API token behind it (neither for a device). */
+export function auditedCaller(ctx: Context) {
+  return {
+    actor: ctx.actor,
+    userId: ctx.caller.kind === 'user' ? ctx.caller.userId : null,
+    tokenId: ctx.caller.kind === 'token' ? ctx.caller.tokenId : null,
+  };
+}
+
 /** Records a write in the audit log, in the write's own transaction. */
 export async function audit(
   tx: Tx,
@@ -71,9 +80,7 @@ export async function audit(
     value === undefined ? undefined : (JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue);
   await tx.auditLog.create({
     data: {
-      actor: ctx.actor,
-      userId: ctx.caller.kind === 'user' ? ctx.caller.userId : null,
-      tokenId: ctx.caller.kind === 'token' ? ctx.caller.tokenId : null,
+      ...auditedCaller(ctx),
       action: entry.action,
       entity: entry.entity,
       entityId: String(entry.entityId),
