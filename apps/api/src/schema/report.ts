@@ -397,20 +397,21 @@ async function existingSubmission(
   return { report: existing, created: false };
 }
 
-const isUniqueViolation = (error: unknown) => (error as { code?: unknown } | null)?.code === '23505';
-
 /**
  * The report, its first status step and its audit entry in one statement, which is its own transaction.
  * Each report moves six rows of the reports' rollups by trigger, and those rows are shared by every
  * report of the same day, type and area: their locks last until commit. As Prisma's transaction (six
  * round trips, four of them after the rollups were locked) concurrent submissions queued behind each
  * other's round trips; as one statement they wait only for each other's statement (bench/README.md).
+ *
+ * A retry writes nothing: the insert skips a (submitter, source, clientReference) already recorded, also
+ * one a concurrent transaction is committing, and answers null. The caller then reads what was recorded.
  */
 async function recordSubmission(
   ctx: Context,
   input: SubmitInput,
-  village: { id: number; regencyId: number; provinceId: number },
-): Promise<{ id: number }> {
+  village: SubmittingVillage,
+): Promise<{ id: number } | null> {
   const now = new Date();
   const report = {
     submitter: submitterOf(ctx.caller),
@@ -440,6 +441,7 @@ async function recordSubmission(
        VALUES ($1, $2, $3, $4, $5, $6,
          (SELECT g.id FROM designation g WHERE g.village_id = $4 AND g.status = 'ACTIVE' ORDER BY g.year DESC, g.id DESC LIMIT 1),
          $7::report_type, $8::date, $9, $10, $11, $12, $13, 'SUBMITTED', $9, $14)
+       ON CONFLICT (submitter, source, client_reference) DO NOTHING
        RETURNING id, designation_id
      ), first_step AS (
        INSERT INTO report_status_transition (report_id, to_status, changed_at, changed_by)
@@ -473,7 +475,24 @@ async function recordSubmission(
     ],
     { reusePlan: true },
   );
-  return row!;
+  return row ?? null;
+}
+
+interface SubmittingVillage {
+  id: number;
+  code: string;
+  regencyId: number;
+  provinceId: number;
+}
+
+/** The village a report is for: one indexed read, without Prisma's per-query work (the hot path). */
+async function submittingVillage(ctx: Context, code: string): Promise<SubmittingVillage | undefined> {
+  const [village] = await ctx.db.sql.query<SubmittingVillage>(
+    'SELECT id, code, regency_id AS "regencyId", province_id AS "provinceId" FROM village WHERE code = $1',
+    [code],
+    { reusePlan: true },
+  );
+  return village;
 }
 
 builder.mutationField('submitVillageReport', (t) =>
@@ -485,7 +504,7 @@ builder.mutationField('submitVillageReport', (t) =>
     args: { input: t.arg({ type: SubmitVillageReportInput, required: true, description: 'The report.' }) },
     resolve: async (_root, { input }, ctx) => {
       requirePermission(ctx, 'submitReports');
-      const village = await ctx.db.prisma.village.findUnique({ where: { code: input.villageCode } });
+      const village = await submittingVillage(ctx, input.villageCode);
       if (!village) throw new NotFoundError(`No village has code ${input.villageCode}.`, ['input', 'villageCode']);
       // Checked before a retry is answered, so nobody learns of reports outside their area.
       requireArea(ctx, village.regencyId, ['input', 'villageCode']);
@@ -497,18 +516,12 @@ builder.mutationField('submitVillageReport', (t) =>
         ]);
       }
       notAfterTodayIn(village.code, input.occurredOn, ['input', 'occurredOn']);
+      const written = await recordSubmission(ctx, input, village);
+      if (written) return { report: written, created: true };
+      // Already recorded under this reference: a retry, or a different report (a conflict).
       const retry = await existingSubmission(ctx, input, village.id);
-      if (retry) return retry;
-      try {
-        return { report: await recordSubmission(ctx, input, village), created: true };
-      } catch (error) {
-        // A concurrent retry won the race to insert: answer as for any retry.
-        if (isUniqueViolation(error)) {
-          const winner = await existingSubmission(ctx, input, village.id);
-          if (winner) return winner;
-        }
-        throw error;
-      }
+      if (!retry) throw new Error(`The report under clientReference ${input.clientReference} vanished while retried.`);
+      return retry;
     },
   }),
 );
