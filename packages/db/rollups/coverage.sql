@@ -1,6 +1,6 @@
 -- Rollup family "coverage": its current functions, triggers and views. The tables are made by migrations;
 -- this file is applied after them whenever it changes (CREATE OR REPLACE only), and registered in
--- src/rollups.ts. Row codes: grain 'D' = day, 'M' = month; area_level 'P' = province, 'R' =
+-- src/rollups.ts. Row codes: grain 'D' = day, 'M' = month, 'Y' = year; area_level 'P' = province, 'R' =
 -- kabupaten/kota, 'D' = kecamatan (rollupCodes in src/rollups.ts names them for TypeScript).
 
 -- ─── Keeping the coverage rollups ─────────────────────────────────────────────────────────────────
@@ -13,13 +13,17 @@
 -- day is the sum of the changes up to it. A designation past PLANNED without a date (written outside the
 -- API) is dated 'infinity' in the inauguration counts: counted only when the period has no end.
 
--- The rollup rows a change on `p_day` in a kecamatan lands in: that day and its month, for the kecamatan,
--- its kabupaten/kota and its province.
+-- The rollup rows a change on `p_day` in a kecamatan lands in: that day, its month and its year, for the
+-- kecamatan, its kabupaten/kota and its province. A figure at a day sums whole years, then the months of
+-- its year, then the days of its month (analytics/rollups.ts): a few dozen rows per area, however many
+-- years the programme has run.
 CREATE OR REPLACE FUNCTION rollup_keys(p_day DATE, p_province INTEGER, p_regency INTEGER, p_district INTEGER)
 RETURNS TABLE (grain TEXT, area_level TEXT, period_start DATE, area_id INTEGER) LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
   VALUES ('D', 'P', p_day, p_province), ('D', 'R', p_day, p_regency), ('D', 'D', p_day, p_district),
          ('M', 'P', date_trunc('month', p_day)::date, p_province), ('M', 'R', date_trunc('month', p_day)::date, p_regency),
-         ('M', 'D', date_trunc('month', p_day)::date, p_district)
+         ('M', 'D', date_trunc('month', p_day)::date, p_district),
+         ('Y', 'P', date_trunc('year', p_day)::date, p_province), ('Y', 'R', date_trunc('year', p_day)::date, p_regency),
+         ('Y', 'D', date_trunc('year', p_day)::date, p_district)
 $$;
 
 -- A variant's bit: 1 << its position in the enum, so that adding a value keeps the existing bits.

@@ -1,6 +1,6 @@
 -- Rollup family "training": its current functions, triggers and views. The tables are made by migrations;
 -- this file is applied after them whenever it changes (CREATE OR REPLACE only), and registered in
--- src/rollups.ts. Row codes: grain 'D' = day, 'M' = month; area_level 'P' = province, 'R' =
+-- src/rollups.ts. Row codes: grain 'D' = day, 'M' = month, 'Y' = year; area_level 'P' = province, 'R' =
 -- kabupaten/kota, 'D' = kecamatan (rollupCodes in src/rollups.ts names them for TypeScript).
 -- module_id 0 (rollupCodes.allModules) holds members present ('J'oined, 'L'eft) and fully trained ('T');
 -- a module's id holds those trained in that module ('T', 'U'ntrained when they leave).
@@ -61,10 +61,7 @@ CREATE OR REPLACE FUNCTION training_rollup_apply(p_member INTEGER, p_sign INTEGE
   INSERT INTO training_rollup AS x (grain, area_level, period_start, area_id, variant, module_id, present, completed)
   SELECT k.grain, k.area_level, k.period_start, k.area_id, e.variant, e.module_id, SUM(p_sign * e.present), SUM(p_sign * e.completed)
     FROM member_training_event e
-    CROSS JOIN LATERAL (VALUES
-      ('D', 'P', e.day, e.province_id), ('D', 'R', e.day, e.regency_id), ('D', 'D', e.day, e.district_id),
-      ('M', 'P', date_trunc('month', e.day)::date, e.province_id), ('M', 'R', date_trunc('month', e.day)::date, e.regency_id),
-      ('M', 'D', date_trunc('month', e.day)::date, e.district_id)) AS k(grain, area_level, period_start, area_id)
+    CROSS JOIN LATERAL rollup_keys(e.day, e.province_id, e.regency_id, e.district_id) AS k
    WHERE e.member_id = p_member
    GROUP BY 1, 2, 3, 4, 5, 6
   ON CONFLICT (grain, area_level, period_start, area_id, variant, module_id)
@@ -178,10 +175,7 @@ BEGIN
   INSERT INTO training_rollup (grain, area_level, period_start, area_id, variant, module_id, present, completed)
   SELECT k.grain, k.area_level, k.period_start, k.area_id, e.variant, e.module_id, SUM(e.present), SUM(e.completed)
     FROM member_training_event e
-    CROSS JOIN LATERAL (VALUES
-      ('D', 'P', e.day, e.province_id), ('D', 'R', e.day, e.regency_id), ('D', 'D', e.day, e.district_id),
-      ('M', 'P', date_trunc('month', e.day)::date, e.province_id), ('M', 'R', date_trunc('month', e.day)::date, e.regency_id),
-      ('M', 'D', date_trunc('month', e.day)::date, e.district_id)) AS k(grain, area_level, period_start, area_id)
+    CROSS JOIN LATERAL rollup_keys(e.day, e.province_id, e.regency_id, e.district_id) AS k
    GROUP BY 1, 2, 3, 4, 5, 6;
 END $$;
 

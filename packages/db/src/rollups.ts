@@ -82,7 +82,7 @@ export type RollupFamilyName = (typeof rollupFamilies)[number]['name'];
  * kecamatan (district) in one and a day in the other.
  */
 export const rollupCodes = {
-  grain: { DAY: 'D', MONTH: 'M' },
+  grain: { DAY: 'D', MONTH: 'M', YEAR: 'Y' },
   areaLevel: { PROVINCE: 'P', REGENCY: 'R', DISTRICT: 'D' },
   /** training_rollup.module_id of the rows that count members and those trained in every module. */
   allModules: 0,

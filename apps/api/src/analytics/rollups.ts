@@ -1,12 +1,13 @@
 // What the rollup-reading analytics share: which level of rows to read, and how to reach their areas.
 // The rollup tables (packages/db/rollups/, registered in @binaan/db's rollups.ts) hold each figure per
-// province, kabupaten/kota and kecamatan, by day and by month, under the codes of rollupCodes.
+// province, kabupaten/kota and kecamatan, by day and by month (and the change rollups by year too), under
+// the codes of rollupCodes.
 import { rollupCodes } from '@binaan/db';
 import { type AnalyticsFilter, type AreaLevel, areaPredicate, variantsParam } from './filter.js';
 import { literal, raw, type Sql, sql } from './sql.js';
 
 const { PROVINCE, REGENCY, DISTRICT } = rollupCodes.areaLevel;
-const { DAY, MONTH } = rollupCodes.grain;
+const { DAY, MONTH, YEAR } = rollupCodes.grain;
 
 export type RollupLevel = (typeof rollupCodes.areaLevel)[AreaLevel];
 export type RollupGrain = (typeof rollupCodes.grain)[keyof typeof rollupCodes.grain];
@@ -72,17 +73,22 @@ export const variantSetPredicate = (filter: AnalyticsFilter): Sql =>
   sql`x.variant_set = variant_set(${variantsParam(filter)})`;
 
 /**
- * A rollup table's rows `x` of changes dated up to the filter's last day (all of them without one), as a
- * subquery: whole months from month rows, the days of the last month from day rows, each an index range
- * scan (the bounds are parameters, so the planner sees them). Their sum is the figure at that day.
- * `where` restricts both (level, areas, variants).
+ * A change rollup's rows `x` dated up to the filter's last day (all of them without one), as a subquery:
+ * whole years from year rows, the months of the last year from month rows, the days of the last month
+ * from day rows, each an index range scan (the bounds are parameters, so the planner sees them). Their
+ * sum is the figure at that day. `where` restricts all three (level, areas, variants). For the tables
+ * whose keys come from rollup_keys() (packages/db/rollups/coverage.sql): designated villages,
+ * inaugurations, training.
  */
 export function rollupChangesUpTo(table: string, where: Sql, filter: AnalyticsFilter): Sql {
   const rows = sql`SELECT x.* FROM ${raw(table)} x`;
-  if (!filter.to) return sql`${rows} WHERE ${atGrain(MONTH)} AND ${where} ${PLANNED_ALONE}`;
+  if (!filter.to) return sql`${rows} WHERE ${atGrain(YEAR)} AND ${where} ${PLANNED_ALONE}`;
+  const yearStart = sql`${`${filter.to.slice(0, 4)}-01-01`}::date`;
   const monthStart = sql`${`${filter.to.slice(0, 7)}-01`}::date`;
   const lastDay = sql`${filter.to}::date`;
-  return sql`${rows} WHERE ${atGrain(MONTH)} AND x.period_start < ${monthStart} AND ${where}
+  return sql`${rows} WHERE ${atGrain(YEAR)} AND x.period_start < ${yearStart} AND ${where}
+     UNION ALL
+     ${rows} WHERE ${atGrain(MONTH)} AND x.period_start >= ${yearStart} AND x.period_start < ${monthStart} AND ${where}
      UNION ALL
      ${rows} WHERE ${atGrain(DAY)} AND x.period_start >= ${monthStart} AND x.period_start <= ${lastDay} AND ${where}
      ${PLANNED_ALONE}`;
