@@ -220,6 +220,19 @@ describe.skipIf(browserMissing !== null)("an immigration office's work in Chromi
     expect(stored.transitions.map((step) => step.toStatus)).toEqual(['SUBMITTED', 'VERIFIED']);
   });
 
+  it("starts a page's trail at the office's own area, not at a Nasional it cannot see", async () => {
+    const page = await officer();
+    await page.goto(`${dashboard.url}/cakupan`);
+    const ownArea = (await page.textContent('[data-testid="signed-in"] small'))!.trim();
+    expect(ownArea).not.toBe('');
+    await page.waitForSelector('.breadcrumb [aria-current=page]');
+    expect(await page.locator('.breadcrumb li').allTextContents()).toEqual([ownArea]);
+    // One kabupaten/kota of its area: the trail goes straight there (its one province is no step).
+    await page.goto(`${dashboard.url}/cakupan?prov=63&kab=${KOTABARU}`);
+    await page.waitForSelector('.breadcrumb [aria-current=page]:has-text("Kotabaru")');
+    expect(await page.locator('.breadcrumb li').allTextContents()).toEqual([ownArea, 'Kabupaten Kotabaru']);
+  });
+
   it('finds a village by part of its name with the keyboard, showing kecamatan and kabupaten/kota; a code still works', async () => {
     const page = await officer();
     await page.goto(`${dashboard.url}/desa`);
