@@ -80,9 +80,10 @@ export async function seedDatabase(sql: SqlDatabase, options: SeedOptions = {}):
       SET LOCAL work_mem = '256MB';
       SET LOCAL maintenance_work_mem = '1GB';`);
     if (options.reset) {
-      await tx.exec(
-        `TRUNCATE ${seededTablesChildrenFirst.map((table) => `"${table}"`).join(', ')} RESTART IDENTITY CASCADE`,
-      );
+      // The rollups too: each family's rebuild below begins by deleting every row, and deleting the 10 M
+      // rows of a national dataset's rollups took as long again as building them (12 min against 8.5).
+      const emptied = [...seededTablesChildrenFirst, ...rollupFamilies.flatMap((family) => family.tables)];
+      await tx.exec(`TRUNCATE ${emptied.map((table) => `"${table}"`).join(', ')} RESTART IDENTITY CASCADE`);
     } else if (await hasAreas(tx)) {
       throw new SeedRefusedError('The database already has data. Run the seed with --reset to replace it.');
     }
