@@ -81,7 +81,7 @@ export async function seedDatabase(sql: SqlDatabase, options: SeedOptions = {}):
       SET LOCAL maintenance_work_mem = '1GB';`);
     if (options.reset) {
       // The rollups too: each family's rebuild below begins by deleting every row, and deleting the 10 M
-      // rows of a national dataset's rollups took as long again as building them (12 min against 8.5).
+      // rows a national seed leaves, row by row, made a reset seed 12 min instead of 10.6.
       const emptied = [...seededTablesChildrenFirst, ...rollupFamilies.flatMap((family) => family.tables)];
       await tx.exec(`TRUNCATE ${emptied.map((table) => `"${table}"`).join(', ')} RESTART IDENTITY CASCADE`);
     } else if (await hasAreas(tx)) {
