@@ -7,11 +7,11 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readRollupSql, rollupFamilies } from './rollups.js';
+import { rebuildFamily, withDependents } from './rollup-rebuild.js';
+import { readRollupSql, ROLLUPS_TABLE, rollupFamilies } from './rollups.js';
 import type { SqlDatabase, SqlExecutor } from './sql.js';
 
 export const MIGRATIONS_TABLE = '_binaan_migrations';
-export const ROLLUPS_TABLE = '_binaan_rollups';
 export const defaultMigrationsDir = fileURLToPath(new URL('../prisma/migrations', import.meta.url));
 
 /** Any constant works; it only has to be the same for every process migrating this database. */
@@ -118,14 +118,13 @@ async function createRollupsTable(tx: SqlExecutor): Promise<void> {
   );
 }
 
-/** Rebuilds, in the registry's (dependency) order, the families a migration asked for. */
+/**
+ * Rebuilds, in the registry's (dependency) order, the families a migration or an unfinished seed asked
+ * for, and those kept from their tables.
+ */
 async function rebuildRequestedRollups(tx: SqlExecutor): Promise<void> {
   const rows = await tx.query<{ name: string }>(`SELECT name FROM ${ROLLUPS_TABLE} WHERE rebuild_requested`);
-  const requested = new Set(rows.map((row) => row.name));
-  for (const family of rollupFamilies.filter((candidate) => requested.has(candidate.name))) {
-    await tx.exec(`SELECT ${family.rebuild}()`);
-    await tx.query(`UPDATE ${ROLLUPS_TABLE} SET rebuild_requested = false WHERE name = $1`, [family.name]);
-  }
+  for (const family of withDependents(rows.map((row) => row.name))) await rebuildFamily(tx, family);
 }
 
 /**

@@ -1,10 +1,13 @@
 // The rollups: tables of figures kept by triggers in the writing transaction, whoever writes. Each
 // family's current SQL (functions, triggers, views; CREATE OR REPLACE) lives in rollups/<name>.sql; its
 // tables are made by migrations. The migrator applies a family's file after the migrations whenever the
-// file changed; the seed turns the families' triggers off for a bulk load and rebuilds them in this order;
-// a test holds the migrated database to exactly these files and triggers (test/rollups-source.test.ts).
+// file changed; the seed turns the families' triggers off for a bulk load, then rebuilds the families
+// (rollup-rebuild.ts: each after those it is kept from, two at once); a test holds the migrated database to exactly these files and triggers (test/rollups-source.test.ts).
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+
+/** Which family files were applied (their checksums) and which families must be rebuilt (migrate.ts). */
+export const ROLLUPS_TABLE = '_binaan_rollups';
 
 export interface RollupFamily {
   /** Its file: rollups/<name>.sql. */

@@ -8,7 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
 import * as engineBindings from '@prisma/schema-engine-wasm/schema_engine_bg';
 import type { Database } from './client.js';
-import { MIGRATIONS_TABLE, ROLLUPS_TABLE } from './migrate.js';
+import { MIGRATIONS_TABLE } from './migrate.js';
+import { ROLLUPS_TABLE } from './rollups.js';
 
 export const schemaPath = fileURLToPath(new URL('../prisma/schema.prisma', import.meta.url));
 

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate } from '../src/migrate.js';
 import { programmeTables } from '../src/seed/tables.js';
 import type { SqlDatabase } from '../src/sql.js';
+import { prerequisitesOf } from '../src/rollup-rebuild.js';
 import { rollupFamilies } from '../src/rollups.js';
 import { seedDatabase, type SeedProgress, SeedRefusedError, type SeedResult } from '../src/seed/seed.js';
 import { createTestDatabase, type TestDatabase } from '../src/testing/test-database.js';
@@ -234,6 +235,16 @@ describe('the demo seed', () => {
     await test.db.prisma.villageReport.delete({ where: { id: created.id } });
   });
 
+  /** The records and three rollups, one hash each (a rollup that is empty gives null). */
+  const fingerprint = () =>
+    one<{ reports: string; members: string; rollups: string | null }>(
+      `SELECT (SELECT md5(string_agg(r::text, ',' ORDER BY r.id)) FROM village_report r) AS reports,
+              (SELECT md5(string_agg(m::text, ',' ORDER BY m.id)) FROM task_force_member m) AS members,
+              (SELECT md5(string_agg(x::text, ',' ORDER BY x::text)) FROM report_total_rollup x WHERE (x.reports, x.followed_up, x.rejected) <> (0, 0, 0)) ||
+              (SELECT md5(string_agg(x::text, ',' ORDER BY x::text)) FROM designated_village_rollup x) ||
+              (SELECT md5(string_agg(x::text, ',' ORDER BY x::text)) FROM training_rollup x) AS rollups`,
+    );
+
   it('leaves every index and foreign key the migrations made, with the same definition', async () => {
     // The load drops them and makes them again (bulk-load.ts); a key the rows broke would have failed it.
     expect(migratedSchema.filter((line) => line.startsWith('key village_report'))).not.toHaveLength(0);
@@ -241,28 +252,80 @@ describe('the demo seed', () => {
     expect(await indexesAndKeys(test.db.sql)).toEqual(migratedSchema);
   });
 
-  it('shows progress while it runs, through every rollup family in order', () => {
+  it('shows progress while it runs, through every rollup family, each after those it is kept from', () => {
     const phases = new Set(progress.map((event) => event.phase));
     expect([...phases]).toEqual(['areas', 'programme', 'indexes', 'keys', 'rollups', 'statistics']);
-    const families = progress.flatMap((event) => (event.phase === 'rollups' ? [event.family] : []));
-    expect(families).toEqual(rollupFamilies.map((family) => family.name));
+    const rollups = progress.flatMap((event) => (event.phase === 'rollups' ? [event] : []));
+    expect(rollups.at(-1)).toMatchObject({ building: [], families: rollupFamilies.length });
+    expect(new Set(rollups.at(-1)!.built)).toEqual(new Set(rollupFamilies.map((family) => family.name)));
+    for (const event of rollups) {
+      for (const name of event.building) {
+        const family = rollupFamilies.find((candidate) => candidate.name === name)!;
+        // Report totals are kept from report_rollup: started only once the reports family is built.
+        for (const prerequisite of prerequisitesOf(family)) expect(event.built, name).toContain(prerequisite.name);
+      }
+    }
+    expect(
+      prerequisitesOf(rollupFamilies.find((family) => family.name === 'report-totals')!).map((f) => f.name),
+    ).toEqual(['reports']);
   });
 
-  it('refuses to seed over existing data, and --reset replaces it with the same rows', async () => {
+  it('refuses to seed over existing data; --reset replaces it, and if stopped while rebuilding the rollups, the next migration finishes them', async () => {
     await expect(seedDatabase(test.db.sql, { today: TODAY })).rejects.toThrow(SeedRefusedError);
-    const fingerprint = () =>
-      one<{ reports: string; members: string; rollups: string }>(
-        `SELECT (SELECT md5(string_agg(r::text, ',' ORDER BY r.id)) FROM village_report r) AS reports,
-                (SELECT md5(string_agg(m::text, ',' ORDER BY m.id)) FROM task_force_member m) AS members,
-                (SELECT md5(string_agg(x::text, ',' ORDER BY x::text)) FROM report_total_rollup x WHERE (x.reports, x.followed_up, x.rejected) <> (0, 0, 0)) ||
-                (SELECT md5(string_agg(x::text, ',' ORDER BY x::text)) FROM designated_village_rollup x) ||
-                (SELECT md5(string_agg(x::text, ',' ORDER BY x::text)) FROM training_rollup x) AS rollups`,
-      );
     // A report an earlier test wrote and removed leaves its day's total row at zero: the same figure.
     const before = await fingerprint();
-    const again = await seedDatabase(test.db.sql, { today: TODAY, reset: true });
-    expect(again.rows).toEqual(result.rows);
+    const stopping: SqlDatabase = {
+      ...test.db.sql,
+      transaction: (work) =>
+        test.db.sql.transaction((tx) =>
+          work({
+            ...tx,
+            exec: async (script) => {
+              if (script.includes('rebuild_training_rollups')) throw new Error('stopped by the test');
+              return tx.exec(script);
+            },
+          }),
+        ),
+    };
+    await expect(seedDatabase(stopping, { today: TODAY, reset: true })).rejects.toThrow('stopped by the test');
+    const requested = async () =>
+      (await test.db.sql.query<{ name: string }>(`SELECT name FROM _binaan_rollups WHERE rebuild_requested`)).map(
+        (row) => row.name,
+      );
+    expect(await requested()).toContain('training');
+    const stopped = await fingerprint();
+    // The records are the same rows again; training_rollup is empty, and members' modules_completed,
+    // which the training family keeps, is 0.
+    expect(stopped.reports).toEqual(before.reports);
+    expect(stopped.rollups).toBeNull();
+    expect(stopped.members).not.toEqual(before.members);
+    await migrate(test.db.sql);
+    expect(await requested()).toEqual([]);
     expect(await fingerprint()).toEqual(before);
+  });
+
+  it('rebuilds, when a migration asks for the reports family, the report totals and completeness kept from it', async () => {
+    const figures = () =>
+      one<{ totals: string; completeness: string }>(
+        `SELECT (SELECT md5(string_agg(x::text, ',' ORDER BY x::text)) FROM report_total_rollup x WHERE (x.reports, x.followed_up, x.rejected) <> (0, 0, 0)) AS totals,
+                (SELECT md5(string_agg(x::text, ',' ORDER BY x::text)) FROM completeness_rollup x) AS completeness`,
+      );
+    // A report moved a year back behind the triggers' backs: every figure of it is now stale.
+    const moveFirstReport = (interval: string) =>
+      test.db.sql.exec(`ALTER TABLE village_report DISABLE TRIGGER USER;
+        UPDATE village_report SET submitted_at = submitted_at + interval '${interval}' WHERE id = (SELECT MIN(id) FROM village_report);
+        ALTER TABLE village_report ENABLE TRIGGER USER;
+        UPDATE _binaan_rollups SET rebuild_requested = (name = 'reports');`);
+    const current = await figures();
+    await moveFirstReport('-1 year');
+    expect(await figures()).toEqual(current);
+    await migrate(test.db.sql);
+    const rebuilt = await figures();
+    expect(rebuilt.totals).not.toEqual(current.totals);
+    expect(rebuilt.completeness).not.toEqual(current.completeness);
+    await moveFirstReport('1 year');
+    await migrate(test.db.sql);
+    expect(await figures()).toEqual(current);
   });
 
   it('on PostgreSQL loads with COPY, writing exactly the rows the INSERT path writes', async (context) => {

@@ -51,11 +51,12 @@ try {
         const detail = event.phase === 'indexes' ? 'building the indexes' : 'checking the foreign keys';
         bar.update(bar.getTotal(), { phase: `${event.phase.padEnd(9)}`, detail: `${detail} (${elapsed()})` });
       } else if (event.phase === 'rollups') {
-        // The bar restarts for the rollups: one step per family, named as it is built.
+        // The bar restarts for the rollups: one step per family, naming those being built.
         bar.setTotal(event.families);
-        bar.update(event.familyIndex, {
+        const building = event.building.length ? event.building.join(' + ') : 'done';
+        bar.update(event.built.length, {
           phase: 'rollups  ',
-          detail: `${event.family} from ${written.toLocaleString('en')} rows (${elapsed()})`,
+          detail: `${building} from ${written.toLocaleString('en')} rows (${elapsed()})`,
         });
       } else if (event.phase === 'statistics') {
         bar.update(bar.getTotal(), { phase: 'analyse  ', detail: `table statistics (${elapsed()})` });

@@ -1,5 +1,8 @@
-// Fills an empty (migrated) database with the programme's areas and demo records, in one transaction:
-// a failed or interrupted seed leaves nothing behind.
+// Fills an empty (migrated) database with the programme's areas and demo records. The records go in one
+// transaction: a seed that fails or stops while writing them leaves nothing behind. The rollups are then
+// rebuilt from them, family by family, each in its own transaction; until they all are, every family is
+// marked for rebuilding, so a seed stopped there leaves the next migration (every server start) to finish.
+import { rebuildAllRollups, type RebuildProgress, requestFullRebuild } from '../rollup-rebuild.js';
 import { rollupFamilies, rollupSourceTables } from '../rollups.js';
 import type { SqlDatabase, SqlExecutor } from '../sql.js';
 import { writeAreas } from './areas.js';
@@ -31,8 +34,8 @@ export type SeedProgress =
   /** Before the indexes dropped for the load are built again, and before the foreign keys are checked. */
   | { phase: 'indexes'; rows: Record<string, number> }
   | { phase: 'keys'; rows: Record<string, number> }
-  /** Before each rollup family is rebuilt (`familyIndex` of `families`), and once more when all are. */
-  | { phase: 'rollups'; family: string; familyIndex: number; families: number; rows: Record<string, number> }
+  /** When a rollup family starts being rebuilt and when it is done (`built` of `families`). */
+  | ({ phase: 'rollups'; rows: Record<string, number> } & RebuildProgress)
   | { phase: 'statistics'; rows: Record<string, number> };
 
 export interface SeedResult {
@@ -73,9 +76,9 @@ export async function seedDatabase(sql: SqlDatabase, options: SeedOptions = {}):
     },
   };
 
-  return sql.transaction(async (tx) => {
-    // Bulk statements (COPY, the rollup rebuilds, ANALYZE) run for minutes at national scale. The rebuilds'
-    // GROUP BYs over millions of rows and the index builds sort in memory rather than spill to disk.
+  const loaded = await sql.transaction(async (tx) => {
+    // Bulk statements (COPY, the index builds) run for minutes at national scale; the index builds sort in
+    // memory rather than spill to disk.
     await tx.exec(`SET LOCAL statement_timeout = 0;
       SET LOCAL work_mem = '256MB';
       SET LOCAL maintenance_work_mem = '1GB';`);
@@ -122,31 +125,39 @@ export async function seedDatabase(sql: SqlDatabase, options: SeedOptions = {}):
     onProgress({ phase: 'keys', rows: writer.counts() });
     await restoreForeignKeys(tx, deferred);
 
-    // One family at a time, so that the progress moves through minutes of rebuilding at national scale.
-    for (const [familyIndex, family] of rollupFamilies.entries()) {
-      const progress = { family: family.name, familyIndex, families: rollupFamilies.length, rows: writer.counts() };
-      onProgress({ phase: 'rollups', ...progress });
-      await tx.exec(`SELECT ${family.rebuild}();`);
-    }
     await tx.exec(setRollupTriggers('ENABLE'));
-
+    // The rollups are rebuilt after this transaction, in their own: should the seed stop first, the next
+    // migration (every server start) finishes them.
+    await requestFullRebuild(tx);
     const users = await writeDemoUsers(tx);
-
-    // Fresh statistics, or the planner guesses one row per table and picks nested loops for analytics.
-    onProgress({ phase: 'statistics', rows: writer.counts() });
-    await tx.exec('ANALYZE');
-
-    const villagesByProvince = await tx.query<{ code: string; name: string; villages: number }>(
-      `SELECT p.code, p.name, COUNT(v.id)::int AS villages
-         FROM province p LEFT JOIN village v ON v.province_id = p.id
-        GROUP BY p.code, p.name ORDER BY p.code`,
-    );
     return {
       scale: scaleName,
       today,
       rows: { ...areaRows, ...programmeRows, app_user: users },
-      villagesByProvince,
-      durationMs: Date.now() - started,
+      programmeRows: writer.counts(),
     };
   });
+
+  // Two families at a time: the reports family, most of the time, beside coverage and training.
+  await rebuildAllRollups(sql, {
+    atOnce: 2,
+    onProgress: (progress) => onProgress({ phase: 'rollups', ...progress, rows: loaded.programmeRows }),
+  });
+
+  // Fresh statistics, or the planner guesses one row per table and picks nested loops for analytics.
+  onProgress({ phase: 'statistics', rows: loaded.programmeRows });
+  await sql.exec('ANALYZE');
+
+  const villagesByProvince = await sql.query<{ code: string; name: string; villages: number }>(
+    `SELECT p.code, p.name, COUNT(v.id)::int AS villages
+       FROM province p LEFT JOIN village v ON v.province_id = p.id
+      GROUP BY p.code, p.name ORDER BY p.code`,
+  );
+  return {
+    scale: scaleName,
+    today,
+    rows: loaded.rows,
+    villagesByProvince,
+    durationMs: Date.now() - started,
+  };
 }
