@@ -5,7 +5,7 @@ import type { SqlDatabase, SqlExecutor } from './sql.js';
 
 type Family = (typeof rollupFamilies)[number];
 
-/** The families kept from this family's tables (report totals from `report_rollup`, …): rebuilt after it. */
+/** The families whose tables this family is kept from (reports, for report totals): built before it. */
 export function prerequisitesOf(family: RollupFamily): Family[] {
   return rollupFamilies.filter(
     (other) => other.name !== family.name && other.tables.some((table) => family.sources.includes(table)),
@@ -95,8 +95,11 @@ export async function rebuildAllRollups(
           )
           .finally(startReady);
       }
-      if (building.size === 0)
+      // Nothing running and nothing ready: the registry names a family whose prerequisites never come.
+      if (building.size === 0) {
         failure = new Error(`No rollup family can start: ${waiting.map((f) => f.name).join(', ')}`);
+        resolve();
+      }
     };
     startReady();
   });

@@ -2,7 +2,8 @@
 // family's current SQL (functions, triggers, views; CREATE OR REPLACE) lives in rollups/<name>.sql; its
 // tables are made by migrations. The migrator applies a family's file after the migrations whenever the
 // file changed; the seed turns the families' triggers off for a bulk load, then rebuilds the families
-// (rollup-rebuild.ts: each after those it is kept from, two at once); a test holds the migrated database to exactly these files and triggers (test/rollups-source.test.ts).
+// (rollup-rebuild.ts: each after those it is kept from, two at once); a test holds the migrated database
+// to exactly these files and triggers (test/rollups-source.test.ts).
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
