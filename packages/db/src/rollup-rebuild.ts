@@ -1,6 +1,6 @@
 // Rebuilding rollup families from the records: one family at a time inside the migrator's transaction,
 // or the whole registry after a seed's bulk load, two families at once in their own transactions.
-import { ROLLUPS_TABLE, type RollupFamily, rollupFamilies, rollupSourceTables } from './rollups.js';
+import { ROLLUPS_TABLE, type RollupFamily, rollupFamilies, rollupSourceTables, setUserTriggers } from './rollups.js';
 import type { SqlDatabase, SqlExecutor } from './sql.js';
 
 type Family = (typeof rollupFamilies)[number];
@@ -29,11 +29,9 @@ export function withDependents(names: Iterable<string>): Family[] {
  */
 export async function rebuildFamily(tx: SqlExecutor, family: RollupFamily): Promise<void> {
   const watched = family.tables.filter((table) => rollupSourceTables.includes(table));
-  const setTriggers = (state: 'ENABLE' | 'DISABLE') =>
-    tx.exec(watched.map((table) => `ALTER TABLE "${table}" ${state} TRIGGER USER;`).join('\n'));
-  if (watched.length) await setTriggers('DISABLE');
+  if (watched.length) await tx.exec(setUserTriggers(watched, 'DISABLE'));
   await tx.exec(`SELECT ${family.rebuild}()`);
-  if (watched.length) await setTriggers('ENABLE');
+  if (watched.length) await tx.exec(setUserTriggers(watched, 'ENABLE'));
   await tx.query(`UPDATE ${ROLLUPS_TABLE} SET rebuild_requested = false WHERE name = $1`, [family.name]);
 }
 

@@ -100,3 +100,7 @@ export function readRollupSql(family: Pick<RollupFamily, 'name'>): string {
 
 /** Every table some family's triggers watch: the seed turns their triggers off during a bulk load. */
 export const rollupSourceTables: readonly string[] = [...new Set(rollupFamilies.flatMap((family) => family.sources))];
+
+/** The statements that switch these tables' own triggers (not the foreign keys') off or on again. */
+export const setUserTriggers = (tables: readonly string[], state: 'ENABLE' | 'DISABLE') =>
+  tables.map((table) => `ALTER TABLE "${table}" ${state} TRIGGER USER;`).join('\n');

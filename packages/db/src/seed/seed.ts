@@ -3,7 +3,7 @@
 // rebuilt from them, family by family, each in its own transaction; until they all are, every family is
 // marked for rebuilding, so a seed stopped there leaves the next migration (every server start) to finish.
 import { rebuildAllRollups, type RebuildProgress, requestFullRebuild } from '../rollup-rebuild.js';
-import { rollupFamilies, rollupSourceTables } from '../rollups.js';
+import { rollupFamilies, rollupSourceTables, setUserTriggers } from '../rollups.js';
 import type { SqlDatabase, SqlExecutor } from '../sql.js';
 import { writeAreas } from './areas.js';
 import { deferIndexesAndForeignKeys, restoreForeignKeys, restoreIndexes } from './bulk-load.js';
@@ -51,10 +51,6 @@ export class SeedRefusedError extends Error {
   override name = 'SeedRefusedError';
 }
 
-/** The rollups' triggers (src/rollups.ts): off during the bulk load. */
-const setRollupTriggers = (state: 'ENABLE' | 'DISABLE') =>
-  rollupSourceTables.map((table) => `ALTER TABLE "${table}" ${state} TRIGGER USER;`).join('\n');
-
 export async function hasAreas(sql: SqlExecutor): Promise<boolean> {
   const [row] = await sql.query<{ present: boolean }>('SELECT EXISTS (SELECT 1 FROM province) AS present');
   return row?.present ?? false;
@@ -92,7 +88,7 @@ export async function seedDatabase(sql: SqlDatabase, options: SeedOptions = {}):
     }
 
     // Row by row, the rollup triggers would multiply the load's time; build the rollups once at the end.
-    await tx.exec(setRollupTriggers('DISABLE'));
+    await tx.exec(setUserTriggers(rollupSourceTables, 'DISABLE'));
     const deferred = await deferIndexesAndForeignKeys(tx, Object.keys(programmeTables));
 
     const areaRows: Record<string, number> = {};
@@ -125,7 +121,7 @@ export async function seedDatabase(sql: SqlDatabase, options: SeedOptions = {}):
     onProgress({ phase: 'keys', rows: writer.counts() });
     await restoreForeignKeys(tx, deferred);
 
-    await tx.exec(setRollupTriggers('ENABLE'));
+    await tx.exec(setUserTriggers(rollupSourceTables, 'ENABLE'));
     // The rollups are rebuilt after this transaction, in their own: should the seed stop first, the next
     // migration (every server start) finishes them.
     await requestFullRebuild(tx);
