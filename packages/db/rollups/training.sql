@@ -152,6 +152,84 @@ END $$;
 CREATE OR REPLACE TRIGGER task_force_training AFTER UPDATE OF designation_id ON task_force
   FOR EACH ROW EXECUTE FUNCTION task_force_training();
 
+-- ─── Keeping the member roster counts ──────────────────────────────────────────────────────────
+-- member_roster_count: every member as they are now, once per level of the area of their task force's
+-- village, by role, still a member or not, and modules completed. No dates: the member lists filter on
+-- what is true today, and their total count adds these rows up instead of counting 200,000 members.
+
+-- Adds (+1) or takes back (-1) one member of a village in these areas, in this state.
+CREATE OR REPLACE FUNCTION member_roster_apply(p_province INTEGER, p_regency INTEGER, p_district INTEGER,
+  p_role "task_force_role", p_current BOOLEAN, p_modules INTEGER, p_sign INTEGER) RETURNS void LANGUAGE sql AS $$
+  INSERT INTO member_roster_count AS x (area_level, area_id, role, current, modules_completed, members)
+  VALUES ('P', p_province, p_role, p_current, p_modules, p_sign), ('R', p_regency, p_role, p_current, p_modules, p_sign),
+         ('D', p_district, p_role, p_current, p_modules, p_sign)
+  ON CONFLICT (area_level, area_id, role, current, modules_completed) DO UPDATE SET members = x.members + EXCLUDED.members;
+$$;
+
+-- One member row as it was (OLD, -1) or is (NEW, +1), in the areas of its task force's village now.
+CREATE OR REPLACE FUNCTION member_roster_apply_row(p_member "task_force_member", p_sign INTEGER) RETURNS void LANGUAGE sql AS $$
+  SELECT member_roster_apply(v.province_id, v.regency_id, v.district_id, p_member.role, p_member.left_on IS NULL,
+                             p_member.modules_completed, p_sign)
+    FROM task_force tf JOIN designation g ON g.id = tf.designation_id JOIN village v ON v.id = g.village_id
+   WHERE tf.id = p_member.task_force_id;
+$$;
+
+CREATE OR REPLACE FUNCTION task_force_member_roster() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP <> 'INSERT' THEN PERFORM member_roster_apply_row(OLD, -1); END IF;
+  IF TG_OP <> 'DELETE' THEN PERFORM member_roster_apply_row(NEW, 1); END IF;
+  RETURN NULL;
+END $$;
+CREATE OR REPLACE TRIGGER task_force_member_roster AFTER INSERT OR DELETE OR UPDATE OF task_force_id, role, left_on, modules_completed
+  ON task_force_member FOR EACH ROW EXECUTE FUNCTION task_force_member_roster();
+
+-- The members of a task force that moved to another designation, or of a designation that moved to
+-- another village, or of a village that moved to another kecamatan: counted where they were, then where
+-- they are (old and new area ids).
+CREATE OR REPLACE FUNCTION member_roster_move(p_members INTEGER[], p_from_village "village", p_to_village "village")
+RETURNS void LANGUAGE sql AS $$
+  SELECT member_roster_apply(p_from_village.province_id, p_from_village.regency_id, p_from_village.district_id,
+                             m.role, m.left_on IS NULL, m.modules_completed, -1),
+         member_roster_apply(p_to_village.province_id, p_to_village.regency_id, p_to_village.district_id,
+                             m.role, m.left_on IS NULL, m.modules_completed, 1)
+    FROM task_force_member m WHERE m.id = ANY(p_members);
+$$;
+
+CREATE OR REPLACE FUNCTION task_force_roster() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM member_roster_move(ARRAY(SELECT m.id FROM task_force_member m WHERE m.task_force_id = NEW.id),
+    (SELECT v FROM designation g JOIN village v ON v.id = g.village_id WHERE g.id = OLD.designation_id),
+    (SELECT v FROM designation g JOIN village v ON v.id = g.village_id WHERE g.id = NEW.designation_id));
+  RETURN NULL;
+END $$;
+CREATE OR REPLACE TRIGGER task_force_roster AFTER UPDATE OF designation_id ON task_force
+  FOR EACH ROW WHEN (OLD.designation_id IS DISTINCT FROM NEW.designation_id) EXECUTE FUNCTION task_force_roster();
+
+CREATE OR REPLACE FUNCTION designation_roster() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM member_roster_move(
+    ARRAY(SELECT m.id FROM task_force_member m JOIN task_force tf ON tf.id = m.task_force_id WHERE tf.designation_id = NEW.id),
+    (SELECT v FROM village v WHERE v.id = OLD.village_id), (SELECT v FROM village v WHERE v.id = NEW.village_id));
+  RETURN NULL;
+END $$;
+CREATE OR REPLACE TRIGGER designation_roster AFTER UPDATE OF village_id ON designation
+  FOR EACH ROW WHEN (OLD.village_id IS DISTINCT FROM NEW.village_id) EXECUTE FUNCTION designation_roster();
+
+-- A village that moves to another kecamatan (a decree re-drawing the areas) takes its members' counts
+-- with it, in both rollups.
+CREATE OR REPLACE FUNCTION village_training() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM member_roster_move(
+    ARRAY(SELECT m.id FROM task_force_member m JOIN task_force tf ON tf.id = m.task_force_id
+            JOIN designation g ON g.id = tf.designation_id WHERE g.village_id = NEW.id), OLD, NEW);
+  PERFORM training_rollup_refresh(m.id) FROM task_force_member m JOIN task_force tf ON tf.id = m.task_force_id
+    JOIN designation g ON g.id = tf.designation_id WHERE g.village_id = NEW.id;
+  RETURN NULL;
+END $$;
+CREATE OR REPLACE TRIGGER village_training AFTER UPDATE OF province_id, regency_id, district_id ON village
+  FOR EACH ROW WHEN ((OLD.province_id, OLD.regency_id, OLD.district_id) IS DISTINCT FROM (NEW.province_id, NEW.regency_id, NEW.district_id))
+  EXECUTE FUNCTION village_training();
+
 -- "All modules" changes meaning when the curriculum does: recount everyone.
 CREATE OR REPLACE FUNCTION training_module_training() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
@@ -177,6 +255,14 @@ BEGIN
     FROM member_training_event e
     CROSS JOIN LATERAL rollup_keys(e.day, e.province_id, e.regency_id, e.district_id) AS k
    GROUP BY 1, 2, 3, 4, 5, 6;
+  -- After the counts of modules above, whose changes the roster's trigger has counted once more.
+  DELETE FROM member_roster_count;
+  INSERT INTO member_roster_count (area_level, area_id, role, current, modules_completed, members)
+  SELECT k.area_level, k.area_id, m.role, m.left_on IS NULL, m.modules_completed, COUNT(*)
+    FROM task_force_member m JOIN task_force tf ON tf.id = m.task_force_id
+    JOIN designation g ON g.id = tf.designation_id JOIN village v ON v.id = g.village_id
+    CROSS JOIN LATERAL (VALUES ('P', v.province_id), ('R', v.regency_id), ('D', v.district_id)) AS k(area_level, area_id)
+   GROUP BY 1, 2, 3, 4, 5;
 END $$;
 
 CREATE OR REPLACE TRIGGER training_module_training AFTER INSERT OR DELETE ON training_module

@@ -59,8 +59,9 @@ export const rollupFamilies = [
   },
   {
     name: 'training',
-    tables: ['training_rollup', 'member_training_event'],
+    tables: ['training_rollup', 'member_training_event', 'member_roster_count'],
     sources: [
+      'village',
       'task_force_member',
       'training_attendance',
       'training_session',

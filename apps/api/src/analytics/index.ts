@@ -5,4 +5,4 @@ export { coverageByArea } from './coverage.js';
 export type { AnalyticsFilter, AreaLevel } from './filter.js';
 export { overviewFigures } from './overview.js';
 export { reportStats } from './reports.js';
-export { trainingCompletion } from './training.js';
+export { memberRosterCount, trainingCompletion } from './training.js';

@@ -1,5 +1,6 @@
 // Training completion: current task-force members (not the immigration officer) of inaugurated
-// designations, who completed each module and who completed all of them, from the training rollup.
+// designations, who completed each module and who completed all of them, from the training rollup; and
+// the member lists' total count, from the roster counts the same family keeps.
 import { rollupCodes, type SqlExecutor } from '@binaan/db';
 import { areaPredicate, type AnalyticsFilter, type AreaLevel, areaColumns, filterCte } from './filter.js';
 import {
@@ -10,7 +11,7 @@ import {
   rollupLevel,
   rollupVariantPredicate,
 } from './rollups.js';
-import { empty, literal, select, sql } from './sql.js';
+import { empty, join, literal, select, sql } from './sql.js';
 
 export interface ModuleCompletion {
   moduleId: number;
@@ -90,4 +91,37 @@ export function sumTraining(rows: Omit<TrainingCompletionRow, 'area'>[]): Omit<T
     completedAll: rows.reduce((sum, row) => sum + row.completedAll, 0),
     modules: [...modules].sort(([a], [b]) => a - b).map(([moduleId, completed]) => ({ moduleId, completed })),
   };
+}
+
+/** Which members to count: the member lists' filter, besides its areas. Null or absent: any. */
+export interface RosterFilter {
+  roles?: readonly string[] | null;
+  current?: boolean | null;
+  /** true: fewer modules completed than the curriculum has; false: all of them. */
+  incompleteTraining?: boolean | null;
+  /** The curriculum's size, which "all of them" means. */
+  modules: number;
+}
+
+/**
+ * How many task-force members match, from the roster counts the training family keeps
+ * (member_roster_count): the member lists' total count without reading every member.
+ */
+export async function memberRosterCount(db: SqlExecutor, filter: AnalyticsFilter, roster: RosterFilter) {
+  const level = rollupLevel(filter, []);
+  const conditions = [
+    roster.roles?.length ? sql`x.role::text = ANY(${[...roster.roles]}::text[])` : null,
+    roster.current != null ? sql`x.current = ${roster.current}::boolean` : null,
+    roster.incompleteTraining === true ? sql`x.modules_completed < ${roster.modules}::int` : null,
+    roster.incompleteTraining === false ? sql`x.modules_completed >= ${roster.modules}::int` : null,
+  ].filter((condition) => condition !== null);
+  const [row] = await select<{ members: number }>(
+    db,
+    sql`WITH ${filterCte(filter)}
+     SELECT COALESCE(SUM(x.members), 0)::int AS members
+       FROM member_roster_count x ${rollupAreaJoins[level]} CROSS JOIN f
+      WHERE ${atLevel(level)} AND ${rollupAreaRestriction(level, filter)} AND ${areaPredicate(filter)}
+        ${conditions.length ? sql`AND ${join(conditions, ' AND ')}` : empty}`,
+  );
+  return row!.members;
 }

@@ -7,7 +7,9 @@ import { builder } from '../builder.js';
 import { listCost, listLengths } from '../query-cost.js';
 import { recordList } from './record-list.js';
 import type { Context } from '../context.js';
+import { memberRosterCount } from '../analytics/index.js';
 import { oncePerRequest } from '../request-cache.js';
+import { scopedFilter } from './analytics/shared.js';
 import { TaskForceRoleEnum } from './enums.js';
 import {
   ConflictError,
@@ -127,6 +129,21 @@ async function memberWhere(filter: MemberFilterShape | null | undefined, ctx: Co
   };
 }
 
+/**
+ * The list's total count from the roster counts the training family keeps (member_roster_count): every
+ * filter of this list is one of their keys, so the count is a sum of a few hundred rows instead of a
+ * count over every member (310 ms of the training page's 375 ms nationally). Null: count the rows.
+ */
+async function memberCountFromRollups(filter: MemberFilterShape | null | undefined, ctx: Context) {
+  if (!ctx.permissions.readRecords) return null;
+  return memberRosterCount(ctx.db.sql, await scopedFilter(ctx, { area: filter?.area }), {
+    roles: filter?.roles,
+    current: filter?.current,
+    incompleteTraining: filter?.incompleteTraining,
+    modules: await moduleCount(ctx),
+  });
+}
+
 /** The curriculum's size, counted once per request (a page and its total count both need it). */
 function moduleCount(ctx: Context): Promise<number> {
   return oncePerRequest(ctx, 'trainingModuleCount', () => ctx.db.prisma.trainingModule.count());
@@ -152,6 +169,7 @@ builder.queryFields((t) => ({
       rows: (ctx) => ctx.db.prisma.taskForceMember,
       where: memberWhere,
       order: memberOrder.toPrisma,
+      countFromRollups: memberCountFromRollups,
     }),
   }),
 }));
