@@ -132,6 +132,7 @@ export function TrainingPage() {
                 title={`${t('training.missing')} (${formatNumber(missing.totalCount, locale)})`}
                 dataTime={dataTime}
               >
+                <p className="hint">{t('training.missingScope')}</p>
                 {!showNames && <p className="hint">{t('auth.personalHidden')}</p>}
                 <DataTable
                   caption={t('training.missing')}

@@ -508,6 +508,8 @@ export const en: Messages = {
     module: 'Module',
     completed: 'Completed',
     missing: 'Members still missing modules',
+    missingScope:
+      'Every current task-force member except the immigration officer, including those of villages whose designation is not or no longer active. The completion figure above counts active designations only.',
     noMembers: 'No task-force members in this area yet.',
     role: 'Role',
     modulesDone: 'Modules completed',

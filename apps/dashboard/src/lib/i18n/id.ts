@@ -527,6 +527,8 @@ export const id = {
     module: 'Modul',
     completed: 'Tuntas',
     missing: 'Anggota yang belum tuntas',
+    missingScope:
+      'Semua anggota gugus tugas yang masih menjabat, selain petugas imigrasi, termasuk di desa yang penetapannya belum atau tidak aktif. Angka tuntas di atas hanya menghitung desa binaan yang aktif.',
     noMembers: 'Belum ada anggota gugus tugas di wilayah ini.',
     role: 'Peran',
     modulesDone: 'Modul tuntas',
