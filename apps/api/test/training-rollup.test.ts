@@ -3,8 +3,8 @@
 // changed from any day, back-dated ones included), trainingCompletion through the API equals a count from
 // the records as of several dates (members present whose designation was ACTIVE that day, by its status
 // history), the member list's total count (from the roster counts) equals a count of the members, and
-// the kept rollup equals a rebuild. Members also change role, leave the records, and villages move to
-// another kecamatan.
+// the kept rollup equals a rebuild. Members also change role and leave the records, villages move to
+// another kecamatan, task forces to another designation and designations to another village.
 import { traineeRoles } from '@binaan/domain';
 import fc from 'fast-check';
 import { expect } from 'vitest';
@@ -95,6 +95,8 @@ describeRollupProperty('training rollup', (probe) => {
     }),
     fc.record({ kind: fc.constant('remove'), pick: fc.nat() }),
     fc.record({ kind: fc.constant('relocate'), pick: fc.nat(), district: fc.nat() }),
+    fc.record({ kind: fc.constant('retask'), pick: fc.nat(), designation: fc.nat() }),
+    fc.record({ kind: fc.constant('redesignate'), pick: fc.nat(), village: fc.nat() }),
     fc.record({
       kind: fc.constant('status'),
       pick: fc.nat(),
@@ -170,6 +172,31 @@ describeRollupProperty('training rollup', (probe) => {
              FROM district d WHERE v.id = $1 AND d.id = $2`,
           [village, district],
         );
+        return;
+      }
+      case 'retask': {
+        // A task force recorded under the wrong designation is moved to one that has none.
+        const taskForce = pick(await ids('SELECT id FROM task_force ORDER BY id'), step.pick);
+        const free = await ids(
+          'SELECT g.id FROM designation g WHERE NOT EXISTS (SELECT 1 FROM task_force tf WHERE tf.designation_id = g.id) ORDER BY g.id',
+        );
+        if (free.length === 0) return;
+        await sql.query('UPDATE task_force SET designation_id = $2 WHERE id = $1', [
+          taskForce,
+          pick(free, step.designation),
+        ]);
+        return;
+      }
+      case 'redesignate': {
+        // A designation recorded for the wrong village is moved to one that has none.
+        const designation = pick(await ids('SELECT tf.designation_id AS id FROM task_force tf ORDER BY 1'), step.pick);
+        const village = pick(
+          await ids(
+            'SELECT v.id FROM village v WHERE NOT EXISTS (SELECT 1 FROM designation g WHERE g.village_id = v.id) ORDER BY v.id LIMIT 500',
+          ),
+          step.village,
+        );
+        await sql.query('UPDATE designation SET village_id = $2 WHERE id = $1', [designation, village]);
         return;
       }
       case 'status': {
