@@ -4,6 +4,7 @@
 import { dateInArea, daysBetween, isoInZone, timeZoneOfArea } from '@binaan/domain';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { notAfterTodayIn } from '../src/schema/writes.js';
+import { fingerprint } from './support/mutation-checks.js';
 import { createSeededApi, type SeededApi } from './support/seeded-api.js';
 
 const submit = `mutation($input: SubmitVillageReportInput!) { submitVillageReport(input: $input) {
@@ -67,6 +68,38 @@ describe("a village's own dates", () => {
         },
       ],
     });
+  });
+
+  // A refusal leaves every table as it was, and the area is judged before the date: a caller learns
+  // nothing of a village outside their area from the date check.
+  it('writes nothing when it refuses, and says "outside your area" before judging the date', async () => {
+    vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-12-04T15:30:00Z') });
+    const before = await fingerprint(api);
+    const late = await api.graphql(submit, report('LOCAL-3', '2026-12-05'), 'kanim');
+    expect(late.data!.submitVillageReport.__typename).toBe('InputValidationError');
+    // A village of Nusa Tenggara Timur (WITA too), outside Kanim Batulicin's working area.
+    const [outside] = await api.db.sql.query<{ code: string }>(
+      `SELECT v.code FROM village v JOIN province p ON p.id = v.province_id WHERE p.code = '53' ORDER BY v.code LIMIT 1`,
+    );
+    const elsewhere = report('LOCAL-4', '2026-12-05');
+    elsewhere.input.villageCode = outside!.code;
+    const refused = await api.graphql(
+      `mutation($input: SubmitVillageReportInput!) { submitVillageReport(input: $input) { __typename
+         ... on ForbiddenError { path } } }`,
+      elsewhere,
+      'kanim',
+    );
+    expect(refused.data!.submitVillageReport).toEqual({ __typename: 'ForbiddenError', path: ['input', 'villageCode'] });
+    // Outside the area with a date that is fine there: refused for the area alone.
+    const inTime = report('LOCAL-5', '2026-12-04');
+    inTime.input.villageCode = outside!.code;
+    const alsoRefused = await api.graphql(
+      `mutation($input: SubmitVillageReportInput!) { submitVillageReport(input: $input) { __typename } }`,
+      inTime,
+      'kanim',
+    );
+    expect(alsoRefused.data!.submitVillageReport.__typename).toBe('ForbiddenError');
+    expect(await fingerprint(api)).toEqual(before);
   });
 
   it('counts a report’s age in calendar days of its village', async () => {
