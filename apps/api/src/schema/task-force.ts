@@ -131,8 +131,9 @@ async function memberWhere(filter: MemberFilterShape | null | undefined, ctx: Co
 
 /**
  * The list's total count from the roster counts the training family keeps (member_roster_count): every
- * filter of this list is one of their keys, so the count is a sum of a few hundred rows instead of a
- * count over every member (310 ms of the training page's 375 ms nationally). Null: count the rows.
+ * filter of this list is one of their keys, so the count adds up the rows of one area level (1,892
+ * provinces' rows nationally) instead of counting 200,000 members: that count was 310 ms of the training
+ * page's 375 ms on a slow machine. Null: count the rows.
  */
 async function memberCountFromRollups(filter: MemberFilterShape | null | undefined, ctx: Context) {
   if (!ctx.permissions.readRecords) return null;
