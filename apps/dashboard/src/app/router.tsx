@@ -6,6 +6,7 @@
 import type { Client } from 'urql';
 import { createBrowserRouter, type LoaderFunctionArgs, Navigate, useLocation } from 'react-router';
 import { SignInPage } from '../features/auth/sign-in-page';
+import { useI18n } from '../lib/i18n';
 import { ShellQuery } from '../lib/session';
 import { Layout } from './layout';
 import { type AnalyticsPage, openingQuery } from './opening-queries';
@@ -13,6 +14,20 @@ import { type AnalyticsPage, openingQuery } from './opening-queries';
 function ToOverview() {
   const { search } = useLocation();
   return <Navigate to={{ pathname: '/ringkasan', search }} replace />;
+}
+
+/**
+ * What the first load shows while the frame's loader and the page's code arrive (on a slow link, a few
+ * seconds): a page that says it is loading instead of a blank one. React Router renders it only then.
+ */
+function FirstLoad() {
+  const { t } = useI18n();
+  return (
+    <main className="first-load" aria-busy="true">
+      <p role="status">Binaan · {t('common.loading')}</p>
+      <div className="skeleton" style={{ height: 320 }} aria-hidden="true" />
+    </main>
+  );
 }
 
 /** Who is signed in (and the filter bar's areas): one request, shared by every loader and the frame. */
@@ -38,6 +53,7 @@ export function createRouter(client: Client) {
     {
       path: '/',
       element: <Layout />,
+      HydrateFallback: FirstLoad,
       loader: () => {
         void askForTheFrame(client);
         return null;
