@@ -288,6 +288,19 @@ describe.skipIf(browserMissing !== null)('the dashboard in Chromium', () => {
     expect(await text('[data-testid="training-total"]')).toBe(
       formatPercent(trainingCompletion.total.completedAll.rate, 'id'),
     );
+    // Each bar's label fits its band as the axis wraps it: a module's name takes three lines.
+    await page.waitForSelector('.recharts-yAxis-tick-labels text');
+    const labels = await page.$$eval('.recharts-wrapper', (charts) =>
+      charts.map((chart) => {
+        const boxes = [...chart.querySelectorAll('.recharts-yAxis-tick-labels text')]
+          .map((label) => label.getBoundingClientRect())
+          .sort((a, b) => a.top - b.top);
+        const overlapping = boxes.filter((box, index) => index > 0 && box.top < boxes[index - 1]!.bottom - 1);
+        return { labels: boxes.length, overlapping: overlapping.length };
+      }),
+    );
+    expect(labels.filter((chart) => chart.labels > 0).length).toBeGreaterThanOrEqual(2);
+    expect(labels.filter((chart) => chart.overlapping > 0)).toEqual([]);
     await page.screenshot({ path: `${screenshots}pelatihan.png`, fullPage: true });
   });
 

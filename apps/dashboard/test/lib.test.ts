@@ -18,11 +18,11 @@ describe('formatting', () => {
   it('writes numbers and percentages the Indonesian way, and the English way', () => {
     expect(formatNumber(1234, 'id')).toBe('1.234');
     expect(formatNumber(1234.56, 'id', 1)).toBe('1.234,6');
-    expect(formatPercent(0.125, 'id')).toBe('12,5 %');
+    expect(formatPercent(0.125, 'id')).toBe('12,5\u00a0%');
     expect(formatNumber(1234, 'en')).toBe('1,234');
     expect(formatPercent(0.125, 'en')).toBe('12.5%');
     expect(formatPercent(null, 'id')).toBe('–');
-    expect(formatChange(-0.092, 'id')).toBe('−9,2 %');
+    expect(formatChange(-0.092, 'id')).toBe('−9,2\u00a0%');
     expect(formatMonth('2024-05', 'id')).toBe('Mei 2024');
     expect(shortAreaName('Kabupaten Sumba Barat Daya')).toBe('Kab. Sumba Barat Daya');
   });

@@ -39,7 +39,8 @@ export function formatNumber(value: number | null | undefined, locale: Locale, d
 export function formatPercent(rate: number | null | undefined, locale: Locale, digits = 1): string {
   if (rate === null || rate === undefined || Number.isNaN(rate)) return '–';
   const number = numberFormat(locale, digits).format(rate * 100);
-  return locale === 'id' ? `${number} %` : `${number}%`;
+  // A no-break space: "77,3 %" must not wrap between the number and its sign in a narrow column.
+  return locale === 'id' ? `${number}\u00a0%` : `${number}%`;
 }
 
 export function formatDate(iso: string | null | undefined, locale: Locale): string {
