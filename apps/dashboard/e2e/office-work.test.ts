@@ -511,6 +511,14 @@ describe.skipIf(browserMissing !== null)("an immigration office's work in Chromi
     );
     const villagesField = page.getByLabel(`${kupang!.name} · Target desa ditetapkan`);
     const membersField = page.getByLabel(`${kupang!.name} · Target anggota dilatih`);
+    // The two targets sit side by side in the row, each under its column's heading.
+    const [villagesBox, membersBox, membersHeading] = await Promise.all([
+      villagesField.boundingBox(),
+      membersField.boundingBox(),
+      page.locator('#targets thead th').nth(2).boundingBox(),
+    ]);
+    expect(Math.abs(villagesBox!.y - membersBox!.y)).toBeLessThan(2);
+    expect(membersBox!.x).toBeGreaterThanOrEqual(membersHeading!.x - 1);
     await villagesField.fill(String(kupang!.villages + 1));
     await membersField.fill('30');
     await page.click('#targets button[type=submit]');

@@ -305,23 +305,27 @@ function TargetsForm({
                 const id = `${FORM}-${row.code}-${key}`;
                 const index = sent.indexOf(row.code);
                 return (
-                  <td key={key} className={error ? 'field field-invalid' : 'field'}>
-                    {error && (
-                      <p className="field-error" id={`${id}-error`}>
-                        {error}
-                      </p>
-                    )}
-                    <input
-                      id={index >= 0 ? `${FORM}-${fieldOf(index, name)}` : id}
-                      inputMode="numeric"
-                      aria-label={`${row.name} · ${t(key === 'villages' ? 'workPlan.villagesTarget' : 'workPlan.membersTarget')}`}
-                      aria-invalid={error ? true : undefined}
-                      aria-describedby={error ? `${id}-error` : undefined}
-                      value={typed[row.code]![key]}
-                      onChange={(event) =>
-                        setTyped({ ...typed, [row.code]: { ...typed[row.code]!, [key]: event.target.value } })
-                      }
-                    />
+                  <td key={key}>
+                    {/* Inside the cell: a cell laid out as a flex box stops being a cell, and the row's two
+                        inputs then stacked in the first column. */}
+                    <div className={error ? 'field field-invalid' : 'field'}>
+                      {error && (
+                        <p className="field-error" id={`${id}-error`}>
+                          {error}
+                        </p>
+                      )}
+                      <input
+                        id={index >= 0 ? `${FORM}-${fieldOf(index, name)}` : id}
+                        inputMode="numeric"
+                        aria-label={`${row.name} · ${t(key === 'villages' ? 'workPlan.villagesTarget' : 'workPlan.membersTarget')}`}
+                        aria-invalid={error ? true : undefined}
+                        aria-describedby={error ? `${id}-error` : undefined}
+                        value={typed[row.code]![key]}
+                        onChange={(event) =>
+                          setTyped({ ...typed, [row.code]: { ...typed[row.code]!, [key]: event.target.value } })
+                        }
+                      />
+                    </div>
                   </td>
                 );
               })}
