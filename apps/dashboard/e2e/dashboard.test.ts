@@ -64,6 +64,22 @@ describe.skipIf(browserMissing !== null)('the dashboard in Chromium', () => {
       throw new Error(`no point of ${wanted} can be clicked`);
     }, code);
 
+  /** Per chart with a category axis: its labels, and how many overlap the one above (wrapped names). */
+  const categoryLabels = async () => {
+    await page.waitForSelector('.recharts-yAxis-tick-labels text');
+    return page.$$eval('.recharts-wrapper', (charts) =>
+      charts
+        .map((chart) => {
+          const boxes = [...chart.querySelectorAll('.recharts-yAxis-tick-labels text')]
+            .map((label) => label.getBoundingClientRect())
+            .sort((a, b) => a.top - b.top);
+          const overlapping = boxes.filter((box, index) => index > 0 && box.top < boxes[index - 1]!.bottom - 1);
+          return { labels: boxes.length, overlapping: overlapping.length };
+        })
+        .filter((chart) => chart.labels > 0),
+    );
+  };
+
   it('asks for sign-in first, and refuses a wrong password', async () => {
     await page.goto(`${dashboard.url}/ringkasan?period=2026`);
     await page.waitForURL(/\/masuk\?next=/);
@@ -277,6 +293,10 @@ describe.skipIf(browserMissing !== null)('the dashboard in Chromium', () => {
     await page.waitForURL(/prov=53/);
     await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'Laporan per kabupaten/kota');
     expect(await text('.breadcrumb [aria-current=page]')).toBe('Nusa Tenggara Timur');
+    // 22 kabupaten/kota, some of whose names take two lines: each fits its bar.
+    const charts = await categoryLabels();
+    expect(charts.map((chart) => chart.labels)).toContain(22);
+    expect(charts.filter((chart) => chart.overlapping > 0)).toEqual([]);
   });
 
   it('shows training completion and the members still missing modules', async () => {
@@ -289,18 +309,9 @@ describe.skipIf(browserMissing !== null)('the dashboard in Chromium', () => {
       formatPercent(trainingCompletion.total.completedAll.rate, 'id'),
     );
     // Each bar's label fits its band as the axis wraps it: a module's name takes three lines.
-    await page.waitForSelector('.recharts-yAxis-tick-labels text');
-    const labels = await page.$$eval('.recharts-wrapper', (charts) =>
-      charts.map((chart) => {
-        const boxes = [...chart.querySelectorAll('.recharts-yAxis-tick-labels text')]
-          .map((label) => label.getBoundingClientRect())
-          .sort((a, b) => a.top - b.top);
-        const overlapping = boxes.filter((box, index) => index > 0 && box.top < boxes[index - 1]!.bottom - 1);
-        return { labels: boxes.length, overlapping: overlapping.length };
-      }),
-    );
-    expect(labels.filter((chart) => chart.labels > 0).length).toBeGreaterThanOrEqual(2);
-    expect(labels.filter((chart) => chart.overlapping > 0)).toEqual([]);
+    const charts = await categoryLabels();
+    expect(charts.length).toBeGreaterThanOrEqual(2);
+    expect(charts.filter((chart) => chart.overlapping > 0)).toEqual([]);
     await page.screenshot({ path: `${screenshots}pelatihan.png`, fullPage: true });
   });
 
@@ -345,15 +356,22 @@ describe.skipIf(browserMissing !== null)('the dashboard in Chromium', () => {
       .locator('option')
       .allTextContents();
     expect(regencyOptions).toEqual(['Semua kabupaten/kota', 'Kabupaten Kotabaru', 'Kabupaten Tanah Bumbu']);
+    // Its whole area lies in one province, so its pages start there: a row per kabupaten/kota of its
+    // own, not one row for the province.
     await kanim.goto(`${dashboard.url}/cakupan?period=2026`);
     await kanim.waitForSelector('main table tbody tr');
     const rows = await kanim.locator('main table').first().locator('tbody tr').allTextContents();
-    expect(rows).toHaveLength(1);
-    expect(rows[0]).toContain('Kalimantan Selatan');
-    const { villages } = await dashboard.graphql(
-      `{ villages(first: 1, filter: { area: { regencyCodes: ["63.02", "63.10"] } }) { totalCount } }`,
-    );
-    expect(rows[0]).toContain(formatNumber(villages.totalCount, 'id'));
+    expect(rows).toHaveLength(2);
+    for (const [index, [code, name]] of [
+      ['63.02', 'Kabupaten Kotabaru'],
+      ['63.10', 'Kabupaten Tanah Bumbu'],
+    ].entries()) {
+      const { villages } = await dashboard.graphql(
+        `{ villages(first: 1, filter: { area: { regencyCodes: ["${code}"] } }) { totalCount } }`,
+      );
+      expect(rows[index]).toContain(name);
+      expect(rows[index]).toContain(formatNumber(villages.totalCount, 'id'));
+    }
     // Its priority list stays inside its working area too.
     const priorityRegencies = await kanim
       .locator('main table')
@@ -367,16 +385,19 @@ describe.skipIf(browserMissing !== null)('the dashboard in Chromium', () => {
     await kanim.goto(`${dashboard.url}/pelatihan?period=2026`);
     await kanim.waitForSelector('th:text("Nama")');
     await kanim.screenshot({ path: `${screenshots}pelatihan-kanim.png`, fullPage: false });
-    // On the map its province has figures; another is grey, and a click on it only says there are none.
+    await kanim.goto(`${dashboard.url}/laporan?period=2026`);
+    expect(await kanim.textContent('h1')).toBe('Laporan per kabupaten/kota');
+    // The map opens on its province's kabupaten/kota: its own have figures; a neighbour outside its area
+    // is grey, and a click on it only says there are none.
     await kanim.goto(`${dashboard.url}/peta?period=2026`);
-    await kanim.waitForSelector('svg.choropleth path[data-code="63"]');
+    await kanim.waitForSelector('svg.choropleth path[data-code="63.02"]');
     const noData = await kanim.getAttribute('[data-testid=map-legend] li:not([data-from])', 'data-colour');
-    expect(await kanim.getAttribute('svg.choropleth path[data-code="63"]', 'fill')).not.toBe(noData);
-    expect(await kanim.getAttribute('svg.choropleth path[data-code="53"]', 'fill')).toBe(noData);
-    const elsewhere = await pointInside('53', kanim);
+    expect(await kanim.getAttribute('svg.choropleth path[data-code="63.02"]', 'fill')).not.toBe(noData);
+    expect(await kanim.getAttribute('svg.choropleth path[data-code="63.01"]', 'fill')).toBe(noData);
+    const elsewhere = await pointInside('63.01', kanim);
     await kanim.mouse.click(elsewhere.x, elsewhere.y);
     await kanim.getByText('Tidak ada angka untuk wilayah ini').waitFor();
-    expect(new URL(kanim.url()).searchParams.get('prov')).toBeNull();
+    expect(new URL(kanim.url()).searchParams.get('kab')).toBeNull();
     await context.close();
   });
 

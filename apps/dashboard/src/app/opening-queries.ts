@@ -22,7 +22,7 @@ export interface OpeningQuery {
 
 /**
  * What `page` asks for when opened with these search parameters; `ownRegencies` is the caller's own
- * kabupaten/kota (an office sees only its own), null for a caller with a whole province or the country.
+ * kabupaten/kota (a Kanwil its province's, a Kanim its own), null for a caller who sees the whole country.
  */
 export function openingQuery(
   page: AnalyticsPage,
@@ -30,7 +30,7 @@ export function openingQuery(
   ownRegencies: string[] | null | undefined,
   now = new Date(),
 ): OpeningQuery {
-  const filters = parseFilters(params, now);
+  const filters = parseFilters(params, now, ownRegencies);
   switch (page) {
     case '/ringkasan':
       return { query: OverviewPageQuery, variables: overviewPageVariables(filters) };

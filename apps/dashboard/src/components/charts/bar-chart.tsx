@@ -18,6 +18,38 @@ export interface ChartCategory<Row> {
   color?: string;
 }
 
+/** The category axis of horizontal bars is 170 px wide: about 18 characters of its labels a line. */
+const CATEGORY_AXIS_WIDTH = 170;
+const CHARACTERS_PER_LINE = 18;
+const LINE_HEIGHT = 17;
+
+/** How many lines the category axis wraps a label into, word by word. */
+export function wrappedLines(label: string): number {
+  let lines = 1;
+  let used = 0;
+  for (const word of label.split(/\s+/).filter(Boolean)) {
+    if (used > 0 && used + 1 + word.length > CHARACTERS_PER_LINE) {
+      lines += 1;
+      used = word.length;
+    } else used += (used > 0 ? 1 : 0) + word.length;
+  }
+  return lines;
+}
+
+/**
+ * The height of horizontal bars for these (formatted) labels: each bar's band holds its label as the
+ * axis wraps it (a module's name takes three lines, a long kabupaten's two), and `besides` is what the
+ * chart draws other than the bands (the value axis, a legend).
+ */
+export function horizontalBarsHeight(
+  labels: string[],
+  { rowHeight = 34, minHeight = 180, besides = 30 }: { rowHeight?: number; minHeight?: number; besides?: number } = {},
+): number {
+  const lines = Math.max(1, ...labels.map(wrappedLines));
+  const band = Math.max(rowHeight, lines * LINE_HEIGHT + 4);
+  return Math.max(minHeight, labels.length * band + besides);
+}
+
 export interface BarChartProps<Row extends object> {
   data: Row[];
   index: keyof Row & string;
@@ -63,7 +95,13 @@ export function BarChart<Row extends object>({
       {horizontal ? (
         <>
           <XAxis type="number" tickFormatter={valueFormatter} />
-          <YAxis type="category" dataKey={String(index)} width={170} tickFormatter={labelFormatter} interval={0} />
+          <YAxis
+            type="category"
+            dataKey={String(index)}
+            width={CATEGORY_AXIS_WIDTH}
+            tickFormatter={labelFormatter}
+            interval={0}
+          />
         </>
       ) : (
         <>

@@ -9,6 +9,8 @@ import {
 import type { TFunction } from 'i18next';
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
+import { useQuery } from 'urql';
+import { ShellQuery } from '../session';
 
 export type PeriodChoice =
   | { kind: 'year'; year: number }
@@ -156,10 +158,26 @@ function eachField<Result>(
   return filterKeys.map((key) => each(key, filterFields[key] as FilterField<DashboardFilters[typeof key]>));
 }
 
-export function parseFilters(params: URLSearchParams, now = new Date()): DashboardFilters {
-  return Object.fromEntries(
+/** The one province a caller's whole area lies in (a Kanwil's, a Kanim's), null for a wider caller. */
+export function ownProvinceOf(ownRegencies: readonly string[] | null | undefined): string | null {
+  const province = ownRegencies?.[0]?.slice(0, 2);
+  return province && ownRegencies!.every((code) => code.startsWith(`${province}.`)) ? province : null;
+}
+
+/**
+ * The filters in `params`. A caller whose area is one province (`ownRegencies`, from the frame) starts in
+ * it when no province is chosen: its pages show its kabupaten/kota, not a single bar for the province.
+ */
+export function parseFilters(
+  params: URLSearchParams,
+  now = new Date(),
+  ownRegencies?: readonly string[] | null,
+): DashboardFilters {
+  const filters = Object.fromEntries(
     eachField((key, field) => [key, field.parse(params.get(field.param), now)]),
   ) as unknown as DashboardFilters;
+  const ownProvince = ownProvinceOf(ownRegencies);
+  return ownProvince && filters.provinces.length === 0 ? { ...filters, provinces: [ownProvince] } : filters;
 }
 
 export function writeFilters(params: URLSearchParams, filters: DashboardFilters): URLSearchParams {
@@ -200,7 +218,10 @@ export function toAnalyticsFilter(filters: DashboardFilters, range = periodRange
 
 export function useDashboardFilters() {
   const [params, setParams] = useSearchParams();
-  const filters = useMemo(() => parseFilters(params), [params]);
+  // The frame has already asked who is signed in; this reads urql's cache.
+  const [shell] = useQuery({ query: ShellQuery });
+  const ownRegencies = shell.data?.me?.permissions.regencyCodes;
+  const filters = useMemo(() => parseFilters(params, undefined, ownRegencies), [params, ownRegencies]);
   const update = useCallback(
     (change: Partial<DashboardFilters>) => {
       const next = { ...filters, ...change };
