@@ -116,6 +116,25 @@ describe.skipIf(browserMissing !== null)('the dashboard in Chromium', () => {
       formatPercent(overview.membersFullyTrained.current.rate, 'id'),
     );
     expect(await text('main .data-time')).toMatch(/^Data per .+WIB$/);
+    // Every legend label can be read against the white panel (WCAG AA: 4.5:1); the swatch beside it
+    // carries the series' colour, yellow included.
+    await page.waitForSelector('.recharts-legend-item-text');
+    const contrasts = await page.$$eval('.recharts-legend-item-text', (labels) =>
+      labels.map((label) => {
+        const inner = label.firstElementChild ?? label;
+        const [r, g, b] = getComputedStyle(inner)
+          .color.match(/\d+/g)!
+          .slice(0, 3)
+          .map((part) => {
+            const channel = Number(part) / 255;
+            return channel <= 0.03928 ? channel / 12.92 : ((channel + 0.055) / 1.055) ** 2.4;
+          });
+        const luminance = 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+        return { label: label.textContent, contrast: 1.05 / (luminance + 0.05) };
+      }),
+    );
+    expect(contrasts.length).toBeGreaterThan(3);
+    expect(contrasts.filter((legend) => legend.contrast < 4.5)).toEqual([]);
     // This month so far is not over: the page says what it compares, and that the figures may change.
     expect(await text('[data-testid="period-compared"]')).toMatch(
       /^Periode .+, dibandingkan dengan .+ \(hari yang sama\)\. Periode belum berakhir: angka masih dapat berubah\.$/,

@@ -10,6 +10,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
+import { legendText } from './legend-text';
 import { colorAt } from './palette';
 
 export interface ChartCategory<Row> {
@@ -116,7 +117,7 @@ export function BarChart<Row extends object>({
         }}
         labelFormatter={(label) => labelFormatter(String(label))}
       />
-      {categories.length > 1 && <Legend />}
+      {categories.length > 1 && <Legend formatter={legendText} />}
       {categories.map((category, position) => (
         <Bar
           key={category.key}

@@ -10,6 +10,7 @@ import {
   YAxis,
 } from 'recharts';
 import type { ChartCategory } from './bar-chart';
+import { legendText } from './legend-text';
 import { colorAt } from './palette';
 
 export interface LineChartProps<Row extends object> {
@@ -48,7 +49,7 @@ export function LineChart<Row extends object>({
         formatter={(value) => valueFormatter(Number(value))}
         labelFormatter={(label) => labelFormatter(String(label))}
       />
-      {categories.length > 1 && <Legend />}
+      {categories.length > 1 && <Legend formatter={legendText} />}
       {categories.map((category, position) => (
         <Line
           key={category.key}
