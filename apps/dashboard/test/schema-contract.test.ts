@@ -1,6 +1,6 @@
 // The dashboard is the schema's first consumer: its documents are checked against schema.graphql
-// (gql-tada check, part of its typecheck). Here the check runs against a copy of the schema without a
-// field the overview uses, and must name the document and the field.
+// (gql-tada check, part of its typecheck, which fails on any problem). Here the check runs against a
+// copy of the schema without a field the overview uses, and must name the document and the field.
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -53,12 +53,6 @@ async function checkAgainst(schema: string) {
 describe('the schema contract', () => {
   const schema = readFileSync(fileURLToPath(new URL('../../api/schema.graphql', import.meta.url)), 'utf8');
 
-  it('holds for the current schema', async () => {
-    const result = await checkAgainst(schema);
-    expect(result.output).toContain('No problems found');
-    expect(result.status).toBe(0);
-  });
-
   it('breaks, naming the document and field, when the schema drops a field the dashboard uses', async () => {
     let removed = 0;
     const broken = visit(parse(schema), {
@@ -80,5 +74,8 @@ describe('the schema contract', () => {
     expect(result.status).not.toBe(0);
     expect(result.output).toContain('src/features/overview/overview-query.ts');
     expect(result.output).toContain('Cannot query field "computedAt" on type "Overview".');
+    // The only problem: every other document still checks against the copy, so the probe reads the
+    // schema it is given (the current schema itself is checked by the package's typecheck).
+    expect(result.output).toContain('1 problems (1 errors, 0 warnings)');
   });
 });
