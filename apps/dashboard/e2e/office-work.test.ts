@@ -112,6 +112,13 @@ describe.skipIf(browserMissing !== null)("an immigration office's work in Chromi
       const age = Number(/^(\d+)/.exec(badge.text)![1]);
       expect(badge.urgency).toBe(age > 7 ? 'OVERDUE' : age >= 5 ? 'DUE_SOON' : 'ON_TIME');
     }
+    // On a tablet held upright (820 px) every column is in view, the status and the deadline
+    // included: the office works this list, it should not have to scroll it sideways.
+    await page.setViewportSize({ width: 820, height: 1180 });
+    const inboxTable = page.locator('.table-wrap', { has: page.locator('tbody [data-urgency]') });
+    const widths = await inboxTable.evaluate((wrap) => ({ shown: wrap.clientWidth, needed: wrap.scrollWidth }));
+    expect(widths.needed).toBeLessThanOrEqual(widths.shown);
+    await page.setViewportSize({ width: 1024, height: 1366 });
     // Filtering by status keeps only that status, in the URL too.
     await page.selectOption('select[name=status]', 'VERIFIED');
     await page.waitForURL(/status=VERIFIED/);

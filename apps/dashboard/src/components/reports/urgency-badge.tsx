@@ -7,8 +7,9 @@ export function UrgencyBadge({ urgency, ageDays }: { urgency: FollowUpUrgency; a
   const { t, locale } = useI18n();
   return (
     <span className={`urgency urgency-${urgency.toLowerCase().replace('_', '-')}`} data-urgency={urgency}>
-      {t('inbox.ageDays', { count: ageDays, formattedCount: formatNumber(ageDays, locale) })} ·{' '}
-      {t(`inbox.urgency.${urgency}`)}
+      {/* Two parts that each stay whole, so a narrow column (the inbox on a tablet) wraps between them. */}
+      <span>{t('inbox.ageDays', { count: ageDays, formattedCount: formatNumber(ageDays, locale) })} ·</span>{' '}
+      <span>{t(`inbox.urgency.${urgency}`)}</span>
     </span>
   );
 }

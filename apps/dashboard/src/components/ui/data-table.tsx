@@ -22,6 +22,15 @@ export interface DataTableProps<Row> {
   emptyMessage?: string;
 }
 
+/**
+ * "Kabupaten/kota" and "Desa/kelurahan" are each one word to the browser, and the widest word sets a
+ * column's narrowest width: a line may break after the slash, so a table fits a tablet upright.
+ */
+function breakableAfterSlashes(header: string): ReactNode {
+  const [first, ...rest] = header.split('/');
+  return [first, ...rest.flatMap((part, index) => ['/', <wbr key={index} />, part])];
+}
+
 export function DataTable<Row>({
   caption,
   columns,
@@ -61,7 +70,7 @@ export function DataTable<Row>({
           <tr>
             {columns.map((column) => (
               <th key={column.key} scope="col" className={column.numeric ? 'numeric' : undefined}>
-                {column.header}
+                {breakableAfterSlashes(column.header)}
               </th>
             ))}
           </tr>
