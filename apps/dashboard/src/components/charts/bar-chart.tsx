@@ -25,7 +25,7 @@ const CHARACTERS_PER_LINE = 18;
 const LINE_HEIGHT = 17;
 
 /** How many lines the category axis wraps a label into, word by word. */
-export function wrappedLines(label: string): number {
+function wrappedLines(label: string): number {
   let lines = 1;
   let used = 0;
   for (const word of label.split(/\s+/).filter(Boolean)) {
@@ -37,15 +37,19 @@ export function wrappedLines(label: string): number {
   return lines;
 }
 
+/** How horizontal bars are sized: each band at least `rowHeight`, the chart at least `minHeight`, and
+ * `besides` for what the chart draws other than the bands (the value axis, a legend). */
+export interface BandSizing {
+  rowHeight?: number;
+  minHeight?: number;
+  besides?: number;
+}
+
 /**
- * The height of horizontal bars for these (formatted) labels: each bar's band holds its label as the
- * axis wraps it (a module's name takes three lines, a long kabupaten's two), and `besides` is what the
- * chart draws other than the bands (the value axis, a legend).
+ * The height of horizontal bars for these labels, as the axis shows them: each bar's band holds its
+ * label as the axis wraps it (a module's name takes three lines, a long kabupaten's two).
  */
-export function horizontalBarsHeight(
-  labels: string[],
-  { rowHeight = 34, minHeight = 180, besides = 30 }: { rowHeight?: number; minHeight?: number; besides?: number } = {},
-): number {
+function horizontalBarsHeight(labels: string[], { rowHeight = 34, minHeight = 180, besides = 30 }: BandSizing): number {
   const lines = Math.max(1, ...labels.map(wrappedLines));
   const band = Math.max(rowHeight, lines * LINE_HEIGHT + 4);
   return Math.max(minHeight, labels.length * band + besides);
@@ -61,7 +65,10 @@ export interface BarChartProps<Row extends object> {
   stacked?: boolean;
   /** Fixed size (tests, print); otherwise the chart fills its container's width. */
   width?: number;
+  /** Default: 300, or for horizontal bars the height their labels need (`bands`). */
   height?: number;
+  /** Horizontal bars: how their bands are sized from the labels. */
+  bands?: BandSizing;
   ariaLabel: string;
   onSelect?: (row: Row) => void;
   /** Shown after the value on hover, e.g. the numerator and denominator of a rate: "38 dari 393". */
@@ -77,18 +84,27 @@ export function BarChart<Row extends object>({
   layout = 'vertical',
   stacked = false,
   width,
-  height = 300,
+  height,
+  bands = {},
   ariaLabel,
   onSelect,
   detail,
 }: BarChartProps<Row>) {
   const horizontal = layout === 'horizontal';
+  const chartHeight =
+    height ??
+    (horizontal
+      ? horizontalBarsHeight(
+          data.map((row) => labelFormatter(String(row[index]))),
+          bands,
+        )
+      : 300);
   const chart = (
     <RechartsBarChart
       data={data}
       layout={horizontal ? 'vertical' : 'horizontal'}
       width={width}
-      height={height}
+      height={chartHeight}
       margin={{ top: 8, right: 16, bottom: 8, left: horizontal ? 8 : 0 }}
       accessibilityLayer
     >
@@ -137,7 +153,7 @@ export function BarChart<Row extends object>({
       {width ? (
         chart
       ) : (
-        <ResponsiveContainer width="100%" height={height}>
+        <ResponsiveContainer width="100%" height={chartHeight}>
           {chart}
         </ResponsiveContainer>
       )}

@@ -2,7 +2,7 @@
 // denominator in the tooltip and the data table. Coverage, training and the overview all draw this one.
 import { formatPercent, shortAreaName } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
-import { BarChart, horizontalBarsHeight } from './bar-chart';
+import { BarChart } from './bar-chart';
 
 export interface RateRow {
   name: string;
@@ -45,10 +45,7 @@ export function RateChart<Row extends RateRow>({
       categories={[{ key: 'rate', label, ...(color ? { color } : {}) }]}
       valueFormatter={(value) => formatPercent(value, locale, digits)}
       detail={(row) => parts(ratio(row))}
-      height={horizontalBarsHeight(
-        rows.map((row) => shortAreaName(row.name)),
-        { rowHeight, minHeight },
-      )}
+      bands={{ rowHeight, minHeight }}
       onSelect={onSelect}
     />
   );

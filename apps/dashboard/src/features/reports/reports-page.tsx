@@ -1,6 +1,6 @@
 import { Link, useLocation } from 'react-router';
 import { AreaBreadcrumb } from '../../components/area-breadcrumb';
-import { BarChart, horizontalBarsHeight } from '../../components/charts/bar-chart';
+import { BarChart } from '../../components/charts/bar-chart';
 import { LineChart } from '../../components/charts/line-chart';
 import { DataTable } from '../../components/ui/data-table';
 import { ChartPanel } from '../../components/ui/chart-panel';
@@ -75,11 +75,8 @@ export function ReportsPage() {
                     stacked
                     categories={reportTypes.map((type) => ({ key: type, label: t(`enums.reportType.${type}`) }))}
                     valueFormatter={(value) => formatNumber(value, locale)}
-                    height={horizontalBarsHeight(
-                      types.map((row) => shortAreaName(row.label)),
-                      // The value axis and the legend of report types, which takes two lines.
-                      { minHeight: 200, besides: 90 },
-                    )}
+                    // The value axis and the legend of report types, which takes two lines.
+                    bands={{ minHeight: 200, besides: 90 }}
                   />
                 }
                 table={{
