@@ -54,6 +54,10 @@ const indonesian: Rule[] = [
   [/^silentDuring needs both from and to\.$/, 'silentDuring memerlukan from dan to.'],
   [/^No such task-force member\.$/, 'Anggota gugus tugas tidak ditemukan.'],
   [/^No such report\.$/, 'Laporan tidak ditemukan.'],
+  [
+    /^The village was moved to another area while the report was being recorded; send it again\.$/,
+    'Desa ini dipindahkan ke wilayah lain saat laporan dicatat; kirim ulang laporannya.',
+  ],
   [/^No such token\.$/, 'Token tidak ditemukan.'],
   // The field app's phones
   [

@@ -1,7 +1,7 @@
 // Every mutation: a good input is stored; a bad input gets a typed error in the payload and changes
 // nothing in the database (checked with a fingerprint of every table the mutations write).
 import { MAX_TASK_FORCE_MEMBERS } from '@binaan/domain';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { decodeId, encodeId, ERROR_FIELDS, expectRefused as refused, fingerprint } from './support/mutation-checks.js';
 import { createSeededApi, type SeededApi } from './support/seeded-api.js';
 
@@ -695,6 +695,66 @@ describe('mutations', () => {
         `SELECT COUNT(*)::int AS count FROM village_report WHERE source = 'app:desa-lapor' AND client_reference = 'GT-2026-11-PARALLEL'`,
       );
       expect(row!.count).toBe(1);
+    });
+
+    it('reads a village once for its reports, and records each where the village is when it is written', async () => {
+      const send = (clientReference: string) =>
+        api.graphql(submit, { input: { ...report(), clientReference } }, 'kanim');
+      const regencyOfReport = async (clientReference: string) => {
+        const [row] = await api.db.sql.query<{ code: string }>(
+          `SELECT r.code FROM village_report v JOIN regency r ON r.id = v.regency_id WHERE v.client_reference = $1`,
+          [clientReference],
+        );
+        return row?.code;
+      };
+      // A decree moves the village to another kabupaten/kota (and province).
+      const moveTo = (regencyCode: string) =>
+        api.db.sql.query(
+          `UPDATE village v SET regency_id = r.id, province_id = r.province_id FROM regency r WHERE r.code = $1 AND v.code = $2`,
+          [regencyCode, villageCode],
+        );
+      const lookUps = vi.spyOn(api.db.sql, 'query');
+      const villageReads = () =>
+        lookUps.mock.calls.filter(([text]) => /FROM village WHERE code = \$1/.test(text)).length;
+      try {
+        expect((await send('GT-PLACE-1')).data!.submitVillageReport.__typename).toBe(
+          'MutationSubmitVillageReportSuccess',
+        );
+        const readsForFirst = villageReads();
+        expect(readsForFirst).toBeLessThanOrEqual(1);
+        expect((await send('GT-PLACE-2')).data!.submitVillageReport.__typename).toBe(
+          'MutationSubmitVillageReportSuccess',
+        );
+        expect(villageReads(), 'the second report reads the village again').toBe(readsForFirst);
+        expect(await regencyOfReport('GT-PLACE-2')).toBe('63.02');
+
+        // Moved within the office's area: recorded in the kabupaten/kota it is in now, not where it was.
+        await moveTo('63.10');
+        expect((await send('GT-PLACE-3')).data!.submitVillageReport.__typename).toBe(
+          'MutationSubmitVillageReportSuccess',
+        );
+        expect(await regencyOfReport('GT-PLACE-3')).toBe('63.10');
+
+        // Moved out of it: refused, though the office could report for where the village was.
+        await moveTo('53.71');
+        await expectRefused(
+          submit,
+          'submitVillageReport',
+          { input: { ...report(), clientReference: 'GT-PLACE-4' } },
+          'ForbiddenError',
+          ['input', 'villageCode'],
+        );
+
+        // And back: accepted, though the village was last seen outside the office's area.
+        await moveTo('63.02');
+        expect((await send('GT-PLACE-5')).data!.submitVillageReport.__typename).toBe(
+          'MutationSubmitVillageReportSuccess',
+        );
+        expect(await regencyOfReport('GT-PLACE-5')).toBe('63.02');
+      } finally {
+        lookUps.mockRestore();
+        await moveTo('63.02');
+      }
     });
 
     it('refuses bad reports and writes nothing', async () => {

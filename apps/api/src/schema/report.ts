@@ -26,6 +26,7 @@ import { builder } from '../builder.js';
 import { listCost, listLengths } from '../query-cost.js';
 import { recordList } from './record-list.js';
 import { provinceFromMemory, regencyFromMemory } from './area.js';
+import { rememberedVillage, villageNow, type VillagePlace } from './areas-in-memory.js';
 import type { Context } from '../context.js';
 import { FollowUpUrgencyEnum, ProgrammeVariantEnum, ReportStatusEnum, ReportTypeEnum } from './enums.js';
 import {
@@ -405,13 +406,16 @@ async function existingSubmission(
  * other's round trips; as one statement they wait only for each other's statement (bench/README.md).
  *
  * A retry writes nothing: the insert skips a (submitter, source, clientReference) already recorded, also
- * one a concurrent transaction is committing, and answers null. The caller then reads what was recorded.
+ * one a concurrent transaction is committing, and answers no id. The caller then reads what was recorded.
+ *
+ * Nor is anything written unless the village is still in the kabupaten/kota and province it was checked
+ * for (it may have been remembered from before a decree moved it): `villageHeld` says whether it was.
  */
 async function recordSubmission(
   ctx: Context,
   input: SubmitInput,
-  village: SubmittingVillage,
-): Promise<{ id: number } | null> {
+  village: VillagePlace,
+): Promise<{ id: number | null; villageHeld: boolean }> {
   const now = new Date();
   const report = {
     submitter: submitterOf(ctx.caller),
@@ -433,14 +437,17 @@ async function recordSubmission(
   const auditor = auditedCaller(ctx);
   // The audit trail records the report as written (its id and designation added by the statement), not
   // the reporter's personal details.
-  const [row] = await ctx.db.sql.query<{ id: number }>(
-    `WITH written AS (
+  const [row] = await ctx.db.sql.query<{ id: number | null; villageHeld: boolean }>(
+    `WITH place AS (
+       SELECT id FROM village WHERE id = $4 AND regency_id = $5 AND province_id = $6
+     ), written AS (
        INSERT INTO village_report (submitter, source, client_reference, village_id, regency_id, province_id,
          designation_id, type, occurred_on, submitted_at, people_involved, description, reporter_name,
          reporter_phone, status, status_changed_at, device_id)
-       VALUES ($1, $2, $3, $4, $5, $6,
+       SELECT $1, $2, $3, place.id, $5, $6,
          (SELECT g.id FROM designation g WHERE g.village_id = $4 AND g.status = 'ACTIVE' ORDER BY g.year DESC, g.id DESC LIMIT 1),
-         $7::report_type, $8::date, $9, $10, $11, $12, $13, 'SUBMITTED', $9, $14)
+         $7::report_type, $8::date, $9, $10, $11, $12, $13, 'SUBMITTED', $9, $14
+         FROM place
        ON CONFLICT (submitter, source, client_reference) DO NOTHING
        RETURNING id, designation_id
      ), first_step AS (
@@ -452,7 +459,7 @@ async function recordSubmission(
               $18::jsonb || jsonb_build_object('id', id, 'designationId', designation_id)
          FROM written
      )
-     SELECT id FROM written`,
+     SELECT (SELECT id FROM written) AS id, EXISTS (SELECT 1 FROM place) AS "villageHeld"`,
     [
       report.submitter,
       report.source,
@@ -475,24 +482,32 @@ async function recordSubmission(
     ],
     { reusePlan: true },
   );
-  return row ?? null;
+  return row!;
 }
 
-interface SubmittingVillage {
-  id: number;
-  code: string;
-  regencyId: number;
-  provinceId: number;
-}
+/** The village was not where it was checked to be: nothing was written. */
+const VILLAGE_MOVED = Symbol('village moved');
 
-/** The village a report is for: one indexed read, without Prisma's per-query work (the hot path). */
-async function submittingVillage(ctx: Context, code: string): Promise<SubmittingVillage | undefined> {
-  const [village] = await ctx.db.sql.query<SubmittingVillage>(
-    'SELECT id, code, regency_id AS "regencyId", province_id AS "provinceId" FROM village WHERE code = $1',
-    [code],
-    { reusePlan: true },
-  );
-  return village;
+/** Checks the report against its village's place and records it, or answers the retry it is. */
+async function submitFor(
+  ctx: Context,
+  input: SubmitInput,
+  village: VillagePlace,
+): Promise<SubmissionShape | typeof VILLAGE_MOVED> {
+  // Checked before a retry is answered, so nobody learns of reports outside their area.
+  requireArea(ctx, village.regencyId, ['input', 'villageCode']);
+  // A field-app phone reports for the one village it was enrolled for.
+  if (ctx.caller.kind === 'device' && ctx.caller.villageId !== village.id) {
+    throw new ForbiddenError('This device reports only for the village it was enrolled for.', ['input', 'villageCode']);
+  }
+  notAfterTodayIn(village.code, input.occurredOn, ['input', 'occurredOn']);
+  const written = await recordSubmission(ctx, input, village);
+  if (!written.villageHeld) return VILLAGE_MOVED;
+  if (written.id !== null) return { report: { id: written.id }, created: true };
+  // Already recorded under this reference: a retry, or a different report (a conflict).
+  const retry = await existingSubmission(ctx, input, village.id);
+  if (!retry) throw new Error(`The report under clientReference ${input.clientReference} vanished while retried.`);
+  return retry;
 }
 
 builder.mutationField('submitVillageReport', (t) =>
@@ -504,24 +519,26 @@ builder.mutationField('submitVillageReport', (t) =>
     args: { input: t.arg({ type: SubmitVillageReportInput, required: true, description: 'The report.' }) },
     resolve: async (_root, { input }, ctx) => {
       requirePermission(ctx, 'submitReports');
-      const village = await submittingVillage(ctx, input.villageCode);
-      if (!village) throw new NotFoundError(`No village has code ${input.villageCode}.`, ['input', 'villageCode']);
-      // Checked before a retry is answered, so nobody learns of reports outside their area.
-      requireArea(ctx, village.regencyId, ['input', 'villageCode']);
-      // A field-app phone reports for the one village it was enrolled for.
-      if (ctx.caller.kind === 'device' && ctx.caller.villageId !== village.id) {
-        throw new ForbiddenError('This device reports only for the village it was enrolled for.', [
-          'input',
-          'villageCode',
-        ]);
+      // First with the village as remembered from an earlier submission (one statement in all). Refused
+      // for where it was, or not written because it is no longer there: again with where it is now.
+      const remembered = rememberedVillage(ctx.db, input.villageCode);
+      if (remembered) {
+        const outcome = await submitFor(ctx, input, remembered).catch((error: unknown): typeof VILLAGE_MOVED => {
+          if (error instanceof ForbiddenError) return VILLAGE_MOVED;
+          throw error;
+        });
+        if (outcome !== VILLAGE_MOVED) return outcome;
       }
-      notAfterTodayIn(village.code, input.occurredOn, ['input', 'occurredOn']);
-      const written = await recordSubmission(ctx, input, village);
-      if (written) return { report: written, created: true };
-      // Already recorded under this reference: a retry, or a different report (a conflict).
-      const retry = await existingSubmission(ctx, input, village.id);
-      if (!retry) throw new Error(`The report under clientReference ${input.clientReference} vanished while retried.`);
-      return retry;
+      const village = await villageNow(ctx.db, input.villageCode);
+      if (!village) throw new NotFoundError(`No village has code ${input.villageCode}.`, ['input', 'villageCode']);
+      const outcome = await submitFor(ctx, input, village);
+      if (outcome === VILLAGE_MOVED) {
+        throw new ConflictError(
+          'The village was moved to another area while the report was being recorded; send it again.',
+          ['input', 'villageCode'],
+        );
+      }
+      return outcome;
     },
   }),
 );
