@@ -82,21 +82,27 @@ DECLARE
 BEGIN
   DELETE FROM "report_rollup";
   DELETE FROM "village_month_report";
+  -- Each insert in primary-key order: the key's index then grows at its right edge instead of taking
+  -- millions of rows at random places (national seed: 87 s for the kecamatan days unordered, 44 s ordered;
+  -- bench/README.md).
   INSERT INTO "report_rollup" (grain, period_start, area_level, area_id, variant, type, status, reports, followed_up)
   SELECT 'D', (r.submitted_at AT TIME ZONE 'Asia/Jakarta')::date, 'D', v.district_id, COALESCE(g.variant::text, ''), r.type, r.status,
          COUNT(*), COUNT(r.followed_up_at)
     FROM "village_report" r JOIN "village" v ON v.id = r.village_id LEFT JOIN "designation" g ON g.id = r.designation_id
-   GROUP BY 2, 4, 5, 6, 7;
+   GROUP BY 2, 4, 5, 6, 7
+   ORDER BY 2, 4, 5, 6, 7;
   INSERT INTO "report_rollup" (grain, period_start, area_level, area_id, variant, type, status, reports, followed_up)
   SELECT 'D', x.period_start, 'R', d.regency_id, x.variant, x.type, x.status, SUM(x.reports), SUM(x.followed_up)
     FROM "report_rollup" x JOIN "district" d ON d.id = x.area_id
    WHERE x.grain = 'D' AND x.area_level = 'D'
-   GROUP BY 2, 4, 5, 6, 7;
+   GROUP BY 2, 4, 5, 6, 7
+   ORDER BY 2, 4, 5, 6, 7;
   INSERT INTO "report_rollup" (grain, period_start, area_level, area_id, variant, type, status, reports, followed_up)
   SELECT 'D', x.period_start, 'P', d.province_id, x.variant, x.type, x.status, SUM(x.reports), SUM(x.followed_up)
     FROM "report_rollup" x JOIN "regency" d ON d.id = x.area_id
    WHERE x.grain = 'D' AND x.area_level = 'R'
-   GROUP BY 2, 4, 5, 6, 7;
+   GROUP BY 2, 4, 5, 6, 7
+   ORDER BY 2, 4, 5, 6, 7;
   -- Months level by level, provinces first: a level's month rows then lie together on disk. Written in one
   -- statement, a province's months were spread over 23,222 pages of the national table, and the
   -- dashboard's first load read them all (290 ms from disk); level by level, 807 pages (42 ms), for the
@@ -106,10 +112,12 @@ BEGIN
     SELECT 'M', date_trunc('month', x.period_start)::date, x.area_level, x.area_id, x.variant, x.type, x.status, SUM(x.reports), SUM(x.followed_up)
       FROM "report_rollup" x
      WHERE x.grain = 'D' AND x.area_level = v_level
-     GROUP BY 2, 3, 4, 5, 6, 7;
+     GROUP BY 2, 3, 4, 5, 6, 7
+     ORDER BY 2, 4, 5, 6, 7;
   END LOOP;
   INSERT INTO "village_month_report" (month, village_id, type, reports)
   SELECT date_trunc('month', (r.submitted_at AT TIME ZONE 'Asia/Jakarta')::date)::date, r.village_id, r.type, COUNT(*)
     FROM "village_report" r
-   GROUP BY 1, 2, 3;
+   GROUP BY 1, 2, 3
+   ORDER BY 1, 2, 3;
 END $$;

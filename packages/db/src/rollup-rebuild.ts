@@ -51,10 +51,17 @@ export interface RebuildProgress {
  * families it is kept from are done. On PostgreSQL the reports family (most of the time) runs beside
  * coverage and training instead of before them; PGlite runs one transaction at a time anyway.
  */
-export async function rebuildAllRollups(
-  sql: SqlDatabase,
-  options: { atOnce: number; onProgress?: (progress: RebuildProgress) => void },
-): Promise<void> {
+export interface RebuildAllOptions {
+  atOnce: number;
+  onProgress?: (progress: RebuildProgress) => void;
+  /**
+   * Around each family's rebuild, in its transaction (the seed: its tables' secondary indexes dropped
+   * before and built again after). Returns what to do once the rebuild is done.
+   */
+  around?: (tx: SqlExecutor, tables: readonly string[]) => Promise<() => Promise<void>>;
+}
+
+export async function rebuildAllRollups(sql: SqlDatabase, options: RebuildAllOptions): Promise<void> {
   const waiting: Family[] = [...rollupFamilies];
   const building = new Set<string>();
   const built: string[] = [];
@@ -77,8 +84,12 @@ export async function rebuildAllRollups(
         sql
           .transaction(async (tx) => {
             // A rebuild groups millions of rows: in memory rather than spilled to disk, and never timed out.
-            await tx.exec(`SET LOCAL statement_timeout = 0; SET LOCAL work_mem = '256MB';`);
+            await tx.exec(
+              `SET LOCAL statement_timeout = 0; SET LOCAL work_mem = '256MB'; SET LOCAL maintenance_work_mem = '1GB';`,
+            );
+            const after = await options.around?.(tx, family.tables);
             await rebuildFamily(tx, family);
+            await after?.();
           })
           .then(
             () => {
