@@ -240,11 +240,16 @@ END $$;
 -- Recomputes the whole training rollup from the records: after a bulk load, and to check it.
 CREATE OR REPLACE FUNCTION rebuild_training_rollups() RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
+  -- The roster's counts are rebuilt from the members below: its trigger would only count each changed
+  -- member once more, row by row (after a national seed, 2 of the family's 3 minutes). Writes to the
+  -- members wait for this transaction meanwhile (the ALTER's lock), so none goes uncounted.
+  ALTER TABLE task_force_member DISABLE TRIGGER task_force_member_roster;
   UPDATE task_force_member m SET modules_completed = COALESCE(c.modules, 0)
     FROM task_force_member m2
     LEFT JOIN (SELECT member_id, COUNT(DISTINCT module_id)::int AS modules
                  FROM training_attendance WHERE completed GROUP BY member_id) c ON c.member_id = m2.id
    WHERE m2.id = m.id AND m.modules_completed <> COALESCE(c.modules, 0);
+  ALTER TABLE task_force_member ENABLE TRIGGER task_force_member_roster;
   DELETE FROM training_rollup;
   DELETE FROM member_training_event;
   INSERT INTO member_training_event (member_id, module_id, kind, day, present, completed, district_id, regency_id, province_id, variant)
@@ -255,7 +260,7 @@ BEGIN
     FROM member_training_event e
     CROSS JOIN LATERAL rollup_keys(e.day, e.province_id, e.regency_id, e.district_id) AS k
    GROUP BY 1, 2, 3, 4, 5, 6;
-  -- After the counts of modules above, whose changes the roster's trigger has counted once more.
+  -- After the counts of modules above.
   DELETE FROM member_roster_count;
   INSERT INTO member_roster_count (area_level, area_id, role, current, modules_completed, members)
   SELECT k.area_level, k.area_id, m.role, m.left_on IS NULL, m.modules_completed, COUNT(*)
