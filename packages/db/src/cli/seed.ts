@@ -25,13 +25,15 @@ if (values.today && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) {
 }
 
 const db = await openDatabase();
-const started = Date.now();
-const elapsed = () => {
-  const seconds = Math.round((Date.now() - started) / 1000);
-  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
-};
+// The time since the start is the bar's own token, redrawn every few seconds: it keeps moving while one
+// long statement (an index build, a rollup family) runs with nothing else to report.
 const bar = new cliProgress.SingleBar(
-  { format: '{phase} [{bar}] {value}/{total} {detail}', hideCursor: true, noTTYOutput: true, notTTYSchedule: 5000 },
+  {
+    format: '{phase} [{bar}] {value}/{total} {detail} ({duration_formatted})',
+    hideCursor: true,
+    noTTYOutput: true,
+    notTTYSchedule: 5000,
+  },
   cliProgress.Presets.shades_classic,
 );
 try {
@@ -49,22 +51,22 @@ try {
         bar.update(0, { phase: 'areas    ', detail: `${written.toLocaleString('en')} rows` });
       } else if (event.phase === 'indexes' || event.phase === 'keys') {
         const detail = event.phase === 'indexes' ? 'building the indexes' : 'checking the foreign keys';
-        bar.update(bar.getTotal(), { phase: `${event.phase.padEnd(9)}`, detail: `${detail} (${elapsed()})` });
+        bar.update(bar.getTotal(), { phase: `${event.phase.padEnd(9)}`, detail });
       } else if (event.phase === 'rollups') {
         // The bar restarts for the rollups: one step per family, naming those being built.
         bar.setTotal(event.families);
         const building = event.building.length ? event.building.join(' + ') : 'done';
         bar.update(event.built.length, {
           phase: 'rollups  ',
-          detail: `${building} from ${written.toLocaleString('en')} rows (${elapsed()})`,
+          detail: `${building} from ${written.toLocaleString('en')} rows`,
         });
       } else if (event.phase === 'statistics') {
-        bar.update(bar.getTotal(), { phase: 'analyse  ', detail: `table statistics (${elapsed()})` });
+        bar.update(bar.getTotal(), { phase: 'analyse  ', detail: 'table statistics' });
       } else {
         bar.setTotal(event.provinces);
         bar.update(event.provinceIndex, {
           phase: 'programme',
-          detail: `province ${event.provinceCode}, ${written.toLocaleString('en')} rows (${elapsed()})`,
+          detail: `province ${event.provinceCode}, ${written.toLocaleString('en')} rows`,
         });
       }
     },
