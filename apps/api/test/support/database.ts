@@ -1,7 +1,7 @@
 // A test file's own database, copied from the run's templates (global-setup.ts) when this runner made
-// them; a runner without that setup (another package's tests) migrates and seeds its own.
-import { migrate, seedDatabase } from '@binaan/db';
+// them; a runner without that setup (another package's tests) makes the template itself.
 import {
+  createDatabaseTemplate,
   createTestDatabase,
   type CreateTestDatabaseOptions,
   type DatabaseTemplate,
@@ -22,8 +22,12 @@ export async function createApiTestDatabase(
   const { seed = true, ...databaseOptions } = options;
   const templates = inject('databaseTemplates');
   if (templates) return createTestDatabase({ ...databaseOptions, from: seed ? templates.seeded : templates.migrated });
-  const test = await createTestDatabase(databaseOptions);
-  await migrate(test.db.sql);
-  if (seed) await seedDatabase(test.db.sql, SEED_OPTIONS);
-  return test;
+  // On PGlite the template is kept between runs (@binaan/db's template-cache.ts); on a server it is
+  // dropped once copied.
+  const made = await createDatabaseTemplate(seed ? SEED_OPTIONS : null);
+  try {
+    return await createTestDatabase({ ...databaseOptions, from: made.template });
+  } finally {
+    await made.dispose();
+  }
 }

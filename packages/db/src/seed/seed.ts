@@ -56,10 +56,15 @@ export async function hasAreas(sql: SqlExecutor): Promise<boolean> {
   return row?.present ?? false;
 }
 
+/** The day the seed generates records up to when none is given: today (UTC). */
+export function defaultSeedDay(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
 export async function seedDatabase(sql: SqlDatabase, options: SeedOptions = {}): Promise<SeedResult> {
   const started = Date.now();
   const scaleName = options.scale ?? 'demo';
-  const today = options.today ?? new Date().toISOString().slice(0, 10);
+  const today = options.today ?? defaultSeedDay();
   const profile = { ...scaleProfiles[scaleName], today: dayOf(today) };
   const random = new SeededRandom(options.seed ?? DEFAULT_SEED);
   const onProgress = options.onProgress ?? (() => undefined);

@@ -3,16 +3,16 @@
 //
 // Seeding the demo data takes far longer than any test, so a run seeds it once (createDatabaseTemplate, in
 // a test runner's global setup) and every file starts from a copy: PGlite from the template's data
-// directory archive, PostgreSQL with CREATE DATABASE … TEMPLATE.
+// directory archive (kept between runs while what it is made from is unchanged: template-cache.ts),
+// PostgreSQL with CREATE DATABASE … TEMPLATE.
 import { randomBytes } from 'node:crypto';
-import { readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import pg from 'pg';
 import { type Database, openDatabase, type OpenDatabaseOptions } from '../client.js';
 import { readDatabaseEnv } from '../env.js';
 import { migrate } from '../migrate.js';
-import { seedDatabase, type SeedOptions } from '../seed/seed.js';
+import { defaultSeedDay, seedDatabase, type SeedOptions } from '../seed/seed.js';
+import { cachedTemplate, templateCachePath } from './template-cache.js';
 
 export interface TestDatabase {
   db: Database;
@@ -58,17 +58,21 @@ let emptyCluster: Promise<Blob> | undefined;
 
 /**
  * A new PGlite database runs initdb, 3.7-4.7 s here; loading an archive of a new cluster takes 1.3-1.5 s.
- * So a process makes one empty cluster and every empty test database (and template) starts from its copy.
+ * So every empty test database (and template) starts from a copy of one new cluster, kept on disk
+ * (template-cache.ts) and read once per process.
  */
 function emptyClusterArchive(): Promise<Blob> {
   emptyCluster ??= (async () => {
-    const db = await openDatabase({ dataDir: 'memory://' });
-    try {
-      await db.sql.exec('CHECKPOINT');
-      return await db.dumpDataDir!();
-    } finally {
-      await db.close();
-    }
+    const path = await cachedTemplate(templateCachePath('empty'), async () => {
+      const db = await openDatabase({ dataDir: 'memory://' });
+      try {
+        await db.sql.exec('CHECKPOINT');
+        return new Uint8Array(await (await db.dumpDataDir!()).arrayBuffer());
+      } finally {
+        await db.close();
+      }
+    });
+    return new Blob([await readFile(path)]);
   })().catch((error: unknown) => {
     emptyCluster = undefined;
     throw error;
@@ -115,30 +119,33 @@ export async function createTestDatabase(options: CreateTestDatabaseOptions = {}
 
 /**
  * Migrates (and seeds, unless `seed` is null) one database to copy from, on the kind of database the
- * tests use. Returns it and a function that removes it (call it when the run ends).
+ * tests use. Returns it and a function that removes it (call it when the run ends); a PGlite template is
+ * kept for the next run instead, while what it is made from stays the same (template-cache.ts).
  */
 export async function createDatabaseTemplate(
   seed: SeedOptions | null,
 ): Promise<{ template: DatabaseTemplate; dispose(): Promise<void> }> {
   const serverUrl = readDatabaseEnv().databaseUrl;
   if (!serverUrl) {
-    const db = await openDatabase({ dataDir: 'memory://', loadDataDir: await emptyClusterArchive() });
-    try {
-      // A used WAL segment is otherwise kept, renamed, for reuse: four of them (64 MB of zeros) went into
-      // every copy, and loading them was half of each test file's 2-3 s start. Removed instead, the
-      // archive holds the one segment in use (79 MB in all, not 146).
-      await db.sql.exec('SET wal_recycle = off');
-      await migrate(db.sql);
-      if (seed) await seedDatabase(db.sql, seed);
-      // Settle the files so that every copy starts from the same checkpointed state.
-      await db.sql.exec('CHECKPOINT');
-      const archive = await db.dumpDataDir!();
-      const archivePath = join(tmpdir(), `${uniqueName('binaan-test-template')}.tar`);
-      await writeFile(archivePath, Buffer.from(await archive.arrayBuffer()));
-      return { template: { kind: 'pglite', archivePath, seed }, dispose: () => rm(archivePath, { force: true }) };
-    } finally {
-      await db.close();
-    }
+    const options = seed && { ...seed, today: seed.today ?? defaultSeedDay() };
+    const archivePath = await cachedTemplate(templateCachePath(options), async () => {
+      const db = await openDatabase({ dataDir: 'memory://', loadDataDir: await emptyClusterArchive() });
+      try {
+        // A used WAL segment is otherwise kept, renamed, for reuse: four of them (64 MB of zeros) went into
+        // every copy, and loading them was half of each test file's 2-3 s start. Removed instead, the
+        // archive holds the one segment in use (79 MB in all, not 146).
+        await db.sql.exec('SET wal_recycle = off');
+        await migrate(db.sql);
+        if (options) await seedDatabase(db.sql, options);
+        // Settle the files so that every copy starts from the same checkpointed state.
+        await db.sql.exec('CHECKPOINT');
+        return new Uint8Array(await (await db.dumpDataDir!()).arrayBuffer());
+      } finally {
+        await db.close();
+      }
+    });
+    // Kept for the next run and the other packages (template-cache.ts): nothing to remove.
+    return { template: { kind: 'pglite', archivePath, seed: options }, dispose: async () => undefined };
   }
   const database = uniqueName('binaan_template');
   await onServer(serverUrl, `CREATE DATABASE ${database}`);
