@@ -1,6 +1,6 @@
-// The dashboard as a person uses it, in a real browser against the real API and database. Screenshots of
-// every page go to apps/dashboard/test-output/screenshots/. Without Chromium these tests are reported
-// as skipped, with the reason.
+// The dashboard as a person uses it, in a real browser against the real API and database. Its printouts,
+// and with BINAAN_SCREENSHOTS=on screenshots of every page, go to apps/dashboard/test-output/screenshots/.
+// Without Chromium these tests are reported as skipped, with the reason.
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -8,7 +8,7 @@ import { ANALYTICS_PAGES, openingQuery } from '../src/app/opening-queries';
 import { defaultPeriod, periodRange } from '../src/lib/filters/url-filters';
 import { DEFAULT_DEMO_PASSWORD } from '@binaan/db';
 import { formatNumber, formatPercent } from '../src/lib/format';
-import { browserMissing, outputDir, type RunningDashboard, startDashboard } from './support';
+import { browserMissing, outputDir, type RunningDashboard, screenshot, startDashboard } from './support';
 
 if (browserMissing) console.warn(`End-to-end tests skipped: ${browserMissing}`);
 
@@ -87,7 +87,7 @@ describe.skipIf(browserMissing !== null)('the dashboard in Chromium', () => {
     await page.fill('input[type=password]', 'not-the-password');
     await page.click('button[type=submit]');
     expect(await page.textContent('[role=alert]')).toBe('Email atau kata sandi salah.');
-    await page.screenshot({ path: `${screenshots}masuk.png` });
+    await screenshot(page, `${screenshots}masuk.png`);
     await page.fill('input[type=password]', DEFAULT_DEMO_PASSWORD);
     await page.click('button[type=submit]');
     await page.waitForURL(/\/ringkasan\?period=2026/);
@@ -140,7 +140,7 @@ describe.skipIf(browserMissing !== null)('the dashboard in Chromium', () => {
       /^Periode .+, dibandingkan dengan .+ \(hari yang sama\)\. Periode belum berakhir: angka masih dapat berubah\.$/,
     );
     expect(await page.locator('.recharts-bar-rectangle path').count()).toBeGreaterThan(0);
-    await page.screenshot({ path: `${screenshots}ringkasan.png`, fullPage: true });
+    await screenshot(page, `${screenshots}ringkasan.png`, { fullPage: true });
   });
 
   it('asks for a page’s figures once, without waiting for the page’s code', async () => {
@@ -225,7 +225,7 @@ describe.skipIf(browserMissing !== null)('the dashboard in Chromium', () => {
     await page.locator('.recharts-bar-rectangle path').first().hover();
     await page.waitForSelector('.recharts-tooltip-wrapper li');
     expect(await text('.recharts-tooltip-wrapper li')).toMatch(/\d+ dari \d/);
-    await page.screenshot({ path: `${screenshots}cakupan.png`, fullPage: true });
+    await screenshot(page, `${screenshots}cakupan.png`, { fullPage: true });
     await page.getByRole('button', { name: 'Rinci Kabupaten Sumba Barat Daya' }).click();
     await page.waitForURL(/kab=53\.18/);
     await page.waitForFunction(
@@ -250,7 +250,7 @@ describe.skipIf(browserMissing !== null)('the dashboard in Chromium', () => {
     expect(body).toContain('3 Mei 2024');
     expect(body).toContain('Gugus tugas');
     expect(body).toContain('Kepala desa');
-    await page.screenshot({ path: `${screenshots}desa.png`, fullPage: true });
+    await screenshot(page, `${screenshots}desa.png`, { fullPage: true });
   });
 
   it('downloads a CSV with the rows on screen and the filters in its name', async () => {
@@ -286,11 +286,11 @@ describe.skipIf(browserMissing !== null)('the dashboard in Chromium', () => {
   it('switches to English and back', async () => {
     await open('/laporan?prov=53&period=2026');
     expect(await text('h1')).toBe('Laporan per kabupaten/kota');
-    await page.screenshot({ path: `${screenshots}laporan.png`, fullPage: true });
+    await screenshot(page, `${screenshots}laporan.png`, { fullPage: true });
     await page.selectOption('select[aria-label="Bahasa"]', 'en');
     await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'Reports per regency/city');
     expect(await text('nav a.active')).toBe('Reports');
-    await page.screenshot({ path: `${screenshots}reports-en.png`, fullPage: true });
+    await screenshot(page, `${screenshots}reports-en.png`, { fullPage: true });
     await page.selectOption('select[aria-label="Language"]', 'id');
     await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'Laporan per kabupaten/kota');
   });
@@ -331,7 +331,7 @@ describe.skipIf(browserMissing !== null)('the dashboard in Chromium', () => {
     const charts = await categoryLabels();
     expect(charts.length).toBeGreaterThanOrEqual(2);
     expect(charts.filter((chart) => chart.overlapping > 0)).toEqual([]);
-    await page.screenshot({ path: `${screenshots}pelatihan.png`, fullPage: true });
+    await screenshot(page, `${screenshots}pelatihan.png`, { fullPage: true });
   });
 
   it('says why a chart is empty instead of drawing a blank one', async () => {
@@ -370,7 +370,7 @@ describe.skipIf(browserMissing !== null)('the dashboard in Chromium', () => {
         };
       });
       expect(overflow, path).toEqual({ page: 0, tables: [] });
-      if (path.startsWith('/cakupan')) await page.screenshot({ path: `${screenshots}cakupan-tablet.png` });
+      if (path.startsWith('/cakupan')) await screenshot(page, `${screenshots}cakupan-tablet.png`);
     }
     await page.setViewportSize({ width: 1366, height: 900 });
   });
@@ -416,7 +416,7 @@ describe.skipIf(browserMissing !== null)('the dashboard in Chromium', () => {
     );
     await kanim.goto(`${dashboard.url}/pelatihan?period=2026`);
     await kanim.waitForSelector('th:text("Nama")');
-    await kanim.screenshot({ path: `${screenshots}pelatihan-kanim.png`, fullPage: false });
+    await screenshot(kanim, `${screenshots}pelatihan-kanim.png`, { fullPage: false });
     await kanim.goto(`${dashboard.url}/laporan?period=2026`);
     expect(await kanim.textContent('h1')).toBe('Laporan per kabupaten/kota');
     // The map opens on its province's kabupaten/kota: its own have figures; a neighbour outside its area
@@ -442,7 +442,7 @@ describe.skipIf(browserMissing !== null)('the dashboard in Chromium', () => {
     await page.click('button:text("Terbitkan")');
     const secret = (await page.locator('[data-testid=token-secret]').textContent()) ?? '';
     expect(secret).toMatch(/^bnn_t_/);
-    await page.screenshot({ path: `${screenshots}token.png`, fullPage: true });
+    await screenshot(page, `${screenshots}token.png`, { fullPage: true });
 
     // The API enforces trusted documents for the dashboard, yet an application with this token may send its own.
     const asApplication = () =>
@@ -492,7 +492,7 @@ describe.skipIf(browserMissing !== null)('the dashboard in Chromium', () => {
       expect(stored.length).toBeGreaterThan(0);
       expect(drawn).toHaveLength(514);
       expect(stored.filter((code) => drawn.filter((shape) => shape === code).length !== 1)).toEqual([]);
-      await page.screenshot({ path: `${screenshots}peta-kabupaten.png`, fullPage: true });
+      await screenshot(page, `${screenshots}peta-kabupaten.png`, { fullPage: true });
     });
 
     it('colours a kabupaten/kota by its coverage, as the legend says', async () => {
@@ -531,7 +531,7 @@ describe.skipIf(browserMissing !== null)('the dashboard in Chromium', () => {
       expect(await details.locator('[data-figure=cakupan]').textContent()).toContain(
         formatPercent(highest!.rate, 'id'),
       );
-      await page.screenshot({ path: `${screenshots}peta-fokus.png`, fullPage: true });
+      await screenshot(page, `${screenshots}peta-fokus.png`, { fullPage: true });
       // Enter drills down to the kabupaten/kota: chosen, outlined, with the way to its kecamatan.
       await page.keyboard.press('Enter');
       await page.waitForURL(new RegExp(`kab=${highest!.code.replace('.', '\\.')}`));
@@ -570,7 +570,7 @@ describe.skipIf(browserMissing !== null)('the dashboard in Chromium', () => {
       expect(
         await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
       ).toBeLessThanOrEqual(0);
-      await page.screenshot({ path: `${screenshots}peta-tablet.png` });
+      await screenshot(page, `${screenshots}peta-tablet.png`);
       await page.setViewportSize({ width: 1366, height: 900 });
       await page.emulateMedia({ media: 'print' });
       expect(await page.isVisible('svg.choropleth')).toBe(true);

@@ -1,12 +1,12 @@
 // An immigration office's daily work in the dashboard, in Chromium against the real API and database:
 // the report inbox, a report taken from received to closed, two officers acting at once, and a record
 // outside the office's area. What the screen says is checked against the database.
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { todayInIndonesia } from '@binaan/domain';
 import { formatNumber } from '../src/lib/format';
-import { browserMissing, outputDir, type RunningDashboard, signIn, startDashboard } from './support';
+import { browserMissing, outputDir, type RunningDashboard, screenshot, signIn, startDashboard } from './support';
 
 if (browserMissing) console.warn(`End-to-end tests skipped: ${browserMissing}`);
 
@@ -90,7 +90,6 @@ describe.skipIf(browserMissing !== null)("an immigration office's work in Chromi
   const statusShown = (page: Page) => page.locator('[data-testid="report-status"]').textContent();
 
   beforeAll(async () => {
-    mkdirSync(screenshots, { recursive: true });
     dashboard = await startDashboard(inject('seededTemplate') ?? undefined);
   }, 180_000);
 
@@ -140,7 +139,7 @@ describe.skipIf(browserMissing !== null)("an immigration office's work in Chromi
     );
     const statuses = await page.locator('tbody tr td:nth-child(6)').allTextContents();
     expect(new Set(statuses)).toEqual(new Set(['Diverifikasi']));
-    await page.screenshot({ path: `${screenshots}kotak-masuk.png`, fullPage: true });
+    await screenshot(page, `${screenshots}kotak-masuk.png`, { fullPage: true });
   });
 
   it('takes a received report to closed, refusing a rejection without its reason, and the reports page’s counts move', async () => {
@@ -158,7 +157,7 @@ describe.skipIf(browserMissing !== null)("an immigration office's work in Chromi
     expect(await page.getAttribute('#report-step-note', 'aria-invalid')).toBe('true');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('report-step-errors');
     expect((await steps(report!.id)).transitions).toHaveLength(1);
-    await page.screenshot({ path: `${screenshots}laporan-tolak-tanpa-alasan.png`, fullPage: true });
+    await screenshot(page, `${screenshots}laporan-tolak-tanpa-alasan.png`, { fullPage: true });
 
     // Verify, follow up (with the action and the agencies), close: each with the keyboard or a tap.
     await page.check('input[name=toStatus][value=VERIFIED]');
@@ -182,7 +181,7 @@ describe.skipIf(browserMissing !== null)("an immigration office's work in Chromi
     const timeline = await page.textContent('[data-testid="report-timeline"]');
     expect(timeline).toContain('Pemeriksaan izin tinggal di lokasi.');
     expect(timeline).toContain('Polres, Satpol PP');
-    await page.screenshot({ path: `${screenshots}laporan-selesai.png`, fullPage: true });
+    await screenshot(page, `${screenshots}laporan-selesai.png`, { fullPage: true });
 
     const stored = await steps(report!.id);
     expect(stored.status).toBe('CLOSED');
@@ -230,7 +229,7 @@ describe.skipIf(browserMissing !== null)("an immigration office's work in Chromi
         .locator('input[name=toStatus]')
         .evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value)),
     ).toEqual(['FOLLOWED_UP', 'REJECTED']);
-    await second.screenshot({ path: `${screenshots}laporan-bentrok.png`, fullPage: true });
+    await screenshot(second, `${screenshots}laporan-bentrok.png`, { fullPage: true });
     const stored = await steps(report!.id);
     expect(stored.transitions.map((step) => step.toStatus)).toEqual(['SUBMITTED', 'VERIFIED']);
   });
@@ -264,7 +263,7 @@ describe.skipIf(browserMissing !== null)("an immigration office's work in Chromi
       { filter: { search: 'timbur', area: { regencyCodes: [KOTABARU] } } },
     );
     expect(options).toHaveLength(villages.edges.length);
-    await page.screenshot({ path: `${screenshots}desa-cari.png`, fullPage: true });
+    await screenshot(page, `${screenshots}desa-cari.png`, { fullPage: true });
     await box.press('ArrowDown');
     await box.press('Enter');
     await page.waitForURL(/\/desa\/63\.02\.15\.2002/);
@@ -316,7 +315,7 @@ describe.skipIf(browserMissing !== null)("an immigration office's work in Chromi
     expect(await page.textContent('#designate-inauguratedOn-error')).toBeTruthy();
     expect(await page.inputValue('#designate-decreeNumber')).toBe('W.17.IMI.IMI.5-UM.01.01-0412');
     expect(await designations()).toEqual([]);
-    await page.screenshot({ path: `${screenshots}desa-tetapkan-salah.png`, fullPage: true });
+    await screenshot(page, `${screenshots}desa-tetapkan-salah.png`, { fullPage: true });
 
     // The latest date the form allows is today in Kotabaru (WITA); the overview counts to today in WIB, which
     // is a day behind between 00:00 and 01:00 WITA. A date that has come in both zones shows at any hour.
@@ -378,7 +377,7 @@ describe.skipIf(browserMissing !== null)("an immigration office's work in Chromi
       document.querySelector('[data-testid="designation-history"]')?.textContent?.includes('Ditangguhkan'),
     );
     expect(await designations()).toEqual(['SUSPENDED']);
-    await page.screenshot({ path: `${screenshots}desa-ditangguhkan.png`, fullPage: true });
+    await screenshot(page, `${screenshots}desa-ditangguhkan.png`, { fullPage: true });
   });
 
   it('records a training session (a date before a member joined refused beside the member first) and completion moves', async () => {
@@ -433,7 +432,7 @@ describe.skipIf(browserMissing !== null)("an immigration office's work in Chromi
     // What was typed stays: the module ticked, the member's mark, the date.
     expect(await mark.inputValue()).toBe('COMPLETED');
     expect(await sessions()).toBe(sessionsBefore);
-    await page.screenshot({ path: `${screenshots}pelatihan-salah.png`, fullPage: true });
+    await screenshot(page, `${screenshots}pelatihan-salah.png`, { fullPage: true });
 
     await page.fill('#training-session-heldOn', (await page.getAttribute('#training-session-heldOn', 'max'))!);
     await page.click('#training-session button[type=submit]');
@@ -483,7 +482,7 @@ describe.skipIf(browserMissing !== null)("an immigration office's work in Chromi
     await row.locator('form[aria-label="Akhiri keanggotaan"] button[type=submit]').click();
     await page.locator('tr', { hasText: 'Serda Yohanes Taek' }).filter({ hasText: 'Sudah keluar' }).waitFor();
     expect(await members('Serda Yohanes Taek')).toEqual([{ left_on: today }]);
-    await page.screenshot({ path: `${screenshots}gugus-tugas.png`, fullPage: true });
+    await screenshot(page, `${screenshots}gugus-tugas.png`, { fullPage: true });
   });
 
   it('records a Timpora meeting: without topics refused beside the field, what was typed kept', async () => {
@@ -550,7 +549,7 @@ describe.skipIf(browserMissing !== null)("an immigration office's work in Chromi
         [year],
       );
     expect(await targets()).toEqual([]);
-    await page.screenshot({ path: `${screenshots}rencana-kerja-salah.png`, fullPage: true });
+    await screenshot(page, `${screenshots}rencana-kerja-salah.png`, { fullPage: true });
 
     await villagesField.fill('3');
     await page.click('#targets button[type=submit]');
@@ -621,7 +620,7 @@ describe.skipIf(browserMissing !== null)("an immigration office's work in Chromi
     await officerPage.fill('#password-confirmation', 'binaan binaan binaan 2026');
     await officerPage.click('#password button[type=submit]');
     await officerPage.waitForSelector('#password-newPassword-error');
-    await officerPage.screenshot({ path: `${screenshots}kata-sandi-lemah.png`, fullPage: true });
+    await screenshot(officerPage, `${screenshots}kata-sandi-lemah.png`, { fullPage: true });
     const chosen = 'sampan biru berlabuh di muara sungai durian';
     await officerPage.fill('#password-newPassword', chosen);
     await officerPage.fill('#password-confirmation', chosen);
@@ -649,7 +648,7 @@ describe.skipIf(browserMissing !== null)("an immigration office's work in Chromi
     await row.locator('button', { hasText: 'Nonaktifkan' }).click();
     await row.getByText('Akun dinonaktifkan').waitFor();
     expect(await accounts()).toEqual([{ must: false, disabled: true }]);
-    await admin.screenshot({ path: `${screenshots}pengguna.png`, fullPage: true });
+    await screenshot(admin, `${screenshots}pengguna.png`, { fullPage: true });
 
     await officerPage.click('nav a:has-text("Kotak masuk")');
     await officerPage.waitForSelector('[data-testid="session-ended"]');
@@ -673,7 +672,7 @@ describe.skipIf(browserMissing !== null)("an immigration office's work in Chromi
     expect(code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
     await page.locator('img.qr').waitFor();
     expect(await page.getAttribute('img.qr', 'alt')).toContain(code);
-    await page.locator('.enrolment-code').screenshot({ path: `${screenshots}ponsel-kode.png` });
+    await screenshot(page.locator('.enrolment-code'), `${screenshots}ponsel-kode.png`);
 
     // The phone exchanges the code (the field app does this); the office sees it in the list.
     const { enrolDevice } = await dashboard.graphql(
@@ -691,7 +690,7 @@ describe.skipIf(browserMissing !== null)("an immigration office's work in Chromi
       `SELECT revoked_at IS NOT NULL AS revoked FROM field_device WHERE label = 'HP Sekdes'`,
     );
     expect(stored).toEqual({ revoked: true });
-    await page.screenshot({ path: `${screenshots}ponsel-lapor.png`, fullPage: true });
+    await screenshot(page, `${screenshots}ponsel-lapor.png`, { fullPage: true });
   });
 
   it('shows an early-warning signal on the overview and its page, and takes it to dismissed with a note', async () => {
@@ -738,7 +737,7 @@ describe.skipIf(browserMissing !== null)("an immigration office's work in Chromi
     await page.fill('#signal-review-note', note);
     await page.getByRole('button', { name: 'Tutup: tidak perlu tindakan' }).click();
     await page.getByText('Sinyal ditutup.').waitFor();
-    await page.screenshot({ path: `${screenshots}sinyal.png`, fullPage: true });
+    await screenshot(page, `${screenshots}sinyal.png`, { fullPage: true });
     const stored = await dashboard.sql<{ status: string; note: string; version: number }>(
       `SELECT s.status::text AS status, s.note, s.version FROM signal s JOIN regency r ON r.id = s.regency_id
         WHERE r.code = '${KOTABARU}' AND s.type = 'REFUGEES' ORDER BY s.week_start DESC LIMIT 1`,

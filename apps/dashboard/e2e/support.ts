@@ -20,7 +20,7 @@ import { collectDocuments } from '../scripts/trusted-documents';
 export const outputDir = fileURLToPath(new URL('../test-output/', import.meta.url));
 const distDir = `${outputDir}e2e-dist`;
 
-export { browserMissing } from '@binaan/api/testing';
+export { browserMissing, screenshot } from '@binaan/api/testing';
 
 export interface RunningDashboard {
   url: string;

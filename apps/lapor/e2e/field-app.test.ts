@@ -12,7 +12,7 @@ import {
   typeReport,
   waitForStates,
 } from './phone';
-import { browserMissing, outputDir, type RunningFieldApp, startFieldApp } from './support';
+import { browserMissing, outputDir, type RunningFieldApp, screenshot, startFieldApp } from './support';
 
 describe.skipIf(browserMissing)(`field app in Chromium${browserMissing ? ` (skipped: ${browserMissing})` : ''}`, () => {
   let app: RunningFieldApp;
@@ -64,7 +64,7 @@ describe.skipIf(browserMissing)(`field app in Chromium${browserMissing ? ` (skip
     await page.reload();
     await page.getByRole('heading', { name: new RegExp(village.name) }).waitFor();
     await waitForStates(page, 'waiting', 3);
-    await page.screenshot({ path: `${outputDir}offline-waiting.png`, fullPage: true });
+    await screenshot(page, `${outputDir}offline-waiting.png`, { fullPage: true });
 
     await context.setOffline(false);
     await waitForStates(page, 'received', 3);
@@ -189,7 +189,7 @@ describe.skipIf(browserMissing)(`field app in Chromium${browserMissing ? ` (skip
     await page.locator('#occurredOn-problem').waitFor();
     expect(await page.locator('#occurredOn-problem').textContent()).toMatch(/^Tanggal (kejadian harus|tidak boleh)/);
     expect(await page.inputValue('#description')).toBe(description);
-    await page.screenshot({ path: `${outputDir}refused-edit.png` });
+    await screenshot(page, `${outputDir}refused-edit.png`);
     const villageToday = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Makassar' }).format(new Date());
     await page.fill('#occurredOn', villageToday);
     await page.getByRole('button', { name: 'Simpan perubahan dan kirim' }).click();

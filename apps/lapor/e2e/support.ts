@@ -18,7 +18,7 @@ import { fieldAppManifest } from '../scripts/trusted-documents';
 
 export const outputDir = fileURLToPath(new URL('../test-output/', import.meta.url));
 export const distDir = `${outputDir}e2e-dist`;
-export { browserMissing } from '@binaan/api/testing';
+export { browserMissing, screenshot } from '@binaan/api/testing';
 
 /** The production bundle and its service worker, as phones get them. */
 export async function buildFieldApp(outDir = distDir): Promise<void> {

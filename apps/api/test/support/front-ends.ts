@@ -1,11 +1,12 @@
 // What the front ends' browser tests and budget scripts share (the dashboard's and the field app's):
 // whether Chromium can run here, the test run's setup (build and seeded database), launching it, GraphQL on the test database as a demo user, and the
 // JavaScript a built app's first load needs. Exported as @binaan/api/testing.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { DEFAULT_DEMO_PASSWORD } from '@binaan/db';
 import { createDatabaseTemplate, type DatabaseTemplate } from '@binaan/db/testing';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 import type { TestProject } from 'vitest/node';
 import type { App } from '../../src/yoga.js';
 
@@ -37,6 +38,17 @@ export function launchChromium(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+}
+
+/**
+ * A picture of what a test sees, for people to look at (apps/…/test-output/): taken when
+ * BINAAN_SCREENSHOTS=on. Encoding them cost a tenth of the browser tests' CPU, which every run paid
+ * and nobody looked at.
+ */
+export async function screenshot(target: Page | Locator, path: string, options: { fullPage?: boolean } = {}) {
+  if (process.env.BINAAN_SCREENSHOTS !== 'on') return;
+  mkdirSync(dirname(path), { recursive: true });
+  await target.screenshot({ path, ...options });
 }
 
 /**
