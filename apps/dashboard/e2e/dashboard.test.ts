@@ -389,7 +389,31 @@ describe.skipIf(browserMissing !== null)('the dashboard in Chromium', () => {
       .allTextContents();
     expect(regencyOptions).toEqual(['Semua kabupaten/kota', 'Kabupaten Kotabaru', 'Kabupaten Tanah Bumbu']);
     // Its whole area lies in one province, so its pages start there: a row per kabupaten/kota of its
-    // own, not one row for the province.
+    // own, not one row for the province. The overview's charts too, with the API's figures.
+    const coverage = kanim.locator('section[aria-label="Cakupan per kabupaten/kota"]');
+    await coverage.locator('summary').click();
+    const { coverage: byRegency } = await dashboard.graphql(
+      `query($filter: AnalyticsFilter!) { coverage(groupBy: REGENCY, filter: $filter) {
+        rows { area { name } coverage { rate } } } }`,
+      {
+        filter: {
+          area: { provinceCodes: ['63'], regencyCodes: null },
+          variants: null,
+          period: periodRange(defaultPeriod()),
+        },
+      },
+      'kanim.batulicin@binaan.test',
+    );
+    expect(await coverage.locator('tbody tr').allTextContents()).toHaveLength(2);
+    for (const row of byRegency.rows as { area: { name: string }; coverage: { rate: number } }[]) {
+      await expect
+        .poll(() => coverage.locator(`tbody tr:has(td:first-child:text-is("${row.area.name}"))`).textContent())
+        .toContain(formatPercent(row.coverage.rate, 'id'));
+    }
+    expect(await kanim.locator('section[aria-label="Penyelesaian pelatihan per kabupaten/kota"]').count()).toBe(1);
+    await coverage.locator('.recharts-bar-rectangle path').last().click();
+    await kanim.waitForURL(/\/cakupan\?.*kab=63\.\d{2}/);
+    expect(new URL(kanim.url()).searchParams.get('prov')).toBe('63');
     await kanim.goto(`${dashboard.url}/cakupan?period=2026`);
     await kanim.waitForSelector('main table tbody tr');
     const rows = await kanim.locator('main table').first().locator('tbody tr').allTextContents();

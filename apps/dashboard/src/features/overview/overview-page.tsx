@@ -17,7 +17,7 @@ import {
   type Locale,
 } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
-import { filterFileNameParts, useDashboardFilters } from '../../lib/filters/url-filters';
+import { filterFileNameParts, levelFor, useDashboardFilters, writeFilters } from '../../lib/filters/url-filters';
 import { useOverview } from './overview-query';
 import { reportTypes } from '@binaan/domain';
 import { stackReportsByMonth } from '../../lib/reports-by-month';
@@ -55,6 +55,12 @@ export function OverviewPage() {
   const { filters } = useDashboardFilters();
   const { data, error, retry } = useOverview(filters);
   const fileParts = filterFileNameParts(filters);
+  const level = levelFor(filters);
+  // A bar opens the coverage page one level down, with the same variant and period.
+  const coverageOf = (code: string) => {
+    const area = level === 'PROVINCE' ? { provinces: [code], regencies: [] } : { regencies: [code] };
+    return { pathname: '/cakupan', search: `?${writeFilters(new URLSearchParams(search), { ...filters, ...area })}` };
+  };
 
   return (
     <>
@@ -145,25 +151,25 @@ export function OverviewPage() {
               </Panel>
               <div className="grid">
                 <ChartPanel
-                  title={t('overview.coverageByProvince')}
+                  title={t(`overview.coverageBy.${level}`)}
                   dataTime={dataTime}
                   fileParts={fileParts}
                   chart={
                     <RateChart
-                      ariaLabel={t('overview.coverageByProvince')}
+                      ariaLabel={t(`overview.coverageBy.${level}`)}
                       rows={coverageRows}
                       label={t('coverage.coverageRate')}
                       ratio={(row) => row.coverage}
                       digits={1}
                       rowHeight={44}
                       minHeight={160}
-                      onSelect={(row) => navigate({ pathname: '/cakupan', search: `?prov=${row.area.code}` })}
+                      onSelect={level === 'DISTRICT' ? undefined : (row) => navigate(coverageOf(row.area.code))}
                     />
                   }
                   table={{
                     rows: coverageRows,
                     rowKey: (row) => row.area.code,
-                    csvName: 'ringkasan-cakupan',
+                    csvName: ['ringkasan-cakupan', level.toLowerCase()],
                     columns: (column) => [
                       column.text('area', t('coverage.area'), (row) => row.area.name),
                       column.number('villages', t('coverage.villages'), (row) => row.villages),
@@ -173,12 +179,12 @@ export function OverviewPage() {
                   }}
                 />
                 <ChartPanel
-                  title={t('overview.trainingByProvince')}
+                  title={t(`overview.trainingBy.${level}`)}
                   dataTime={dataTime}
                   fileParts={fileParts}
                   chart={
                     <RateChart
-                      ariaLabel={t('overview.trainingByProvince')}
+                      ariaLabel={t(`overview.trainingBy.${level}`)}
                       rows={trainingRows}
                       label={t('training.completedAll')}
                       ratio={(row) => row.completedAll}
@@ -190,7 +196,7 @@ export function OverviewPage() {
                   table={{
                     rows: trainingRows,
                     rowKey: (row) => row.area.code,
-                    csvName: 'ringkasan-pelatihan',
+                    csvName: ['ringkasan-pelatihan', level.toLowerCase()],
                     columns: (column) => [
                       column.text('area', t('coverage.area'), (row) => row.area.name),
                       column.number('members', t('training.members'), (row) => row.members),
