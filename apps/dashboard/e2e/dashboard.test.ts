@@ -443,6 +443,13 @@ describe.skipIf(browserMissing !== null)('the dashboard in Chromium', () => {
     await screenshot(kanim, `${screenshots}pelatihan-kanim.png`, { fullPage: false });
     await kanim.goto(`${dashboard.url}/laporan?period=2026`);
     expect(await kanim.textContent('h1')).toBe('Laporan per kabupaten/kota');
+    // Its work plan: its own kabupaten/kota, not the province's others with figures it cannot see.
+    await kanim.goto(`${dashboard.url}/rencana-kerja`);
+    await kanim.waitForSelector('main table tbody tr');
+    expect(await kanim.locator('main table tbody tr td:first-child').allTextContents()).toEqual([
+      'Kabupaten Kotabaru',
+      'Kabupaten Tanah Bumbu',
+    ]);
     // The map opens on its province's kabupaten/kota: its own have figures; a neighbour outside its area
     // is grey, and a click on it only says there are none.
     await kanim.goto(`${dashboard.url}/peta?period=2026`);

@@ -102,7 +102,10 @@ export function WorkPlanPage() {
       <QueryView data={data} error={error} retry={retry} skeletonHeight={480}>
         {(loaded) => {
           if (!loaded.province) return <EmptyState message={t('workPlan.noProvince')} />;
-          const rows = rowsOf(loaded, year);
+          // An office limited to part of the province plans for, and sees figures of, its own
+          // kabupaten/kota only: the others' would read 0 here, which they are not.
+          const ownRegencies = me?.permissions.regencyCodes;
+          const rows = rowsOf(loaded, year).filter((row) => !ownRegencies || ownRegencies.includes(row.code));
           const dataTime = t('common.dataPer', { time: formatDateTime(loaded.coverage.computedAt, locale) });
           return (
             <>
