@@ -56,11 +56,19 @@ export function OverviewPage() {
   const { data, error, retry } = useOverview(filters);
   const fileParts = filterFileNameParts(filters);
   const level = levelFor(filters);
-  // A bar opens the coverage page one level down, with the same variant and period.
+  // A bar, or an area's name in the table (for the keyboard), opens the coverage page one level down,
+  // with the same variant and period.
   const coverageOf = (code: string) => {
     const area = level === 'PROVINCE' ? { provinces: [code], regencies: [] } : { regencies: [code] };
     return { pathname: '/cakupan', search: `?${writeFilters(new URLSearchParams(search), { ...filters, ...area })}` };
   };
+  const drill =
+    level === 'DISTRICT'
+      ? null
+      : {
+          into: (row: { area: { code: string } }) => navigate(coverageOf(row.area.code)),
+          label: (row: { area: { name: string } }) => t('coverage.drillDown', { name: row.area.name }),
+        };
 
   return (
     <>
@@ -163,7 +171,7 @@ export function OverviewPage() {
                       digits={1}
                       rowHeight={44}
                       minHeight={160}
-                      onSelect={level === 'DISTRICT' ? undefined : (row) => navigate(coverageOf(row.area.code))}
+                      onSelect={drill?.into}
                     />
                   }
                   table={{
@@ -171,7 +179,7 @@ export function OverviewPage() {
                     rowKey: (row) => row.area.code,
                     csvName: ['ringkasan-cakupan', level.toLowerCase()],
                     columns: (column) => [
-                      column.text('area', t('coverage.area'), (row) => row.area.name),
+                      column.area('area', t(`coverage.byLevel.${level}`), (row) => row.area.name, drill),
                       column.number('villages', t('coverage.villages'), (row) => row.villages),
                       column.number('designated', t('coverage.designated'), (row) => row.designatedVillages),
                       column.percent('rate', t('coverage.coverageRate'), (row) => row.coverage.rate),
@@ -198,7 +206,7 @@ export function OverviewPage() {
                     rowKey: (row) => row.area.code,
                     csvName: ['ringkasan-pelatihan', level.toLowerCase()],
                     columns: (column) => [
-                      column.text('area', t('coverage.area'), (row) => row.area.name),
+                      column.text('area', t(`coverage.byLevel.${level}`), (row) => row.area.name),
                       column.number('members', t('training.members'), (row) => row.members),
                       column.number('done', t('training.completedAll'), (row) => row.completedAll.numerator),
                       column.percent('rate', '%', (row) => row.completedAll.rate),
