@@ -743,8 +743,9 @@ describe.skipIf(browserMissing !== null)("an immigration office's work in Chromi
         WHERE r.code = '${KOTABARU}' AND s.type = 'REFUGEES' ORDER BY s.week_start DESC LIMIT 1`,
     );
     expect(stored).toEqual([{ status: 'DISMISSED', note, version: 3 }]);
-    // Closed signals leave the open list.
-    expect(await page.locator('tr', { hasText: 'Kotabaru' }).filter({ hasText: 'Pengungsi' }).count()).toBe(0);
+    // Closed signals leave the open list, once the list has been fetched again after the confirmation.
+    const openRow = page.locator('tr', { hasText: 'Kotabaru' }).filter({ hasText: 'Pengungsi' });
+    await expect.poll(() => openRow.count(), { timeout: 10_000 }).toBe(0);
   });
 
   it('refuses a report outside the office’s area opened by its address, and changes nothing', async () => {
