@@ -2,7 +2,6 @@
 // straight in SQL (status steps, follow-ups, new reports, retyped, moved in time, deleted, a designation
 // changing variant), the rollup tables equal a recount written here from village_report and its
 // transitions, and reportStats through the API equals a GROUP BY over the raw reports.
-import type { SqlExecutor } from '@binaan/db';
 import fc from 'fast-check';
 import { expect, it } from 'vitest';
 import { describeRollupProperty, pick } from './support/rollup-property.js';
@@ -246,41 +245,6 @@ describeRollupProperty('report rollups', (probe) => {
         const raw = await lines(RAW_REGENCY_MONTHS);
         expect(raw.length).toBeGreaterThan(20);
         expect([...fromApi].sort()).toEqual(raw);
-      });
-
-      it('keeps the totals when a statement writes many rollup rows at once: added, changed, moved and removed', async () => {
-        // The totals are kept per statement (rollups/report-totals.sql). The report triggers write one
-        // report's rows per statement; here each statement writes many, through every event, and the
-        // totals still equal the rows they add up. Inside a transaction that is then rolled back.
-        const linesIn = async (tx: SqlExecutor, query: string) =>
-          (await tx.query<{ line: string }>(query)).map((row) => row.line).sort();
-        const before = await lines(STORED_TOTALS);
-        const rolledBack = new Error('rolled back');
-        await probe.api.db.sql
-          .transaction(async (tx) => {
-            const writes = [
-              `UPDATE report_rollup SET reports = reports + 2, followed_up = followed_up + 1 WHERE area_level = 'D'`,
-              `UPDATE report_rollup SET status = 'REJECTED' WHERE grain = 'M' AND area_level = 'R' AND status = 'SUBMITTED'`,
-              `UPDATE report_rollup SET period_start = period_start - 36500 WHERE grain = 'D' AND area_level = 'P'`,
-              `INSERT INTO report_rollup (grain, period_start, area_level, area_id, variant, type, status, reports, followed_up)
-               SELECT grain, period_start + 3650, area_level, area_id, variant, type, status, reports + 1, followed_up
-                 FROM report_rollup WHERE area_level = 'R'`,
-              `DELETE FROM report_rollup WHERE area_level = 'D' AND status = 'SUBMITTED'`,
-            ];
-            for (const write of writes) {
-              const changed = await tx.query<{ n: number }>(
-                `WITH w AS (${write} RETURNING 1) SELECT COUNT(*)::int AS n FROM w`,
-              );
-              expect(changed[0]!.n, write).toBeGreaterThan(1);
-              expect(await linesIn(tx, STORED_TOTALS), write).toEqual(await linesIn(tx, TOTALS));
-              expect(await linesIn(tx, STORED_STATUS_TOTALS), write).toEqual(await linesIn(tx, STATUS_TOTALS));
-            }
-            throw rolledBack;
-          })
-          .catch((error: unknown) => {
-            if (error !== rolledBack) throw error;
-          });
-        expect(await lines(STORED_TOTALS)).toEqual(before);
       });
 
       it('keeps the village counts per area through new, moved and removed villages', async () => {

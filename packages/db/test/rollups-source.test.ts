@@ -12,9 +12,7 @@ const declared = rollupFamilies.map((family) => {
     family,
     functions: [...sql.matchAll(/CREATE OR REPLACE FUNCTION (\w+)\(/g)].map((match) => match[1]!),
     views: [...sql.matchAll(/CREATE OR REPLACE VIEW (\w+)/g)].map((match) => match[1]!),
-    triggers: [
-      ...sql.matchAll(/CREATE OR REPLACE TRIGGER (\w+)[\s\S]*?\bON "?(\w+)"?\s+(?:REFERENCING [\s\S]*?)?FOR EACH/g),
-    ].map((match) => ({
+    triggers: [...sql.matchAll(/CREATE OR REPLACE TRIGGER (\w+)[\s\S]*?\bON "?(\w+)"?\s+FOR EACH/g)].map((match) => ({
       name: match[1]!,
       table: match[2]!,
     })),
