@@ -13,6 +13,7 @@ export { prepareDatabase } from './prepare.js';
 export { personalFields } from './personal-data.js';
 export type { QueryOptions, SqlDatabase, SqlExecutor } from './sql.js';
 export { postgresSql, sqlLiteral } from './sql.js';
+export { isRetryableConflict, retryOnConflict, CONFLICT_ATTEMPTS } from './conflicts.js';
 export * from './generated/prisma/client.js';
 export { hashPassword, verifyPassword } from './passwords.js';
 export { demoUsers, DEFAULT_DEMO_PASSWORD, writeDemoUsers } from './seed/demo-users.js';

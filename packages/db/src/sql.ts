@@ -6,6 +6,7 @@ import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import type { Pool, PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
+import { retryOnConflict } from './conflicts.js';
 
 export interface QueryOptions {
   /**
@@ -148,8 +149,14 @@ function pgClientExecutor(client: PoolClient, options: PostgresSqlOptions, names
 
 export function postgresSql(pool: Pool, options: PostgresSqlOptions = { preparedStatements: true }): SqlDatabase {
   const names = new Map<string, string>();
+  const autocommit = pgExecutor(pool, options, names);
   return {
-    ...pgExecutor(pool, options, names),
+    ...autocommit,
+    // A statement outside a transaction is its own transaction: failed to break a deadlock, it was rolled
+    // back whole and can run again (conflicts.ts). Inside a transaction, the transaction is the unit.
+    query<Row extends object>(text: string, params?: unknown[], queryOptions?: QueryOptions) {
+      return retryOnConflict(() => autocommit.query<Row>(text, params, queryOptions));
+    },
     async transaction(work) {
       const client = await pool.connect();
       try {

@@ -1,5 +1,5 @@
 // What every mutation shares: one transaction per write, and the calendar rules of the programme.
-import type { Prisma, PrismaClient } from '@binaan/db';
+import { type Prisma, type PrismaClient, retryOnConflict } from '@binaan/db';
 import { inScope, type Permissions, refusalMessage } from '../auth/permissions.js';
 import type { Context } from '../context.js';
 import { dateIn, timeZoneOfArea, timeZones, todayInArea } from '@binaan/domain';
@@ -7,9 +7,15 @@ import { ForbiddenError, invalidField } from './errors.js';
 
 export type Tx = Prisma.TransactionClient;
 
-/** Runs a write in one transaction: either all of it lands or none of it does. */
+/**
+ * Runs a write in one transaction: either all of it lands or none of it does. One that PostgreSQL rolled
+ * back to break a deadlock is run again (@binaan/db's retryOnConflict), so `work` must do nothing outside
+ * the transaction that a second run would repeat.
+ */
 export function writeTransaction<T>(ctx: Context, work: (tx: Tx) => Promise<T>): Promise<T> {
-  return (ctx.db.prisma as PrismaClient).$transaction(work, { maxWait: 10_000, timeout: 20_000 });
+  return retryOnConflict(() =>
+    (ctx.db.prisma as PrismaClient).$transaction(work, { maxWait: 10_000, timeout: 20_000 }),
+  );
 }
 
 /**
