@@ -6,6 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Context } from '../src/context.js';
 import { writeTransaction } from '../src/schema/writes.js';
 import { createApiTestDatabase } from './support/database.js';
+import { createSeededApi, type SeededApi } from './support/seeded-api.js';
+
+const gid = (type: string, id: number) => Buffer.from(`${type}:${id}`).toString('base64');
 
 describe.skipIf(testDatabaseKind !== 'postgres')('a write that PostgreSQL chose as a deadlock victim', () => {
   let test: TestDatabase;
@@ -50,4 +53,64 @@ describe.skipIf(testDatabaseKind !== 'postgres')('a write that PostgreSQL chose 
       { id: 2, n: 11 },
     ]);
   }, 30_000);
+});
+
+describe.skipIf(testDatabaseKind !== 'postgres')('officers moving reports of one day at once', () => {
+  let api: SeededApi;
+  beforeAll(async () => {
+    api = await createSeededApi({ rateLimit: 1_000_000 });
+  });
+  afterAll(() => api.dispose());
+
+  const deadlocks = async () => {
+    // The statistics reach the shared counters when a backend goes idle; ask for a fresh snapshot.
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    const [row] = await api.db.sql.query<{ deadlocks: number }>(
+      `SELECT pg_stat_clear_snapshot(), deadlocks::int FROM pg_stat_database WHERE datname = current_database()`,
+    );
+    return row!.deadlocks;
+  };
+
+  it('lands every change, and PostgreSQL meets no deadlock among them', async () => {
+    // Each round: 16 reports of one village, same day and type, half received and half verified; then
+    // at once, the received ones are verified and the verified ones followed up. Their rollup rows and
+    // totals are shared, and the two directions took them in crossing orders.
+    const before = await deadlocks();
+    const outcomes: string[] = [];
+    for (let round = 0; round < 6; round += 1) {
+      const reports = await api.db.sql.query<{ id: number; status: string }>(
+        `INSERT INTO village_report (submitter, source, client_reference, village_id, regency_id, province_id, type,
+                occurred_on, submitted_at, people_involved, description, status, status_changed_at)
+         SELECT 'test', 'test:conflicts', 'R${round}-' || n, v.id, v.regency_id, v.province_id, 'REFUGEES',
+                current_date, now(), 1, 'Rombongan tiba.', (CASE WHEN n % 2 = 0 THEN 'VERIFIED' ELSE 'SUBMITTED' END)::report_status, now()
+           FROM generate_series(1, 16) n,
+                (SELECT v.* FROM village v JOIN regency r ON r.id = v.regency_id WHERE r.code = '63.10' ORDER BY v.code LIMIT 1) v
+         RETURNING id, status::text AS status`,
+      );
+      const results = await Promise.all(
+        reports.map((report) =>
+          api.graphql(
+            `mutation($input: TransitionReportStatusInput!) { transitionReportStatus(input: $input) { __typename } }`,
+            {
+              input:
+                report.status === 'SUBMITTED'
+                  ? { reportId: gid('VillageReport', report.id), toStatus: 'VERIFIED', expectedStatus: 'SUBMITTED' }
+                  : {
+                      reportId: gid('VillageReport', report.id),
+                      toStatus: 'FOLLOWED_UP',
+                      expectedStatus: 'VERIFIED',
+                      actionTaken: 'Pemeriksaan di lokasi.',
+                    },
+            },
+            'kanim',
+          ),
+        ),
+      );
+      outcomes.push(
+        ...results.map((result) => result.data?.transitionReportStatus?.__typename ?? result.errors![0]!.message),
+      );
+    }
+    expect(outcomes).toEqual(Array(96).fill('MutationTransitionReportStatusSuccess'));
+    expect(await deadlocks()).toBe(before);
+  }, 120_000);
 });

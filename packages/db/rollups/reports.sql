@@ -8,6 +8,49 @@
 -- Triggers, not application code, so that every write path (API, scripts, psql) keeps them in the
 -- same transaction. Days and months are counted in WIB (Asia/Jakarta), as the analytics count them.
 
+-- ─── One order for the locks ──────────────────────────────────────────────────────────────────
+-- A report's rollup rows are shared with every report of its area, day, type and status, their totals
+-- with every report of its area and day. A status change takes back its rows of one status (locking
+-- them, then the totals) and adds rows of the next: two changes of the same day going in opposite
+-- directions (received -> verified, verified -> followed up) took the same rows in orders that crossed,
+-- and PostgreSQL failed one of them to break the deadlock (118 deadlocks in 240 changes made 16 at a
+-- time: apps/api/test/write-conflicts.test.ts). So a write of a report first takes one lock per
+-- province and month it touches, before any rollup row, in one order: writes there queue on it instead
+-- of meeting halfway. They already queued on the province's totals for the day, held to commit.
+CREATE OR REPLACE FUNCTION report_rollup_lock_areas(p_keys TEXT[]) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+  v_key TEXT;
+BEGIN
+  FOREACH v_key IN ARRAY ARRAY(SELECT DISTINCT k FROM unnest(p_keys) AS k ORDER BY 1) LOOP
+    PERFORM pg_advisory_xact_lock(hashtext('report_rollup'), hashtext(v_key));
+  END LOOP;
+END $$;
+
+-- The key of a report's province and month (WIB), as report_rollup_lock_areas takes it.
+CREATE OR REPLACE FUNCTION report_rollup_area_key(p_province INTEGER, p_submitted_at TIMESTAMPTZ) RETURNS TEXT
+LANGUAGE sql STABLE AS $$
+  SELECT p_province || ':' || date_trunc('month', p_submitted_at AT TIME ZONE 'Asia/Jakarta')::date;
+$$;
+
+CREATE OR REPLACE FUNCTION village_report_rollup_lock() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    PERFORM report_rollup_lock_areas(ARRAY[report_rollup_area_key(NEW.province_id, NEW.submitted_at)]);
+    RETURN NEW;
+  ELSIF TG_OP = 'DELETE' THEN
+    PERFORM report_rollup_lock_areas(ARRAY[report_rollup_area_key(OLD.province_id, OLD.submitted_at)]);
+    RETURN OLD;
+  END IF;
+  PERFORM report_rollup_lock_areas(ARRAY[report_rollup_area_key(OLD.province_id, OLD.submitted_at),
+                                         report_rollup_area_key(NEW.province_id, NEW.submitted_at)]);
+  RETURN NEW;
+END $$;
+
+-- Before the row is written, so before every AFTER trigger of the report takes a rollup row.
+CREATE OR REPLACE TRIGGER village_report_rollup_lock
+  BEFORE INSERT OR DELETE OR UPDATE OF village_id, regency_id, province_id, designation_id, type, status, submitted_at, followed_up_at
+  ON "village_report" FOR EACH ROW EXECUTE FUNCTION village_report_rollup_lock();
+
 -- A report's contribution (+1 or -1) to every rollup row it belongs to; `variant` is its designation's.
 CREATE OR REPLACE FUNCTION report_rollup_apply(r "village_report", p_sign INTEGER, p_variant TEXT) RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
@@ -65,6 +108,9 @@ CREATE OR REPLACE FUNCTION designation_variant_rollup() RETURNS trigger LANGUAGE
 DECLARE
   r "village_report";
 BEGIN
+  -- Every province and month its reports touch, first and in one order, as a report's own write does.
+  PERFORM report_rollup_lock_areas(ARRAY(
+    SELECT report_rollup_area_key(x.province_id, x.submitted_at) FROM "village_report" x WHERE x.designation_id = NEW.id));
   FOR r IN SELECT * FROM "village_report" WHERE designation_id = NEW.id LOOP
     PERFORM report_rollup_apply(r, -1, OLD.variant::text);
     PERFORM report_rollup_apply(r, 1, NEW.variant::text);
