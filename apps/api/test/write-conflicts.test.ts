@@ -71,10 +71,11 @@ describe.skipIf(testDatabaseKind !== 'postgres')('officers moving reports of one
     return row!.deadlocks;
   };
 
-  it('lands every change, and PostgreSQL meets no deadlock among them', async () => {
+  it('lands every change and every new report, and PostgreSQL meets no deadlock among them', async () => {
     // Each round: 16 reports of one village, same day and type, half received and half verified; then
-    // at once, the received ones are verified and the verified ones followed up. Their rollup rows and
-    // totals are shared, and the two directions took them in crossing orders.
+    // at once, the received ones are verified, the verified ones followed up, and 8 more of that day and
+    // type submitted. Their rollup rows and totals are shared, and the two directions of change took
+    // them in crossing orders.
     const before = await deadlocks();
     const outcomes: string[] = [];
     for (let round = 0; round < 6; round += 1) {
@@ -87,7 +88,29 @@ describe.skipIf(testDatabaseKind !== 'postgres')('officers moving reports of one
                 (SELECT v.* FROM village v JOIN regency r ON r.id = v.regency_id WHERE r.code = '63.10' ORDER BY v.code LIMIT 1) v
          RETURNING id, status::text AS status`,
       );
-      const results = await Promise.all(
+      const village = (
+        await api.db.sql.query<{ code: string }>(
+          `SELECT v.code FROM village v JOIN regency r ON r.id = v.regency_id WHERE r.code = '63.10' ORDER BY v.code LIMIT 1`,
+        )
+      )[0]!.code;
+      const submissions = Array.from({ length: 8 }, (_, n) =>
+        api.graphql(
+          `mutation($input: SubmitVillageReportInput!) { submitVillageReport(input: $input) { __typename } }`,
+          {
+            input: {
+              source: 'test:conflicts',
+              clientReference: `new-${round}-${n}`,
+              villageCode: village,
+              type: 'REFUGEES',
+              occurredOn: new Date().toISOString().slice(0, 10),
+              peopleInvolved: 2,
+              description: 'Rombongan baru tiba.',
+            },
+          },
+          'kanim',
+        ),
+      );
+      const changes = Promise.all(
         reports.map((report) =>
           api.graphql(
             `mutation($input: TransitionReportStatusInput!) { transitionReportStatus(input: $input) { __typename } }`,
@@ -106,11 +129,17 @@ describe.skipIf(testDatabaseKind !== 'postgres')('officers moving reports of one
           ),
         ),
       );
-      outcomes.push(
-        ...results.map((result) => result.data?.transitionReportStatus?.__typename ?? result.errors![0]!.message),
-      );
+      for (const result of await changes)
+        outcomes.push(result.data?.transitionReportStatus?.__typename ?? result.errors![0]!.message);
+      for (const result of await Promise.all(submissions))
+        outcomes.push(result.data?.submitVillageReport?.__typename ?? result.errors![0]!.message);
     }
-    expect(outcomes).toEqual(Array(96).fill('MutationTransitionReportStatusSuccess'));
+    expect([...outcomes].sort()).toEqual(
+      [
+        ...Array(96).fill('MutationTransitionReportStatusSuccess'),
+        ...Array(48).fill('MutationSubmitVillageReportSuccess'),
+      ].sort(),
+    );
     expect(await deadlocks()).toBe(before);
   }, 120_000);
 });

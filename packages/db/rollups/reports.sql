@@ -10,13 +10,16 @@
 
 -- ─── One order for the locks ──────────────────────────────────────────────────────────────────
 -- A report's rollup rows are shared with every report of its area, day, type and status, their totals
--- with every report of its area and day. A status change takes back its rows of one status (locking
--- them, then the totals) and adds rows of the next: two changes of the same day going in opposite
--- directions (received -> verified, verified -> followed up) took the same rows in orders that crossed,
--- and PostgreSQL failed one of them to break the deadlock (118 deadlocks in 240 changes made 16 at a
--- time: apps/api/test/write-conflicts.test.ts). So a write of a report first takes one lock per
--- province and month it touches, before any rollup row, in one order: writes there queue on it instead
--- of meeting halfway. They already queued on the province's totals for the day, held to commit.
+-- with every report of its area and day. A new or removed report moves one set of rows, locking each
+-- row and then its total in one order that every such write follows. A status change moves two: it
+-- takes back its rows of one status (locking them and the totals) and then adds rows of the next. Two
+-- changes of the same day going opposite ways (received -> verified, verified -> followed up) took
+-- the same rows in crossing orders, and PostgreSQL failed one to break the deadlock (118 deadlocks in
+-- 240 changes made 16 at a time; apps/api/test/write-conflicts.test.ts makes 96). So a change first
+-- takes one lock per province and month it touches, in one order, before any rollup row: changes there
+-- queue on it instead of meeting halfway. New reports do not take it: one set of rows in the common
+-- order cannot close a cycle, and queueing every submission of a province on it cost the bench's
+-- submissions (one province) about a quarter of their throughput (bench/README.md).
 CREATE OR REPLACE FUNCTION report_rollup_lock_areas(p_keys TEXT[]) RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
   v_key TEXT;
@@ -34,21 +37,14 @@ $$;
 
 CREATE OR REPLACE FUNCTION village_report_rollup_lock() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  IF TG_OP = 'INSERT' THEN
-    PERFORM report_rollup_lock_areas(ARRAY[report_rollup_area_key(NEW.province_id, NEW.submitted_at)]);
-    RETURN NEW;
-  ELSIF TG_OP = 'DELETE' THEN
-    PERFORM report_rollup_lock_areas(ARRAY[report_rollup_area_key(OLD.province_id, OLD.submitted_at)]);
-    RETURN OLD;
-  END IF;
   PERFORM report_rollup_lock_areas(ARRAY[report_rollup_area_key(OLD.province_id, OLD.submitted_at),
                                          report_rollup_area_key(NEW.province_id, NEW.submitted_at)]);
   RETURN NEW;
 END $$;
 
--- Before the row is written, so before every AFTER trigger of the report takes a rollup row.
+-- Before the row is written, so before any AFTER trigger of the change takes a rollup row.
 CREATE OR REPLACE TRIGGER village_report_rollup_lock
-  BEFORE INSERT OR DELETE OR UPDATE OF village_id, regency_id, province_id, designation_id, type, status, submitted_at, followed_up_at
+  BEFORE UPDATE OF village_id, regency_id, province_id, designation_id, type, status, submitted_at, followed_up_at
   ON "village_report" FOR EACH ROW EXECUTE FUNCTION village_report_rollup_lock();
 
 -- A report's contribution (+1 or -1) to every rollup row it belongs to; `variant` is its designation's.
