@@ -32,16 +32,12 @@ export const CONFLICT_ATTEMPTS = 3;
  * break a conflict, again after a short random pause, so that the transactions that met do not meet
  * again in the same order. The last failure is thrown as it came.
  */
-export async function retryOnConflict<T>(
-  write: (attempt: number) => Promise<T>,
-  onRetry?: (error: unknown, attempt: number) => void,
-): Promise<T> {
+export async function retryOnConflict<T>(write: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt += 1) {
     try {
-      return await write(attempt);
+      return await write();
     } catch (error) {
       if (attempt >= CONFLICT_ATTEMPTS || !isRetryableConflict(error)) throw error;
-      onRetry?.(error, attempt);
       await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20 * attempt));
     }
   }
