@@ -1,7 +1,7 @@
 // A write PostgreSQL rolls back to break a deadlock is run again whole (schema/writes.ts), instead of
 // reaching the office as "Unexpected error". The deadlock is real: another transaction holds row 1, the
 // write takes row 2 and waits for row 1, then the other asks for row 2. Two connections: PostgreSQL only.
-import { testDatabaseKind, type TestDatabase } from '@binaan/db/testing';
+import { testDatabaseKind, type TestDatabase, untilWaitingForLock } from '@binaan/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Context } from '../src/context.js';
 import { writeTransaction } from '../src/schema/writes.js';
@@ -35,15 +35,7 @@ describe.skipIf(testDatabaseKind !== 'postgres')('a write that PostgreSQL chose 
         return 'written';
       });
       write.catch(() => undefined);
-      for (let tries = 0; ; tries += 1) {
-        const [row] = await sql.query<{ waiting: number }>(
-          `SELECT COUNT(*)::int AS waiting FROM pg_stat_activity
-            WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%conflict_probe%'`,
-        );
-        if (row!.waiting > 0) break;
-        if (tries > 200) throw new Error('the write never waited for the lock');
-        await new Promise((resolve) => setTimeout(resolve, 25));
-      }
+      await untilWaitingForLock(sql, 'conflict_probe');
       await other.query(`UPDATE conflict_probe SET n = n + 1 WHERE id = 2`);
     });
     await expect(write).resolves.toBe('written');
@@ -76,6 +68,9 @@ describe.skipIf(testDatabaseKind !== 'postgres')('officers moving reports of one
     // at once, the received ones are verified, the verified ones followed up, and 8 more of that day and
     // type submitted. Their rollup rows and totals are shared, and the two directions of change took
     // them in crossing orders.
+    const [village] = await api.db.sql.query<{ id: number; code: string }>(
+      `SELECT v.id, v.code FROM village v JOIN regency r ON r.id = v.regency_id WHERE r.code = '63.10' ORDER BY v.code LIMIT 1`,
+    );
     const before = await deadlocks();
     const outcomes: string[] = [];
     for (let round = 0; round < 6; round += 1) {
@@ -84,15 +79,10 @@ describe.skipIf(testDatabaseKind !== 'postgres')('officers moving reports of one
                 occurred_on, submitted_at, people_involved, description, status, status_changed_at)
          SELECT 'test', 'test:conflicts', 'R${round}-' || n, v.id, v.regency_id, v.province_id, 'REFUGEES',
                 current_date, now(), 1, 'Rombongan tiba.', (CASE WHEN n % 2 = 0 THEN 'VERIFIED' ELSE 'SUBMITTED' END)::report_status, now()
-           FROM generate_series(1, 16) n,
-                (SELECT v.* FROM village v JOIN regency r ON r.id = v.regency_id WHERE r.code = '63.10' ORDER BY v.code LIMIT 1) v
+           FROM generate_series(1, 16) n, village v WHERE v.id = $1
          RETURNING id, status::text AS status`,
+        [village!.id],
       );
-      const village = (
-        await api.db.sql.query<{ code: string }>(
-          `SELECT v.code FROM village v JOIN regency r ON r.id = v.regency_id WHERE r.code = '63.10' ORDER BY v.code LIMIT 1`,
-        )
-      )[0]!.code;
       const submissions = Array.from({ length: 8 }, (_, n) =>
         api.graphql(
           `mutation($input: SubmitVillageReportInput!) { submitVillageReport(input: $input) { __typename } }`,
@@ -100,7 +90,7 @@ describe.skipIf(testDatabaseKind !== 'postgres')('officers moving reports of one
             input: {
               source: 'test:conflicts',
               clientReference: `new-${round}-${n}`,
-              villageCode: village,
+              villageCode: village!.code,
               type: 'REFUGEES',
               occurredOn: new Date().toISOString().slice(0, 10),
               peopleInvolved: 2,

@@ -3,7 +3,12 @@
 // asks for row 2. Two connections: PostgreSQL only (PGlite has one, and cannot deadlock).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isRetryableConflict, retryOnConflict } from '../src/conflicts.js';
-import { createTestDatabase, type TestDatabase, testDatabaseKind } from '../src/testing/test-database.js';
+import {
+  createTestDatabase,
+  type TestDatabase,
+  testDatabaseKind,
+  untilWaitingForLock,
+} from '../src/testing/test-database.js';
 
 describe('conflicts', () => {
   it('retries only what PostgreSQL rolled back to break a conflict, at most three times in all', async () => {
@@ -47,17 +52,6 @@ describe('conflicts', () => {
 
     it('runs a statement again when PostgreSQL chose it as a deadlock victim, and both writes land', async () => {
       const { sql } = test.db;
-      const waitingForLock = async () => {
-        for (let tries = 0; tries < 200; tries += 1) {
-          const [row] = await sql.query<{ waiting: number }>(
-            `SELECT COUNT(*)::int AS waiting FROM pg_stat_activity
-              WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%conflict_probe%'`,
-          );
-          if (row!.waiting > 0) return;
-          await new Promise((resolve) => setTimeout(resolve, 25));
-        }
-        throw new Error('the statement never waited for the lock');
-      };
       let statement: Promise<unknown> | undefined;
       await sql.transaction(async (tx) => {
         // The statement's own deadlock check (after 1 s) comes first, so it is the one PostgreSQL fails.
@@ -69,7 +63,7 @@ describe('conflicts', () => {
            UPDATE conflict_probe SET n = n + 10 WHERE id = 1 AND EXISTS (SELECT 1 FROM second)`,
         );
         statement.catch(() => undefined);
-        await waitingForLock();
+        await untilWaitingForLock(sql, 'conflict_probe');
         await tx.query(`UPDATE conflict_probe SET n = n + 1 WHERE id = 2`);
       });
       await statement;

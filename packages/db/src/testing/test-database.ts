@@ -10,6 +10,7 @@ import { readFile } from 'node:fs/promises';
 import pg from 'pg';
 import { type Database, openDatabase, type OpenDatabaseOptions } from '../client.js';
 import { readDatabaseEnv } from '../env.js';
+import type { SqlExecutor } from '../sql.js';
 import { migrate } from '../migrate.js';
 import { defaultSeedDay, seedDatabase, type SeedOptions } from '../seed/seed.js';
 import { cachedTemplate, templateCachePath } from './template-cache.js';
@@ -161,4 +162,21 @@ export async function createDatabaseTemplate(
     template: { kind: 'postgres', database, seed },
     dispose: () => onServer(serverUrl, `DROP DATABASE IF EXISTS ${database} WITH (FORCE)`),
   };
+}
+
+/**
+ * Resolves once another connection's statement naming `table` is waiting for a lock (PostgreSQL only):
+ * the moment a test that stages a deadlock takes its second lock.
+ */
+export async function untilWaitingForLock(sql: SqlExecutor, table: string): Promise<void> {
+  for (let tries = 0; tries < 200; tries += 1) {
+    const [row] = await sql.query<{ waiting: number }>(
+      `SELECT COUNT(*)::int AS waiting FROM pg_stat_activity
+        WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%' || $1 || '%'`,
+      [table],
+    );
+    if (row!.waiting > 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error(`no statement on ${table} waited for a lock`);
 }
