@@ -197,7 +197,7 @@ describeRollupProperty('report rollups', (probe) => {
   }
 
   return {
-    families: ['reports', 'report-totals'],
+    families: ['reports'],
     kept: `SELECT 'rollup ' || line AS line FROM (${STORED}) r UNION ALL SELECT 'total ' || line FROM (${STORED_TOTALS}) t
            UNION ALL SELECT 'status total ' || line FROM (${STORED_STATUS_TOTALS}) s`,
     write,

@@ -22,7 +22,7 @@ export interface RollupFamily {
 }
 
 /**
- * In dependency order: report totals are kept from report_rollup; training and completeness use
+ * In dependency order: completeness is kept from village_month_report; training and completeness use
  * coverage's helpers (designation_active_span: when each designation was ACTIVE, from its history).
  */
 export const rollupFamilies = [
@@ -34,15 +34,9 @@ export const rollupFamilies = [
   },
   {
     name: 'reports',
-    tables: ['report_rollup', 'village_month_report'],
+    tables: ['report_rollup', 'village_month_report', 'report_total_rollup', 'report_status_total'],
     sources: ['village_report', 'report_status_transition', 'designation'],
     rebuild: 'rebuild_report_rollups',
-  },
-  {
-    name: 'report-totals',
-    tables: ['report_total_rollup', 'report_status_total'],
-    sources: ['report_rollup'],
-    rebuild: 'rebuild_report_totals',
   },
   {
     name: 'coverage',

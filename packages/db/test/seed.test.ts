@@ -261,12 +261,12 @@ describe('the demo seed', () => {
     for (const event of rollups) {
       for (const name of event.building) {
         const family = rollupFamilies.find((candidate) => candidate.name === name)!;
-        // Report totals are kept from report_rollup: started only once the reports family is built.
+        // Completeness is kept from village_month_report: started only once the reports family is built.
         for (const prerequisite of prerequisitesOf(family)) expect(event.built, name).toContain(prerequisite.name);
       }
     }
     expect(
-      prerequisitesOf(rollupFamilies.find((family) => family.name === 'report-totals')!).map((f) => f.name),
+      prerequisitesOf(rollupFamilies.find((family) => family.name === 'completeness')!).map((f) => f.name),
     ).toEqual(['reports']);
   });
 
