@@ -346,9 +346,13 @@ async function postgraphileCursors(url: string): Promise<string[]> {
   return cursors;
 }
 
-// What the mix workloads submitted is removed again: the next run reads the same data.
+// What the mix workloads submitted is removed again: the next run reads the same data. Then vacuumed
+// (about 20 s on the national dataset), so that the next run does not meet the dead rows, or autovacuum
+// cleaning them up in the middle of its measurements: without it, three runs of `submit` in a row fell
+// from 707 to 557 req/s for PostGraphile, and one VACUUM brought them back (bench/README.md).
 const pool = new pg.Pool({ connectionString: databaseUrl, max: 1 });
 const removed = await removeBenchSubmissions(pool);
+if (removed > 0) await pool.query('VACUUM (ANALYZE)');
 const finalCounts = await tableCounts(pool);
 const postgresVersion = (await pool.query<{ server_version: string }>('SHOW server_version')).rows[0]?.server_version;
 await pool.end();
