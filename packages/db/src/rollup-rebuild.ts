@@ -5,7 +5,7 @@ import type { SqlDatabase, SqlExecutor } from './sql.js';
 
 type Family = (typeof rollupFamilies)[number];
 
-/** The families whose tables this family is kept from (reports, for report totals): built before it. */
+/** The families whose tables this family is kept from (reports, for completeness): built before it. */
 export function prerequisitesOf(family: RollupFamily): Family[] {
   return rollupFamilies.filter(
     (other) => other.name !== family.name && other.tables.some((table) => family.sources.includes(table)),
@@ -23,9 +23,8 @@ export function withDependents(names: Iterable<string>): Family[] {
 
 /**
  * Recomputes one family's tables and clears its `rebuild_requested`. Its own tables that another family
- * watches (`report_rollup`, `village_month_report`) are written with their triggers off: row by row, the
- * triggers would cost more than the rebuild, so the families kept from them must be rebuilt after it
- * (withDependents).
+ * watches (`village_month_report`) are written with their triggers off: row by row, the triggers would
+ * cost more than the rebuild, so the families kept from them must be rebuilt after it (withDependents).
  */
 export async function rebuildFamily(tx: SqlExecutor, family: RollupFamily): Promise<void> {
   const watched = family.tables.filter((table) => rollupSourceTables.includes(table));
