@@ -55,6 +55,24 @@ describe('BarChart', () => {
   });
 });
 
+/** Captures the CSV the next download button press hands to the browser, as text. */
+function captureCsvDownloads() {
+  const blobs: Blob[] = [];
+  URL.createObjectURL = vi.fn((blob: Blob) => {
+    blobs.push(blob);
+    return 'blob:csv';
+  });
+  URL.revokeObjectURL = vi.fn();
+  const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+  const text = (index = 0) =>
+    new Promise<string>((resolve) => {
+      const reader = new FileReader();
+      reader.onload = () => resolve(String(reader.result).replace(/^\ufeff/, ''));
+      reader.readAsText(blobs[index]!);
+    });
+  return { click, text };
+}
+
 describe('DataTable', () => {
   const columns = [
     { key: 'name', header: 'Provinsi', cell: (row: (typeof provinces)[number]) => row.name },
@@ -79,6 +97,26 @@ describe('DataTable', () => {
     ).toEqual(['Nusa Tenggara Timur', '3.442']);
   });
 
+  it('shows a short header on screen, and names the column in full to screen readers and in the CSV', async () => {
+    const downloads = captureCsvDownloads();
+    const module = { key: 'PASSPORT', header: 'Prosedur paspor dan aplikasi M-Paspor', shortHeader: 'Paspor' };
+    render(
+      <DataTable
+        caption="Gugus tugas"
+        columns={[columns[0]!, { ...module, cell: () => '✓' }]}
+        rows={provinces.slice(0, 1)}
+        rowKey={(row) => row.code}
+        csvFileName="gugus-tugas.csv"
+        csvLabel="Unduh CSV"
+      />,
+    );
+    const header = screen.getByRole('columnheader', { name: module.header });
+    expect(header.textContent).toBe('Paspor');
+    expect(header.getAttribute('title')).toBe(module.header);
+    fireEvent.click(screen.getByRole('button', { name: 'Unduh CSV' }));
+    expect((await downloads.text()).split(/\r?\n/)[0]).toBe('Provinsi,Prosedur paspor dan aplikasi M-Paspor');
+  });
+
   it('says why it is empty', () => {
     render(
       <DataTable
@@ -93,13 +131,7 @@ describe('DataTable', () => {
   });
 
   it('downloads the rows on screen as CSV', async () => {
-    const blobs: Blob[] = [];
-    URL.createObjectURL = vi.fn((blob: Blob) => {
-      blobs.push(blob);
-      return 'blob:csv';
-    });
-    URL.revokeObjectURL = vi.fn();
-    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    const downloads = captureCsvDownloads();
     render(
       <DataTable
         caption="Cakupan"
@@ -111,13 +143,8 @@ describe('DataTable', () => {
       />,
     );
     fireEvent.click(screen.getByRole('button', { name: 'Unduh CSV' }));
-    expect(click).toHaveBeenCalled();
-    const text = await new Promise<string>((resolve) => {
-      const reader = new FileReader();
-      reader.onload = () => resolve(String(reader.result).replace(/^\ufeff/, ''));
-      reader.readAsText(blobs[0]!);
-    });
-    expect(text.split(/\r?\n/)).toEqual([
+    expect(downloads.click).toHaveBeenCalled();
+    expect((await downloads.text()).split(/\r?\n/)).toEqual([
       'Provinsi,Desa',
       'Nusa Tenggara Timur,3442',
       'Kalimantan Selatan,2016',

@@ -4,7 +4,10 @@ import { type CsvColumn, downloadCsv, toCsv } from '../../lib/csv';
 
 export interface Column<Row> {
   key: string;
+  /** The column's full name: in the CSV, and what assistive technology reads. */
   header: string;
+  /** A shorter name shown in the table, for a column whose full name would widen it past a tablet. */
+  shortHeader?: string;
   cell: (row: Row) => ReactNode;
   /** The value in the CSV; defaults to the cell when it is a string or number. */
   csv?: (row: Row) => string | number | null | undefined;
@@ -69,8 +72,14 @@ export function DataTable<Row>({
         <thead>
           <tr>
             {columns.map((column) => (
-              <th key={column.key} scope="col" className={column.numeric ? 'numeric' : undefined}>
-                {breakableAfterSlashes(column.header)}
+              <th
+                key={column.key}
+                scope="col"
+                className={column.numeric ? 'numeric' : undefined}
+                title={column.shortHeader && column.header}
+                aria-label={column.shortHeader && column.header}
+              >
+                {breakableAfterSlashes(column.shortHeader ?? column.header)}
               </th>
             ))}
           </tr>

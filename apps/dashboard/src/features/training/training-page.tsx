@@ -1,6 +1,7 @@
 import { Link, useLocation } from 'react-router';
 import { colorAt } from '../../components/charts/palette';
 import { DataTable } from '../../components/ui/data-table';
+import { moduleHeader } from '../../lib/module-header';
 import { ChartPanel } from '../../components/ui/chart-panel';
 import { Panel } from '../../components/ui/panel';
 import { projectionText } from '../../components/ui/projection';
@@ -117,13 +118,14 @@ export function TrainingPage() {
                           }),
                         ]
                       : []),
-                    ...trainingModules.map((module) =>
-                      column.percent(
+                    ...trainingModules.map((module) => ({
+                      ...column.percent(
                         module.code,
                         module.name,
                         (row) => (row as Record<string, unknown>)[module.code] as number,
                       ),
-                    ),
+                      ...moduleHeader(module, t),
+                    })),
                   ],
                 }}
               />

@@ -4,6 +4,7 @@ import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { ReportTimeline } from '../../components/reports/report-timeline';
 import { UrgencyBadge } from '../../components/reports/urgency-badge';
 import { DataTable } from '../../components/ui/data-table';
+import { moduleHeader } from '../../lib/module-header';
 import { Panel } from '../../components/ui/panel';
 import { QueryView } from '../../components/ui/query-view';
 import { EmptyState } from '../../components/ui/states';
@@ -259,7 +260,7 @@ export function VillagePage() {
                           },
                           ...trainingModules.map((module) => ({
                             key: module.code,
-                            header: module.name,
+                            ...moduleHeader(module, t),
                             cell: (row: Member) =>
                               row.completedModules.some((done) => done.code === module.code) ? '✓' : '–',
                           })),

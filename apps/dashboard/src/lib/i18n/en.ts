@@ -521,6 +521,12 @@ export const en: Messages = {
     noMembers: 'No task-force members in this area yet.',
     role: 'Role',
     modulesDone: 'Modules completed',
+    moduleShort: {
+      PASSPORT_MPASPOR: 'Passport',
+      TPPO_NONPROCEDURAL_MIGRATION: 'TPPO & PMI',
+      FOREIGN_NATIONAL_REPORTING: 'Foreigners',
+      REFUGEE_HANDLING: 'Refugees',
+    },
   },
   village: {
     title: 'Village',

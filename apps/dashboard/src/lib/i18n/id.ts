@@ -540,6 +540,13 @@ export const id = {
     noMembers: 'Belum ada anggota gugus tugas di wilayah ini.',
     role: 'Peran',
     modulesDone: 'Modul tuntas',
+    /** Column headers for the training modules (full names are long); a module not named here shows its name. */
+    moduleShort: {
+      PASSPORT_MPASPOR: 'Paspor',
+      TPPO_NONPROCEDURAL_MIGRATION: 'TPPO & PMI',
+      FOREIGN_NATIONAL_REPORTING: 'Lapor WNA',
+      REFUGEE_HANDLING: 'Pengungsi',
+    } as Record<string, string>,
   },
   village: {
     title: 'Desa',
