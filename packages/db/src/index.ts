@@ -8,7 +8,14 @@ export {
   type PoolStats,
 } from './client.js';
 export { migrate, pendingMigrations, MigrationError, type MigrationResult } from './migrate.js';
-export { seedDatabase, hasAreas, SeedRefusedError, type SeedOptions, type SeedResult } from './seed/seed.js';
+export {
+  seedDatabase,
+  hasAreas,
+  SeedRefusedError,
+  SeedUnfinishedError,
+  type SeedOptions,
+  type SeedResult,
+} from './seed/seed.js';
 export { prepareDatabase } from './prepare.js';
 export { personalFields } from './personal-data.js';
 export type { QueryOptions, SqlDatabase, SqlExecutor } from './sql.js';

@@ -5,7 +5,7 @@ import cliProgress from 'cli-progress';
 import { openDatabase } from '../client.js';
 import { migrate } from '../migrate.js';
 import { type ScaleName, scaleNames } from '../seed/scale.js';
-import { seedDatabase, SeedRefusedError } from '../seed/seed.js';
+import { seedDatabase, SeedRefusedError, SeedUnfinishedError } from '../seed/seed.js';
 
 const { values } = parseArgs({
   options: {
@@ -86,6 +86,9 @@ try {
   if (error instanceof SeedRefusedError) {
     console.error(error.message);
     process.exitCode = 3;
+  } else if (error instanceof SeedUnfinishedError) {
+    console.error(`\n${error.message}\n${(error.cause as Error | undefined)?.stack ?? ''}`);
+    process.exitCode = 1;
   } else {
     console.error(`Seeding failed, nothing was written: ${(error as Error).stack ?? error}`);
     process.exitCode = 1;
