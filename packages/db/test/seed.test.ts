@@ -6,7 +6,13 @@ import { programmeTables } from '../src/seed/tables.js';
 import type { SqlDatabase } from '../src/sql.js';
 import { prerequisitesOf } from '../src/rollup-rebuild.js';
 import { rollupFamilies } from '../src/rollups.js';
-import { seedDatabase, type SeedProgress, SeedRefusedError, type SeedResult } from '../src/seed/seed.js';
+import {
+  seedDatabase,
+  type SeedProgress,
+  SeedRefusedError,
+  type SeedResult,
+  SeedUnfinishedError,
+} from '../src/seed/seed.js';
 import { createTestDatabase, type TestDatabase } from '../src/testing/test-database.js';
 
 const TODAY = '2026-11-24';
@@ -287,7 +293,10 @@ describe('the demo seed', () => {
           }),
         ),
     };
-    await expect(seedDatabase(stopping, { today: TODAY, reset: true })).rejects.toThrow('stopped by the test');
+    // Stopped after the load committed: the error says so, not that nothing was written.
+    const stoppedSeed = seedDatabase(stopping, { today: TODAY, reset: true });
+    await expect(stoppedSeed).rejects.toThrow(SeedUnfinishedError);
+    await expect(stoppedSeed).rejects.toThrow(/records were written.*stopped by the test/);
     const requested = async () =>
       (await test.db.sql.query<{ name: string }>(`SELECT name FROM _binaan_rollups WHERE rebuild_requested`)).map(
         (row) => row.name,
