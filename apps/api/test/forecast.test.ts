@@ -36,6 +36,25 @@ describe('the projection to 31 December', () => {
     expect(none.status).toBe('OFF_TRACK');
   });
 
+  it('gives no chance or status until 31 January, when the days so far say too little', () => {
+    // 3 January: nothing yet (the rate alone would say off track) or ten already (on track, 1,277).
+    for (const soFar of [0, 10]) {
+      const early = projectToYearEnd({ soFar, elapsedDays: 3, remainingDays: 362, target: 270 });
+      expect(early).toMatchObject({ tooEarly: true, chanceOfTarget: null, status: null });
+      expect(early.low).toBeLessThanOrEqual(early.high);
+    }
+    expect(projectToYearEnd({ soFar: 30, elapsedDays: 31, remainingDays: 334, target: 270 })).toMatchObject({
+      tooEarly: true,
+      status: null,
+    });
+    // From 1 February the status is given.
+    expect(projectToYearEnd({ soFar: 30, elapsedDays: 32, remainingDays: 333, target: 270 })).toMatchObject({
+      tooEarly: false,
+      status: 'ON_TRACK',
+    });
+    expect(projectToYearEnd({ soFar: 12, elapsedDays: 365, remainingDays: 0, target: 15 }).tooEarly).toBe(false);
+  });
+
   it('works for large counts (no underflow)', () => {
     const large = projectToYearEnd({ soFar: 20_000, elapsedDays: 200, remainingDays: 165, target: 36_000 });
     expect(large.projected).toBeCloseTo(20_000 + (20_000.5 * 165) / 200, 6);

@@ -29,13 +29,24 @@ export interface Projection {
   low: number;
   high: number;
   target: number | null;
-  /** Chance of reaching the target by 31 December; null without a target. */
+  /** Chance of reaching the target by 31 December; null without a target, or while too early. */
   chanceOfTarget: number | null;
   status: ForecastStatus | null;
+  /** In the year's first month: no chance or status is given (FIRST_MONTH_DAYS). */
+  tooEarly: boolean;
 }
 
 export const ON_TRACK_CHANCE = 0.8;
 export const AT_RISK_CHANCE = 0.2;
+
+/**
+ * Until 31 January the rate so far rests on too few days: the programme's work comes in batches (an
+ * inauguration ceremony, a training session for a whole task force) that the model does not know, and
+ * the first weeks after the holidays are often empty. On 3 January a province with nothing yet would be
+ * off track (a 3 % chance of a target of 270) and one with ten trained on track, 1,277 projected. So in
+ * those days the projection and its interval are given, but no chance and no status.
+ */
+export const FIRST_MONTH_DAYS = 31;
 
 /**
  * The negative binomial's cumulative probabilities P(R ≤ k) for k = 0 … upTo. pmf(0) = p^a; pmf(k) = pmf(k−1) · (k − 1 + a) / k · (1 − p), in logs, so a
@@ -88,6 +99,7 @@ export function projectToYearEnd(input: {
       target,
       chanceOfTarget: chance,
       status: statusOf(chance),
+      tooEarly: false,
     };
   }
   const shape = soFar + 0.5;
@@ -97,7 +109,8 @@ export function projectToYearEnd(input: {
   // Far enough into the tail for the 90th percentile and the target.
   const upTo = Math.ceil(Math.max(mean + 8 * sd + 10, target === null ? 0 : target - soFar + 1));
   const cdf = negativeBinomialCdf(shape, p, upTo);
-  const needed = target === null ? null : target - soFar;
+  const tooEarly = elapsedDays <= FIRST_MONTH_DAYS;
+  const needed = target === null || tooEarly ? null : target - soFar;
   const chance = needed === null ? null : needed <= 0 ? 1 : 1 - (cdf[needed - 1] ?? 1);
   return {
     soFar,
@@ -107,6 +120,7 @@ export function projectToYearEnd(input: {
     target,
     chanceOfTarget: chance,
     status: statusOf(chance),
+    tooEarly,
   };
 }
 

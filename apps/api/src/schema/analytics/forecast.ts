@@ -28,13 +28,17 @@ const Projection = builder.objectRef<ProjectionShape>('Projection').implement({
     target: t.exposeInt('target', { nullable: true, description: 'The work-plan target; null where none is set.' }),
     chanceOfTarget: t.exposeFloat('chanceOfTarget', {
       nullable: true,
-      description: 'Chance (0-1) of reaching the target by 31 December; null without a target.',
+      description: 'Chance (0-1) of reaching the target by 31 December; null without a target, or while `tooEarly`.',
     }),
     status: t.field({
       type: ForecastStatusEnum,
       nullable: true,
-      description: 'On track, at risk or off track; null without a target.',
+      description: 'On track, at risk or off track; null without a target, or while `tooEarly`.',
       resolve: (projection) => projection.status,
+    }),
+    tooEarly: t.exposeBoolean('tooEarly', {
+      description:
+        "true until 31 January (WIB): the year's first days say too little of its rate (the work comes in batches), so no chance or status is given yet; the projection and its interval are.",
     }),
   }),
 });
