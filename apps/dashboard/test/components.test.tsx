@@ -4,6 +4,8 @@ import { cleanup, fireEvent, render, screen, within } from '@testing-library/rea
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BarChart } from '../src/components/charts/bar-chart';
 import { DataTable } from '../src/components/ui/data-table';
+import { projectionText } from '../src/components/ui/projection';
+import { i18n } from '../src/lib/i18n';
 import { FigureCard } from '../src/components/ui/figure-card';
 import { ErrorState } from '../src/components/ui/states';
 
@@ -177,5 +179,22 @@ describe('FigureCard and states', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Coba lagi' }));
     expect(retry).toHaveBeenCalledOnce();
     expect(screen.getByRole('alert').textContent).toContain('Data tidak dapat dimuat.');
+  });
+});
+
+describe('projectionText', () => {
+  const t = i18n.getFixedT('id');
+  const projection = { soFar: 10, projected: 1277, low: 807, high: 1799, target: 270 };
+
+  it('shows the projection, its interval and the status', () => {
+    expect(projectionText({ ...projection, status: 'ON_TRACK', tooEarly: false }, t, 'id')).toBe(
+      '≈ 1.277 (807–1.799) · sesuai jalur',
+    );
+  });
+
+  it('shows only the count so far while the API says it is too early (January)', () => {
+    expect(projectionText({ ...projection, status: null, tooEarly: true }, t, 'id')).toBe(
+      '10 sejak 1 Jan; proyeksi mulai 1 Feb',
+    );
   });
 });

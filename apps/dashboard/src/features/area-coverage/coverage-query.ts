@@ -27,7 +27,7 @@ export const CoveragePageQuery = graphql(`
     }
     forecastToTarget(groupBy: $forecastLevel, year: $year, filter: $filter) @include(if: $withForecast) {
       area { code }
-      designations { projected low high target status }
+      designations { soFar projected low high target status tooEarly }
     }
     priorityVillages: villages(first: 50, filter: { area: $area, isPriority: true, designated: false }, orderBy: { field: DISTANCE_TO_OFFICE, direction: DESC }) {
       totalCount

@@ -44,7 +44,7 @@ export const TrainingPageQuery = graphql(`
     trainingModules { code name }
     forecastToTarget(groupBy: $forecastLevel, year: $year, filter: $filter) @include(if: $withForecast) {
       area { code }
-      membersTrained { soFar projected low high target status }
+      membersTrained { soFar projected low high target status tooEarly }
     }
   }
 `);

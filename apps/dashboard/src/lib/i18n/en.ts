@@ -421,8 +421,9 @@ export const en: Messages = {
     noTarget: 'no target',
     forecastStatus: { ON_TRACK: 'on track', AT_RISK: 'at risk', OFF_TRACK: 'off track' },
     forecastValue: '≈ {{projected}} ({{low}}–{{high}})',
+    forecastTooEarly: '{{soFar}} since 1 Jan; projected from 1 Feb',
     forecastHint:
-      "Projection to 31 December: this year's rate so far carried over the rest of the year; 80 % interval. On track: at least an 80 % chance of reaching the target; at risk: 20-80 %; off track: under 20 %.",
+      "Projection to 31 December: this year's rate so far carried over the rest of the year; 80 % interval. On track: at least an 80 % chance of reaching the target; at risk: 20-80 %; off track: under 20 %. In January only the count so far: the year's first days say too little of its pace.",
     open: 'Open',
     back: 'Back',
     total: 'Total',

@@ -440,8 +440,9 @@ export const id = {
     noTarget: 'tanpa target',
     forecastStatus: { ON_TRACK: 'sesuai jalur', AT_RISK: 'berisiko', OFF_TRACK: 'tertinggal' },
     forecastValue: '≈ {{projected}} ({{low}}–{{high}})',
+    forecastTooEarly: '{{soFar}} sejak 1 Jan; proyeksi mulai 1 Feb',
     forecastHint:
-      'Proyeksi 31 Desember: laju tahun ini sampai hari ini diteruskan ke sisa tahun; rentang 80 %. Sesuai jalur: peluang mencapai target paling sedikit 80 %; berisiko: 20–80 %; tertinggal: di bawah 20 %.',
+      'Proyeksi 31 Desember: laju tahun ini sampai hari ini diteruskan ke sisa tahun; rentang 80 %. Sesuai jalur: peluang mencapai target paling sedikit 80 %; berisiko: 20–80 %; tertinggal: di bawah 20 %. Selama Januari hanya jumlah sejauh ini: hari-hari pertama tahun belum cukup untuk menilai lajunya.',
     open: 'Buka',
     back: 'Kembali',
     total: 'Total',
